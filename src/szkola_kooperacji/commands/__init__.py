@@ -1,0 +1,1 @@
+"""Subcommands of ``szkola``; each module parses its options, calls the core and prints."""

@@ -1,0 +1,33 @@
+"""``szkola validate``: check cases, the Lista and their cross references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..data.catalog import load_catalog
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def validate(paths: tuple[Path, ...]) -> None:
+    """Sprawdź przypadki i Listę usług (domyślnie: dane dołączone do platformy).
+
+    Każdy problem to jeden wiersz: plik, wiersz, pole, co znaleziono i czego oczekiwano.
+    Kod wyjścia 1, gdy jest choć jeden błąd.
+    """
+    catalog = load_catalog(list(paths) or None)
+    for problem in catalog.problems:
+        click.echo(problem.render(), err=not problem.warning)
+    summary = (
+        f"Sprawdzono plików: {len(catalog.files)} "
+        f"(przypadki: {len(catalog.cases)}, Lista usług: {'tak' if catalog.directory else 'nie'})."
+    )
+    errors = catalog.errors
+    if errors:
+        bad_files = len({p.file for p in errors})
+        click.echo(f"{summary} Błędy: {len(errors)} w {bad_files} plikach.", err=True)
+        raise SystemExit(1)
+    warnings = len(catalog.problems)
+    click.echo(f"{summary} Wszystko poprawne." + (f" Uwagi: {warnings}." if warnings else ""))

@@ -1,0 +1,90 @@
+"""The catalog: every case and the Lista aktywności i usług, loaded and cross-checked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.case import Case
+from ..domain.directory import ServiceDirectory
+from ..errors import DataError
+from .crossrefs import check_case_references
+from .loader import data_files, load_file
+from .paths import bundled_data_dirs
+from .problems import Problem
+
+
+@dataclass
+class Catalog:
+    """What the data files hold, and what is wrong with them."""
+
+    files: list[Path] = field(default_factory=list)
+    directory: ServiceDirectory | None = None
+    cases: dict[str, Case] = field(default_factory=dict)
+    case_files: dict[str, Path] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Problems that make the data unusable (warnings excluded)."""
+        return [p for p in self.problems if not p.warning]
+
+    def case(self, case_id: str) -> Case:
+        """Return one case by id; raises KeyError naming the known ids."""
+        try:
+            return self.cases[case_id]
+        except KeyError:
+            known = ", ".join(sorted(self.cases))
+            raise KeyError(f"nie ma przypadku {case_id!r}; dostępne: {known}") from None
+
+
+def load_catalog(paths: Sequence[Path] | None = None) -> Catalog:
+    """Load and cross-check data files; with no paths, the bundled cases and Lista.
+
+    When the given paths hold no Lista aktywności i usług, the bundled one is
+    used for cross references, so a trainer can check a single new case file.
+    """
+    catalog = Catalog(files=data_files(paths or bundled_data_dirs()))
+    for path in catalog.files:
+        _add(catalog, path)
+    if catalog.directory is None and paths:
+        for path in data_files(bundled_data_dirs()):
+            loaded = load_file(path)
+            if isinstance(loaded, ServiceDirectory):
+                catalog.directory = loaded
+                break
+    if catalog.directory is None:
+        catalog.problems.append(Problem(Path("."), "", "nie znaleziono Listy aktywności i usług",
+                                        "jeden plik z „kind: directory”"))
+        return catalog
+    for case_id, case in catalog.cases.items():
+        catalog.problems.extend(check_case_references(catalog.case_files[case_id], case, catalog.directory))
+    return catalog
+
+
+def _add(catalog: Catalog, path: Path) -> None:
+    loaded = load_file(path)
+    if isinstance(loaded, list):
+        catalog.problems.extend(loaded)
+    elif isinstance(loaded, ServiceDirectory):
+        if catalog.directory is not None:
+            catalog.problems.append(Problem(path, "kind", "druga Lista aktywności i usług",
+                                            "dokładnie jedna Lista (kind: directory) w sprawdzanych plikach"))
+        else:
+            catalog.directory = loaded
+    elif loaded.id in catalog.cases:
+        first = catalog.case_files[loaded.id]
+        catalog.problems.append(Problem(path, "id", f"id {loaded.id!r} ma już przypadek w {first}",
+                                        "każdy przypadek z innym id"))
+    else:
+        catalog.cases[loaded.id] = loaded
+        catalog.case_files[loaded.id] = path
+
+
+def load_valid_catalog(paths: Iterable[Path] | None = None) -> Catalog:
+    """Load the catalog for use (dashboard, grading); raise DataError if any file is invalid."""
+    catalog = load_catalog(list(paths) if paths is not None else None)
+    if catalog.errors:
+        raise DataError(catalog.errors)
+    return catalog

@@ -1,0 +1,136 @@
+"""The powiat's Lista aktywności i usług: institutions and the services they offer."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import MAX_ITEMS, DomainModel, Identifier, LongText, Name, ShortText, duplicates
+from .codes import Area, ClientGroup, Level, Sector
+
+
+class InstitutionType(StrEnum):
+    """Type of an institution as a social worker names it (see institutions.md)."""
+
+    OPS = "ops"
+    ASYSTENT_RODZINY = "asystent_rodziny"
+    ZESPOL_INTERDYSCYPLINARNY = "zespol_interdyscyplinarny"
+    GKRPA = "gkrpa"
+    SZKOLA = "szkola"
+    SWIETLICA = "swietlica"
+    URZAD_GMINY = "urzad_gminy"
+    POZ = "poz"
+    DZIELNICOWY = "dzielnicowy"
+    SDS = "sds"
+    CIS_KIS = "cis_kis"
+    KULTURA = "kultura"
+    NGO_LOKALNE = "ngo_lokalne"
+    PCPR = "pcpr"
+    PZON = "pzon"
+    OIK = "oik"
+    DPS = "dps"
+    PUP = "pup"
+    PPP = "ppp"
+    SZKOLA_PONADPODSTAWOWA = "szkola_ponadpodstawowa"
+    KPP = "kpp"
+    SAD_RODZINNY = "sad_rodzinny"
+    KURATOR = "kurator"
+    ZDROWIE_SPEC = "zdrowie_spec"
+    NPP = "npp"
+    KRUS_ZUS = "krus_zus"
+    NGO_POWIATOWE = "ngo_powiatowe"
+    ROPS = "rops"
+    WUP = "wup"
+    OWES = "owes"
+
+
+class Service(DomainModel):
+    """One service of an institution, with who may use it and on what terms."""
+
+    id: Identifier
+    name: Name
+    description: LongText = ""
+    for_whom: list[ClientGroup] = Field(min_length=1, max_length=20)
+    areas: list[Area] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Obszary życia, w których usługa pomaga (do filtrowania po potrzebie).",
+    )
+    eligibility: ShortText = ""
+    referral_needed: bool = False
+    cost: ShortText = "bezpłatnie"
+    wait_days: int = Field(default=0, ge=0, le=365)
+
+
+class Gmina(DomainModel):
+    """A gmina of the fictional powiat."""
+
+    id: Identifier
+    name: Name
+    kind: Literal["wiejska", "miejsko-wiejska", "miejska"] = "wiejska"
+
+
+class Institution(DomainModel):
+    """An institution of the Lista, placed by sector and level."""
+
+    id: Identifier
+    name: Name
+    type: InstitutionType
+    sector: Sector
+    level: Level
+    gmina: Identifier | None = Field(
+        default=None, description="Id gminy, gdy instytucja działa w jednej gminie."
+    )
+    address_note: ShortText = Field(
+        default="", description="Fikcyjne miejsce, np. 'Jarzębin, ul. Szkolna' — bez adresów."
+    )
+    reachable_by_bus: bool = True
+    contact_role: Name = Field(description="Rola osoby kontaktowej, nigdy imię i nazwisko.")
+    services: list[Service] = Field(min_length=1, max_length=MAX_ITEMS)
+
+    @model_validator(mode="after")
+    def _unique_service_ids(self) -> Institution:
+        repeated = duplicates([service.id for service in self.services])
+        if repeated:
+            raise ValueError(f"powtórzone id usług: {', '.join(repeated)}; każda usługa musi mieć inne id")
+        return self
+
+    def service(self, service_id: str) -> Service | None:
+        """Return the service with this id, or None when the institution does not offer it."""
+        return next((s for s in self.services if s.id == service_id), None)
+
+
+class ServiceDirectory(DomainModel):
+    """The Lista aktywności i usług of one powiat: the only source of institutions."""
+
+    schema_version: Literal[1] = 1
+    kind: Literal["directory"] = "directory"
+    powiat: Name
+    gminas: list[Gmina] = Field(min_length=1, max_length=50)
+    institutions: list[Institution] = Field(min_length=1, max_length=1000)
+
+    @model_validator(mode="after")
+    def _consistent_ids(self) -> ServiceDirectory:
+        repeated = duplicates([institution.id for institution in self.institutions])
+        if repeated:
+            raise ValueError(
+                f"powtórzone id instytucji: {', '.join(repeated)}; każda instytucja musi mieć inne id"
+            )
+        known_gminas = {gmina.id for gmina in self.gminas}
+        for institution in self.institutions:
+            if institution.gmina is not None and institution.gmina not in known_gminas:
+                raise ValueError(
+                    f"instytucja {institution.id} wskazuje nieznaną gminę {institution.gmina!r}; "
+                    f"znane gminy: {', '.join(sorted(known_gminas))}"
+                )
+        return self
+
+    def institution(self, institution_id: str) -> Institution | None:
+        """Return the institution with this id, or None when it is not in the Lista."""
+        return next((i for i in self.institutions if i.id == institution_id), None)
+
+    def gmina_name(self, gmina_id: str) -> str | None:
+        """Return the name of a gmina, or None when the powiat has no such gmina."""
+        return next((g.name for g in self.gminas if g.id == gmina_id), None)

@@ -1,0 +1,52 @@
+"""Rules of a good diagnosis and a good multi-sector kontrakt socjalny.
+
+Each rule returns findings (values, never exceptions). ``check_contract`` runs
+the contract rules in the order a trainee fixes things: links first, then who
+does what, then the directory, then measurability, then the calendar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..case import Case
+from ..contract import Contract
+from ..diagnosis import Diagnosis
+from ..directory import ServiceDirectory
+from ..findings import Finding
+from .context import RuleContext
+from .coverage import check_coverage
+from .diagnosis import check_diagnosis
+from .institutions import check_cooperation, check_institutions
+from .obligations import check_client_obligations, check_indicators, check_responsibility
+from .schedule import check_schedule
+
+ContractRule = Callable[[RuleContext], Iterable[Finding]]
+
+CONTRACT_RULES: tuple[ContractRule, ...] = (
+    check_coverage,
+    check_responsibility,
+    check_institutions,
+    check_cooperation,
+    check_indicators,
+    check_client_obligations,
+    check_schedule,
+)
+
+
+def check_contract(
+    case: Case, directory: ServiceDirectory, diagnosis: Diagnosis, contract: Contract
+) -> list[Finding]:
+    """Return the findings of every contract rule for this case, diagnosis and contract."""
+    ctx = RuleContext(case=case, directory=directory, diagnosis=diagnosis, contract=contract)
+    return [finding for rule in CONTRACT_RULES for finding in rule(ctx)]
+
+
+def check_all(
+    case: Case, directory: ServiceDirectory, diagnosis: Diagnosis, contract: Contract
+) -> list[Finding]:
+    """Return diagnosis findings followed by contract findings."""
+    return check_diagnosis(case, diagnosis) + check_contract(case, directory, diagnosis, contract)
+
+
+__all__ = ["CONTRACT_RULES", "RuleContext", "check_all", "check_contract", "check_diagnosis"]

@@ -1,0 +1,60 @@
+"""Polish text helpers: normalising, crude stemming and similarity of short statements.
+
+Needs are matched by meaning, not wording. Without a language model, a good
+enough signal for one-sentence statements is the overlap of word stems after
+folding diacritics; Polish inflects word endings, so a fixed-length prefix
+("alkoholu", "alkoholem" → "alkoh") catches most forms of the same word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+STEM_LENGTH = 5
+"""Prefix length used as a stem: long enough to tell words apart, short enough to merge inflections."""
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+STOP_WORDS = frozenset(
+    """a aby ale albo ani bez by byc bo co czy dla do go i ich jak jako je jego jej jest
+    juz ktora ktore ktory lub ma maja mu na nad nie nia niego nim o od oraz po pod
+    przez przy sa sie siebie sobie ta tak te tego tej to tu w we wiec z za ze
+    zeby pan pani pana panu rodzina rodziny rodzinie potrzeba potrzebuje""".split()
+)
+
+_FOLD = str.maketrans({"ł": "l", "Ł": "L"})
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip Polish diacritics ("Łąka" → "laka")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def stems(text: str) -> frozenset[str]:
+    """Return the stems of the meaningful words of a text."""
+    words = _WORD.findall(fold(text))
+    return frozenset(w[:STEM_LENGTH] for w in words if w not in STOP_WORDS and len(w) > 2)
+
+
+def dice(left: frozenset[str], right: frozenset[str]) -> float:
+    """Return the Dice coefficient of two stem sets (0 when either is empty)."""
+    if not left or not right:
+        return 0.0
+    return 2 * len(left & right) / (len(left) + len(right))
+
+
+def term_hits(text_stems: frozenset[str], terms: Iterable[str]) -> int:
+    """Count the terms all of whose stems occur in the text."""
+    return sum(1 for term in terms if (term_stems := stems(term)) and term_stems <= text_stems)
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """Cut a text to ``limit`` characters at a word boundary, for use inside a message."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat or "bez opisu"
+    cut = flat[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
