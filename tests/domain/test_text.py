@@ -1,0 +1,28 @@
+from szkola_kooperacji.domain.text import dice, fold, shorten, stems, term_hits
+
+
+def test_fold_strips_polish_diacritics():
+    assert fold("Łąka Żółć ŚĆŃ") == "laka zolc scn"
+
+
+def test_stems_merge_inflected_forms():
+    assert stems("alkoholu") == stems("alkoholem") == {"alkoh"}
+
+
+def test_stems_drop_stop_words_and_short_words():
+    assert stems("i w na do pana jest") == frozenset()
+
+
+def test_dice_is_zero_for_empty_and_one_for_equal():
+    assert dice(frozenset(), stems("praca")) == 0
+    assert dice(stems("brak pracy"), stems("brak pracy")) == 1
+
+
+def test_term_hits_needs_all_stems_of_a_term():
+    text = stems("Pan Jan nadużywa alkoholu i nie chce terapii")
+    assert term_hits(text, ["alkohol", "terapia odwykowa", "terapii"]) == 2
+
+
+def test_shorten_cuts_at_word_boundary():
+    assert shorten("jedno dwa trzy cztery", limit=10) == "jedno dwa…"
+    assert shorten("   ") == "bez opisu"
