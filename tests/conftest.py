@@ -13,7 +13,7 @@ VALID_DATA = Path(__file__).parent / "data" / "valid"
 
 
 @pytest.fixture(scope="session")
-def _mini_catalog():  # noqa: ANN202
+def _mini_catalog():
     return load_valid_catalog([VALID_DATA])
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..domain.case import Case
 from ..domain.directory import ServiceDirectory
+from ..domain.integrity import case_issues, directory_issues
 from .privacy import find_pesels
 from .problems import Problem, describe_error, format_loc
 from .yaml_source import YamlSource, read_yaml
@@ -55,9 +56,14 @@ def load_file(path: Path) -> DataModel | list[Problem]:
         loaded = model.model_validate(source.data)
     except ValidationError as error:
         return privacy + [_problem(source, model, detail) for detail in error.errors(include_url=False)]
-    if privacy:
-        return privacy
     assert isinstance(loaded, Case | ServiceDirectory)
+    issues = case_issues(loaded) if isinstance(loaded, Case) else directory_issues(loaded)
+    integrity = [
+        Problem(path, format_loc(issue.loc), issue.found, issue.expected, line=source.line_of(issue.loc))
+        for issue in issues
+    ]
+    if privacy or integrity:
+        return privacy + integrity
     return loaded
 
 

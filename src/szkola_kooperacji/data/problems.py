@@ -100,7 +100,9 @@ def describe_error(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, st
         hint = f"czy chodziło o „{close[0]}”? " if close else ""
         return f"nieznane pole „{name}”", f"{hint}dozwolone pola: {', '.join(allowed)}"
     if kind in {"enum", "literal_error"}:
-        return f"wartość {_show(value)}", f"jedna z wartości: {ctx.get('expected', '')}"
+        options = str(ctx.get("expected", "")).replace(" or ", " albo ")
+        options = options.replace("'uchylony_10', ", "")  # repealed: loads in old data, never offered
+        return f"wartość {_show(value)}", f"jedna z wartości: {options}"
     if kind == "string_too_long":
         return f"tekst ma {len(str(value))} znaków", f"najwyżej {ctx.get('max_length')} znaków"
     if kind == "string_too_short":

@@ -19,6 +19,20 @@ MAX_FILE_BYTES = 2_000_000
 """A case file is a few dozen kilobytes; anything this large is a mistake."""
 
 
+class DataLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so pydantic reports a bad date with its field and line.
+
+    PyYAML's own timestamp constructor raises a bare ValueError on "2026-13-45",
+    with neither the field nor the line.
+    """
+
+
+DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass(frozen=True)
 class YamlSource:
     """The parsed data of one file and its node tree, for locating fields by line."""
@@ -63,8 +77,8 @@ def read_yaml(path: Path) -> YamlSource | list[Problem]:
     if not text.strip():
         return [Problem(path, "", "plik jest pusty", EXPECTED_CONTENT)]
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=DataLoader)
+        data = yaml.load(text, Loader=DataLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from .base import MAX_ITEMS, DomainModel, Identifier, LongText, Name, ShortText, duplicates
+from .base import MAX_ITEMS, DomainModel, Identifier, LongText, Name, ShortText
 from .codes import (
-    REPEALED_ART7,
     Area,
     Art7Reason,
     ClientGroup,
@@ -86,7 +85,11 @@ class ExpertReference(DomainModel):
 
 
 class Case(DomainModel):
-    """A complete training case in one gmina of the fictional powiat."""
+    """A complete training case in one gmina of the fictional powiat.
+
+    Consistency across fields (unique ids, every area described) is checked by
+    ``integrity.case_issues`` so that each issue can point at its own line.
+    """
 
     schema_version: Literal[1] = 1
     kind: Literal["case"] = "case"
@@ -112,37 +115,6 @@ class Case(DomainModel):
         description="Poziomy, na których kontrakt musi zaangażować instytucje.",
     )
     reference: ExpertReference
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Case:
-        problems: list[str] = []
-        for label, ids in (
-            ("członków rodziny", [m.id for m in self.members]),
-            ("ustaleń wywiadu", [f.id for f in self.interview]),
-            ("zasobów", [s.id for s in self.strengths]),
-        ):
-            repeated = duplicates(ids)
-            if repeated:
-                problems.append(f"powtórzone id {label}: {', '.join(repeated)}")
-        missing_areas = [area.value for area in Area if area not in {f.area for f in self.interview}]
-        if missing_areas:
-            problems.append(
-                "wywiad nie opisuje obszarów: " + ", ".join(missing_areas)
-                + "; dodaj co najmniej jedno ustalenie w każdym obszarze"
-            )
-        repealed = [reason.value for reason in self.art7 if reason in REPEALED_ART7]
-        if repealed:
-            problems.append(f"przesłanka {', '.join(repealed)} jest uchylona; wybierz inną przesłankę z art. 7")
-        if Art7Reason.INNY in self.art7 and not self.art7_other:
-            problems.append("przesłanka 'inny' wymaga opisu w polu art7_other")
-        member_ids = {m.id for m in self.members}
-        for finding in self.interview:
-            unknown = sorted(set(finding.member_ids) - member_ids)
-            if unknown:
-                problems.append(f"ustalenie {finding.id} wskazuje nieznanych członków rodziny: {', '.join(unknown)}")
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
 
     def member(self, member_id: str) -> HouseholdMember | None:
         """Return the household member with this id, or None."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from .base import MAX_ITEMS, DomainModel, Identifier, LongText, Name, ShortText, duplicates
+from .base import MAX_ITEMS, DomainModel, Identifier, LongText, Name, ShortText
 from .codes import Area, ClientGroup, Level, Sector
 
 
@@ -90,13 +90,6 @@ class Institution(DomainModel):
     contact_role: Name = Field(description="Rola osoby kontaktowej, nigdy imię i nazwisko.")
     services: list[Service] = Field(min_length=1, max_length=MAX_ITEMS)
 
-    @model_validator(mode="after")
-    def _unique_service_ids(self) -> Institution:
-        repeated = duplicates([service.id for service in self.services])
-        if repeated:
-            raise ValueError(f"powtórzone id usług: {', '.join(repeated)}; każda usługa musi mieć inne id")
-        return self
-
     def service(self, service_id: str) -> Service | None:
         """Return the service with this id, or None when the institution does not offer it."""
         return next((s for s in self.services if s.id == service_id), None)
@@ -110,22 +103,6 @@ class ServiceDirectory(DomainModel):
     powiat: Name
     gminas: list[Gmina] = Field(min_length=1, max_length=50)
     institutions: list[Institution] = Field(min_length=1, max_length=1000)
-
-    @model_validator(mode="after")
-    def _consistent_ids(self) -> ServiceDirectory:
-        repeated = duplicates([institution.id for institution in self.institutions])
-        if repeated:
-            raise ValueError(
-                f"powtórzone id instytucji: {', '.join(repeated)}; każda instytucja musi mieć inne id"
-            )
-        known_gminas = {gmina.id for gmina in self.gminas}
-        for institution in self.institutions:
-            if institution.gmina is not None and institution.gmina not in known_gminas:
-                raise ValueError(
-                    f"instytucja {institution.id} wskazuje nieznaną gminę {institution.gmina!r}; "
-                    f"znane gminy: {', '.join(sorted(known_gminas))}"
-                )
-        return self
 
     def institution(self, institution_id: str) -> Institution | None:
         """Return the institution with this id, or None when it is not in the Lista."""

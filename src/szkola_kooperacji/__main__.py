@@ -1,0 +1,5 @@
+"""Allow ``python -m szkola_kooperacji`` as well as ``szkola``."""
+
+from .cli import main
+
+main()
