@@ -1,5 +1,6 @@
 """The committed JSON Schemas are exactly what the models generate: one source of truth."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,6 @@ def test_committed_schema_matches_models(kind: str):
 
 
 def test_case_schema_forbids_unknown_keys():
-    import json
-
     schema = json.loads(render("case"))
     assert schema["additionalProperties"] is False
     assert "reference" in schema["required"]
