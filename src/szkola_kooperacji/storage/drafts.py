@@ -1,0 +1,164 @@
+"""SQLite store of trainees (with a personal code) and their drafts, one row per trainee and case.
+
+Every write is one short transaction in WAL mode, so a server killed mid-exercise
+loses at most the change being typed, and 40 kernels writing at once wait on a
+busy timeout instead of failing. A draft that no longer validates (older format,
+hand-edited) is never thrown away: it is moved aside and reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import os
+import secrets
+import sqlite3
+import unicodedata
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..domain.draft import Draft
+
+STORE_ENV = "SZKOLA_STORE"
+"""Environment variable with the SQLite file; ``szkola serve`` sets it for every kernel."""
+
+PBKDF2_ITERATIONS = 60_000
+MAX_TRAINEE_NAME = 80
+MIN_CODE, MAX_CODE = 4, 64
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS trainees (
+    trainee_key TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    salt BLOB NOT NULL,
+    code_hash BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS drafts (
+    trainee_key TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (trainee_key, case_id)
+);
+CREATE TABLE IF NOT EXISTS unreadable_drafts (
+    trainee_key TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    moved_at TEXT NOT NULL
+);
+"""
+
+
+class IdentityCheck(StrEnum):
+    """Outcome of signing in with a trainee name and personal code."""
+
+    NEW = "new"
+    OK = "ok"
+    WRONG_CODE = "wrong_code"
+
+
+def default_store_path() -> Path:
+    """Return the SQLite file: ``$SZKOLA_STORE``, else the user's data folder."""
+    if configured := os.environ.get(STORE_ENV):
+        return Path(configured)
+    base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return base / "szkola-kooperacji" / "szkola.sqlite"
+
+
+def trainee_key(name: str) -> str:
+    """Normalise a trainee's name so 'Anna  Nowak' and 'anna nowak' are one person."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def credentials_problem(name: str, code: str) -> str | None:
+    """Return a Polish message when a name or code cannot be used, else None."""
+    clean = " ".join(name.split())
+    if not clean:
+        return "Wpisz imię i nazwisko albo identyfikator z listy uczestników."
+    if len(clean) > MAX_TRAINEE_NAME:
+        return f"Imię i nazwisko może mieć najwyżej {MAX_TRAINEE_NAME} znaków."
+    if any(unicodedata.category(ch).startswith("C") for ch in clean):
+        return "Imię i nazwisko zawiera niedozwolone znaki sterujące."
+    if not MIN_CODE <= len(code) <= MAX_CODE:
+        return f"Kod osobisty musi mieć od {MIN_CODE} do {MAX_CODE} znaków."
+    return None
+
+
+def _hash(code: str, salt: bytes) -> bytes:
+    return hashlib.pbkdf2_hmac("sha256", code.encode("utf-8"), salt, PBKDF2_ITERATIONS)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class DraftStore:
+    """Trainees and drafts in one SQLite file."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_store_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._db.close()
+
+    def sign_in(self, name: str, code: str) -> IdentityCheck:
+        """Register a new trainee with this code, or check the code of a known one.
+
+        Names are normalised; the code is stored only as a salted PBKDF2 hash.
+        """
+        key = trainee_key(name)
+        row = self._db.execute("SELECT salt, code_hash FROM trainees WHERE trainee_key = ?", (key,)).fetchone()
+        if row is None:
+            salt = secrets.token_bytes(16)
+            self._db.execute(
+                "INSERT OR IGNORE INTO trainees VALUES (?, ?, ?, ?, ?)",
+                (key, " ".join(name.split()), salt, _hash(code, salt), _now()),
+            )
+            return IdentityCheck.NEW if self._verify(key, code) else IdentityCheck.WRONG_CODE
+        return IdentityCheck.OK if self._verify(key, code) else IdentityCheck.WRONG_CODE
+
+    def _verify(self, key: str, code: str) -> bool:
+        row = self._db.execute("SELECT salt, code_hash FROM trainees WHERE trainee_key = ?", (key,)).fetchone()
+        return row is not None and hmac.compare_digest(_hash(code, row[0]), row[1])
+
+    def save(self, name: str, draft: Draft) -> None:
+        """Store the draft of one trainee and case, replacing the previous one."""
+        self._db.execute(
+            "INSERT INTO drafts VALUES (?, ?, ?, ?) ON CONFLICT (trainee_key, case_id) "
+            "DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+            (trainee_key(name), draft.case_id, draft.model_dump_json(), _now()),
+        )
+
+    def load(self, name: str, case_id: str) -> Draft | None:
+        """Return the saved draft, or None; an unreadable one is moved aside, not lost."""
+        key = trainee_key(name)
+        row = self._db.execute(
+            "SELECT body FROM drafts WHERE trainee_key = ? AND case_id = ?", (key, case_id)
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return Draft.model_validate_json(row[0])
+        except ValidationError:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.execute("INSERT INTO unreadable_drafts VALUES (?, ?, ?, ?)", (key, case_id, row[0], _now()))
+                self._db.execute("DELETE FROM drafts WHERE trainee_key = ? AND case_id = ?", (key, case_id))
+            return None
+
+    def cases_with_drafts(self, name: str) -> list[str]:
+        """Return the ids of cases this trainee has started."""
+        rows = self._db.execute(
+            "SELECT case_id FROM drafts WHERE trainee_key = ? ORDER BY case_id", (trainee_key(name),)
+        ).fetchall()
+        return [r[0] for r in rows]

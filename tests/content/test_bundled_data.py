@@ -1,0 +1,76 @@
+"""The bundled cases and Lista: valid, rich enough for training, fictional, and self-consistent."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from szkola_kooperacji.data import load_catalog
+from szkola_kooperacji.domain import Contract, Diagnosis, give_feedback
+from szkola_kooperacji.domain.codes import Area, Level, Sector
+from szkola_kooperacji.domain.directory import InstitutionType
+from szkola_kooperacji.domain.rules.context import RuleContext
+
+CATALOG = load_catalog()
+CASE_IDS = sorted(CATALOG.cases)
+REGION_ONLY = {InstitutionType.ROPS, InstitutionType.WUP, InstitutionType.OWES}
+
+
+def test_bundled_data_has_no_problems_not_even_warnings():
+    assert [p.render() for p in CATALOG.problems] == []
+
+
+def test_at_least_six_cases_with_distinct_profiles():
+    assert len(CASE_IDS) >= 6
+    profiles = [CATALOG.cases[c].main_profile for c in CASE_IDS]
+    assert len(set(profiles)) == len(profiles)
+
+
+def test_directory_is_large_and_varied():
+    directory = CATALOG.directory
+    assert directory is not None
+    assert len(directory.institutions) >= 30
+    assert len({i.sector for i in directory.institutions}) >= 8
+    assert {Level.GMINA, Level.POWIAT} <= {i.level for i in directory.institutions}
+    assert set(InstitutionType) - REGION_ONLY <= {i.type for i in directory.institutions}
+
+
+def test_contact_roles_are_roles_not_people():
+    pattern = re.compile(r"\b[A-ZŁŚŻŹĆ][a-ząęółśżźćń]+ [A-ZŁŚŻŹĆ][a-ząęółśżźćń]+(ski|cki|dzki|ska|cka|wicz)\b")
+    for institution in CATALOG.directory.institutions:
+        assert not pattern.search(institution.contact_role), institution.id
+
+
+@pytest.mark.parametrize("case_id", CASE_IDS)
+def test_case_reads_like_a_real_file(case_id: str):
+    case = CATALOG.cases[case_id]
+    assert len(case.members) >= 3
+    assert {f.area for f in case.interview} == set(Area)
+    assert len(case.interview) >= 12
+    assert len(case.strengths) >= 3
+    assert case.history
+    for member in case.members:
+        assert re.fullmatch(r"[A-ZŁŚŻŹĆ][a-ząęółśżźćń]+( [A-ZŁŚŻŹĆ]\.)?", member.name), member.name
+
+
+@pytest.mark.parametrize("case_id", CASE_IDS)
+def test_reference_needs_three_sectors_at_two_levels(case_id: str):
+    case = CATALOG.cases[case_id]
+    ctx = RuleContext(case, CATALOG.directory, case.reference.diagnosis, case.reference.contract)
+    assert len(ctx.sectors_used()) >= 3
+    assert len(ctx.sectors_used() - {Sector.POMOC_SPOLECZNA}) >= 2
+    assert {Level.GMINA, Level.POWIAT} <= ctx.levels_used()
+
+
+@pytest.mark.parametrize("case_id", CASE_IDS)
+def test_reference_scores_full_and_partial_work_scores_less(case_id: str):
+    case = CATALOG.cases[case_id]
+    reference = case.reference
+    full = give_feedback(case, CATALOG.directory, reference.diagnosis, reference.contract)
+    assert full.score.total == full.score.maximum
+    most_severe = max(reference.diagnosis.needs, key=lambda n: n.severity)
+    partial = Diagnosis(needs=[n for n in reference.diagnosis.needs if n.id != most_severe.id])
+    report = give_feedback(case, CATALOG.directory, partial, Contract())
+    assert 0 < report.score.total < full.score.total
+    assert report.missed == 1
