@@ -6,6 +6,7 @@ import click
 
 from . import __version__
 from .commands.schema import schema
+from .commands.serve import serve
 from .commands.validate import validate
 
 
@@ -17,3 +18,4 @@ def main() -> None:
 
 main.add_command(validate)
 main.add_command(schema)
+main.add_command(serve)

@@ -1,12 +1,16 @@
-"""Where the bundled data lives: in a source checkout, or inside the installed wheel."""
+"""Where the data lives: folders named in $SZKOLA_DATA, else the bundled cases and Lista."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 _CHECKOUT_ROOT = _PACKAGE.parent.parent
 _SHIPPED = _PACKAGE / "_bundled"
+
+DATA_ENV = "SZKOLA_DATA"
+"""Folders (separated like PATH) with a trainer's own cases and Lista, used instead of the bundled ones."""
 
 
 def project_root() -> Path:
@@ -17,5 +21,6 @@ def project_root() -> Path:
 
 
 def bundled_data_dirs() -> list[Path]:
-    """Return the folders of bundled cases and the Lista aktywności i usług."""
-    return [project_root() / "case_studies"]
+    """Return the data folders: those in ``$SZKOLA_DATA``, else the bundled ``case_studies``."""
+    configured = [Path(p) for p in os.environ.get(DATA_ENV, "").split(os.pathsep) if p]
+    return configured or [project_root() / "case_studies"]

@@ -1,0 +1,137 @@
+"""Editors of one goal and one action of the kontrakt socjalny."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as w
+
+from ..domain.case import Case
+from ..domain.contract import Action, Goal
+from ..domain.diagnosis import Diagnosis
+from ..domain.directory import ServiceDirectory
+from . import options
+from .binding import Changed, bind
+
+HALF = w.Layout(width="48%")
+WIDE = w.Layout(width="98%")
+
+
+class GoalEditor(w.VBox):
+    """Edit one specific goal: text, the needs it answers, indicator, target, deadline."""
+
+    def __init__(self, goal: Goal, diagnosis: Diagnosis, changed: Changed, remove: Callable[[GoalEditor], None]) -> None:
+        self.goal = goal
+        message = w.HTML()
+        text = w.Textarea(value=goal.text, placeholder="Cel szczegółowy: co konkretnie się zmieni",
+                          continuous_update=False, layout=WIDE)
+        text.add_class("sk-goal-text")
+        self.needs = w.SelectMultiple(options=options.needs(diagnosis), rows=3, description="Potrzeby",
+                                      layout=HALF)
+        self.needs.value = tuple(n for n in goal.need_ids if n in {o[1] for o in options.needs(diagnosis)})
+        self.needs.add_class("sk-goal-needs")
+        indicator = w.Text(value=goal.indicator, placeholder="np. zaświadczenie z PUP o rejestracji",
+                           description="Wskaźnik", continuous_update=False, layout=HALF)
+        indicator.add_class("sk-goal-indicator")
+        target = w.Text(value=goal.target, placeholder="np. rejestracja do 30.11.2026", description="Cel liczbowy",
+                        continuous_update=False, layout=HALF)
+        target.add_class("sk-goal-target")
+        due = w.DatePicker(value=goal.due, description="Termin")
+        delete = w.Button(description="Usuń cel", button_style="danger")
+        delete.on_click(lambda _: remove(self))
+        bind(text, goal, "text", changed, message)
+        bind(self.needs, goal, "need_ids", changed, message, list)
+        bind(indicator, goal, "indicator", changed, message)
+        bind(target, goal, "target", changed, message)
+        bind(due, goal, "due", changed, message)
+        super().__init__([
+            w.HBox([w.HTML(f"<b>Cel {goal.id}</b>"), due, delete]), text, message,
+            w.HBox([self.needs, w.VBox([indicator, target], layout=HALF)]),
+        ])
+        self.add_class("sk-card")
+        self.add_class("sk-goal")
+
+    def refresh_needs(self, diagnosis: Diagnosis) -> None:
+        """Offer the diagnosis's current needs, keeping the chosen ones that still exist."""
+        current = options.needs(diagnosis)
+        if list(self.needs.options) != current:
+            known = {value for _, value in current}
+            kept = tuple(n for n in self.goal.need_ids if n in known)
+            self.needs.options = current
+            self.needs.value = kept
+
+
+class ActionEditor(w.VBox):
+    """Edit one action: goal, what, who, institution and service from the Lista, dates, strengths."""
+
+    def __init__(
+        self, action: Action, case: Case, directory: ServiceDirectory, goals: list[Goal],
+        changed: Changed, remove: Callable[[ActionEditor], None],
+    ) -> None:
+        self.action, self.directory = action, directory
+        message = w.HTML()
+        self.goal = w.Dropdown(options=self._goal_options(goals), description="Cel")
+        self.goal.value = action.goal_id if action.goal_id in {g.id for g in goals} else None
+        self.goal.add_class("sk-action-goal")
+        text = w.Textarea(value=action.text, placeholder="Co dokładnie zostanie zrobione, jak często",
+                          continuous_update=False, layout=WIDE)
+        text.add_class("sk-action-text")
+        responsible = w.Dropdown(options=options.responsibles(), value=action.responsible, description="Kto")
+        responsible.add_class("sk-action-responsible")
+        who = w.Dropdown(options=[(options.NONE_LABEL, None), *options.members(case)],
+                         value=action.responsible_member_id, description="Osoba")
+        who.add_class("sk-action-member")
+        self.institution = w.Dropdown(options=options.institutions(directory), value=action.institution_id,
+                                      description="Instytucja", layout=HALF)
+        self.institution.add_class("sk-action-institution")
+        self.service = w.Dropdown(options=options.services(directory, action.institution_id),
+                                  value=action.service_id, description="Usługa", layout=HALF)
+        self.service.add_class("sk-action-service")
+        members = w.SelectMultiple(options=options.members(case), value=tuple(action.member_ids), rows=3,
+                                   description="Dotyczy", layout=HALF)
+        strengths = w.SelectMultiple(options=options.strengths(case), value=tuple(action.uses_strength_ids),
+                                     rows=3, description="Zasoby", layout=HALF)
+        start = w.DatePicker(value=action.start, description="Od")
+        due = w.DatePicker(value=action.due, description="Do")
+        frequency = w.Text(value=action.frequency, placeholder="np. raz w tygodniu", description="Jak często",
+                           continuous_update=False)
+        delete = w.Button(description="Usuń działanie", button_style="danger")
+        delete.on_click(lambda _: remove(self))
+
+        bind(self.goal, action, "goal_id", changed, message)
+        bind(text, action, "text", changed, message)
+        bind(responsible, action, "responsible", changed, message)
+        bind(who, action, "responsible_member_id", changed, message)
+        self.institution.observe(self._institution_changed, names="value")
+        bind(self.institution, action, "institution_id", changed, message)
+        bind(self.service, action, "service_id", changed, message)
+        bind(members, action, "member_ids", changed, message, list)
+        bind(strengths, action, "uses_strength_ids", changed, message, list)
+        bind(start, action, "start", changed, message)
+        bind(due, action, "due", changed, message)
+        bind(frequency, action, "frequency", changed, message)
+        super().__init__([
+            w.HBox([w.HTML(f"<b>Działanie {action.id}</b>"), self.goal, delete]), text, message,
+            w.HBox([responsible, who]), w.HBox([self.institution, self.service]),
+            w.HBox([members, strengths]), w.HBox([start, due, frequency]),
+        ])
+        self.add_class("sk-card")
+        self.add_class("sk-action")
+
+    @staticmethod
+    def _goal_options(goals: list[Goal]) -> list[tuple[str, Any]]:
+        return [(options.NONE_LABEL, None)] + [(f"{g.id}: {g.text[:50] or 'bez opisu'}", g.id) for g in goals]
+
+    def _institution_changed(self, event: dict[str, Any]) -> None:
+        # The service list depends on the institution; a service of another institution is cleared.
+        self.service.options = options.services(self.directory, event["new"])
+        self.service.value = None
+
+    def refresh_goals(self, goals: list[Goal]) -> None:
+        """Offer the contract's current goals, keeping the chosen one if it still exists."""
+        current = self._goal_options(goals)
+        if list(self.goal.options) != current:
+            kept = self.action.goal_id if self.action.goal_id in {g.id for g in goals} else None
+            self.goal.options = current
+            self.goal.value = kept

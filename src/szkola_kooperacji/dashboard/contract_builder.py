@@ -1,0 +1,157 @@
+"""The kontrakt socjalny builder: parties and period, goals, actions from the Lista, reviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import ipywidgets as w
+
+from ..domain.case import Case
+from ..domain.codes import Responsible
+from ..domain.contract import Action, Contract, Goal, Review
+from ..domain.diagnosis import Diagnosis
+from ..domain.directory import Institution, Service, ServiceDirectory
+from . import options
+from .action_editor import ActionEditor, GoalEditor
+from .binding import Changed, bind
+from .diagnosis_builder import next_id
+from .directory_browser import DirectoryBrowser
+
+WIDE = w.Layout(width="98%")
+
+
+class ReviewsEditor(w.VBox):
+    """Review dates (przeglądy) and the final evaluation date."""
+
+    def __init__(self, contract: Contract, changed: Changed) -> None:
+        self.contract, self.changed = contract, changed
+        self._message = w.HTML()
+        self.new_date = w.DatePicker(description="Przegląd")
+        self.new_date.add_class("sk-review-date")
+        add = w.Button(description="Dodaj przegląd")
+        add.add_class("sk-add-review")
+        add.on_click(self._add)
+        self._list = w.HTML()
+        final = w.DatePicker(value=contract.final_evaluation, description="Ocena końcowa")
+        bind(final, contract, "final_evaluation", changed, self._message)
+        clear = w.Button(description="Usuń przeglądy")
+        clear.on_click(self._clear)
+        self._render()
+        super().__init__([w.HTML("<h4>Ocena realizacji</h4>"), self._list, w.HBox([self.new_date, add, clear]),
+                          final, self._message])
+
+    def _render(self) -> None:
+        dates = ", ".join(r.date.strftime("%d.%m.%Y") for r in sorted(self.contract.reviews, key=lambda r: r.date))
+        self._list.value = f"<p>Przeglądy: {dates or 'brak'}</p>"
+
+    def _add(self, _: object) -> None:
+        date = self.new_date.value
+        if not isinstance(date, dt.date):
+            self._message.value = "<span class='sk-message'>Wybierz datę przeglądu.</span>"
+            return
+        self._message.value = ""
+        if date not in {r.date for r in self.contract.reviews}:
+            self.contract.reviews = [*self.contract.reviews, Review(date=date)]
+        self._render()
+        self.changed()
+
+    def _clear(self, _: object) -> None:
+        self.contract.reviews = []
+        self._render()
+        self.changed()
+
+
+class ContractBuilder(w.VBox):
+    """The whole contract; it refreshes its choice lists when the diagnosis or goals change."""
+
+    def __init__(
+        self, contract: Contract, diagnosis: Diagnosis, case: Case, directory: ServiceDirectory, changed: Changed,
+    ) -> None:
+        self.contract, self.diagnosis, self.case, self.directory = contract, diagnosis, case, directory
+        self._changed = changed
+        message = w.HTML()
+        if contract.client_member_id is None and case.members:
+            contract.client_member_id = case.members[0].id
+        client = w.Dropdown(options=options.members(case), value=contract.client_member_id, description="Klient")
+        start = w.DatePicker(value=contract.period_start, description="Od")
+        start.add_class("sk-period-start")
+        end = w.DatePicker(value=contract.period_end, description="Do")
+        end.add_class("sk-period-end")
+        goal_main = w.Textarea(value=contract.goal_main, placeholder="Cel główny kontraktu",
+                               continuous_update=False, layout=WIDE)
+        goal_main.add_class("sk-goal-main")
+        for widget, field in ((client, "client_member_id"), (start, "period_start"), (end, "period_end"),
+                              (goal_main, "goal_main")):
+            bind(widget, contract, field, self.changed, message)
+        self._goals = w.VBox([GoalEditor(g, diagnosis, self.changed, self.remove_goal) for g in contract.goals])
+        self._actions = w.VBox([self._action_editor(a) for a in contract.actions])
+        add_goal = w.Button(description="Dodaj cel", button_style="primary")
+        add_goal.add_class("sk-add-goal")
+        add_goal.on_click(lambda _: self.add_goal())
+        add_action = w.Button(description="Dodaj działanie klienta lub rodziny")
+        add_action.add_class("sk-add-client-action")
+        add_action.on_click(lambda _: self.add_action(Action(
+            id=next_id("D", [a.id for a in self.contract.actions]), responsible=Responsible.KLIENT,
+            responsible_member_id=self.contract.client_member_id,
+        )))
+        browser = DirectoryBrowser(directory, self._add_service_action)
+        super().__init__([
+            w.HTML("<h4>Strony i okres obowiązywania</h4>"), w.HBox([client, start, end]),
+            w.HTML("<h4>Cel główny</h4>"), goal_main, message,
+            w.HTML("<h4>Cele szczegółowe</h4>"), self._goals, add_goal,
+            w.HTML("<h4>Działania</h4>"), self._actions, add_action, browser,
+            ReviewsEditor(contract, self.changed),
+        ])
+
+    def changed(self) -> None:
+        """Refresh the goal choices of every action, then report the change."""
+        for editor in self._actions.children:
+            assert isinstance(editor, ActionEditor)
+            editor.refresh_goals(self.contract.goals)
+        self._changed()
+
+    def refresh_needs(self) -> None:
+        """Offer the diagnosis's current needs in every goal editor."""
+        for editor in self._goals.children:
+            assert isinstance(editor, GoalEditor)
+            editor.refresh_needs(self.diagnosis)
+
+    def _action_editor(self, action: Action) -> ActionEditor:
+        return ActionEditor(action, self.case, self.directory, self.contract.goals, self.changed, self.remove_action)
+
+    def add_goal(self) -> GoalEditor:
+        """Append an empty goal and its editor."""
+        goal = Goal(id=next_id("C", [g.id for g in self.contract.goals]))
+        self.contract.goals = [*self.contract.goals, goal]
+        editor = GoalEditor(goal, self.diagnosis, self.changed, self.remove_goal)
+        self._goals.children = (*self._goals.children, editor)
+        self.changed()
+        return editor
+
+    def remove_goal(self, editor: GoalEditor) -> None:
+        """Delete a goal; actions that served it keep their text but lose the link."""
+        self.contract.goals = [g for g in self.contract.goals if g.id != editor.goal.id]
+        self._goals.children = tuple(c for c in self._goals.children if c is not editor)
+        self.changed()
+
+    def add_action(self, action: Action) -> ActionEditor:
+        """Append an action and its editor."""
+        self.contract.actions = [*self.contract.actions, action]
+        editor = self._action_editor(action)
+        self._actions.children = (*self._actions.children, editor)
+        self.changed()
+        return editor
+
+    def _add_service_action(self, institution: Institution, service: Service) -> None:
+        self.add_action(Action(
+            id=next_id("D", [a.id for a in self.contract.actions]), text=service.name,
+            responsible=Responsible.INSTYTUCJA, institution_id=institution.id, service_id=service.id,
+            goal_id=self.contract.goals[-1].id if self.contract.goals else None,
+        ))
+
+    def remove_action(self, editor: Any) -> None:
+        """Delete an action and its editor."""
+        self.contract.actions = [a for a in self.contract.actions if a.id != editor.action.id]
+        self._actions.children = tuple(c for c in self._actions.children if c is not editor)
+        self.changed()

@@ -1,0 +1,68 @@
+"""A trainee's workspace for one case: read, diagnose, contract, ask for feedback; saved on every change."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import ipywidgets as w
+
+from ..domain.case import Case
+from ..domain.directory import ServiceDirectory
+from ..domain.draft import Draft
+from ..domain.feedback import give_feedback
+from ..domain.findings import sorted_findings
+from ..domain.rules import check_all
+from ..storage import DraftStore
+from .contract_builder import ContractBuilder
+from .diagnosis_builder import DiagnosisBuilder
+from .guard import guarded
+from .render import case_html, feedback_html, findings_html
+
+TAB_TITLES = ("Przypadek", "Diagnoza potrzeb", "Kontrakt socjalny", "Informacja zwrotna")
+
+
+class Workspace(w.VBox):
+    """Tabs for the case, the diagnosis, the contract and feedback, beside live rule findings."""
+
+    def __init__(self, trainee: str, case: Case, directory: ServiceDirectory, draft: Draft, store: DraftStore) -> None:
+        self.trainee, self.case, self.directory, self.draft, self.store = trainee, case, directory, draft, store
+        self.status = w.HTML()
+        self.status.add_class("sk-saved")
+        self.findings = w.HTML()
+        self.findings.add_class("sk-live-findings")
+        self.diagnosis = DiagnosisBuilder(draft.diagnosis, case, self.changed)
+        self.contract = ContractBuilder(draft.contract, draft.diagnosis, case, directory, self.changed)
+        self.feedback = w.HTML("<p>Gdy diagnoza i kontrakt będą gotowe, porównaj je z rozwiązaniem eksperta.</p>")
+        self.feedback.add_class("sk-feedback-view")
+        ask = w.Button(description="Poproś o informację zwrotną", button_style="success",
+                       layout=w.Layout(width="auto"))
+        ask.add_class("sk-ask-feedback")
+        ask.on_click(guarded(self.status)(lambda _: self.show_feedback()))
+        self.tabs = w.Tab(children=[
+            w.HTML(case_html(case, directory)), self.diagnosis, self.contract, w.VBox([ask, self.feedback]),
+        ])
+        self.tabs.titles = TAB_TITLES
+        self.tabs.layout = w.Layout(width="70%")
+        side = w.VBox([w.HTML("<h3>Uwagi na bieżąco</h3>"), self.status, self.findings],
+                      layout=w.Layout(width="30%", padding="0 0 0 12px"))
+        self._refresh_findings()
+        super().__init__([w.HBox([self.tabs, side])])
+
+    def changed(self) -> None:
+        """Save the draft, refresh dependent choices and the live findings."""
+        try:
+            self.store.save(self.trainee, self.draft)
+            self.status.value = f"Zapisano o {dt.datetime.now():%H:%M:%S}"
+        except Exception:  # the store may be locked or full: tell the trainee, keep the work in memory
+            self.status.value = "<span class='sk-message'>Nie udało się zapisać. Spróbuj ponownie za chwilę.</span>"
+        self.contract.refresh_needs()
+        self._refresh_findings()
+
+    def _refresh_findings(self) -> None:
+        findings = check_all(self.case, self.directory, self.draft.diagnosis, self.draft.contract)
+        self.findings.value = findings_html(sorted_findings(findings))
+
+    def show_feedback(self) -> None:
+        """Compare with the expert reference and show the explained score."""
+        report = give_feedback(self.case, self.directory, self.draft.diagnosis, self.draft.contract)
+        self.feedback.value = feedback_html(report)
