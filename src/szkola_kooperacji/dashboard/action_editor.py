@@ -21,7 +21,9 @@ WIDE = w.Layout(width="98%")
 class GoalEditor(w.VBox):
     """Edit one specific goal: text, the needs it answers, indicator, target, deadline."""
 
-    def __init__(self, goal: Goal, diagnosis: Diagnosis, changed: Changed, remove: Callable[[GoalEditor], None]) -> None:
+    def __init__(
+        self, goal: Goal, diagnosis: Diagnosis, changed: Changed, remove: Callable[[GoalEditor], None]
+    ) -> None:
         self.goal = goal
         message = w.HTML()
         text = w.Textarea(value=goal.text, placeholder="Cel szczegółowy: co konkretnie się zmieni",
@@ -41,7 +43,7 @@ class GoalEditor(w.VBox):
         delete = w.Button(description="Usuń cel", button_style="danger")
         delete.on_click(lambda _: remove(self))
         bind(text, goal, "text", changed, message)
-        bind(self.needs, goal, "need_ids", changed, message, list)
+        bind(self.needs, goal, "need_ids", changed, message, to_model=list)
         bind(indicator, goal, "indicator", changed, message)
         bind(target, goal, "target", changed, message)
         bind(due, goal, "due", changed, message)
@@ -67,7 +69,7 @@ class ActionEditor(w.VBox):
 
     def __init__(
         self, action: Action, case: Case, directory: ServiceDirectory, goals: list[Goal],
-        changed: Changed, remove: Callable[[ActionEditor], None],
+        *, changed: Changed, remove: Callable[[ActionEditor], None],
     ) -> None:
         self.action, self.directory = action, directory
         message = w.HTML()
@@ -106,8 +108,8 @@ class ActionEditor(w.VBox):
         self.institution.observe(self._institution_changed, names="value")
         bind(self.institution, action, "institution_id", changed, message)
         bind(self.service, action, "service_id", changed, message)
-        bind(members, action, "member_ids", changed, message, list)
-        bind(strengths, action, "uses_strength_ids", changed, message, list)
+        bind(members, action, "member_ids", changed, message, to_model=list)
+        bind(strengths, action, "uses_strength_ids", changed, message, to_model=list)
         bind(start, action, "start", changed, message)
         bind(due, action, "due", changed, message)
         bind(frequency, action, "frequency", changed, message)

@@ -32,6 +32,7 @@ def bind(
     field: str,
     changed: Changed,
     message: w.HTML,
+    *,
     to_model: Callable[[Any], Any] = lambda v: v,
 ) -> None:
     """Write the widget's value into ``model.field`` on every change, then call ``changed``."""

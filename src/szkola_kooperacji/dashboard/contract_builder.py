@@ -118,7 +118,9 @@ class ContractBuilder(w.VBox):
             editor.refresh_needs(self.diagnosis)
 
     def _action_editor(self, action: Action) -> ActionEditor:
-        return ActionEditor(action, self.case, self.directory, self.contract.goals, self.changed, self.remove_action)
+        return ActionEditor(
+            action, self.case, self.directory, self.contract.goals, changed=self.changed, remove=self.remove_action
+        )
 
     def add_goal(self) -> GoalEditor:
         """Append an empty goal and its editor."""

@@ -53,10 +53,10 @@ class NeedEditor(w.VBox):
         bind(area, need, "area", changed, message)
         bind(statement, need, "statement", changed, message)
         bind(severity, need, "severity", changed, message)
-        bind(art7, need, "art7", changed, message, list)
-        bind(evidence, need, "evidence", changed, message, lambda ids: [Evidence(finding_id=i) for i in ids])
-        bind(members, need, "member_ids", changed, message, list)
-        bind(strengths, need, "strength_ids", changed, message, list)
+        bind(art7, need, "art7", changed, message, to_model=list)
+        bind(evidence, need, "evidence", changed, message, to_model=lambda ids: [Evidence(finding_id=i) for i in ids])
+        bind(members, need, "member_ids", changed, message, to_model=list)
+        bind(strengths, need, "strength_ids", changed, message, to_model=list)
 
         header = w.HTML(f"<b>Potrzeba {need.id}</b>")
         super().__init__([

@@ -86,7 +86,8 @@ class Dashboard(w.VBox):
 
     def open_case(self, case_id: str) -> Workspace:
         """Open a case with the trainee's saved draft, or a fresh one."""
-        assert self.trainee is not None and self.catalog.directory is not None
+        assert self.trainee is not None
+        assert self.catalog.directory is not None
         case = self.catalog.case(case_id)
         draft = self.store.load(self.trainee, case_id) or Draft(case_id=case_id)
         workspace = Workspace(self.trainee, case, self.catalog.directory, draft, self.store)

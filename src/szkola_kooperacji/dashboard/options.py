@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..domain.case import Case
 from ..domain.codes import (
-    ART7_LABELS,
     AREA_LABELS,
+    ART7_LABELS,
     REPEALED_ART7,
     RESPONSIBLE_LABELS,
     SECTOR_LABELS,
@@ -24,47 +24,47 @@ NONE_LABEL = "— wybierz —"
 
 
 def areas() -> Options:
-    """Areas of life."""
+    """Return areas of life."""
     return [(AREA_LABELS[a], a) for a in Area]
 
 
 def severities() -> Options:
-    """Severity levels, low to critical."""
+    """Return severity levels, low to critical."""
     return [(f"{int(s)} – {SEVERITY_LABELS[s]}", s) for s in Severity]
 
 
 def art7_reasons() -> Options:
-    """Art. 7 reasons in force (the repealed item is never offered)."""
+    """Return art. 7 reasons in force (the repealed item is never offered)."""
     return [(ART7_LABELS[r], r) for r in Art7Reason if r not in REPEALED_ART7]
 
 
 def findings(case: Case) -> Options:
-    """Interview findings, to cite as evidence."""
+    """Return interview findings, to cite as evidence."""
     return [(f"{f.id}: {shorten(f.text, 90)}", f.id) for f in case.interview]
 
 
 def members(case: Case) -> Options:
-    """Household members."""
+    """Return household members."""
     return [(f"{m.name} ({m.role}, {m.age} l.)", m.id) for m in case.members]
 
 
 def strengths(case: Case) -> Options:
-    """The family's strengths."""
+    """Return the family's strengths."""
     return [(f"{s.id}: {shorten(s.text, 80)}", s.id) for s in case.strengths]
 
 
 def needs(diagnosis: Diagnosis) -> Options:
-    """The trainee's needs, to link goals to."""
+    """Return the trainee's needs, to link goals to."""
     return [(f"{n.id}: {shorten(n.statement, 70)}", n.id) for n in diagnosis.needs]
 
 
 def responsibles() -> Options:
-    """Who carries out an action."""
+    """Return who carries out an action."""
     return [(NONE_LABEL, None), *[(RESPONSIBLE_LABELS[r], r) for r in Responsible]]
 
 
 def institutions(directory: ServiceDirectory) -> Options:
-    """Institutions of the Lista, grouped by level then sector."""
+    """Return institutions of the Lista, grouped by level then sector."""
     ordered = sorted(directory.institutions, key=lambda i: (i.level.value, i.sector.value, i.name))
     return [(NONE_LABEL, None)] + [
         (f"{i.name} · {SECTOR_LABELS[i.sector]}, {i.level.value}", i.id) for i in ordered
@@ -72,7 +72,7 @@ def institutions(directory: ServiceDirectory) -> Options:
 
 
 def services(directory: ServiceDirectory, institution_id: str | None) -> Options:
-    """Services of one institution."""
+    """Return services of one institution."""
     institution = directory.institution(institution_id) if institution_id else None
     if institution is None:
         return [(NONE_LABEL, None)]

@@ -11,8 +11,8 @@ from html import escape
 
 from ..domain.case import Case
 from ..domain.codes import (
-    ART7_LABELS,
     AREA_LABELS,
+    ART7_LABELS,
     EVIDENCE_KIND_LABELS,
     LEVEL_LABELS,
     SECTOR_LABELS,
@@ -124,7 +124,8 @@ def findings_html(findings: list[Finding]) -> str:
 def feedback_html(report: FeedbackReport) -> str:
     """Return the feedback report: score with explained items, needs, sectors and levels."""
     rows = "".join(
-        f"<tr><td>{e(i.label)}</td><td class='sk-num'>{i.earned:g} / {i.possible:g}</td><td>{e(i.explanation)}</td></tr>"
+        f"<tr><td>{e(i.label)}</td><td class='sk-num'>{i.earned:g} / {i.possible:g}</td>"
+        f"<td>{e(i.explanation)}</td></tr>"
         for i in report.score.items
     )
     needs = [
