@@ -1,0 +1,147 @@
+"""Drive the dashboard's widgets from Python: the domain objects, findings and autosave follow."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from szkola_kooperacji.dashboard import Dashboard
+from szkola_kooperacji.dashboard.action_editor import ActionEditor
+from szkola_kooperacji.data import load_valid_catalog
+from szkola_kooperacji.domain.codes import Area, Sector
+from szkola_kooperacji.storage import DraftStore
+
+VALID = Path(__file__).parent.parent / "data" / "valid"
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> DraftStore:
+    return DraftStore(tmp_path / "drafts.sqlite")
+
+
+@pytest.fixture
+def app(store: DraftStore) -> Dashboard:
+    dashboard = Dashboard(load_valid_catalog([VALID]), store)
+    dashboard.name.value, dashboard.code.value = "Anna Nowak", "tajne123"
+    dashboard.sign_in()
+    return dashboard
+
+
+def test_sign_in_lists_cases(app: Dashboard):
+    assert app.trainee == "Anna Nowak"
+    assert any("Rodzina K. z Gminy Pierwszej" in getattr(c, "value", "") or
+               any("Rodzina K." in getattr(x, "value", "") for x in getattr(c, "children", ()))
+               for c in app.body.children)
+
+
+def test_someone_elses_name_needs_their_code(store: DraftStore, app: Dashboard):
+    other = Dashboard(load_valid_catalog([VALID]), store)
+    other.name.value, other.code.value = "anna nowak", "zgaduje"
+    other.sign_in()
+    assert other.trainee is None
+    assert "ma już inny kod osobisty" in other.message.value
+
+
+def test_bad_credentials_get_a_polish_message(store: DraftStore):
+    dashboard = Dashboard(load_valid_catalog([VALID]), store)
+    dashboard.name.value, dashboard.code.value = "x" * 300, "tajne123"
+    dashboard.sign_in()
+    assert "najwyżej 80 znaków" in dashboard.message.value
+
+
+def test_need_edits_update_model_findings_and_store(app: Dashboard, store: DraftStore):
+    workspace = app.open_case("mini_case")
+    assert "diagnosis_empty" in workspace.findings.value
+    editor = workspace.diagnosis.add_need(Area.UZALEZNIENIA)
+    statement = editor.children[1]
+    statement.value = "Pan Jan pije codziennie"
+    need = workspace.draft.diagnosis.needs[0]
+    assert need is editor.need
+    assert need.statement == "Pan Jan pije codziennie"
+    assert "diagnosis_empty" not in workspace.findings.value
+    saved = store.load("Anna Nowak", "mini_case")
+    assert saved is not None
+    assert saved.diagnosis.needs[0].statement == "Pan Jan pije codziennie"
+
+
+def test_draft_is_restored_when_the_case_is_reopened(app: Dashboard, store: DraftStore):
+    workspace = app.open_case("mini_case")
+    workspace.diagnosis.add_need(Area.SYTUACJA_ZAWODOWA).children[1].value = "Brak pracy od lat"
+    again = Dashboard(load_valid_catalog([VALID]), store)
+    again.name.value, again.code.value = "Anna Nowak", "tajne123"
+    again.sign_in()
+    restored = again.open_case("mini_case")
+    assert restored.draft.diagnosis.needs[0].statement == "Brak pracy od lat"
+    assert restored.diagnosis._list.children[0].children[1].value == "Brak pracy od lat"
+
+
+def test_hostile_text_is_shown_as_text(app: Dashboard):
+    workspace = app.open_case("mini_case")
+    editor = workspace.diagnosis.add_need()
+    editor.children[1].value = HOSTILE
+    workspace.contract.add_goal().needs.value = ("N1",)
+    workspace.show_feedback()
+    for html in (workspace.findings.value, workspace.feedback.value):
+        assert "<img" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in workspace.feedback.value
+
+
+def test_over_long_text_is_refused_with_a_message_and_kept_in_the_field(app: Dashboard):
+    workspace = app.open_case("mini_case")
+    editor = workspace.diagnosis.add_need()
+    editor.children[1].value = "słowo " * 1000
+    assert editor.need.statement == ""
+    assert "za długi" in editor.children[2].value
+    assert editor.children[1].value.startswith("słowo")
+
+
+def test_contract_built_with_the_directory_browser(app: Dashboard):
+    workspace = app.open_case("mini_case")
+    workspace.diagnosis.add_need(Area.SYTUACJA_ZAWODOWA).children[1].value = "Brak pracy"
+    goal_editor = workspace.contract.add_goal()
+    goal_editor.needs.value = ("N1",)
+    browser = workspace.contract.children[-2]
+    browser.sector.value = Sector.RYNEK_PRACY
+    assert [label for label, _ in browser.results.options] == [
+        "Powiatowy Urząd Pracy — Rejestracja jako osoba bezrobotna (powiat)",
+        "Powiatowy Urząd Pracy — Poradnictwo zawodowe (powiat)",
+    ]
+    browser.results.value = ("pup", "poradnictwo_zawodowe")
+    browser._add(None)
+    action = workspace.draft.contract.actions[-1]
+    assert (action.institution_id, action.service_id, action.goal_id) == ("pup", "poradnictwo_zawodowe", "C1")
+    assert "sk-" in workspace.findings.value
+    assert "need_without_goal" not in workspace.findings.value
+
+
+def test_changing_institution_offers_its_services(app: Dashboard):
+    workspace = app.open_case("mini_case")
+    workspace.contract.add_goal()
+    workspace.contract._add_service_action(*_pup_registration(workspace))
+    editor = workspace.contract._actions.children[-1]
+    assert isinstance(editor, ActionEditor)
+    editor.institution.value = "poradnia"
+    assert [v for _, v in editor.service.options] == [None, "terapia_uzaleznien"]
+    assert editor.action.service_id is None
+    editor.service.value = "terapia_uzaleznien"
+    assert editor.action.service_id == "terapia_uzaleznien"
+
+
+def test_reviews_and_period_reach_the_contract(app: Dashboard):
+    workspace = app.open_case("mini_case")
+    builder = workspace.contract
+    period_start = builder.children[1].children[1]
+    period_start.value = dt.date(2026, 11, 1)
+    reviews = builder.children[-1]
+    reviews.new_date.value = dt.date(2027, 1, 15)
+    reviews._add(None)
+    assert workspace.draft.contract.period_start == dt.date(2026, 11, 1)
+    assert [r.date for r in workspace.draft.contract.reviews] == [dt.date(2027, 1, 15)]
+
+
+def _pup_registration(workspace):
+    institution = workspace.directory.institution("pup")
+    return institution, institution.service("rejestracja")
