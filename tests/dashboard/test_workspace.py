@@ -32,9 +32,11 @@ def app(store: DraftStore) -> Dashboard:
 
 def test_sign_in_lists_cases(app: Dashboard):
     assert app.trainee == "Anna Nowak"
-    assert any("Rodzina K. z Gminy Pierwszej" in getattr(c, "value", "") or
-               any("Rodzina K." in getattr(x, "value", "") for x in getattr(c, "children", ()))
-               for c in app.body.children)
+    case_list = app.body.children[-1]
+    assert "sk-case-list" in case_list._dom_classes
+    card_text = case_list.children[0].children[0].value
+    assert "Rodzina K. z Gminy Pierwszej" in card_text
+    assert "gmina Gmina Pierwsza" in card_text
 
 
 def test_someone_elses_name_needs_their_code(store: DraftStore, app: Dashboard):
@@ -124,8 +126,9 @@ def test_changing_institution_offers_its_services(app: Dashboard):
     editor = workspace.contract._actions.children[-1]
     assert isinstance(editor, ActionEditor)
     editor.institution.value = "poradnia"
-    assert [v for _, v in editor.service.options] == [None, "terapia_uzaleznien"]
+    assert [v for _, v in editor.service.options] == ["", "terapia_uzaleznien"]
     assert editor.action.service_id is None
+    assert editor.service.value == ""
     editor.service.value = "terapia_uzaleznien"
     assert editor.action.service_id == "terapia_uzaleznien"
 

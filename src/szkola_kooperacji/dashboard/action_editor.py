@@ -16,6 +16,7 @@ from .binding import Changed, bind
 
 HALF = w.Layout(width="48%")
 WIDE = w.Layout(width="98%")
+FULL = w.Layout(width="100%")
 
 
 class GoalEditor(w.VBox):
@@ -34,10 +35,10 @@ class GoalEditor(w.VBox):
         self.needs.value = tuple(n for n in goal.need_ids if n in {o[1] for o in options.needs(diagnosis)})
         self.needs.add_class("sk-goal-needs")
         indicator = w.Text(value=goal.indicator, placeholder="np. zaświadczenie z PUP o rejestracji",
-                           description="Wskaźnik", continuous_update=False, layout=HALF)
+                           description="Wskaźnik", continuous_update=False, layout=FULL)
         indicator.add_class("sk-goal-indicator")
-        target = w.Text(value=goal.target, placeholder="np. rejestracja do 30.11.2026", description="Cel liczbowy",
-                        continuous_update=False, layout=HALF)
+        target = w.Text(value=goal.target, placeholder="np. rejestracja do 30.11.2026", description="Wartość",
+                        continuous_update=False, layout=FULL)
         target.add_class("sk-goal-target")
         due = w.DatePicker(value=goal.due, description="Termin")
         delete = w.Button(description="Usuń cel", button_style="danger")
@@ -74,21 +75,23 @@ class ActionEditor(w.VBox):
         self.action, self.directory = action, directory
         message = w.HTML()
         self.goal = w.Dropdown(options=self._goal_options(goals), description="Cel")
-        self.goal.value = action.goal_id if action.goal_id in {g.id for g in goals} else None
+        self.goal.value = action.goal_id if action.goal_id in {g.id for g in goals} else options.NONE
         self.goal.add_class("sk-action-goal")
         text = w.Textarea(value=action.text, placeholder="Co dokładnie zostanie zrobione, jak często",
                           continuous_update=False, layout=WIDE)
         text.add_class("sk-action-text")
-        responsible = w.Dropdown(options=options.responsibles(), value=action.responsible, description="Kto")
+        responsible = w.Dropdown(options=options.responsibles(), value=action.responsible or options.NONE,
+                                 description="Kto")
         responsible.add_class("sk-action-responsible")
-        who = w.Dropdown(options=[(options.NONE_LABEL, None), *options.members(case)],
-                         value=action.responsible_member_id, description="Osoba")
+        who = w.Dropdown(options=[(options.NONE_LABEL, options.NONE), *options.members(case)],
+                         value=action.responsible_member_id or options.NONE, description="Osoba")
         who.add_class("sk-action-member")
-        self.institution = w.Dropdown(options=options.institutions(directory), value=action.institution_id,
+        self.institution = w.Dropdown(options=options.institutions(directory),
+                                      value=action.institution_id or options.NONE,
                                       description="Instytucja", layout=HALF)
         self.institution.add_class("sk-action-institution")
         self.service = w.Dropdown(options=options.services(directory, action.institution_id),
-                                  value=action.service_id, description="Usługa", layout=HALF)
+                                  value=action.service_id or options.NONE, description="Usługa", layout=HALF)
         self.service.add_class("sk-action-service")
         members = w.SelectMultiple(options=options.members(case), value=tuple(action.member_ids), rows=3,
                                    description="Dotyczy", layout=HALF)
@@ -101,13 +104,13 @@ class ActionEditor(w.VBox):
         delete = w.Button(description="Usuń działanie", button_style="danger")
         delete.on_click(lambda _: remove(self))
 
-        bind(self.goal, action, "goal_id", changed, message)
+        bind(self.goal, action, "goal_id", changed, message, to_model=options.or_none)
         bind(text, action, "text", changed, message)
-        bind(responsible, action, "responsible", changed, message)
-        bind(who, action, "responsible_member_id", changed, message)
+        bind(responsible, action, "responsible", changed, message, to_model=options.or_none)
+        bind(who, action, "responsible_member_id", changed, message, to_model=options.or_none)
         self.institution.observe(self._institution_changed, names="value")
-        bind(self.institution, action, "institution_id", changed, message)
-        bind(self.service, action, "service_id", changed, message)
+        bind(self.institution, action, "institution_id", changed, message, to_model=options.or_none)
+        bind(self.service, action, "service_id", changed, message, to_model=options.or_none)
         bind(members, action, "member_ids", changed, message, to_model=list)
         bind(strengths, action, "uses_strength_ids", changed, message, to_model=list)
         bind(start, action, "start", changed, message)
@@ -123,17 +126,17 @@ class ActionEditor(w.VBox):
 
     @staticmethod
     def _goal_options(goals: list[Goal]) -> list[tuple[str, Any]]:
-        return [(options.NONE_LABEL, None)] + [(f"{g.id}: {g.text[:50] or 'bez opisu'}", g.id) for g in goals]
+        return [(options.NONE_LABEL, options.NONE)] + [(f"{g.id}: {g.text[:50] or 'bez opisu'}", g.id) for g in goals]
 
     def _institution_changed(self, event: dict[str, Any]) -> None:
         # The service list depends on the institution; a service of another institution is cleared.
-        self.service.options = options.services(self.directory, event["new"])
-        self.service.value = None
+        self.service.options = options.services(self.directory, options.or_none(event["new"]))
+        self.service.value = options.NONE
 
     def refresh_goals(self, goals: list[Goal]) -> None:
         """Offer the contract's current goals, keeping the chosen one if it still exists."""
         current = self._goal_options(goals)
         if list(self.goal.options) != current:
-            kept = self.action.goal_id if self.action.goal_id in {g.id for g in goals} else None
+            kept = self.action.goal_id if self.action.goal_id in {g.id for g in goals} else options.NONE
             self.goal.options = current
             self.goal.value = kept

@@ -89,7 +89,7 @@ class ContractBuilder(w.VBox):
         add_goal = w.Button(description="Dodaj cel", button_style="primary")
         add_goal.add_class("sk-add-goal")
         add_goal.on_click(lambda _: self.add_goal())
-        add_action = w.Button(description="Dodaj działanie klienta lub rodziny")
+        add_action = w.Button(description="Dodaj działanie klienta lub rodziny", layout=w.Layout(width="auto"))
         add_action.add_class("sk-add-client-action")
         add_action.on_click(lambda _: self.add_action(Action(
             id=next_id("D", [a.id for a in self.contract.actions]), responsible=Responsible.KLIENT,

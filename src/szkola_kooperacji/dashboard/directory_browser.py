@@ -13,6 +13,8 @@ from ..domain.text import fold
 from .render import e
 
 ALL = "wszystkie"
+ANY = ""
+"""Filter value meaning "no filter" (not None, which ipywidgets shows as a blank box)."""
 Pick = Callable[[Institution, Service], None]
 
 
@@ -40,11 +42,11 @@ class DirectoryBrowser(w.VBox):
 
     def __init__(self, directory: ServiceDirectory, pick: Pick) -> None:
         self.directory, self.pick = directory, pick
-        self.sector = w.Dropdown(options=[(ALL, None)] + [(SECTOR_LABELS[s], s) for s in Sector],
+        self.sector = w.Dropdown(options=[(ALL, ANY)] + [(SECTOR_LABELS[s], s) for s in Sector],
                                  description="Sektor")
-        self.level = w.Dropdown(options=[(ALL, None)] + [(LEVEL_LABELS[lv], lv) for lv in Level],
+        self.level = w.Dropdown(options=[(ALL, ANY)] + [(LEVEL_LABELS[lv], lv) for lv in Level],
                                 description="Poziom")
-        self.area = w.Dropdown(options=[(ALL, None)] + [(AREA_LABELS[a], a) for a in Area], description="Potrzeba")
+        self.area = w.Dropdown(options=[(ALL, ANY)] + [(AREA_LABELS[a], a) for a in Area], description="Potrzeba")
         self.words = w.Text(placeholder="szukaj słowa, np. terapia", description="Szukaj", continuous_update=False)
         self.words.add_class("sk-directory-search")
         self.results = w.Select(options=[], rows=8, layout=w.Layout(width="98%"))
@@ -65,7 +67,8 @@ class DirectoryBrowser(w.VBox):
         self.add_class("sk-panel")
 
     def _refresh(self) -> None:
-        pairs = search(self.directory, self.sector.value, self.level.value, self.area.value, self.words.value)
+        pairs = search(self.directory, self.sector.value or None, self.level.value or None, self.area.value or None,
+                       self.words.value)
         self.results.options = [
             (f"{i.name} — {s.name} ({LEVEL_LABELS[i.level]})", (i.id, s.id)) for i, s in pairs
         ]

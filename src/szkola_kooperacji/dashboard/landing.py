@@ -65,9 +65,9 @@ class Dashboard(w.VBox):
             f"<div class='sk-title'>Szkoła Kooperacji</div><p>{greeting}, <b>{e(self.trainee)}</b>. "
             "Wybierz przypadek rodziny, nad którym chcesz pracować.</p>"
         )]
-        for case_id in sorted(self.catalog.cases):
-            cards.append(self._case_card(self.catalog.cases[case_id], case_id in started))
-        self.body.children = cards
+        case_list = w.VBox([self._case_card(self.catalog.cases[c], c in started) for c in sorted(self.catalog.cases)])
+        case_list.add_class("sk-case-list")
+        self.body.children = [*cards, case_list]
 
     def _case_card(self, case: Case, started: bool) -> w.Widget:
         directory = self.catalog.directory

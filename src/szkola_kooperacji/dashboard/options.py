@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..domain.case import Case
 from ..domain.codes import (
     AREA_LABELS,
@@ -19,8 +21,15 @@ from ..domain.diagnosis import Diagnosis
 from ..domain.directory import ServiceDirectory
 from ..domain.text import shorten
 
-Options = list[tuple[str, object]]
+Options = list[tuple[str, Any]]
 NONE_LABEL = "— wybierz —"
+NONE = ""
+"""The "nothing chosen" value of a dropdown; ipywidgets shows ``None`` as a blank selection."""
+
+
+def or_none(value: object) -> object:
+    """Map the dropdown's "nothing chosen" back to ``None`` for the domain model."""
+    return None if value == NONE else value
 
 
 def areas() -> Options:
@@ -60,13 +69,13 @@ def needs(diagnosis: Diagnosis) -> Options:
 
 def responsibles() -> Options:
     """Return who carries out an action."""
-    return [(NONE_LABEL, None), *[(RESPONSIBLE_LABELS[r], r) for r in Responsible]]
+    return [(NONE_LABEL, NONE), *[(RESPONSIBLE_LABELS[r], r) for r in Responsible]]
 
 
 def institutions(directory: ServiceDirectory) -> Options:
     """Return institutions of the Lista, grouped by level then sector."""
     ordered = sorted(directory.institutions, key=lambda i: (i.level.value, i.sector.value, i.name))
-    return [(NONE_LABEL, None)] + [
+    return [(NONE_LABEL, NONE)] + [
         (f"{i.name} · {SECTOR_LABELS[i.sector]}, {i.level.value}", i.id) for i in ordered
     ]
 
@@ -75,5 +84,5 @@ def services(directory: ServiceDirectory, institution_id: str | None) -> Options
     """Return services of one institution."""
     institution = directory.institution(institution_id) if institution_id else None
     if institution is None:
-        return [(NONE_LABEL, None)]
-    return [(NONE_LABEL, None)] + [(s.name, s.id) for s in institution.services]
+        return [(NONE_LABEL, NONE)]
+    return [(NONE_LABEL, NONE)] + [(s.name, s.id) for s in institution.services]

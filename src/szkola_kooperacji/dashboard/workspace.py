@@ -45,6 +45,7 @@ class Workspace(w.VBox):
         self.tabs.layout = w.Layout(width="70%")
         side = w.VBox([w.HTML("<h3>Uwagi na bieżąco</h3>"), self.status, self.findings],
                       layout=w.Layout(width="30%", padding="0 0 0 12px"))
+        side.add_class("sk-side")
         self._refresh_findings()
         super().__init__([w.HBox([self.tabs, side])])
 

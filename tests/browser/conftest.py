@@ -1,0 +1,134 @@
+"""Real parts for browser tests: ``szkola serve`` on a free port and Debian's headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).parent.parent.parent
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM = os.environ.get("SZKOLA_CHROMIUM", "/usr/bin/chromium")
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+WAIT_MS = 60_000
+CASE_ID = os.environ.get("SZKOLA_TEST_CASE", "bezrobocie_alkohol_zurawiec")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Server:
+    """A running ``szkola serve`` with its own draft store; can be killed and started again."""
+
+    store: Path
+    log: Path
+    port: int = 0
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def start(self) -> None:
+        self.port = free_port()
+        command = [sys.executable, "-m", "szkola_kooperacji", "serve", "--no-browser",
+                   f"--port={self.port}", f"--store={self.store}"]
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.3)
+        raise RuntimeError(f"szkola serve did not start; see {self.log}")
+
+    def kill(self) -> None:
+        """Kill the server and all its kernels at once, as a crash would."""
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        """Stop as Ctrl-C does."""
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGINT)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    running = Server(store=tmp_path / "drafts.sqlite", log=tmp_path / "serve.log")
+    running.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="pl-PL")
+    opened = context.new_page()
+    opened.set_default_timeout(WAIT_MS)
+    yield opened
+    context.close()
+
+
+def shot(page: Page, name: str) -> None:
+    """Save what the trainee sees now into the screenshots folder kept by CI."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def sign_in(page: Page, url: str, name: str = "Anna Nowak", code: str = "tajne123") -> None:
+    page.goto(url)
+    page.wait_for_selector(".sk-trainee-name input")
+    page.fill(".sk-trainee-name input", name)
+    page.fill(".sk-trainee-code input", code)
+    page.click(".sk-sign-in")
+    page.wait_for_selector(f".sk-open-{CASE_ID}")
+
+
+def open_case(page: Page) -> None:
+    page.click(f".sk-open-{CASE_ID}")
+    page.wait_for_selector(".sk-live-findings")
+
+
+def open_tab(page: Page, title: str) -> None:
+    page.locator(".lm-TabBar-tab", has_text=title).click()
+
+
+def type_text(page: Page, selector: str, text: str) -> None:
+    """Type into a widget text field and leave it, so the change reaches the kernel."""
+    field = page.locator(selector).last
+    field.fill(text)
+    field.press("Tab")
