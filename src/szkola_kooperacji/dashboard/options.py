@@ -27,7 +27,7 @@ NONE = ""
 """The "nothing chosen" value of a dropdown; ipywidgets shows ``None`` as a blank selection."""
 
 
-def or_none(value: object) -> object:
+def or_none(value: Any) -> Any:
     """Map the dropdown's "nothing chosen" back to ``None`` for the domain model."""
     return None if value == NONE else value
 
