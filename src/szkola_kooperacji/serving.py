@@ -12,13 +12,31 @@ from pathlib import Path
 
 from .data.paths import DATA_ENV, project_root
 from .storage.drafts import STORE_ENV, default_store_path
+from .workshop_voila import CAP_ENV, RESERVE_ENV
 
 TEMPLATE = "szkola"
 JUPYTER_DATA = Path(__file__).resolve().parent / "jupyter_data"
 """Holds ``voila/templates/szkola``; put on JUPYTER_PATH so Voilà finds the Polish template."""
 
-IDLE_KERNEL_SECONDS = 45 * 60
-"""A trainee's kernel idle this long is culled; the draft is in the store, so nothing is lost."""
+DISCONNECTED_KERNEL_SECONDS = 180
+"""A kernel whose tab closed or lost its connection is culled after this long idle.
+
+Connected kernels are never culled; a trainee who reloads gets a new kernel and
+the draft from the store, so an orphaned kernel only holds memory.
+"""
+
+DEFAULT_MAX_KERNELS = 60
+"""Without ``--workshop``: the most kernels the server starts before refusing with a message."""
+
+
+def pool_reserve(trainees: int) -> int:
+    """Return how many spare kernels to keep after the initial pool is handed out."""
+    return max(2, trainees // 8)
+
+
+def kernel_cap(trainees: int) -> int:
+    """Return the kernel cap for a workshop: everyone, the reserve, and room for reloads."""
+    return trainees + pool_reserve(trainees) + max(4, trainees // 4)
 
 
 @dataclass(frozen=True)
@@ -30,6 +48,7 @@ class ServeOptions:
     open_browser: bool = True
     store: Path | None = None
     data: Path | None = None
+    workshop: int = 0
 
 
 def dashboard_notebook() -> Path:
@@ -40,17 +59,21 @@ def dashboard_notebook() -> Path:
 def voila_command(options: ServeOptions) -> list[str]:
     """Return the Voilà command line for these options."""
     command = [
-        sys.executable, "-m", "voila", str(dashboard_notebook()),
+        sys.executable, "-m", "szkola_kooperacji.workshop_voila", str(dashboard_notebook()),
         f"--port={options.port}",
         f"--Voila.ip={options.host}",
         f"--template={TEMPLATE}",
         "--theme=light",
         "--strip_sources=True",
         "--show_tracebacks=False",
-        f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_SECONDS}",
+        f"--MappingKernelManager.cull_idle_timeout={DISCONNECTED_KERNEL_SECONDS}",
         "--MappingKernelManager.cull_interval=60",
         "--MappingKernelManager.cull_connected=False",
     ]
+    if options.workshop:
+        # Pre-render the dashboard in N kernels before the trainees arrive (see workshop_voila).
+        command += ["--preheat_kernel=True", f"--pool_size={options.workshop}",
+                    "--VoilaKernelManager.fill_delay=5"]
     if not options.open_browser:
         command.append("--no-browser")
     return command
@@ -63,5 +86,7 @@ def voila_environment(options: ServeOptions) -> dict[str, str]:
     env[STORE_ENV] = str(options.store or default_store_path())
     if options.data is not None:
         env[DATA_ENV] = str(options.data.resolve())
+    env[RESERVE_ENV] = str(pool_reserve(options.workshop))
+    env[CAP_ENV] = str(kernel_cap(options.workshop) if options.workshop else DEFAULT_MAX_KERNELS)
     env.setdefault("PYTHONUNBUFFERED", "1")
     return env

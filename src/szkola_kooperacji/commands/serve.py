@@ -19,13 +19,18 @@ from ..serving import ServeOptions, voila_command, voila_environment
               help="Plik SQLite z pracami uczestników (domyślnie w katalogu danych użytkownika).")
 @click.option("--data", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               help="Folder z własnymi przypadkami i Listą usług (domyślnie: dołączone).")
-def serve(port: int, host: str, no_browser: bool, store: Path | None, data: Path | None) -> None:
+@click.option("--workshop", type=click.IntRange(0, 200), default=0, metavar="N",
+              help="Przygotuj serwer dla N uczestników naraz (jądra przygotowane z góry).")
+def serve(*, port: int, host: str, no_browser: bool, store: Path | None, data: Path | None, workshop: int) -> None:
     """Uruchom pulpit uczestnika (Voilà) na dołączonych przypadkach."""
-    options = ServeOptions(port=port, host=host, open_browser=not no_browser, store=store, data=data)
+    options = ServeOptions(port=port, host=host, open_browser=not no_browser, store=store, data=data,
+                           workshop=workshop)
     env = voila_environment(options)
     shown_host = "localhost" if host in {"127.0.0.1", "0.0.0.0"} else host
     click.echo(f"Pulpit uczestnika: http://{shown_host}:{port}/")
     click.echo(f"Prace uczestników zapisują się w: {env['SZKOLA_STORE']}")
+    if workshop:
+        click.echo(f"Tryb warsztatu: {workshop} uczestników; przygotowanie jąder trwa ok. {workshop // 2 + 5} s.")
     click.echo("Zatrzymanie: Ctrl-C.")
     process = subprocess.Popen(voila_command(options), env=env)
     try:

@@ -1,0 +1,68 @@
+"""Voilà tuned for a workshop: N kernels pre-rendered before trainees arrive, a small refill, a hard cap.
+
+Voilà's own pool refills every kernel it hands out one second later, so a burst of
+40 trainees starts 40 more kernels at once and starves two cores exactly when the
+trainees start clicking, and the server ends with twice the kernels. Here the
+pool is filled once to N before the workshop; later refills only keep a small
+reserve for latecomers and reloads, and no more than ``cap`` kernels ever run.
+Run as ``python -m szkola_kooperacji.workshop_voila`` with Voilà's own options.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import voila.app
+from tornado.web import HTTPError
+from voila.voila_kernel_manager import voila_kernel_manager_factory
+
+RESERVE_ENV = "SZKOLA_POOL_RESERVE"
+CAP_ENV = "SZKOLA_MAX_KERNELS"
+
+FULL_MESSAGE = (
+    "Na serwerze pracuje już maksymalna liczba uczestników. Poczekaj chwilę i odśwież stronę "
+    "albo poproś prowadzącego o zamknięcie nieużywanych kart."
+)
+
+
+def workshop_kernel_manager_factory(
+    base_class: Any, preheat_kernel: bool, default_pool_size: int, page_config_hook: Any = None
+) -> Any:
+    """Return Voilà's kernel manager class with a reserve-limited refill and a cap on kernels."""
+    voila_class: Any = voila_kernel_manager_factory(base_class, preheat_kernel, default_pool_size, page_config_hook)
+    reserve = int(os.environ.get(RESERVE_ENV, "2"))
+    cap = int(os.environ.get(CAP_ENV, "0"))
+
+    class WorkshopKernelManager(voila_class):
+        def fill_if_needed(self, delay: float | None = None, notebook_name: str | None = None,
+                           extra_kernel_env_variables: dict[str, str] | None = None, **kwargs: Any) -> None:
+            if delay != 0:  # a refill after a hand-out, not the initial fill at start-up
+                pools: dict[str, Any] = getattr(self, "kernel_pools_config", {})
+                default = dict(pools.get("default", {}))
+                if default.get("pool_size", 0) > reserve:
+                    default["pool_size"] = reserve
+                    self.kernel_pools_config = {**pools, "default": default}
+                if cap and len(self.list_kernel_ids()) >= cap:
+                    return
+            super().fill_if_needed(delay=delay, notebook_name=notebook_name,
+                                   extra_kernel_env_variables=extra_kernel_env_variables or {}, **kwargs)
+
+        async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
+            if cap and len(self.list_kernel_ids()) >= cap:
+                self.log.warning("Kernel cap of %s reached; refusing a new kernel", cap)
+                raise HTTPError(503, FULL_MESSAGE)
+            kernel_id: str = await super().start_kernel(*args, **kwargs)
+            return kernel_id
+
+    return WorkshopKernelManager
+
+
+def main() -> None:
+    """Start Voilà with the workshop kernel manager."""
+    voila.app.voila_kernel_manager_factory = workshop_kernel_manager_factory
+    voila.app.main()
+
+
+if __name__ == "__main__":
+    main()
