@@ -1,0 +1,129 @@
+"""A trainee session as Voilà's front end speaks it, without a browser.
+
+GET the page, open the kernel's websocket, ask ``jupyter.widget.control`` for the
+widget states, then set widget values and click buttons exactly as the
+ipywidgets front end does, timing each action until the kernel is idle again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import re
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from tornado.httpclient import AsyncHTTPClient
+from tornado.websocket import WebSocketClientConnection, websocket_connect
+
+CONFIG = re.compile(r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>', re.S)
+
+
+@dataclass
+class Session:
+    """One trainee's connection: the kernel, its websocket and the widgets it knows."""
+
+    base: str
+    kernel_id: str = ""
+    ws: WebSocketClientConnection | None = None
+    session_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    widgets: dict[str, dict[str, Any]] = field(default_factory=dict)
+    idle: dict[str, asyncio.Event] = field(default_factory=dict)
+    states_ready: asyncio.Event = field(default_factory=asyncio.Event)
+    reader: asyncio.Task[None] | None = None
+
+    async def open_page(self) -> float:
+        """GET the dashboard page; return seconds until the whole HTML arrived."""
+        start = time.perf_counter()
+        response = await AsyncHTTPClient().fetch(self.base, request_timeout=300)
+        match = CONFIG.search(response.body.decode())
+        if match is None:
+            raise RuntimeError("no kernel id in the page")
+        self.kernel_id = json.loads(match.group(1))["kernelId"]
+        return time.perf_counter() - start
+
+    async def connect(self) -> None:
+        """Open the kernel websocket and load the widget states."""
+        url = self.base.replace("http", "ws", 1) + f"api/kernels/{self.kernel_id}/channels?session_id={self.session_id}"
+        self.ws = await websocket_connect(url, max_message_size=64 * 1024 * 1024)
+        self.reader = asyncio.create_task(self._read())
+        comm_id = uuid.uuid4().hex
+        await self._send("comm_open", {"comm_id": comm_id, "target_name": "jupyter.widget.control", "data": {}},
+                         metadata={"version": "1.0.0"})  # ipywidgets control protocol
+        await self._send("comm_msg", {"comm_id": comm_id, "data": {"method": "request_states"}})
+        await asyncio.wait_for(self.states_ready.wait(), 120)
+
+    def find(self, css_class: str) -> str:
+        """Return the model id of the newest widget with this CSS class."""
+        found = [mid for mid, state in self.widgets.items() if css_class in state.get("_dom_classes", ())]
+        if not found:
+            raise LookupError(css_class)
+        return found[-1]
+
+    async def set_value(self, css_class: str, value: Any) -> float:
+        """Change a widget's value as a trainee typing would; return seconds until the kernel is idle."""
+        model_id = self.find(css_class)
+        return await self._act(model_id, {"method": "update", "state": {"value": value}, "buffer_paths": []})
+
+    async def click(self, css_class: str) -> float:
+        """Click a button; return seconds until the kernel is idle."""
+        return await self._act(self.find(css_class), {"method": "custom", "content": {"event": "click"}})
+
+    async def close(self) -> None:
+        """Close the websocket (as a closed tab does)."""
+        if self.ws is not None:
+            self.ws.close()
+        if self.reader is not None:
+            self.reader.cancel()
+
+    async def _act(self, comm_id: str, data: dict[str, Any]) -> float:
+        start = time.perf_counter()
+        msg_id = await self._send("comm_msg", {"comm_id": comm_id, "data": data})
+        await asyncio.wait_for(self.idle[msg_id].wait(), 300)
+        return time.perf_counter() - start
+
+    async def _send(self, msg_type: str, content: dict[str, Any], metadata: dict[str, Any] | None = None) -> str:
+        assert self.ws is not None
+        msg_id = uuid.uuid4().hex
+        self.idle[msg_id] = asyncio.Event()
+        message = {
+            "header": {"msg_id": msg_id, "msg_type": msg_type, "session": self.session_id, "username": "bench",
+                       "date": dt.datetime.now(dt.UTC).isoformat(), "version": "5.3"},
+            "parent_header": {}, "metadata": metadata or {}, "content": content, "channel": "shell", "buffers": [],
+        }
+        await self.ws.write_message(json.dumps(message))
+        return msg_id
+
+    async def _read(self) -> None:
+        assert self.ws is not None
+        while True:
+            raw = await self.ws.read_message()
+            if raw is None:
+                return
+            if isinstance(raw, bytes):
+                continue  # binary frames carry widget buffers; the dashboard uses none
+            self._handle(json.loads(raw))
+
+    def _handle(self, message: dict[str, Any]) -> None:
+        kind = message.get("msg_type") or message["header"]["msg_type"]
+        content = message.get("content", {})
+        parent = message.get("parent_header", {}).get("msg_id")
+        if kind == "status" and content.get("execution_state") == "idle" and parent in self.idle:
+            self.idle[parent].set()
+        elif kind == "comm_open":
+            self._remember(content.get("comm_id"), content.get("data", {}).get("state", {}))
+        elif kind == "comm_msg":
+            data = content.get("data", {})
+            if data.get("method") == "update_states":
+                for model_id, model in data.get("states", {}).items():
+                    self._remember(model_id, model.get("state", {}))
+                self.states_ready.set()
+            elif data.get("method") in {"update", "echo_update"}:
+                self._remember(content.get("comm_id"), data.get("state", {}))
+
+    def _remember(self, model_id: str | None, state: dict[str, Any]) -> None:
+        if model_id:
+            self.widgets.setdefault(model_id, {}).update(state)
