@@ -16,7 +16,6 @@ import asyncio
 import os
 import re
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from voila_client import Session  # noqa: E402
+from voila_client import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "pulpit.ipynb"
@@ -135,7 +134,7 @@ async def trainee(number: int, url: str, delay: float, figures: Figures) -> Sess
         session.find(f"sk-open-{CASE}")  # the case list is there: the action had its effect
         figures.ready.append(time.perf_counter() - start)
         return session
-    except Exception as error:  # noqa: BLE001 - a failed session is a figure, not a crash
+    except Exception as error:
         print(f"  session {number} failed: {error!r}")
         figures.failures += 1
         await session.close()
