@@ -26,31 +26,31 @@ class GoalEditor(w.VBox):
         self, goal: Goal, diagnosis: Diagnosis, changed: Changed, remove: Callable[[GoalEditor], None]
     ) -> None:
         self.goal = goal
-        message = w.HTML()
-        text = w.Textarea(value=goal.text, placeholder="Cel szczegółowy: co konkretnie się zmieni",
+        self.message = w.HTML()
+        self.text = w.Textarea(value=goal.text, placeholder="Cel szczegółowy: co konkretnie się zmieni",
                           continuous_update=False, layout=WIDE)
-        text.add_class("sk-goal-text")
+        self.text.add_class("sk-goal-text")
         self.needs = w.SelectMultiple(options=options.needs(diagnosis), rows=3, description="Potrzeby",
                                       layout=HALF)
         self.needs.value = tuple(n for n in goal.need_ids if n in {o[1] for o in options.needs(diagnosis)})
         self.needs.add_class("sk-goal-needs")
-        indicator = w.Text(value=goal.indicator, placeholder="np. zaświadczenie z PUP o rejestracji",
+        self.indicator = w.Text(value=goal.indicator, placeholder="np. zaświadczenie z PUP o rejestracji",
                            description="Wskaźnik", continuous_update=False, layout=FULL)
-        indicator.add_class("sk-goal-indicator")
-        target = w.Text(value=goal.target, placeholder="np. rejestracja do 30.11.2026", description="Wartość",
+        self.indicator.add_class("sk-goal-indicator")
+        self.target = w.Text(value=goal.target, placeholder="np. rejestracja do 30.11.2026", description="Wartość",
                         continuous_update=False, layout=FULL)
-        target.add_class("sk-goal-target")
-        due = w.DatePicker(value=goal.due, description="Termin")
+        self.target.add_class("sk-goal-target")
+        self.due = w.DatePicker(value=goal.due, description="Termin")
         delete = w.Button(description="Usuń cel", button_style="danger")
         delete.on_click(lambda _: remove(self))
-        bind(text, goal, "text", changed, message)
-        bind(self.needs, goal, "need_ids", changed, message, to_model=list)
-        bind(indicator, goal, "indicator", changed, message)
-        bind(target, goal, "target", changed, message)
-        bind(due, goal, "due", changed, message)
+        bind(self.text, goal, "text", changed, self.message)
+        bind(self.needs, goal, "need_ids", changed, self.message, to_model=list)
+        bind(self.indicator, goal, "indicator", changed, self.message)
+        bind(self.target, goal, "target", changed, self.message)
+        bind(self.due, goal, "due", changed, self.message)
         super().__init__([
-            w.HBox([w.HTML(f"<b>Cel {goal.id}</b>"), due, delete]), text, message,
-            w.HBox([self.needs, w.VBox([indicator, target], layout=HALF)]),
+            w.HBox([w.HTML(f"<b>Cel {goal.id}</b>"), self.due, delete]), self.text, self.message,
+            w.HBox([self.needs, w.VBox([self.indicator, self.target], layout=HALF)]),
         ])
         self.add_class("sk-card")
         self.add_class("sk-goal")
@@ -73,19 +73,19 @@ class ActionEditor(w.VBox):
         *, changed: Changed, remove: Callable[[ActionEditor], None],
     ) -> None:
         self.action, self.directory = action, directory
-        message = w.HTML()
+        self.message = w.HTML()
         self.goal = w.Dropdown(options=self._goal_options(goals), description="Cel")
         self.goal.value = action.goal_id if action.goal_id in {g.id for g in goals} else options.NONE
         self.goal.add_class("sk-action-goal")
-        text = w.Textarea(value=action.text, placeholder="Co dokładnie zostanie zrobione, jak często",
+        self.text = w.Textarea(value=action.text, placeholder="Co dokładnie zostanie zrobione, jak często",
                           continuous_update=False, layout=WIDE)
-        text.add_class("sk-action-text")
-        responsible = w.Dropdown(options=options.responsibles(), value=action.responsible or options.NONE,
+        self.text.add_class("sk-action-text")
+        self.responsible = w.Dropdown(options=options.responsibles(), value=action.responsible or options.NONE,
                                  description="Kto")
-        responsible.add_class("sk-action-responsible")
-        who = w.Dropdown(options=[(options.NONE_LABEL, options.NONE), *options.members(case)],
+        self.responsible.add_class("sk-action-responsible")
+        self.who = w.Dropdown(options=[(options.NONE_LABEL, options.NONE), *options.members(case)],
                          value=action.responsible_member_id or options.NONE, description="Osoba")
-        who.add_class("sk-action-member")
+        self.who.add_class("sk-action-member")
         self.institution = w.Dropdown(options=options.institutions(directory),
                                       value=action.institution_id or options.NONE,
                                       description="Instytucja", layout=HALF)
@@ -93,33 +93,33 @@ class ActionEditor(w.VBox):
         self.service = w.Dropdown(options=options.services(directory, action.institution_id),
                                   value=action.service_id or options.NONE, description="Usługa", layout=HALF)
         self.service.add_class("sk-action-service")
-        members = w.SelectMultiple(options=options.members(case), value=tuple(action.member_ids), rows=3,
+        self.members = w.SelectMultiple(options=options.members(case), value=tuple(action.member_ids), rows=3,
                                    description="Dotyczy", layout=HALF)
-        strengths = w.SelectMultiple(options=options.strengths(case), value=tuple(action.uses_strength_ids),
+        self.strengths = w.SelectMultiple(options=options.strengths(case), value=tuple(action.uses_strength_ids),
                                      rows=3, description="Zasoby", layout=HALF)
-        start = w.DatePicker(value=action.start, description="Od")
-        due = w.DatePicker(value=action.due, description="Do")
-        frequency = w.Text(value=action.frequency, placeholder="np. raz w tygodniu", description="Jak często",
+        self.start = w.DatePicker(value=action.start, description="Od")
+        self.due = w.DatePicker(value=action.due, description="Do")
+        self.frequency = w.Text(value=action.frequency, placeholder="np. raz w tygodniu", description="Jak często",
                            continuous_update=False)
         delete = w.Button(description="Usuń działanie", button_style="danger")
         delete.on_click(lambda _: remove(self))
 
-        bind(self.goal, action, "goal_id", changed, message, to_model=options.or_none)
-        bind(text, action, "text", changed, message)
-        bind(responsible, action, "responsible", changed, message, to_model=options.or_none)
-        bind(who, action, "responsible_member_id", changed, message, to_model=options.or_none)
+        bind(self.goal, action, "goal_id", changed, self.message, to_model=options.or_none)
+        bind(self.text, action, "text", changed, self.message)
+        bind(self.responsible, action, "responsible", changed, self.message, to_model=options.or_none)
+        bind(self.who, action, "responsible_member_id", changed, self.message, to_model=options.or_none)
         self.institution.observe(self._institution_changed, names="value")
-        bind(self.institution, action, "institution_id", changed, message, to_model=options.or_none)
-        bind(self.service, action, "service_id", changed, message, to_model=options.or_none)
-        bind(members, action, "member_ids", changed, message, to_model=list)
-        bind(strengths, action, "uses_strength_ids", changed, message, to_model=list)
-        bind(start, action, "start", changed, message)
-        bind(due, action, "due", changed, message)
-        bind(frequency, action, "frequency", changed, message)
+        bind(self.institution, action, "institution_id", changed, self.message, to_model=options.or_none)
+        bind(self.service, action, "service_id", changed, self.message, to_model=options.or_none)
+        bind(self.members, action, "member_ids", changed, self.message, to_model=list)
+        bind(self.strengths, action, "uses_strength_ids", changed, self.message, to_model=list)
+        bind(self.start, action, "start", changed, self.message)
+        bind(self.due, action, "due", changed, self.message)
+        bind(self.frequency, action, "frequency", changed, self.message)
         super().__init__([
-            w.HBox([w.HTML(f"<b>Działanie {action.id}</b>"), self.goal, delete]), text, message,
-            w.HBox([responsible, who]), w.HBox([self.institution, self.service]),
-            w.HBox([members, strengths]), w.HBox([start, due, frequency]),
+            w.HBox([w.HTML(f"<b>Działanie {action.id}</b>"), self.goal, delete]), self.text, self.message,
+            w.HBox([self.responsible, self.who]), w.HBox([self.institution, self.service]),
+            w.HBox([self.members, self.strengths]), w.HBox([self.start, self.due, self.frequency]),
         ])
         self.add_class("sk-card")
         self.add_class("sk-action")

@@ -33,13 +33,13 @@ class ReviewsEditor(w.VBox):
         add.add_class("sk-add-review")
         add.on_click(self._add)
         self._list = w.HTML()
-        final = w.DatePicker(value=contract.final_evaluation, description="Ocena końcowa")
-        bind(final, contract, "final_evaluation", changed, self._message)
+        self.final = w.DatePicker(value=contract.final_evaluation, description="Ocena końcowa")
+        bind(self.final, contract, "final_evaluation", changed, self._message)
         clear = w.Button(description="Usuń przeglądy")
         clear.on_click(self._clear)
         self._render()
         super().__init__([w.HTML("<h4>Ocena realizacji</h4>"), self._list, w.HBox([self.new_date, add, clear]),
-                          final, self._message])
+                          self.final, self._message])
 
     def _render(self) -> None:
         dates = ", ".join(r.date.strftime("%d.%m.%Y") for r in sorted(self.contract.reviews, key=lambda r: r.date))
@@ -73,16 +73,16 @@ class ContractBuilder(w.VBox):
         message = w.HTML()
         if contract.client_member_id is None and case.members:
             contract.client_member_id = case.members[0].id
-        client = w.Dropdown(options=options.members(case), value=contract.client_member_id, description="Klient")
-        start = w.DatePicker(value=contract.period_start, description="Od")
-        start.add_class("sk-period-start")
-        end = w.DatePicker(value=contract.period_end, description="Do")
-        end.add_class("sk-period-end")
-        goal_main = w.Textarea(value=contract.goal_main, placeholder="Cel główny kontraktu",
+        self.client = w.Dropdown(options=options.members(case), value=contract.client_member_id, description="Klient")
+        self.start = w.DatePicker(value=contract.period_start, description="Od")
+        self.start.add_class("sk-period-start")
+        self.end = w.DatePicker(value=contract.period_end, description="Do")
+        self.end.add_class("sk-period-end")
+        self.goal_main = w.Textarea(value=contract.goal_main, placeholder="Cel główny kontraktu",
                                continuous_update=False, layout=WIDE)
-        goal_main.add_class("sk-goal-main")
-        for widget, field in ((client, "client_member_id"), (start, "period_start"), (end, "period_end"),
-                              (goal_main, "goal_main")):
+        self.goal_main.add_class("sk-goal-main")
+        for widget, field in ((self.client, "client_member_id"), (self.start, "period_start"), (self.end, "period_end"),
+                              (self.goal_main, "goal_main")):
             bind(widget, contract, field, self.changed, message)
         self._goals = w.VBox([GoalEditor(g, diagnosis, self.changed, self.remove_goal) for g in contract.goals])
         self._actions = w.VBox([self._action_editor(a) for a in contract.actions])
@@ -95,13 +95,14 @@ class ContractBuilder(w.VBox):
             id=next_id("D", [a.id for a in self.contract.actions]), responsible=Responsible.KLIENT,
             responsible_member_id=self.contract.client_member_id,
         )))
-        browser = DirectoryBrowser(directory, self._add_service_action)
+        self.browser = DirectoryBrowser(directory, self._add_service_action)
+        self.reviews = ReviewsEditor(contract, self.changed)
         super().__init__([
-            w.HTML("<h4>Strony i okres obowiązywania</h4>"), w.HBox([client, start, end]),
-            w.HTML("<h4>Cel główny</h4>"), goal_main, message,
+            w.HTML("<h4>Strony i okres obowiązywania</h4>"), w.HBox([self.client, self.start, self.end]),
+            w.HTML("<h4>Cel główny</h4>"), self.goal_main, message,
             w.HTML("<h4>Cele szczegółowe</h4>"), self._goals, add_goal,
-            w.HTML("<h4>Działania</h4>"), self._actions, add_action, browser,
-            ReviewsEditor(contract, self.changed),
+            w.HTML("<h4>Działania</h4>"), self._actions, add_action, self.browser,
+            self.reviews,
         ])
 
     def changed(self) -> None:
