@@ -127,6 +127,12 @@ def _repealed_art7(_case, diagnosis, _contract):
     diagnosis.needs[0].art7 = [Art7Reason.UCHYLONY_10]
 
 
+def _goals_ignore_wishes(_case, _diag, contract):
+    contract.goal_main = "Stabilizacja sytuacji."
+    for goal in contract.goals:
+        goal.text = "Poprawa funkcjonowania."
+
+
 def _no_actions(_case, _diag, contract):
     contract.actions = []
 
@@ -159,6 +165,7 @@ def _no_actions(_case, _diag, contract):
         (_duplicate_need, "need_duplicate"),
         (_repealed_art7, "art7_repealed"),
         (_no_actions, "contract_without_actions"),
+        (_goals_ignore_wishes, "family_wishes_not_in_goals"),
     ],
 )
 def test_rule_fires_on_its_flaw(case, directory, diagnosis, contract, mutate: Mutation, code: str):

@@ -6,7 +6,8 @@ def test_fold_strips_polish_diacritics():
 
 
 def test_stems_merge_inflected_forms():
-    assert stems("alkoholu") == stems("alkoholem") == {"alkoh"}
+    assert stems("alkoholu") == stems("alkoholem") == {"alko"}
+    assert stems("pracy") == stems("pracę") == {"prac"}
 
 
 def test_stems_drop_stop_words_and_short_words():

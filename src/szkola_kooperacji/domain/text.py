@@ -3,7 +3,7 @@
 Needs are matched by meaning, not wording. Without a language model, a good
 enough signal for one-sentence statements is the overlap of word stems after
 folding diacritics; Polish inflects word endings, so a fixed-length prefix
-("alkoholu", "alkoholem" → "alkoh") catches most forms of the same word.
+("pracy", "pracę" → "prac") catches most forms of the same word.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-STEM_LENGTH = 5
-"""Prefix length used as a stem: long enough to tell words apart, short enough to merge inflections."""
+STEM_LENGTH = 4
+"""Prefix length used as a stem: Polish inflects within the first five letters of short words
+("pracy", "pracę"), so four letters merge the forms of one word while still telling most words apart."""
 
 _WORD = re.compile(r"[a-z0-9]+")
 

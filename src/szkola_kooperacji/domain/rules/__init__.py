@@ -18,7 +18,7 @@ from .context import RuleContext
 from .coverage import check_coverage
 from .diagnosis import check_diagnosis
 from .institutions import check_cooperation, check_institutions
-from .obligations import check_client_obligations, check_indicators, check_responsibility
+from .obligations import check_client_obligations, check_co_creation, check_indicators, check_responsibility
 from .schedule import check_schedule
 
 ContractRule = Callable[[RuleContext], Iterable[Finding]]
@@ -30,6 +30,7 @@ CONTRACT_RULES: tuple[ContractRule, ...] = (
     check_cooperation,
     check_indicators,
     check_client_obligations,
+    check_co_creation,
     check_schedule,
 )
 

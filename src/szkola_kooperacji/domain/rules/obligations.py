@@ -7,9 +7,12 @@ from collections.abc import Iterator
 
 from ..codes import CLIENT_SIDE, Responsible
 from ..findings import Finding, FindingLevel
+from ..text import stems
 from .context import RuleContext
 
 MIN_CLIENT_ACTIONS = 2
+MIN_SHARED_STEMS_WITH_WISHES = 1
+"""A goal sharing this many word stems with one of the family's wishes is taken to reflect it."""
 MAX_ACTIONS_PER_PERSON = 6
 """More open actions than this for one family member is more than a person in crisis can carry."""
 
@@ -142,3 +145,24 @@ def check_indicators(ctx: RuleContext) -> Iterator[Finding]:
                 message=f"Cel {goal.id} ma wskaźnik, ale bez wartości docelowej (ile, do kiedy).",
                 element=element,
             )
+
+
+def check_co_creation(ctx: RuleContext) -> Iterator[Finding]:
+    """Hint when no goal echoes what the family itself asked for (segment H of the interview)."""
+    goals = ctx.contract.goals
+    if not goals or not ctx.case.family_wants:
+        return
+    goal_stems = [stems(f"{g.text} {ctx.contract.goal_main}") for g in goals]
+    for wish in ctx.case.family_wants:
+        wish_stems = stems(wish)
+        if any(len(wish_stems & own) >= MIN_SHARED_STEMS_WITH_WISHES for own in goal_stems):
+            return
+    yield Finding(
+        code="family_wishes_not_in_goals",
+        level=FindingLevel.WSKAZOWKA,
+        message=(
+            "Cele nie nawiązują do tego, czego chce sama rodzina (zob. „Czego chce rodzina”). "
+            "Kontrakt zawierany wspólnie z rodziną powinien zawierać choć jeden cel z jej słów."
+        ),
+        element="cele",
+    )
