@@ -47,7 +47,7 @@ def test_partial_work_scores_between_zero_and_full(case, directory, contract):
     assert 0 < report.score.total < 100
     needs_found = next(i for i in report.score.items if i.key == "needs_found")
     assert needs_found.earned == round(24 * (3 + 2) / (3 + 3 + 2), 1)  # severities of found / all
-    assert "Rozpoznano 2 z 3" in needs_found.explanation
+    assert "z rozwiązania wzorcowego: 2 z 3" in needs_found.explanation
 
 
 def test_matching_is_by_meaning_not_wording(case, directory):

@@ -36,6 +36,11 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def number(value: float) -> str:
+    """Format a score the Polish way: decimal comma, no trailing zeros."""
+    return f"{value:g}".replace(".", ",")
+
+
 def _list(items: Iterable[str], css: str = "") -> str:
     body = "".join(f"<li>{item}</li>" for item in items)
     return f'<ul class="{css}">{body}</ul>' if body else "<p class='sk-muted'>brak</p>"
@@ -124,7 +129,7 @@ def findings_html(findings: list[Finding]) -> str:
 def feedback_html(report: FeedbackReport) -> str:
     """Return the feedback report: score with explained items, needs, sectors and levels."""
     rows = "".join(
-        f"<tr><td>{e(i.label)}</td><td class='sk-num'>{i.earned:g} / {i.possible:g}</td>"
+        f"<tr><td>{e(i.label)}</td><td class='sk-num'>{number(i.earned)} / {number(i.possible)}</td>"
         f"<td>{e(i.explanation)}</td></tr>"
         for i in report.score.items
     )
@@ -132,7 +137,7 @@ def feedback_html(report: FeedbackReport) -> str:
         f"<span class='{_STATUS[n.status][0]}'>{e(_STATUS[n.status][1])}</span> {e(n.message)}" for n in report.needs
     ]
     return (
-        f"<div class='sk-feedback'><h3>Wynik: {report.score.total:g} / {report.score.maximum:g} pkt</h3>"
+        f"<div class='sk-feedback'><h3>Wynik: {number(report.score.total)} / {number(report.score.maximum)} pkt</h3>"
         f"<table class='sk-table'><tr><th>Co oceniono</th><th>Punkty</th><th>Dlaczego</th></tr>{rows}</table>"
         f"<h3>Potrzeby</h3>{_list(needs)}"
         f"<h3>Współpraca</h3><p>Sektory w Twoim kontrakcie: {e(', '.join(report.sectors_used) or 'brak')}.<br>"

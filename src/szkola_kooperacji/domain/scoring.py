@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from .codes import CLIENT_SIDE, SECTOR_LABELS, Sector
-from .findings import Finding, FindingLevel, errors
+from .findings import Finding, errors
 from .matching import NeedMatching
 from .rules.context import RuleContext
 
@@ -101,8 +101,8 @@ def _diagnosis_items(inputs: ScoringInputs) -> list[ScoreItem]:
             "needs_found",
             "Rozpoznane potrzeby",
             found_weight / ref_weight,
-            f"Rozpoznano {len(matching.matches)} z {n_ref} potrzeb rozwiązania wzorcowego; "
-            "potrzeby ważniejsze liczą się bardziej.",
+            f"Rozpoznane potrzeby z rozwiązania wzorcowego: {len(matching.matches)} z {n_ref} "
+            "(ważniejsze potrzeby liczą się bardziej).",
         )
     ]
     agreement = sum(1 - abs(int(m.trainee.severity) - int(m.reference.severity)) / 3 for m in matching.matches)
@@ -112,8 +112,8 @@ def _diagnosis_items(inputs: ScoringInputs) -> list[ScoreItem]:
             "severity",
             "Trafność oceny ważności",
             agreement / (n_ref or 1),
-            f"Ważność oceniona zgodnie lub prawie zgodnie dla {len(matching.matches) - off} rozpoznanych potrzeb; "
-            f"{off} ocenione o 2 lub więcej stopnie inaczej; pominięte potrzeby dają 0.",
+            f"Ważność zgodna lub różna o 1 stopień: {len(matching.matches) - off}; różna o 2 stopnie lub więcej: "
+            f"{off}; potrzeby pominięte dają 0 pkt.",
         )
     )
     own_needs = inputs.trainee.diagnosis.needs
@@ -123,7 +123,7 @@ def _diagnosis_items(inputs: ScoringInputs) -> list[ScoreItem]:
             "evidence",
             "Uzasadnienie w wywiadzie",
             len(grounded) / len(own_needs) if own_needs else 0.0,
-            f"{len(grounded)} z {len(own_needs)} potrzeb wskazuje ustalenie wywiadu jako dowód.",
+            f"Potrzeby z dowodem z wywiadu: {len(grounded)} z {len(own_needs)}.",
         )
     )
     penalty = min(SPURIOUS_PENALTY_CAP, SPURIOUS_PENALTY * len(matching.spurious))
@@ -131,11 +131,11 @@ def _diagnosis_items(inputs: ScoringInputs) -> list[ScoreItem]:
         ScoreItem(
             key="spurious",
             label="Potrzeby spoza rozwiązania wzorcowego",
-            earned=-penalty,
+            earned=-penalty if penalty else 0.0,
             possible=0,
             explanation=(
-                f"{len(matching.spurious)} potrzeb nie odpowiada żadnej potrzebie wzorcowej: "
-                f"−{SPURIOUS_PENALTY:g} pkt za każdą, najwyżej −{SPURIOUS_PENALTY_CAP:g}."
+                f"Potrzeby bez odpowiednika we wzorcu: {len(matching.spurious)} "
+                f"(−{SPURIOUS_PENALTY:g} pkt za każdą, najwyżej −{SPURIOUS_PENALTY_CAP:g})."
                 if matching.spurious
                 else "Każda potrzeba odpowiada potrzebie wzorcowej: bez potrąceń."
             ),
@@ -157,7 +157,7 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
             "coverage",
             "Potrzeby objęte celami i działaniami",
             len(covered) / n_ref,
-            f"{len(covered)} z {n_ref} potrzeb wzorcowych ma w kontrakcie cel z co najmniej jednym działaniem.",
+            f"Potrzeby wzorcowe, które mają w kontrakcie cel z działaniem: {len(covered)} z {n_ref}.",
         )
     ]
     with_institution = [a for a in contract.actions if a.institution_id is not None]
@@ -168,8 +168,8 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
             "institutions",
             "Instytucje właściwe dla usług",
             len(right) / len(with_institution) if with_institution else 0.0,
-            f"{len(right)} z {len(with_institution)} działań wskazuje instytucję z Listy, która oferuje "
-            "tę usługę osobie, której działanie dotyczy.",
+            f"Działania z instytucją z Listy, która oferuje tę usługę właściwej osobie: "
+            f"{len(right)} z {len(with_institution)}.",
         )
     )
     items.append(_sectors_item(inputs))
@@ -181,7 +181,7 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
             "levels",
             "Poziomy współpracy",
             len(present) / len(required) if required else 1.0,
-            f"Zaangażowane poziomy wymagane w tym przypadku: {len(present)} z {len(required)} "
+            f"Wymagane poziomy współpracy obecne w kontrakcie: {len(present)} z {len(required)} "
             f"({', '.join(lv.value for lv in required)}).",
         )
     )
@@ -191,7 +191,7 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
             "measurable",
             "Mierzalne cele",
             len(measurable) / len(contract.goals) if contract.goals else 0.0,
-            f"{len(measurable)} z {len(contract.goals)} celów ma wskaźnik i wartość docelową.",
+            f"Cele ze wskaźnikiem i wartością docelową: {len(measurable)} z {len(contract.goals)}.",
         )
     )
     items.append(_obligations_item(inputs))
@@ -203,7 +203,7 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
             "Kompletność formalna",
             1 - n_errors / WEIGHTS["formal"],
             "Brak błędów w diagnozie i kontrakcie." if n_errors == 0
-            else f"{n_errors} błędów w diagnozie i kontrakcie: −1 pkt za każdy.",
+            else f"Błędy w diagnozie i kontrakcie: {n_errors} (−1 pkt za każdy).",
         )
     )
     return items
@@ -218,7 +218,7 @@ def _sectors_item(inputs: ScoringInputs) -> ScoreItem:
     expected = _other_sectors(inputs.reference)
     needed = max(2, len(expected))
     missing = sorted(SECTOR_LABELS[s] for s in expected - own)
-    explanation = f"Kontrakt angażuje {len(own)} sektorów poza pomocą społeczną; oczekiwano {needed}."
+    explanation = f"Sektory poza pomocą społeczną: {len(own)} (oczekiwano co najmniej {needed})."
     if missing:
         explanation += f" Nie wykorzystano m.in.: {', '.join(missing)}."
     return _item("sectors", "Współpraca sektorów", len(own) / needed, explanation)
@@ -235,7 +235,7 @@ def _obligations_item(inputs: ScoringInputs) -> ScoreItem:
         fraction, why = 1.0, "Rodzina ma własne zobowiązania w każdym celu."
     elif client_actions:
         fraction, why = 0.5, (
-            f"Rodzina ma {len(client_actions)} zobowiązań, ale nie w każdym celu (albo tylko jedno)."
+            f"Zobowiązania rodziny: {len(client_actions)}, ale nie w każdym celu (albo tylko jedno)."
         )
     else:
         fraction, why = 0.0, "Kontrakt nie zawiera zobowiązań klienta ani rodziny."
@@ -255,14 +255,9 @@ def _schedule_item(inputs: ScoringInputs) -> ScoreItem:
     gaps = any(f.code == "review_gap_too_long" for f in inputs.findings)
     reviews_part = 0.0 if not contract.reviews else (0.5 if gaps else 1.0)
     explanation = (
-        f"{len(inside)} z {len(dates)} dat mieści się w okresie kontraktu; "
+        f"Daty w okresie kontraktu: {len(inside)} z {len(dates)}; "
         + ("przeglądy zaplanowane regularnie." if reviews_part == 1.0
            else "przeglądy są, ale z przerwą dłuższą niż 3 miesiące." if reviews_part
            else "brak zaplanowanych przeglądów.")
     )
     return _item("schedule", "Terminy i przeglądy", (dates_part + reviews_part) / 2, explanation)
-
-
-def count_level(findings: list[Finding], level: FindingLevel) -> int:
-    """Return how many findings have this level."""
-    return sum(1 for f in findings if f.level == level)
