@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-Loc = tuple[str | int, ...]
+from ..domain.integrity import Loc
 
 
 @dataclass(frozen=True)
