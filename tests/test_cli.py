@@ -32,8 +32,12 @@ def test_every_malformed_file_exits_one_with_located_lines():
 def test_installed_command_runs_without_traceback(tmp_path: Path):
     broken = tmp_path / "zly.yaml"
     broken.write_text("kind: case\nschema_version: 1\nid: [\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "szkola_kooperacji", "validate", str(broken)],
-                         capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "szkola_kooperacji", "validate", str(broken)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert "zly.yaml:" in run.stderr

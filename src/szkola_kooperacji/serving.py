@@ -59,7 +59,10 @@ def dashboard_notebook() -> Path:
 def voila_command(options: ServeOptions) -> list[str]:
     """Return the Voilà command line for these options."""
     command = [
-        sys.executable, "-m", "szkola_kooperacji.workshop_voila", str(dashboard_notebook()),
+        sys.executable,
+        "-m",
+        "szkola_kooperacji.workshop_voila",
+        str(dashboard_notebook()),
         f"--port={options.port}",
         f"--Voila.ip={options.host}",
         f"--template={TEMPLATE}",
@@ -72,8 +75,7 @@ def voila_command(options: ServeOptions) -> list[str]:
     ]
     if options.workshop:
         # Pre-render the dashboard in N kernels before the trainees arrive (see workshop_voila).
-        command += ["--preheat_kernel=True", f"--pool_size={options.workshop}",
-                    "--VoilaKernelManager.fill_delay=5"]
+        command += ["--preheat_kernel=True", f"--pool_size={options.workshop}", "--VoilaKernelManager.fill_delay=5"]
     if not options.open_browser:
         command.append("--no-browser")
     return command

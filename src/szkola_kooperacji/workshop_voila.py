@@ -35,8 +35,13 @@ def workshop_kernel_manager_factory(
     cap = int(os.environ.get(CAP_ENV, "0"))
 
     class WorkshopKernelManager(voila_class):
-        def fill_if_needed(self, delay: float | None = None, notebook_name: str | None = None,
-                           extra_kernel_env_variables: dict[str, str] | None = None, **kwargs: Any) -> None:
+        def fill_if_needed(
+            self,
+            delay: float | None = None,
+            notebook_name: str | None = None,
+            extra_kernel_env_variables: dict[str, str] | None = None,
+            **kwargs: Any,
+        ) -> None:
             if delay != 0:  # a refill after a hand-out, not the initial fill at start-up
                 pools: dict[str, Any] = getattr(self, "kernel_pools_config", {})
                 default = dict(pools.get("default", {}))
@@ -45,8 +50,12 @@ def workshop_kernel_manager_factory(
                     self.kernel_pools_config = {**pools, "default": default}
                 if cap and len(self.list_kernel_ids()) >= cap:
                     return
-            super().fill_if_needed(delay=delay, notebook_name=notebook_name,
-                                   extra_kernel_env_variables=extra_kernel_env_variables or {}, **kwargs)
+            super().fill_if_needed(
+                delay=delay,
+                notebook_name=notebook_name,
+                extra_kernel_env_variables=extra_kernel_env_variables or {},
+                **kwargs,
+            )
 
         async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
             if cap and len(self.list_kernel_ids()) >= cap:

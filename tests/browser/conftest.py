@@ -19,8 +19,14 @@ ROOT = Path(__file__).parent.parent.parent
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = os.environ.get("SZKOLA_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 WAIT_MS = 60_000
 CASE_ID = os.environ.get("SZKOLA_TEST_CASE", "bezrobocie_alkohol_zurawiec")
@@ -47,8 +53,15 @@ class Server:
 
     def start(self) -> None:
         self.port = free_port()
-        command = [sys.executable, "-m", "szkola_kooperacji", "serve", "--no-browser",
-                   f"--port={self.port}", f"--store={self.store}"]
+        command = [
+            sys.executable,
+            "-m",
+            "szkola_kooperacji",
+            "serve",
+            "--no-browser",
+            f"--port={self.port}",
+            f"--store={self.store}",
+        ]
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 60

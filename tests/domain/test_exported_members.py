@@ -13,7 +13,8 @@ def test_all_names_exist_and_are_sorted():
 
 def test_every_imported_class_and_function_is_listed():
     public = {
-        name for name, value in vars(domain).items()
+        name
+        for name, value in vars(domain).items()
         if not name.startswith("_") and (inspect.isclass(value) or inspect.isfunction(value))
     }
     assert public == set(domain.__all__)

@@ -10,13 +10,25 @@ from szkola_kooperacji.domain.codes import Area, Responsible, Severity
 
 def _trainee_diagnosis() -> Diagnosis:
     """A plausible partial diagnosis: reworded, one need missed, one extra."""
-    return Diagnosis(needs=[
-        Need(id="A", area=Area.UZALEZNIENIA, statement="Ojciec nadużywa alkoholu, pije codziennie",
-             severity=Severity.WYSOKA, evidence=[Evidence(finding_id="W6")]),
-        Need(id="B", area=Area.OPIEKA_WYCHOWANIE, statement="Córka ma dużo nieobecności w szkole",
-             severity=Severity.UMIARKOWANA, evidence=[Evidence(finding_id="W7")]),
-        Need(id="C", area=Area.WARUNKI_BYTOWE, statement="Remont dachu", severity=Severity.NISKA),
-    ])
+    return Diagnosis(
+        needs=[
+            Need(
+                id="A",
+                area=Area.UZALEZNIENIA,
+                statement="Ojciec nadużywa alkoholu, pije codziennie",
+                severity=Severity.WYSOKA,
+                evidence=[Evidence(finding_id="W6")],
+            ),
+            Need(
+                id="B",
+                area=Area.OPIEKA_WYCHOWANIE,
+                statement="Córka ma dużo nieobecności w szkole",
+                severity=Severity.UMIARKOWANA,
+                evidence=[Evidence(finding_id="W7")],
+            ),
+            Need(id="C", area=Area.WARUNKI_BYTOWE, statement="Remont dachu", severity=Severity.NISKA),
+        ]
+    )
 
 
 def test_reference_scores_full_points_against_itself(case, directory, diagnosis, contract):
@@ -51,18 +63,27 @@ def test_partial_work_scores_between_zero_and_full(case, directory, contract):
 
 
 def test_matching_is_by_meaning_not_wording(case, directory):
-    reworded = Diagnosis(needs=[
-        Need(id="X", area=Area.SYTUACJA_ZAWODOWA, statement="Brak zatrudnienia, nie jest zarejestrowany w PUP"),
-    ])
+    reworded = Diagnosis(
+        needs=[
+            Need(id="X", area=Area.SYTUACJA_ZAWODOWA, statement="Brak zatrudnienia, nie jest zarejestrowany w PUP"),
+        ]
+    )
     report = give_feedback(case, directory, reworded, Contract())
     assert report.found == 1
 
 
 def test_same_evidence_in_another_area_still_matches_with_a_hint(case, directory):
-    elsewhere = Diagnosis(needs=[
-        Need(id="X", area=Area.ZDROWIE, statement="Leczenie alkoholizmu i terapia",
-             evidence=[Evidence(finding_id="W6")], art7=["uzaleznienie"]),
-    ])
+    elsewhere = Diagnosis(
+        needs=[
+            Need(
+                id="X",
+                area=Area.ZDROWIE,
+                statement="Leczenie alkoholizmu i terapia",
+                evidence=[Evidence(finding_id="W6")],
+                art7=["uzaleznienie"],
+            ),
+        ]
+    )
     report = give_feedback(case, directory, elsewhere, Contract())
     found = next(n for n in report.needs if n.status == NeedStatus.TRAFIONA)
     assert "Lepiej pasuje do obszaru „Uzależnienia”" in found.message
@@ -123,10 +144,21 @@ def test_score_items_add_up_and_are_explained(case, directory, contract):
 def test_sectors_and_levels_are_reported(case, directory, diagnosis):
     contract = Contract(
         goals=[Goal(id="C1", text="Praca", need_ids=["N1"], indicator="zaświadczenie", target="1")],
-        actions=[Action(id="D1", goal_id="C1", text="Rejestracja", responsible=Responsible.KLIENT,
-                        responsible_member_id="m1", institution_id="pup", service_id="rejestracja",
-                        start=dt.date(2026, 11, 2), due=dt.date(2026, 11, 30))],
-        period_start=dt.date(2026, 11, 1), period_end=dt.date(2027, 4, 30),
+        actions=[
+            Action(
+                id="D1",
+                goal_id="C1",
+                text="Rejestracja",
+                responsible=Responsible.KLIENT,
+                responsible_member_id="m1",
+                institution_id="pup",
+                service_id="rejestracja",
+                start=dt.date(2026, 11, 2),
+                due=dt.date(2026, 11, 30),
+            )
+        ],
+        period_start=dt.date(2026, 11, 1),
+        period_end=dt.date(2027, 4, 30),
     )
     report = give_feedback(case, directory, diagnosis, contract)
     assert report.sectors_used == ("rynek pracy",)

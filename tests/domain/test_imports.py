@@ -5,8 +5,20 @@ import subprocess
 import sys
 
 ALLOWED_THIRD_PARTY = {"pydantic", "pydantic_core", "typing_extensions", "annotated_types", "typing_inspection"}
-FORBIDDEN = {"IPython", "ipywidgets", "ipykernel", "voila", "nbformat", "nbgrader", "anywidget", "jupyter_client",
-             "jupyter_server", "traitlets", "yaml", "click"}
+FORBIDDEN = {
+    "IPython",
+    "ipywidgets",
+    "ipykernel",
+    "voila",
+    "nbformat",
+    "nbgrader",
+    "anywidget",
+    "jupyter_client",
+    "jupyter_server",
+    "traitlets",
+    "yaml",
+    "click",
+}
 
 
 def _top_level_modules(import_line: str) -> set[str]:

@@ -37,8 +37,9 @@ def _therapy_for_daughter(_case, _diag, contract):
 
 
 def _only_social_assistance(_case, _diag, contract):
-    contract.actions = [a.model_copy(update={"institution_id": "gops", "service_id": "praca_socjalna"})
-                        for a in contract.actions]
+    contract.actions = [
+        a.model_copy(update={"institution_id": "gops", "service_id": "praca_socjalna"}) for a in contract.actions
+    ]
 
 
 def _only_gmina(_case, _diag, contract):
@@ -69,8 +70,9 @@ def _no_indicator(_case, _diag, contract):
 
 
 def _no_client_actions(_case, _diag, contract):
-    contract.actions = [a for a in contract.actions if a.responsible not in {Responsible.KLIENT,
-                                                                            Responsible.CZLONEK_RODZINY}]
+    contract.actions = [
+        a for a in contract.actions if a.responsible not in {Responsible.KLIENT, Responsible.CZLONEK_RODZINY}
+    ]
 
 
 def _no_responsible(_case, _diag, contract):
@@ -176,8 +178,9 @@ def test_rule_fires_on_its_flaw(case, directory, diagnosis, contract, mutate: Mu
 
 def test_findings_point_to_the_element_with_a_polish_message(case, directory, diagnosis, contract):
     contract.actions[3].institution_id = "pup"
-    finding = next(f for f in check_contract(case, directory, diagnosis, contract)
-                   if f.code == "action_unknown_service")
+    finding = next(
+        f for f in check_contract(case, directory, diagnosis, contract) if f.code == "action_unknown_service"
+    )
     assert finding.element == "działania[D4]"
     assert finding.level == FindingLevel.BLAD
     assert "Powiatowy Urząd Pracy nie oferuje usługi" in finding.message
@@ -186,11 +189,19 @@ def test_findings_point_to_the_element_with_a_polish_message(case, directory, di
 
 def test_violence_team_satisfies_safety_rule(case, directory, diagnosis, contract):
     case.art7 = [*case.art7, Art7Reason.PRZEMOC_DOMOWA]
-    contract.actions.append(Action(
-        id="D9", goal_id="C2", text="Procedura Niebieska Karta.", responsible=Responsible.INSTYTUCJA,
-        institution_id="zi", service_id="niebieska_karta", member_ids=["m2"],
-        start=dt.date(2026, 11, 1), due=dt.date(2027, 4, 30),
-    ))
+    contract.actions.append(
+        Action(
+            id="D9",
+            goal_id="C2",
+            text="Procedura Niebieska Karta.",
+            responsible=Responsible.INSTYTUCJA,
+            institution_id="zi",
+            service_id="niebieska_karta",
+            member_ids=["m2"],
+            start=dt.date(2026, 11, 1),
+            due=dt.date(2027, 4, 30),
+        )
+    )
     case.members[1].groups = [*case.members[1].groups, "osoby_doznajace_przemocy"]
     assert "safety_procedure_missing" not in codes_of(case, directory, diagnosis, contract)
 

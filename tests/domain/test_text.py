@@ -1,4 +1,6 @@
-from szkola_kooperacji.domain.text import dice, fold, shorten, stems, term_hits
+import pytest
+
+from szkola_kooperacji.domain.text import count_phrase, dice, fold, shorten, stems, term_hits
 
 
 def test_fold_strips_polish_diacritics():
@@ -27,3 +29,11 @@ def test_term_hits_needs_all_stems_of_a_term():
 def test_shorten_cuts_at_word_boundary():
     assert shorten("jedno dwa trzy cztery", limit=10) == "jedno dwa…"
     assert shorten("   ") == "bez opisu"
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [(0, "0 błędów"), (1, "1 błąd"), (2, "2 błędy"), (5, "5 błędów"), (12, "12 błędów"), (22, "22 błędy")],
+)
+def test_count_phrase_uses_the_polish_plural(n: int, expected: str):
+    assert count_phrase(n, "błąd", "błędy", "błędów") == expected

@@ -11,8 +11,12 @@ from ..schema import write_schemas
 
 @click.command()
 @click.option(
-    "-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("docs/schema"),
-    show_default=True, help="Folder na pliki *.schema.json.",
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("docs/schema"),
+    show_default=True,
+    help="Folder na pliki *.schema.json.",
 )
 def schema(output: Path) -> None:
     """Zapisz schematy JSON plików przypadków i Listy usług (dla edytora YAML)."""

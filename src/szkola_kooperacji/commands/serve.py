@@ -12,19 +12,35 @@ from ..serving import ServeOptions, voila_command, voila_environment
 
 @click.command()
 @click.option("--port", default=8866, show_default=True, help="Port serwera.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Adres nasłuchu; 0.0.0.0, aby uczestnicy łączyli się z sieci sali.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Adres nasłuchu; 0.0.0.0, aby uczestnicy łączyli się z sieci sali.",
+)
 @click.option("--no-browser", is_flag=True, help="Nie otwieraj przeglądarki.")
-@click.option("--store", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Plik SQLite z pracami uczestników (domyślnie w katalogu danych użytkownika).")
-@click.option("--data", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
-              help="Folder z własnymi przypadkami i Listą usług (domyślnie: dołączone).")
-@click.option("--workshop", type=click.IntRange(0, 200), default=0, metavar="N",
-              help="Przygotuj serwer dla N uczestników naraz (jądra przygotowane z góry).")
+@click.option(
+    "--store",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Plik SQLite z pracami uczestników (domyślnie w katalogu danych użytkownika).",
+)
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Folder z własnymi przypadkami i Listą usług (domyślnie: dołączone).",
+)
+@click.option(
+    "--workshop",
+    type=click.IntRange(0, 200),
+    default=0,
+    metavar="N",
+    help="Przygotuj serwer dla N uczestników naraz (jądra przygotowane z góry).",
+)
 def serve(*, port: int, host: str, no_browser: bool, store: Path | None, data: Path | None, workshop: int) -> None:
     """Uruchom pulpit uczestnika (Voilà) na dołączonych przypadkach."""
-    options = ServeOptions(port=port, host=host, open_browser=not no_browser, store=store, data=data,
-                           workshop=workshop)
+    options = ServeOptions(port=port, host=host, open_browser=not no_browser, store=store, data=data, workshop=workshop)
     env = voila_environment(options)
     shown_host = "localhost" if host in {"127.0.0.1", "0.0.0.0"} else host
     click.echo(f"Pulpit uczestnika: http://{shown_host}:{port}/")

@@ -27,18 +27,31 @@ class GoalEditor(w.VBox):
     ) -> None:
         self.goal = goal
         self.message = w.HTML()
-        self.text = w.Textarea(value=goal.text, placeholder="Cel szczegółowy: co konkretnie się zmieni",
-                          continuous_update=False, layout=WIDE)
+        self.text = w.Textarea(
+            value=goal.text,
+            placeholder="Cel szczegółowy: co konkretnie się zmieni",
+            continuous_update=False,
+            layout=WIDE,
+        )
         self.text.add_class("sk-goal-text")
-        self.needs = w.SelectMultiple(options=options.needs(diagnosis), rows=3, description="Potrzeby",
-                                      layout=HALF)
+        self.needs = w.SelectMultiple(options=options.needs(diagnosis), rows=3, description="Potrzeby", layout=HALF)
         self.needs.value = tuple(n for n in goal.need_ids if n in {o[1] for o in options.needs(diagnosis)})
         self.needs.add_class("sk-goal-needs")
-        self.indicator = w.Text(value=goal.indicator, placeholder="np. zaświadczenie z PUP o rejestracji",
-                           description="Wskaźnik", continuous_update=False, layout=FULL)
+        self.indicator = w.Text(
+            value=goal.indicator,
+            placeholder="np. zaświadczenie z PUP o rejestracji",
+            description="Wskaźnik",
+            continuous_update=False,
+            layout=FULL,
+        )
         self.indicator.add_class("sk-goal-indicator")
-        self.target = w.Text(value=goal.target, placeholder="np. rejestracja do 30.11.2026", description="Wartość",
-                        continuous_update=False, layout=FULL)
+        self.target = w.Text(
+            value=goal.target,
+            placeholder="np. rejestracja do 30.11.2026",
+            description="Wartość",
+            continuous_update=False,
+            layout=FULL,
+        )
         self.target.add_class("sk-goal-target")
         self.due = w.DatePicker(value=goal.due, description="Termin")
         delete = w.Button(description="Usuń cel", button_style="danger")
@@ -48,10 +61,14 @@ class GoalEditor(w.VBox):
         bind(self.indicator, goal, "indicator", changed, self.message)
         bind(self.target, goal, "target", changed, self.message)
         bind(self.due, goal, "due", changed, self.message)
-        super().__init__([
-            w.HBox([w.HTML(f"<b>Cel {goal.id}</b>"), self.due, delete]), self.text, self.message,
-            w.HBox([self.needs, w.VBox([self.indicator, self.target], layout=HALF)]),
-        ])
+        super().__init__(
+            [
+                w.HBox([w.HTML(f"<b>Cel {goal.id}</b>"), self.due, delete]),
+                self.text,
+                self.message,
+                w.HBox([self.needs, w.VBox([self.indicator, self.target], layout=HALF)]),
+            ]
+        )
         self.add_class("sk-card")
         self.add_class("sk-goal")
 
@@ -69,38 +86,66 @@ class ActionEditor(w.VBox):
     """Edit one action: goal, what, who, institution and service from the Lista, dates, strengths."""
 
     def __init__(
-        self, action: Action, case: Case, directory: ServiceDirectory, goals: list[Goal],
-        *, changed: Changed, remove: Callable[[ActionEditor], None],
+        self,
+        action: Action,
+        case: Case,
+        directory: ServiceDirectory,
+        goals: list[Goal],
+        *,
+        changed: Changed,
+        remove: Callable[[ActionEditor], None],
     ) -> None:
         self.action, self.directory = action, directory
         self.message = w.HTML()
         self.goal = w.Dropdown(options=self._goal_options(goals), description="Cel")
         self.goal.value = action.goal_id if action.goal_id in {g.id for g in goals} else options.NONE
         self.goal.add_class("sk-action-goal")
-        self.text = w.Textarea(value=action.text, placeholder="Co dokładnie zostanie zrobione, jak często",
-                          continuous_update=False, layout=WIDE)
+        self.text = w.Textarea(
+            value=action.text,
+            placeholder="Co dokładnie zostanie zrobione, jak często",
+            continuous_update=False,
+            layout=WIDE,
+        )
         self.text.add_class("sk-action-text")
-        self.responsible = w.Dropdown(options=options.responsibles(), value=action.responsible or options.NONE,
-                                 description="Kto")
+        self.responsible = w.Dropdown(
+            options=options.responsibles(), value=action.responsible or options.NONE, description="Kto"
+        )
         self.responsible.add_class("sk-action-responsible")
-        self.who = w.Dropdown(options=[(options.NONE_LABEL, options.NONE), *options.members(case)],
-                         value=action.responsible_member_id or options.NONE, description="Osoba")
+        self.who = w.Dropdown(
+            options=[(options.NONE_LABEL, options.NONE), *options.members(case)],
+            value=action.responsible_member_id or options.NONE,
+            description="Osoba",
+        )
         self.who.add_class("sk-action-member")
-        self.institution = w.Dropdown(options=options.institutions(directory),
-                                      value=action.institution_id or options.NONE,
-                                      description="Instytucja", layout=HALF)
+        self.institution = w.Dropdown(
+            options=options.institutions(directory),
+            value=action.institution_id or options.NONE,
+            description="Instytucja",
+            layout=HALF,
+        )
         self.institution.add_class("sk-action-institution")
-        self.service = w.Dropdown(options=options.services(directory, action.institution_id),
-                                  value=action.service_id or options.NONE, description="Usługa", layout=HALF)
+        self.service = w.Dropdown(
+            options=options.services(directory, action.institution_id),
+            value=action.service_id or options.NONE,
+            description="Usługa",
+            layout=HALF,
+        )
         self.service.add_class("sk-action-service")
-        self.members = w.SelectMultiple(options=options.members(case), value=tuple(action.member_ids), rows=3,
-                                   description="Dotyczy", layout=HALF)
-        self.strengths = w.SelectMultiple(options=options.strengths(case), value=tuple(action.uses_strength_ids),
-                                     rows=3, description="Zasoby", layout=HALF)
+        self.members = w.SelectMultiple(
+            options=options.members(case), value=tuple(action.member_ids), rows=3, description="Dotyczy", layout=HALF
+        )
+        self.strengths = w.SelectMultiple(
+            options=options.strengths(case),
+            value=tuple(action.uses_strength_ids),
+            rows=3,
+            description="Zasoby",
+            layout=HALF,
+        )
         self.start = w.DatePicker(value=action.start, description="Od")
         self.due = w.DatePicker(value=action.due, description="Do")
-        self.frequency = w.Text(value=action.frequency, placeholder="np. raz w tygodniu", description="Jak często",
-                           continuous_update=False)
+        self.frequency = w.Text(
+            value=action.frequency, placeholder="np. raz w tygodniu", description="Jak często", continuous_update=False
+        )
         delete = w.Button(description="Usuń działanie", button_style="danger")
         delete.on_click(lambda _: remove(self))
 
@@ -116,11 +161,17 @@ class ActionEditor(w.VBox):
         bind(self.start, action, "start", changed, self.message)
         bind(self.due, action, "due", changed, self.message)
         bind(self.frequency, action, "frequency", changed, self.message)
-        super().__init__([
-            w.HBox([w.HTML(f"<b>Działanie {action.id}</b>"), self.goal, delete]), self.text, self.message,
-            w.HBox([self.responsible, self.who]), w.HBox([self.institution, self.service]),
-            w.HBox([self.members, self.strengths]), w.HBox([self.start, self.due, self.frequency]),
-        ])
+        super().__init__(
+            [
+                w.HBox([w.HTML(f"<b>Działanie {action.id}</b>"), self.goal, delete]),
+                self.text,
+                self.message,
+                w.HBox([self.responsible, self.who]),
+                w.HBox([self.institution, self.service]),
+                w.HBox([self.members, self.strengths]),
+                w.HBox([self.start, self.due, self.frequency]),
+            ]
+        )
         self.add_class("sk-card")
         self.add_class("sk-action")
 

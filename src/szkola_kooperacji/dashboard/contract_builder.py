@@ -38,8 +38,15 @@ class ReviewsEditor(w.VBox):
         clear = w.Button(description="Usuń przeglądy")
         clear.on_click(self._clear)
         self._render()
-        super().__init__([w.HTML("<h4>Ocena realizacji</h4>"), self._list, w.HBox([self.new_date, add, clear]),
-                          self.final, self._message])
+        super().__init__(
+            [
+                w.HTML("<h4>Ocena realizacji</h4>"),
+                self._list,
+                w.HBox([self.new_date, add, clear]),
+                self.final,
+                self._message,
+            ]
+        )
 
     def _render(self) -> None:
         dates = ", ".join(r.date.strftime("%d.%m.%Y") for r in sorted(self.contract.reviews, key=lambda r: r.date))
@@ -66,7 +73,12 @@ class ContractBuilder(w.VBox):
     """The whole contract; it refreshes its choice lists when the diagnosis or goals change."""
 
     def __init__(
-        self, contract: Contract, diagnosis: Diagnosis, case: Case, directory: ServiceDirectory, changed: Changed,
+        self,
+        contract: Contract,
+        diagnosis: Diagnosis,
+        case: Case,
+        directory: ServiceDirectory,
+        changed: Changed,
     ) -> None:
         self.contract, self.diagnosis, self.case, self.directory = contract, diagnosis, case, directory
         self._changed = changed
@@ -78,11 +90,16 @@ class ContractBuilder(w.VBox):
         self.start.add_class("sk-period-start")
         self.end = w.DatePicker(value=contract.period_end, description="Do")
         self.end.add_class("sk-period-end")
-        self.goal_main = w.Textarea(value=contract.goal_main, placeholder="Cel główny kontraktu",
-                               continuous_update=False, layout=WIDE)
+        self.goal_main = w.Textarea(
+            value=contract.goal_main, placeholder="Cel główny kontraktu", continuous_update=False, layout=WIDE
+        )
         self.goal_main.add_class("sk-goal-main")
-        for widget, field in ((self.client, "client_member_id"), (self.start, "period_start"), (self.end, "period_end"),
-                              (self.goal_main, "goal_main")):
+        for widget, field in (
+            (self.client, "client_member_id"),
+            (self.start, "period_start"),
+            (self.end, "period_end"),
+            (self.goal_main, "goal_main"),
+        ):
             bind(widget, contract, field, self.changed, message)
         self._goals = w.VBox([GoalEditor(g, diagnosis, self.changed, self.remove_goal) for g in contract.goals])
         self._actions = w.VBox([self._action_editor(a) for a in contract.actions])
@@ -91,19 +108,34 @@ class ContractBuilder(w.VBox):
         add_goal.on_click(lambda _: self.add_goal())
         add_action = w.Button(description="Dodaj działanie klienta lub rodziny", layout=w.Layout(width="auto"))
         add_action.add_class("sk-add-client-action")
-        add_action.on_click(lambda _: self.add_action(Action(
-            id=next_id("D", [a.id for a in self.contract.actions]), responsible=Responsible.KLIENT,
-            responsible_member_id=self.contract.client_member_id,
-        )))
+        add_action.on_click(
+            lambda _: self.add_action(
+                Action(
+                    id=next_id("D", [a.id for a in self.contract.actions]),
+                    responsible=Responsible.KLIENT,
+                    responsible_member_id=self.contract.client_member_id,
+                )
+            )
+        )
         self.browser = DirectoryBrowser(directory, self._add_service_action)
         self.reviews = ReviewsEditor(contract, self.changed)
-        super().__init__([
-            w.HTML("<h4>Strony i okres obowiązywania</h4>"), w.HBox([self.client, self.start, self.end]),
-            w.HTML("<h4>Cel główny</h4>"), self.goal_main, message,
-            w.HTML("<h4>Cele szczegółowe</h4>"), self._goals, add_goal,
-            w.HTML("<h4>Działania</h4>"), self._actions, add_action, self.browser,
-            self.reviews,
-        ])
+        super().__init__(
+            [
+                w.HTML("<h4>Strony i okres obowiązywania</h4>"),
+                w.HBox([self.client, self.start, self.end]),
+                w.HTML("<h4>Cel główny</h4>"),
+                self.goal_main,
+                message,
+                w.HTML("<h4>Cele szczegółowe</h4>"),
+                self._goals,
+                add_goal,
+                w.HTML("<h4>Działania</h4>"),
+                self._actions,
+                add_action,
+                self.browser,
+                self.reviews,
+            ]
+        )
 
     def changed(self) -> None:
         """Refresh the goal choices of every action, then report the change."""
@@ -147,11 +179,16 @@ class ContractBuilder(w.VBox):
         return editor
 
     def _add_service_action(self, institution: Institution, service: Service) -> None:
-        self.add_action(Action(
-            id=next_id("D", [a.id for a in self.contract.actions]), text=service.name,
-            responsible=Responsible.INSTYTUCJA, institution_id=institution.id, service_id=service.id,
-            goal_id=self.contract.goals[-1].id if self.contract.goals else None,
-        ))
+        self.add_action(
+            Action(
+                id=next_id("D", [a.id for a in self.contract.actions]),
+                text=service.name,
+                responsible=Responsible.INSTYTUCJA,
+                institution_id=institution.id,
+                service_id=service.id,
+                goal_id=self.contract.goals[-1].id if self.contract.goals else None,
+            )
+        )
 
     def remove_action(self, editor: Any) -> None:
         """Delete an action and its editor."""

@@ -26,29 +26,47 @@ def next_id(prefix: str, taken: list[str]) -> str:
 class NeedEditor(w.VBox):
     """Edit one need: area, statement, severity, art. 7 reasons, evidence, people and strengths."""
 
-    def __init__(
-        self, need: Need, case: Case, changed: Changed, remove: Callable[[NeedEditor], None]
-    ) -> None:
+    def __init__(self, need: Need, case: Case, changed: Changed, remove: Callable[[NeedEditor], None]) -> None:
         self.need = need
         self.message = w.HTML()
         self.area = w.Dropdown(options=options.areas(), value=need.area, description="Obszar")
         self.statement = w.Textarea(
-            value=need.statement, placeholder="Potrzeba jednym zdaniem, z perspektywy rodziny",
-            continuous_update=False, layout=WIDE,
+            value=need.statement,
+            placeholder="Potrzeba jednym zdaniem, z perspektywy rodziny",
+            continuous_update=False,
+            layout=WIDE,
         )
         self.statement.add_class("sk-need-statement")
         self.severity = w.Dropdown(options=options.severities(), value=need.severity, description="Ważność")
-        self.art7 = w.SelectMultiple(options=options.art7_reasons(), value=tuple(need.art7), rows=4,
-                                description="Art. 7", layout=w.Layout(width="48%"))
+        self.art7 = w.SelectMultiple(
+            options=options.art7_reasons(),
+            value=tuple(need.art7),
+            rows=4,
+            description="Art. 7",
+            layout=w.Layout(width="48%"),
+        )
         self.evidence = w.SelectMultiple(
-            options=options.findings(case), value=tuple(e.finding_id for e in need.evidence), rows=4,
-            description="Dowody", layout=w.Layout(width="48%"),
+            options=options.findings(case),
+            value=tuple(e.finding_id for e in need.evidence),
+            rows=4,
+            description="Dowody",
+            layout=w.Layout(width="48%"),
         )
         self.evidence.add_class("sk-need-evidence")
-        self.members = w.SelectMultiple(options=options.members(case), value=tuple(need.member_ids), rows=3,
-                                   description="Dotyczy", layout=w.Layout(width="48%"))
-        self.strengths = w.SelectMultiple(options=options.strengths(case), value=tuple(need.strength_ids), rows=3,
-                                     description="Zasoby", layout=w.Layout(width="48%"))
+        self.members = w.SelectMultiple(
+            options=options.members(case),
+            value=tuple(need.member_ids),
+            rows=3,
+            description="Dotyczy",
+            layout=w.Layout(width="48%"),
+        )
+        self.strengths = w.SelectMultiple(
+            options=options.strengths(case),
+            value=tuple(need.strength_ids),
+            rows=3,
+            description="Zasoby",
+            layout=w.Layout(width="48%"),
+        )
         delete = w.Button(description="Usuń potrzebę", button_style="danger")
         delete.on_click(lambda _: remove(self))
 
@@ -56,17 +74,27 @@ class NeedEditor(w.VBox):
         bind(self.statement, need, "statement", changed, self.message)
         bind(self.severity, need, "severity", changed, self.message)
         bind(self.art7, need, "art7", changed, self.message, to_model=list)
-        bind(self.evidence, need, "evidence", changed, self.message,
-             to_model=lambda ids: [Evidence(finding_id=i) for i in ids])
+        bind(
+            self.evidence,
+            need,
+            "evidence",
+            changed,
+            self.message,
+            to_model=lambda ids: [Evidence(finding_id=i) for i in ids],
+        )
         bind(self.members, need, "member_ids", changed, self.message, to_model=list)
         bind(self.strengths, need, "strength_ids", changed, self.message, to_model=list)
 
         header = w.HTML(f"<b>Potrzeba {need.id}</b>")
-        super().__init__([
-            w.HBox([header, self.area, self.severity, delete]),
-            self.statement, self.message,
-            w.HBox([self.art7, self.evidence]), w.HBox([self.members, self.strengths]),
-        ])
+        super().__init__(
+            [
+                w.HBox([header, self.area, self.severity, delete]),
+                self.statement,
+                self.message,
+                w.HBox([self.art7, self.evidence]),
+                w.HBox([self.members, self.strengths]),
+            ]
+        )
         self.add_class("sk-card")
         self.add_class("sk-need")
 
@@ -79,8 +107,12 @@ class DiagnosisBuilder(w.VBox):
         add = w.Button(description="Dodaj potrzebę", button_style="primary")
         add.add_class("sk-add-need")
         add.on_click(lambda _: self.add_need())
-        notes = w.Textarea(value=diagnosis.notes, placeholder="Notatki do diagnozy (przyczyny, zasoby, bariery)",
-                           continuous_update=False, layout=WIDE)
+        notes = w.Textarea(
+            value=diagnosis.notes,
+            placeholder="Notatki do diagnozy (przyczyny, zasoby, bariery)",
+            continuous_update=False,
+            layout=WIDE,
+        )
         self._message = w.HTML()
         bind(notes, diagnosis, "notes", changed, self._message)
         self._list = w.VBox([NeedEditor(n, case, changed, self.remove) for n in diagnosis.needs])

@@ -19,7 +19,11 @@ Pick = Callable[[Institution, Service], None]
 
 
 def search(
-    directory: ServiceDirectory, sector: Sector | None, level: Level | None, area: Area | None, words: str,
+    directory: ServiceDirectory,
+    sector: Sector | None,
+    level: Level | None,
+    area: Area | None,
+    words: str,
 ) -> list[tuple[Institution, Service]]:
     """Return (institution, service) pairs that pass every filter, in Lista order."""
     needle = fold(words.strip())
@@ -42,10 +46,8 @@ class DirectoryBrowser(w.VBox):
 
     def __init__(self, directory: ServiceDirectory, pick: Pick) -> None:
         self.directory, self.pick = directory, pick
-        self.sector = w.Dropdown(options=[(ALL, ANY)] + [(SECTOR_LABELS[s], s) for s in Sector],
-                                 description="Sektor")
-        self.level = w.Dropdown(options=[(ALL, ANY)] + [(LEVEL_LABELS[lv], lv) for lv in Level],
-                                description="Poziom")
+        self.sector = w.Dropdown(options=[(ALL, ANY)] + [(SECTOR_LABELS[s], s) for s in Sector], description="Sektor")
+        self.level = w.Dropdown(options=[(ALL, ANY)] + [(LEVEL_LABELS[lv], lv) for lv in Level], description="Poziom")
         self.area = w.Dropdown(options=[(ALL, ANY)] + [(AREA_LABELS[a], a) for a in Area], description="Potrzeba")
         self.words = w.Text(placeholder="szukaj słowa, np. terapia", description="Szukaj", continuous_update=False)
         self.words.add_class("sk-directory-search")
@@ -59,19 +61,27 @@ class DirectoryBrowser(w.VBox):
             control.observe(lambda _: self._refresh(), names="value")
         self.results.observe(self._show, names="value")
         self._refresh()
-        super().__init__([
-            w.HTML("<h4>Lista aktywności i usług powiatu</h4>"),
-            w.HBox([self.sector, self.level]), w.HBox([self.area, self.words]),
-            self.results, self.details, add,
-        ])
+        super().__init__(
+            [
+                w.HTML("<h4>Lista aktywności i usług powiatu</h4>"),
+                w.HBox([self.sector, self.level]),
+                w.HBox([self.area, self.words]),
+                self.results,
+                self.details,
+                add,
+            ]
+        )
         self.add_class("sk-panel")
 
     def _refresh(self) -> None:
-        pairs = search(self.directory, self.sector.value or None, self.level.value or None, self.area.value or None,
-                       self.words.value)
-        self.results.options = [
-            (f"{i.name} — {s.name} ({LEVEL_LABELS[i.level]})", (i.id, s.id)) for i, s in pairs
-        ]
+        pairs = search(
+            self.directory,
+            self.sector.value or None,
+            self.level.value or None,
+            self.area.value or None,
+            self.words.value,
+        )
+        self.results.options = [(f"{i.name} — {s.name} ({LEVEL_LABELS[i.level]})", (i.id, s.id)) for i, s in pairs]
         self.details.value = "" if pairs else "<p class='sk-muted'>Brak usług spełniających kryteria.</p>"
 
     def _selected(self) -> tuple[Institution, Service] | None:

@@ -6,6 +6,7 @@ import ipywidgets as w
 
 from ..data.catalog import Catalog
 from ..domain.case import Case
+from ..domain.codes import DIFFICULTY_LABELS
 from ..domain.draft import Draft
 from ..storage import DraftStore, IdentityCheck, credentials_problem
 from .assets import stylesheet
@@ -61,10 +62,12 @@ class Dashboard(w.VBox):
         assert self.trainee is not None
         started = set(self.store.cases_with_drafts(self.trainee))
         greeting = "Witaj po raz pierwszy" if first_time else "Witaj ponownie"
-        cards: list[w.Widget] = [w.HTML(
-            f"<div class='sk-title'>Szkoła Kooperacji</div><p>{greeting}, <b>{e(self.trainee)}</b>. "
-            "Wybierz przypadek rodziny, nad którym chcesz pracować.</p>"
-        )]
+        cards: list[w.Widget] = [
+            w.HTML(
+                f"<div class='sk-title'>Szkoła Kooperacji</div><p>{greeting}, <b>{e(self.trainee)}</b>. "
+                "Wybierz przypadek rodziny, nad którym chcesz pracować.</p>"
+            )
+        ]
         case_list = w.VBox([self._case_card(self.catalog.cases[c], c in started) for c in sorted(self.catalog.cases)])
         case_list.add_class("sk-case-list")
         self.body.children = [*cards, case_list]
@@ -75,7 +78,8 @@ class Dashboard(w.VBox):
         tag = " <span class='sk-tag'>masz zapisaną pracę</span>" if started else ""
         info = w.HTML(
             f"<b>{e(case.title)}</b>{tag}<br><span class='sk-muted'>gmina {e(gmina)} · {e(case.main_profile)} · "
-            f"poziom: {e(case.difficulty.value)}</span>", layout=w.Layout(width="80%"),
+            f"poziom: {e(DIFFICULTY_LABELS[case.difficulty])}</span>",
+            layout=w.Layout(width="80%"),
         )
         open_button = w.Button(description="Otwórz", button_style="primary")
         open_button.add_class(f"sk-open-{case.id}")
@@ -93,6 +97,9 @@ class Dashboard(w.VBox):
         workspace = Workspace(self.trainee, case, self.catalog.directory, draft, self.store)
         back = w.Button(description="Wróć do listy przypadków", layout=w.Layout(width="auto"))
         back.on_click(guarded(self.message)(lambda _: self.show_cases()))
-        self.body.children = [w.HBox([back, w.HTML(f"<b>{e(self.trainee)}</b> · {e(case.title)}")]),
-                              self.message, workspace]
+        self.body.children = [
+            w.HBox([back, w.HTML(f"<b>{e(self.trainee)}</b> · {e(case.title)}")]),
+            self.message,
+            workspace,
+        ]
         return workspace

@@ -75,9 +75,7 @@ def responsibles() -> Options:
 def institutions(directory: ServiceDirectory) -> Options:
     """Return institutions of the Lista, grouped by level then sector."""
     ordered = sorted(directory.institutions, key=lambda i: (i.level.value, i.sector.value, i.name))
-    return [(NONE_LABEL, NONE)] + [
-        (f"{i.name} · {SECTOR_LABELS[i.sector]}, {i.level.value}", i.id) for i in ordered
-    ]
+    return [(NONE_LABEL, NONE)] + [(f"{i.name} · {SECTOR_LABELS[i.sector]}, {i.level.value}", i.id) for i in ordered]
 
 
 def services(directory: ServiceDirectory, institution_id: str | None) -> Options:

@@ -13,6 +13,7 @@ from ..domain.case import Case
 from ..domain.codes import (
     AREA_LABELS,
     ART7_LABELS,
+    DIFFICULTY_LABELS,
     EVIDENCE_KIND_LABELS,
     LEVEL_LABELS,
     SECTOR_LABELS,
@@ -21,7 +22,8 @@ from ..domain.codes import (
 )
 from ..domain.directory import ServiceDirectory
 from ..domain.feedback import FeedbackReport, NeedStatus
-from ..domain.findings import FINDING_LEVEL_LABELS, Finding, FindingLevel
+from ..domain.findings import FINDING_LEVEL_FORMS, Finding, FindingLevel
+from ..domain.text import count_phrase
 
 _LEVEL_ICONS = {FindingLevel.BLAD: "✖", FindingLevel.OSTRZEZENIE: "▲", FindingLevel.WSKAZOWKA: "ℹ"}
 _STATUS = {
@@ -63,8 +65,11 @@ def case_html(case: Case, directory: ServiceDirectory) -> str:
         rows = [
             f"<span class='sk-id'>{e(f.id)}</span> <span class='sk-source'>{e(EVIDENCE_KIND_LABELS[f.source])}</span>"
             f" {e(f.text)}"
-            + (f" <span class='sk-muted'>(dotyczy: {e(', '.join(names.get(i, i) for i in f.member_ids))})</span>"
-               if f.member_ids else "")
+            + (
+                f" <span class='sk-muted'>(dotyczy: {e(', '.join(names.get(i, i) for i in f.member_ids))})</span>"
+                if f.member_ids
+                else ""
+            )
             for f in findings
         ]
         interview += f"<h4>{e(AREA_LABELS[area])}</h4>{_list(rows)}"
@@ -80,7 +85,8 @@ def case_html(case: Case, directory: ServiceDirectory) -> str:
         history.append(f"<b>{e(episode.period)}</b> — {who}{e(episode.text)}{now}")
     return (
         f"<div class='sk-case'><h2>{e(case.title)}</h2>"
-        f"<p class='sk-muted'>gmina {e(gmina)} · {e(case.main_profile)} · poziom: {e(case.difficulty.value)}"
+        f"<p class='sk-muted'>gmina {e(gmina)} · {e(case.main_profile)}"
+        f" · poziom: {e(DIFFICULTY_LABELS[case.difficulty])}"
         f" · wywiad z {case.interview_date:%d.%m.%Y}</p>"
         f"<p>{e(case.summary)}</p>"
         "<h3>Skład rodziny</h3><table class='sk-table'><tr><th>Osoba</th><th>Rola</th><th>Wiek</th>"
@@ -117,7 +123,7 @@ def findings_html(findings: list[Finding]) -> str:
     if not findings:
         return "<p class='sk-ok'>✔ Reguły nie zgłaszają uwag.</p>"
     counts = {level: sum(1 for f in findings if f.level == level) for level in FindingLevel}
-    summary = " · ".join(f"{FINDING_LEVEL_LABELS[lv]}: {n}" for lv, n in counts.items() if n)
+    summary = " · ".join(count_phrase(n, *FINDING_LEVEL_FORMS[lv]) for lv, n in counts.items() if n)
     items = [
         f"<li class='sk-{f.level.value}'><span class='sk-icon'>{_LEVEL_ICONS[f.level]}</span> {e(f.message)}"
         f" <span class='sk-code'>{e(f.code)}</span></li>"

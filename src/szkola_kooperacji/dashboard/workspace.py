@@ -34,17 +34,23 @@ class Workspace(w.VBox):
         self.contract = ContractBuilder(draft.contract, draft.diagnosis, case, directory, self.changed)
         self.feedback = w.HTML("<p>Gdy diagnoza i kontrakt będą gotowe, porównaj je z rozwiązaniem eksperta.</p>")
         self.feedback.add_class("sk-feedback-view")
-        ask = w.Button(description="Poproś o informację zwrotną", button_style="success",
-                       layout=w.Layout(width="auto"))
+        ask = w.Button(description="Poproś o informację zwrotną", button_style="success", layout=w.Layout(width="auto"))
         ask.add_class("sk-ask-feedback")
         ask.on_click(guarded(self.status)(lambda _: self.show_feedback()))
-        self.tabs = w.Tab(children=[
-            w.HTML(case_html(case, directory)), self.diagnosis, self.contract, w.VBox([ask, self.feedback]),
-        ])
+        self.tabs = w.Tab(
+            children=[
+                w.HTML(case_html(case, directory)),
+                self.diagnosis,
+                self.contract,
+                w.VBox([ask, self.feedback]),
+            ]
+        )
         self.tabs.titles = TAB_TITLES
         self.tabs.layout = w.Layout(width="70%")
-        side = w.VBox([w.HTML("<h3>Uwagi na bieżąco</h3>"), self.status, self.findings],
-                      layout=w.Layout(width="30%", padding="0 0 0 12px"))
+        side = w.VBox(
+            [w.HTML("<h3>Uwagi na bieżąco</h3>"), self.status, self.findings],
+            layout=w.Layout(width="30%", padding="0 0 0 12px"),
+        )
         side.add_class("sk-side")
         self._refresh_findings()
         super().__init__([w.HBox([self.tabs, side])])

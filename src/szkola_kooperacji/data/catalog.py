@@ -55,8 +55,9 @@ def load_catalog(paths: Sequence[Path] | None = None) -> Catalog:
                 catalog.directory = loaded
                 break
     if catalog.directory is None:
-        catalog.problems.append(Problem(Path("."), "", "nie znaleziono Listy aktywności i usług",
-                                        "jeden plik z „kind: directory”"))
+        catalog.problems.append(
+            Problem(Path("."), "", "nie znaleziono Listy aktywności i usług", "jeden plik z „kind: directory”")
+        )
         return catalog
     for case_id, case in catalog.cases.items():
         catalog.problems.extend(check_case_references(catalog.case_files[case_id], case, catalog.directory))
@@ -69,14 +70,21 @@ def _add(catalog: Catalog, path: Path) -> None:
         catalog.problems.extend(loaded)
     elif isinstance(loaded, ServiceDirectory):
         if catalog.directory is not None:
-            catalog.problems.append(Problem(path, "kind", "druga Lista aktywności i usług",
-                                            "dokładnie jedna Lista (kind: directory) w sprawdzanych plikach"))
+            catalog.problems.append(
+                Problem(
+                    path,
+                    "kind",
+                    "druga Lista aktywności i usług",
+                    "dokładnie jedna Lista (kind: directory) w sprawdzanych plikach",
+                )
+            )
         else:
             catalog.directory = loaded
     elif loaded.id in catalog.cases:
         first = catalog.case_files[loaded.id]
-        catalog.problems.append(Problem(path, "id", f"id {loaded.id!r} ma już przypadek w {first}",
-                                        "każdy przypadek z innym id"))
+        catalog.problems.append(
+            Problem(path, "id", f"id {loaded.id!r} ma już przypadek w {first}", "każdy przypadek z innym id")
+        )
     else:
         catalog.cases[loaded.id] = loaded
         catalog.case_files[loaded.id] = path

@@ -9,8 +9,9 @@ from pathlib import Path
 from ..domain.case import Case
 from ..domain.directory import ServiceDirectory
 from ..domain.findings import Finding, FindingLevel
+from ..domain.integrity import Loc
 from ..domain.rules import check_all
-from .problems import Loc, Problem, format_loc
+from .problems import Problem, format_loc
 from .yaml_source import YamlSource, read_yaml
 
 _ELEMENT = re.compile(r"^(?P<kind>[^\[]+)(?:\[(?P<id>[^\]]+)\])?$")
@@ -38,23 +39,36 @@ def check_case_references(path: Path, case: Case, directory: ServiceDirectory) -
         return Problem(path, format_loc(loc), found, expected, line=line, warning=warning)
 
     if path.stem != case.id:
-        problems.append(problem(("id",), f"id {case.id!r} różni się od nazwy pliku {path.stem!r}",
-                                "id równe nazwie pliku bez .yaml"))
+        problems.append(
+            problem(
+                ("id",), f"id {case.id!r} różni się od nazwy pliku {path.stem!r}", "id równe nazwie pliku bez .yaml"
+            )
+        )
     if directory.gmina_name(case.gmina) is None:
         known = ", ".join(g.id for g in directory.gminas)
-        problems.append(problem(("gmina",), f"gmina {case.gmina!r} nie istnieje w {directory.powiat}",
-                                f"jedna z gmin: {known}"))
+        problems.append(
+            problem(("gmina",), f"gmina {case.gmina!r} nie istnieje w {directory.powiat}", f"jedna z gmin: {known}")
+        )
     for index, episode in enumerate(case.history):
         if episode.institution_id and directory.institution(episode.institution_id) is None:
-            problems.append(problem(("history", index, "institution_id"),
-                                    f"instytucja {episode.institution_id!r} nie istnieje na Liście",
-                                    "id instytucji z Listy aktywności i usług"))
+            problems.append(
+                problem(
+                    ("history", index, "institution_id"),
+                    f"instytucja {episode.institution_id!r} nie istnieje na Liście",
+                    "id instytucji z Listy aktywności i usług",
+                )
+            )
     contract = case.reference.contract
     member_ids = {m.id for m in case.members}
     for field, value in (("client_member_id", contract.client_member_id),):
         if value is None or value not in member_ids:
-            problems.append(problem(("reference", "contract", field), f"wartość {value!r}",
-                                    f"id członka rodziny: {', '.join(sorted(member_ids))}"))
+            problems.append(
+                problem(
+                    ("reference", "contract", field),
+                    f"wartość {value!r}",
+                    f"id członka rodziny: {', '.join(sorted(member_ids))}",
+                )
+            )
     findings = check_all(case, directory, case.reference.diagnosis, contract)
     problems.extend(_rule_problems(case, findings, problem))
     return problems

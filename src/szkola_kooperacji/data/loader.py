@@ -41,14 +41,26 @@ def load_file(path: Path) -> DataModel | list[Problem]:
     if isinstance(source, list):
         return source
     if not isinstance(source.data, dict):
-        return [Problem(path, "", f"na najwyższym poziomie jest {type(source.data).__name__}",
-                        "mapa pól zaczynająca się od „schema_version: 1” i „kind: …”", line=1)]
+        return [
+            Problem(
+                path,
+                "",
+                f"na najwyższym poziomie jest {type(source.data).__name__}",
+                "mapa pól zaczynająca się od „schema_version: 1” i „kind: …”",
+                line=1,
+            )
+        ]
     header = _check_header(source)
     if header:
         return header
     privacy = [
-        Problem(path, format_loc(loc), "tekst wygląda na numer PESEL",
-                "wyłącznie dane fikcyjne: usuń numer", line=source.line_of(loc))
+        Problem(
+            path,
+            format_loc(loc),
+            "tekst wygląda na numer PESEL",
+            "wyłącznie dane fikcyjne: usuń numer",
+            line=source.line_of(loc),
+        )
         for loc in find_pesels(source.data)
     ]
     model = KINDS[source.data["kind"]]
@@ -77,15 +89,35 @@ def _check_header(source: YamlSource) -> list[Problem]:
         return [Problem(path, "kind", f"wartość {data['kind']!r}", f"jedno z: {kinds}", line=source.line_of(("kind",)))]
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        return [Problem(path, "schema_version", f"wartość {version!r}",
-                        f"schema_version: {CURRENT_SCHEMA_VERSION}", line=source.line_of(("schema_version",)))]
+        return [
+            Problem(
+                path,
+                "schema_version",
+                f"wartość {version!r}",
+                f"schema_version: {CURRENT_SCHEMA_VERSION}",
+                line=source.line_of(("schema_version",)),
+            )
+        ]
     if version > CURRENT_SCHEMA_VERSION:
-        return [Problem(path, "schema_version", f"wersja {version}, nowsza niż znana tej instalacji",
-                        f"wersja {CURRENT_SCHEMA_VERSION} albo zaktualizuj pakiet szkola-kooperacji",
-                        line=source.line_of(("schema_version",)))]
+        return [
+            Problem(
+                path,
+                "schema_version",
+                f"wersja {version}, nowsza niż znana tej instalacji",
+                f"wersja {CURRENT_SCHEMA_VERSION} albo zaktualizuj pakiet szkola-kooperacji",
+                line=source.line_of(("schema_version",)),
+            )
+        ]
     if version < 1:
-        return [Problem(path, "schema_version", f"wersja {version}", f"wersja {CURRENT_SCHEMA_VERSION}",
-                        line=source.line_of(("schema_version",)))]
+        return [
+            Problem(
+                path,
+                "schema_version",
+                f"wersja {version}",
+                f"wersja {CURRENT_SCHEMA_VERSION}",
+                line=source.line_of(("schema_version",)),
+            )
+        ]
     return []
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .problems import Loc
+from ..domain.integrity import Loc
 
 _ELEVEN_DIGITS = re.compile(r"(?<!\d)\d{11}(?!\d)")
 _WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)

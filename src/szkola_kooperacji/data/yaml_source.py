@@ -12,7 +12,8 @@ from typing import Any
 
 import yaml
 
-from .problems import Loc, Problem
+from ..domain.integrity import Loc
+from .problems import Problem
 
 EXPECTED_CONTENT = "przypadek (kind: case) albo Lista usług (kind: directory)"
 MAX_FILE_BYTES = 2_000_000
@@ -99,8 +100,11 @@ def _duplicate_keys(path: Path, node: yaml.Node | None, loc: Loc) -> Any:
             name = str(key.value)
             if name in seen:
                 yield Problem(
-                    path, ".".join(map(str, (*loc, name))), f"pole „{name}” występuje dwa razy",
-                    "każde pole raz; usuń lub scal powtórzenie", line=key.start_mark.line + 1,
+                    path,
+                    ".".join(map(str, (*loc, name))),
+                    f"pole „{name}” występuje dwa razy",
+                    "każde pole raz; usuń lub scal powtórzenie",
+                    line=key.start_mark.line + 1,
                 )
             seen.add(name)
             yield from _duplicate_keys(path, value, (*loc, name))

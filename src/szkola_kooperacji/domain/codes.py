@@ -74,12 +74,9 @@ ART7_LABELS: dict[Art7Reason, str] = {
     Art7Reason.CHOROBA: "długotrwała lub ciężka choroba (art. 7 pkt 6)",
     Art7Reason.PRZEMOC_DOMOWA: "przemoc domowa (art. 7 pkt 7)",
     Art7Reason.HANDEL_LUDZMI: "ochrona ofiar handlu ludźmi (art. 7 pkt 7a)",
-    Art7Reason.MACIERZYNSTWO_WIELODZIETNOSC: (
-        "ochrona macierzyństwa lub wielodzietności (art. 7 pkt 8)"
-    ),
+    Art7Reason.MACIERZYNSTWO_WIELODZIETNOSC: ("ochrona macierzyństwa lub wielodzietności (art. 7 pkt 8)"),
     Art7Reason.BEZRADNOSC_OPIEKUNCZA: (
-        "bezradność w sprawach opiekuńczo-wychowawczych i prowadzenia "
-        "gospodarstwa domowego (art. 7 pkt 9)"
+        "bezradność w sprawach opiekuńczo-wychowawczych i prowadzenia gospodarstwa domowego (art. 7 pkt 9)"
     ),
     Art7Reason.UCHYLONY_10: "(uchylony art. 7 pkt 10)",
     Art7Reason.INTEGRACJA_CUDZOZIEMCOW: "trudności w integracji cudzoziemców (art. 7 pkt 11)",
@@ -254,3 +251,10 @@ class Difficulty(StrEnum):
     PODSTAWOWY = "podstawowy"
     SREDNI = "sredni"
     ZAAWANSOWANY = "zaawansowany"
+
+
+DIFFICULTY_LABELS: dict[Difficulty, str] = {
+    Difficulty.PODSTAWOWY: "podstawowy",
+    Difficulty.SREDNI: "średni",
+    Difficulty.ZAAWANSOWANY: "zaawansowany",
+}

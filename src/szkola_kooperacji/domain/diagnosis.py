@@ -31,8 +31,7 @@ class Need(DomainModel):
         default_factory=list,
         max_length=50,
         description=(
-            "Tylko w diagnozie wzorcowej: słowa, po których rozpoznaje się tę samą "
-            "potrzebę opisaną innymi słowami."
+            "Tylko w diagnozie wzorcowej: słowa, po których rozpoznaje się tę samą potrzebę opisaną innymi słowami."
         ),
     )
 

@@ -80,9 +80,7 @@ class Institution(DomainModel):
     type: InstitutionType
     sector: Sector
     level: Level
-    gmina: Identifier | None = Field(
-        default=None, description="Id gminy, gdy instytucja działa w jednej gminie."
-    )
+    gmina: Identifier | None = Field(default=None, description="Id gminy, gdy instytucja działa w jednej gminie.")
     address_note: ShortText = Field(
         default="", description="Fikcyjne miejsce, np. 'Jarzębin, ul. Szkolna' — bez adresów."
     )

@@ -70,9 +70,7 @@ class FeedbackReport(BaseModel):
         return sum(1 for n in self.needs if n.status == NeedStatus.POMINIETA)
 
 
-def give_feedback(
-    case: Case, directory: ServiceDirectory, diagnosis: Diagnosis, contract: Contract
-) -> FeedbackReport:
+def give_feedback(case: Case, directory: ServiceDirectory, diagnosis: Diagnosis, contract: Contract) -> FeedbackReport:
     """Compare a trainee's work with the case's expert reference; same inputs, same report."""
     reference = case.reference
     trainee_ctx = RuleContext(case, directory, diagnosis, contract)
@@ -107,32 +105,45 @@ def _need_feedback(matching: NeedMatching) -> list[NeedFeedback]:
                 f" Ważność zaniżona: oceniono „{SEVERITY_LABELS[own.severity]}”, a sytuacja jest poważniejsza "
                 f"(„{SEVERITY_LABELS[ref.severity]}”)."
             )
-        items.append(NeedFeedback(
-            status=NeedStatus.TRAFIONA, trainee_need_id=own.id, area=ref.area.value,
-            severity_difference=difference, message=message,
-        ))
+        items.append(
+            NeedFeedback(
+                status=NeedStatus.TRAFIONA,
+                trainee_need_id=own.id,
+                area=ref.area.value,
+                severity_difference=difference,
+                message=message,
+            )
+        )
     for ref in matching.missed:
         pointers = ", ".join(e.finding_id for e in ref.evidence)
-        message = (
-            f"Pominięto potrzebę w obszarze „{AREA_LABELS[ref.area]}” "
-            f"(ważność: {SEVERITY_LABELS[ref.severity]})."
-        )
+        message = f"Pominięto potrzebę w obszarze „{AREA_LABELS[ref.area]}” (ważność: {SEVERITY_LABELS[ref.severity]})."
         if pointers:
             message += f" Wróć do ustaleń wywiadu: {pointers}."
-        items.append(NeedFeedback(
-            status=NeedStatus.POMINIETA, trainee_need_id=None, area=ref.area.value,
-            severity_difference=None, message=message,
-        ))
-    for own in matching.spurious:
-        grounded = " Ma uzasadnienie w wywiadzie — upewnij się, że nie powtarza innej potrzeby." if own.evidence else (
-            " Nie wskazuje też żadnego ustalenia wywiadu — sprawdź, czy wynika z sytuacji rodziny."
+        items.append(
+            NeedFeedback(
+                status=NeedStatus.POMINIETA,
+                trainee_need_id=None,
+                area=ref.area.value,
+                severity_difference=None,
+                message=message,
+            )
         )
-        items.append(NeedFeedback(
-            status=NeedStatus.NADMIAROWA, trainee_need_id=own.id, area=own.area.value,
-            severity_difference=None,
-            message=f"Potrzeba {own.id} („{shorten(own.statement)}”) nie odpowiada potrzebom z rozwiązania wzorcowego."
-            + grounded,
-        ))
+    for own in matching.spurious:
+        grounded = (
+            " Ma uzasadnienie w wywiadzie — upewnij się, że nie powtarza innej potrzeby."
+            if own.evidence
+            else (" Nie wskazuje też żadnego ustalenia wywiadu — sprawdź, czy wynika z sytuacji rodziny.")
+        )
+        items.append(
+            NeedFeedback(
+                status=NeedStatus.NADMIAROWA,
+                trainee_need_id=own.id,
+                area=own.area.value,
+                severity_difference=None,
+                message=f"Potrzeba {own.id} („{shorten(own.statement)}”) "
+                "nie odpowiada potrzebom z rozwiązania wzorcowego." + grounded,
+            )
+        )
     return items
 
 

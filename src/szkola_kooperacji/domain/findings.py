@@ -26,6 +26,12 @@ FINDING_LEVEL_LABELS: dict[FindingLevel, str] = {
     FindingLevel.WSKAZOWKA: "wskazówka",
 }
 
+FINDING_LEVEL_FORMS: dict[FindingLevel, tuple[str, str, str]] = {
+    FindingLevel.BLAD: ("błąd", "błędy", "błędów"),
+    FindingLevel.OSTRZEZENIE: ("ostrzeżenie", "ostrzeżenia", "ostrzeżeń"),
+    FindingLevel.WSKAZOWKA: ("wskazówka", "wskazówki", "wskazówek"),
+}
+
 _LEVEL_ORDER = {FindingLevel.BLAD: 0, FindingLevel.OSTRZEZENIE: 1, FindingLevel.WSKAZOWKA: 2}
 
 

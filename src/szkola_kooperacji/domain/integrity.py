@@ -43,20 +43,31 @@ def case_issues(case: Case) -> list[Issue]:
     described = {finding.area for finding in case.interview}
     missing = [area.value for area in Area if area not in described]
     if missing:
-        issues.append(Issue(("interview",), f"brak ustaleń w obszarach: {', '.join(missing)}",
-                            "co najmniej jedno ustalenie wywiadu w każdym obszarze życia"))
+        issues.append(
+            Issue(
+                ("interview",),
+                f"brak ustaleń w obszarach: {', '.join(missing)}",
+                "co najmniej jedno ustalenie wywiadu w każdym obszarze życia",
+            )
+        )
     for index, reason in enumerate(case.art7):
         if reason in REPEALED_ART7:
-            issues.append(Issue(("art7", index), f"przesłanka {reason.value} jest uchylona",
-                                "aktualna przesłanka z art. 7"))
+            issues.append(
+                Issue(("art7", index), f"przesłanka {reason.value} jest uchylona", "aktualna przesłanka z art. 7")
+            )
     if Art7Reason.INNY in case.art7 and not case.art7_other:
         issues.append(Issue(("art7_other",), "brak opisu przesłanki „inny”", "opis trudnej sytuacji w art7_other"))
     member_ids = {m.id for m in case.members}
     for index, finding in enumerate(case.interview):
         for member_id in finding.member_ids:
             if member_id not in member_ids:
-                issues.append(Issue(("interview", index, "member_ids"), f"nieznany członek rodziny {member_id!r}",
-                                    f"id z members: {', '.join(sorted(member_ids))}"))
+                issues.append(
+                    Issue(
+                        ("interview", index, "member_ids"),
+                        f"nieznany członek rodziny {member_id!r}",
+                        f"id z members: {', '.join(sorted(member_ids))}",
+                    )
+                )
     return issues
 
 
@@ -66,8 +77,13 @@ def directory_issues(directory: ServiceDirectory) -> list[Issue]:
     gminas = {gmina.id for gmina in directory.gminas}
     for index, institution in enumerate(directory.institutions):
         if institution.gmina is not None and institution.gmina not in gminas:
-            issues.append(Issue(("institutions", index, "gmina"), f"nieznana gmina {institution.gmina!r}",
-                                f"jedna z gmin: {', '.join(sorted(gminas))}"))
+            issues.append(
+                Issue(
+                    ("institutions", index, "gmina"),
+                    f"nieznana gmina {institution.gmina!r}",
+                    f"jedna z gmin: {', '.join(sorted(gminas))}",
+                )
+            )
         issues.extend(
             Issue(("institutions", index, *issue.loc), issue.found, issue.expected)
             for issue in _repeated("services", [s.id for s in institution.services], "usługi")

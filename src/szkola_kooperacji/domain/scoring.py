@@ -149,7 +149,8 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
     contract = ctx.contract
     n_ref = len(inputs.reference.diagnosis.needs) or 1
     covered = [
-        m for m in matching.matches
+        m
+        for m in matching.matches
         if any(m.trainee.id in g.need_ids and contract.actions_for_goal(g.id) for g in contract.goals)
     ]
     items = [
@@ -202,7 +203,8 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
             "formal",
             "Kompletność formalna",
             1 - n_errors / WEIGHTS["formal"],
-            "Brak błędów w diagnozie i kontrakcie." if n_errors == 0
+            "Brak błędów w diagnozie i kontrakcie."
+            if n_errors == 0
             else f"Błędy w diagnozie i kontrakcie: {n_errors} (−1 pkt za każdy).",
         )
     )
@@ -234,9 +236,7 @@ def _obligations_item(inputs: ScoringInputs) -> ScoreItem:
     if len(client_actions) >= 2 and every_goal and goals_with_actions:
         fraction, why = 1.0, "Rodzina ma własne zobowiązania w każdym celu."
     elif client_actions:
-        fraction, why = 0.5, (
-            f"Zobowiązania rodziny: {len(client_actions)}, ale nie w każdym celu (albo tylko jedno)."
-        )
+        fraction, why = 0.5, (f"Zobowiązania rodziny: {len(client_actions)}, ale nie w każdym celu (albo tylko jedno).")
     else:
         fraction, why = 0.0, "Kontrakt nie zawiera zobowiązań klienta ani rodziny."
     return _item("obligations", "Zobowiązania klienta", fraction, why)
@@ -254,10 +254,11 @@ def _schedule_item(inputs: ScoringInputs) -> ScoreItem:
     dates_part = len(inside) / len(dates) if dates else 0.0
     gaps = any(f.code == "review_gap_too_long" for f in inputs.findings)
     reviews_part = 0.0 if not contract.reviews else (0.5 if gaps else 1.0)
-    explanation = (
-        f"Daty w okresie kontraktu: {len(inside)} z {len(dates)}; "
-        + ("przeglądy zaplanowane regularnie." if reviews_part == 1.0
-           else "przeglądy są, ale z przerwą dłuższą niż 3 miesiące." if reviews_part
-           else "brak zaplanowanych przeglądów.")
+    explanation = f"Daty w okresie kontraktu: {len(inside)} z {len(dates)}; " + (
+        "przeglądy zaplanowane regularnie."
+        if reviews_part == 1.0
+        else "przeglądy są, ale z przerwą dłuższą niż 3 miesiące."
+        if reviews_part
+        else "brak zaplanowanych przeglądów."
     )
     return _item("schedule", "Terminy i przeglądy", (dates_part + reviews_part) / 2, explanation)

@@ -59,3 +59,12 @@ def shorten(text: str, limit: int = 60) -> str:
         return flat or "bez opisu"
     cut = flat[:limit].rsplit(" ", 1)[0]
     return cut + "…"
+
+
+def count_phrase(n: int, one: str, few: str, many: str) -> str:
+    """Return ``n`` with the Polish noun form it governs: 1 błąd, 3 błędy, 5 błędów, 22 błędy."""
+    if n == 1:
+        return f"{n} {one}"
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return f"{n} {few}"
+    return f"{n} {many}"

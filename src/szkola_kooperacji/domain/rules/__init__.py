@@ -35,17 +35,13 @@ CONTRACT_RULES: tuple[ContractRule, ...] = (
 )
 
 
-def check_contract(
-    case: Case, directory: ServiceDirectory, diagnosis: Diagnosis, contract: Contract
-) -> list[Finding]:
+def check_contract(case: Case, directory: ServiceDirectory, diagnosis: Diagnosis, contract: Contract) -> list[Finding]:
     """Return the findings of every contract rule for this case, diagnosis and contract."""
     ctx = RuleContext(case=case, directory=directory, diagnosis=diagnosis, contract=contract)
     return [finding for rule in CONTRACT_RULES for finding in rule(ctx)]
 
 
-def check_all(
-    case: Case, directory: ServiceDirectory, diagnosis: Diagnosis, contract: Contract
-) -> list[Finding]:
+def check_all(case: Case, directory: ServiceDirectory, diagnosis: Diagnosis, contract: Contract) -> list[Finding]:
     """Return diagnosis findings followed by contract findings."""
     return check_diagnosis(case, diagnosis) + check_contract(case, directory, diagnosis, contract)
 

@@ -38,9 +38,7 @@ class RuleContext:
 
         When an action names nobody, it concerns the contract's client.
         """
-        member_ids = action.member_ids or (
-            [self.contract.client_member_id] if self.contract.client_member_id else []
-        )
+        member_ids = action.member_ids or ([self.contract.client_member_id] if self.contract.client_member_id else [])
         groups: dict[str, frozenset[ClientGroup]] = {}
         for member_id in member_ids:
             member = self.case.member(member_id)

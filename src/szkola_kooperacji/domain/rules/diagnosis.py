@@ -58,8 +58,7 @@ def _check_need(case: Case, need: Need) -> Iterator[Finding]:
                 code="evidence_unknown_finding",
                 level=FindingLevel.BLAD,
                 message=(
-                    f"Potrzeba {need.id} powołuje się na ustalenie {evidence.finding_id}, "
-                    "którego nie ma w wywiadzie."
+                    f"Potrzeba {need.id} powołuje się na ustalenie {evidence.finding_id}, którego nie ma w wywiadzie."
                 ),
                 element=element,
             )

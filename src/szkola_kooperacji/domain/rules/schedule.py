@@ -121,9 +121,7 @@ def _check_reviews(ctx: RuleContext, start: dt.date, end: dt.date) -> Iterator[F
         )
     if not contract.reviews:
         return
-    milestones = sorted(
-        {start, *(r.date for r in contract.reviews), contract.final_evaluation or end}
-    )
+    milestones = sorted({start, *(r.date for r in contract.reviews), contract.final_evaluation or end})
     for earlier, later in itertools.pairwise(milestones):
         if (later - earlier).days > MAX_DAYS_BETWEEN_REVIEWS:
             yield Finding(
