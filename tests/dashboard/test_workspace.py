@@ -9,8 +9,10 @@ import pytest
 
 from szkola_kooperacji.dashboard import Dashboard
 from szkola_kooperacji.dashboard.action_editor import ActionEditor
+from szkola_kooperacji.dashboard.directory_browser import search
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.codes import Area, Sector
+from szkola_kooperacji.domain.text import fold
 from szkola_kooperacji.storage import DraftStore
 
 VALID = Path(__file__).parent.parent / "data" / "valid"
@@ -148,3 +150,20 @@ def test_reviews_and_period_reach_the_contract(app: Dashboard):
 def _pup_registration(workspace):
     institution = workspace.directory.institution("pup")
     return institution, institution.service("rejestracja")
+
+
+def test_directory_search_keeps_to_the_family_gmina_and_the_powiat(directory):
+    everywhere = search(directory, None, None, None, "")
+    assert any(i.gmina == "g1" for i, _ in everywhere)
+    elsewhere = search(directory, None, None, None, "", gmina="g2")
+    assert elsewhere, "powiat institutions serve every gmina"
+    assert all(i.gmina is None for i, _ in elsewhere)
+    assert search(directory, None, None, None, "", gmina="g1") == everywhere
+
+
+def test_directory_search_lists_name_matches_before_description_matches():
+    bundled = load_valid_catalog().directory
+    found = search(bundled, None, None, None, "terapi")
+    names_match = ["terapi" in fold(f"{i.name} {s.name}") for i, s in found]
+    assert set(names_match) == {True, False}, "the word must occur in names and in descriptions"
+    assert names_match == sorted(names_match, reverse=True)

@@ -95,6 +95,10 @@ def _unknown_institution(_case, _diag, contract):
     contract.actions[1].institution_id = "mops_warszawa"
 
 
+def _family_in_another_gmina(case, _diag, _contract):
+    case.gmina = "g2"
+
+
 def _period_reversed(_case, _diag, contract):
     contract.period_end = dt.date(2026, 10, 1)
 
@@ -159,6 +163,7 @@ def _no_actions(_case, _diag, contract):
         (_critical_need_without_team, "safety_procedure_missing"),
         (_unknown_institution, "action_unknown_institution"),
         (_period_reversed, "period_reversed"),
+        (_family_in_another_gmina, "action_institution_other_gmina"),
         (_goal_unknown_need, "goal_unknown_need"),
         (_overloaded, "member_overloaded"),
         (_strengths_unused, "strengths_unused"),

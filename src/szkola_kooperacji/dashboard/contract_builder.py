@@ -117,7 +117,7 @@ class ContractBuilder(w.VBox):
                 )
             )
         )
-        self.browser = DirectoryBrowser(directory, self._add_service_action)
+        self.browser = DirectoryBrowser(directory, self._add_service_action, case.gmina)
         self.reviews = ReviewsEditor(contract, self.changed)
         super().__init__(
             [

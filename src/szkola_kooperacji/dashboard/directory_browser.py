@@ -24,12 +24,20 @@ def search(
     level: Level | None,
     area: Area | None,
     words: str,
+    *,
+    gmina: str | None = None,
 ) -> list[tuple[Institution, Service]]:
-    """Return (institution, service) pairs that pass every filter, in Lista order."""
+    """Return (institution, service) pairs that pass every filter, name matches first, else in Lista order.
+
+    With ``gmina`` set, institutions working in another gmina are left out: a family is helped by
+    its own gmina's institutions and by the powiat's.
+    """
     needle = fold(words.strip())
     found = []
     for institution in directory.institutions:
         if (sector and institution.sector != sector) or (level and institution.level != level):
+            continue
+        if gmina and institution.gmina not in (None, gmina):
             continue
         for service in institution.services:
             if area and area not in service.areas:
@@ -38,14 +46,22 @@ def search(
             if needle and needle not in haystack:
                 continue
             found.append((institution, service))
+    if needle:
+        found.sort(key=lambda pair: needle not in fold(f"{pair[0].name} {pair[1].name}"))
     return found
 
 
 class DirectoryBrowser(w.VBox):
     """Filters, a list of matching services, their details, and a button adding an action with one."""
 
-    def __init__(self, directory: ServiceDirectory, pick: Pick) -> None:
-        self.directory, self.pick = directory, pick
+    def __init__(self, directory: ServiceDirectory, pick: Pick, gmina: str | None = None) -> None:
+        self.directory, self.pick, self.gmina = directory, pick, gmina
+        home = directory.gmina_name(gmina) if gmina else None
+        self.other_gminas = w.Checkbox(
+            value=gmina is None,
+            description=f"pokaż też instytucje spoza gminy {home}" if home else "wszystkie gminy",
+            indent=False,
+        )
         self.sector = w.Dropdown(options=[(ALL, ANY)] + [(SECTOR_LABELS[s], s) for s in Sector], description="Sektor")
         self.level = w.Dropdown(options=[(ALL, ANY)] + [(LEVEL_LABELS[lv], lv) for lv in Level], description="Poziom")
         self.area = w.Dropdown(options=[(ALL, ANY)] + [(AREA_LABELS[a], a) for a in Area], description="Potrzeba")
@@ -57,7 +73,7 @@ class DirectoryBrowser(w.VBox):
         add = w.Button(description="Dodaj działanie z tą usługą", button_style="primary")
         add.add_class("sk-directory-add")
         add.on_click(self._add)
-        for control in (self.sector, self.level, self.area, self.words):
+        for control in (self.sector, self.level, self.area, self.words, self.other_gminas):
             control.observe(lambda _: self._refresh(), names="value")
         self.results.observe(self._show, names="value")
         self._refresh()
@@ -66,6 +82,7 @@ class DirectoryBrowser(w.VBox):
                 w.HTML("<h4>Lista aktywności i usług powiatu</h4>"),
                 w.HBox([self.sector, self.level]),
                 w.HBox([self.area, self.words]),
+                self.other_gminas,
                 self.results,
                 self.details,
                 add,
@@ -80,6 +97,7 @@ class DirectoryBrowser(w.VBox):
             self.level.value or None,
             self.area.value or None,
             self.words.value,
+            gmina=None if self.other_gminas.value else self.gmina,
         )
         self.results.options = [(f"{i.name} — {s.name} ({LEVEL_LABELS[i.level]})", (i.id, s.id)) for i, s in pairs]
         self.details.value = "" if pairs else "<p class='sk-muted'>Brak usług spełniających kryteria.</p>"

@@ -39,6 +39,18 @@ def check_institutions(ctx: RuleContext) -> Iterator[Finding]:
                 element=element,
             )
             continue
+        if institution.gmina is not None and institution.gmina != ctx.case.gmina:
+            home = ctx.directory.gmina_name(ctx.case.gmina) or ctx.case.gmina
+            yield Finding(
+                code="action_institution_other_gmina",
+                level=FindingLevel.OSTRZEZENIE,
+                message=(
+                    f"Działanie {action.id}: {institution.name} działa w innej gminie niż rodzina "
+                    f"(gmina {home}). Wybierz instytucję z gminy {home} albo powiatową, chyba że działanie "
+                    "dotyczy członka rodziny mieszkającego w tamtej gminie."
+                ),
+                element=element,
+            )
         if action.service_id is None:
             yield Finding(
                 code="action_service_missing",
