@@ -16,9 +16,15 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from jupyter_server.services.kernels.connection.base import deserialize_msg_from_ws_v1, serialize_msg_to_ws_v1
 from tornado.httpclient import AsyncHTTPClient
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
+# Tornado's client queues beyond 10 parallel requests and times the queue out: a workshop opens
+# 40 pages at once, so let every trainee's request go out at once and measure the server alone.
+AsyncHTTPClient.configure(None, max_clients=1000)
+
+WS_PROTOCOL = "v1.kernel.websocket.jupyter.org"
 CONFIG = re.compile(r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>', re.S)
 
 
@@ -38,7 +44,7 @@ class Session:
     async def open_page(self) -> float:
         """GET the dashboard page; return seconds until the whole HTML arrived."""
         start = time.perf_counter()
-        response = await AsyncHTTPClient().fetch(self.base, request_timeout=300)
+        response = await AsyncHTTPClient().fetch(self.base, connect_timeout=120, request_timeout=120)
         match = CONFIG.search(response.body.decode())
         if match is None:
             raise RuntimeError("no kernel id in the page")
@@ -48,13 +54,18 @@ class Session:
     async def connect(self) -> None:
         """Open the kernel websocket and load the widget states."""
         url = self.base.replace("http", "ws", 1) + f"api/kernels/{self.kernel_id}/channels?session_id={self.session_id}"
-        self.ws = await websocket_connect(url, max_message_size=64 * 1024 * 1024)
+        # Speak the binary v1 protocol, as Voilà's front-end in a browser does: the server then relays
+        # messages without decoding them (the legacy JSON protocol would cost the server far more).
+        self.ws = await websocket_connect(url, max_message_size=64 * 1024 * 1024, subprotocols=[WS_PROTOCOL])
         self.reader = asyncio.create_task(self._read())
         comm_id = uuid.uuid4().hex
-        await self._send("comm_open", {"comm_id": comm_id, "target_name": "jupyter.widget.control", "data": {}},
-                         metadata={"version": "1.0.0"})  # ipywidgets control protocol
+        await self._send(
+            "comm_open",
+            {"comm_id": comm_id, "target_name": "jupyter.widget.control", "data": {}},
+            metadata={"version": "1.0.0"},
+        )  # ipywidgets control protocol
         await self._send("comm_msg", {"comm_id": comm_id, "data": {"method": "request_states"}})
-        await asyncio.wait_for(self.states_ready.wait(), 120)
+        await asyncio.wait_for(self.states_ready.wait(), 60)
 
     def find(self, css_class: str) -> str:
         """Return the model id of the newest widget with this CSS class."""
@@ -63,10 +74,18 @@ class Session:
             raise LookupError(css_class)
         return found[-1]
 
-    async def set_value(self, css_class: str, value: Any) -> float:
-        """Change a widget's value as a trainee typing would; return seconds until the kernel is idle."""
+    async def set_value(self, css_class: str, value: Any, *, wait: bool = True) -> float:
+        """Change a widget's value as a trainee typing would; return seconds until the kernel is idle.
+
+        With ``wait=False`` the change is only sent, as a browser sends a typed value and then the
+        click that follows it without waiting in between.
+        """
         model_id = self.find(css_class)
-        return await self._act(model_id, {"method": "update", "state": {"value": value}, "buffer_paths": []})
+        update = {"method": "update", "state": {"value": value}, "buffer_paths": []}
+        if not wait:
+            await self._send("comm_msg", {"comm_id": model_id, "data": update})
+            return 0.0
+        return await self._act(model_id, update)
 
     async def click(self, css_class: str) -> float:
         """Click a button; return seconds until the kernel is idle."""
@@ -82,19 +101,23 @@ class Session:
     async def _act(self, comm_id: str, data: dict[str, Any]) -> float:
         start = time.perf_counter()
         msg_id = await self._send("comm_msg", {"comm_id": comm_id, "data": data})
-        await asyncio.wait_for(self.idle[msg_id].wait(), 300)
+        await asyncio.wait_for(self.idle[msg_id].wait(), 60)
         return time.perf_counter() - start
 
     async def _send(self, msg_type: str, content: dict[str, Any], metadata: dict[str, Any] | None = None) -> str:
         assert self.ws is not None
         msg_id = uuid.uuid4().hex
         self.idle[msg_id] = asyncio.Event()
-        message = {
-            "header": {"msg_id": msg_id, "msg_type": msg_type, "session": self.session_id, "username": "bench",
-                       "date": dt.datetime.now(dt.UTC).isoformat(), "version": "5.3"},
-            "parent_header": {}, "metadata": metadata or {}, "content": content, "channel": "shell", "buffers": [],
+        header = {
+            "msg_id": msg_id,
+            "msg_type": msg_type,
+            "session": self.session_id,
+            "username": "bench",
+            "date": dt.datetime.now(dt.UTC).isoformat(),
+            "version": "5.3",
         }
-        await self.ws.write_message(json.dumps(message))
+        parts = [json.dumps(part).encode() for part in (header, {}, metadata or {}, content)]
+        await self.ws.write_message(serialize_msg_to_ws_v1(parts, "shell"), binary=True)
         return msg_id
 
     async def _read(self) -> None:
@@ -103,9 +126,12 @@ class Session:
             raw = await self.ws.read_message()
             if raw is None:
                 return
-            if isinstance(raw, bytes):
-                continue  # binary frames carry widget buffers; the dashboard uses none
-            self._handle(json.loads(raw))
+            if isinstance(raw, str):
+                self._handle(json.loads(raw))
+                continue
+            _channel, parts = deserialize_msg_from_ws_v1(raw)
+            header, parent, _metadata, content = (json.loads(p) for p in parts[:4])
+            self._handle({"header": header, "parent_header": parent, "content": content})
 
     def _handle(self, message: dict[str, Any]) -> None:
         kind = message.get("msg_type") or message["header"]["msg_type"]

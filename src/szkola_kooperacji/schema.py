@@ -8,7 +8,11 @@ from typing import Any
 
 from .data.loader import KINDS
 
-SCHEMA_FILES: dict[str, str] = {"case": "case.schema.json", "directory": "directory.schema.json"}
+SCHEMA_FILES: dict[str, str] = {
+    "case": "case.schema.json",
+    "directory": "directory.schema.json",
+    "course": "course.schema.json",
+}
 
 
 def json_schema(kind: str) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .data.paths import DATA_ENV, project_root
+from .grading import COURSE_ENV
 from .storage.drafts import STORE_ENV, default_store_path
 from .workshop_voila import CAP_ENV, RESERVE_ENV
 
@@ -26,6 +27,9 @@ the draft from the store, so an orphaned kernel only holds memory.
 """
 
 DEFAULT_MAX_KERNELS = 60
+REFILL_DELAY_SECONDS = 30
+"""A kernel handed out is replaced half a minute later, not while its trainee's group is still arriving
+and clicking: a starting kernel takes about a second of CPU from the two cores they share."""
 """Without ``--workshop``: the most kernels the server starts before refusing with a message."""
 
 
@@ -49,6 +53,7 @@ class ServeOptions:
     store: Path | None = None
     data: Path | None = None
     workshop: int = 0
+    course: Path | None = None
 
 
 def dashboard_notebook() -> Path:
@@ -75,7 +80,11 @@ def voila_command(options: ServeOptions) -> list[str]:
     ]
     if options.workshop:
         # Pre-render the dashboard in N kernels before the trainees arrive (see workshop_voila).
-        command += ["--preheat_kernel=True", f"--pool_size={options.workshop}", "--VoilaKernelManager.fill_delay=5"]
+        command += [
+            "--preheat_kernel=True",
+            f"--pool_size={options.workshop}",
+            f"--VoilaKernelManager.fill_delay={REFILL_DELAY_SECONDS}",
+        ]
     if not options.open_browser:
         command.append("--no-browser")
     return command
@@ -88,7 +97,12 @@ def voila_environment(options: ServeOptions) -> dict[str, str]:
     env[STORE_ENV] = str(options.store or default_store_path())
     if options.data is not None:
         env[DATA_ENV] = str(options.data.resolve())
+    if options.course is not None:
+        env[COURSE_ENV] = str(options.course.resolve())
     env[RESERVE_ENV] = str(pool_reserve(options.workshop))
     env[CAP_ENV] = str(kernel_cap(options.workshop) if options.workshop else DEFAULT_MAX_KERNELS)
     env.setdefault("PYTHONUNBUFFERED", "1")
+    # One browser tab talks to each kernel, so ipywidgets' echo of every change back to the
+    # front-end (meant for several views of one kernel) only doubles the messages under load.
+    env.setdefault("JUPYTER_WIDGETS_ECHO", "0")
     return env

@@ -17,6 +17,7 @@ import voila.app
 from tornado.web import HTTPError
 from voila.voila_kernel_manager import voila_kernel_manager_factory
 
+READY_MESSAGE = "Serwer gotowy – przygotowane pulpity uczestników"
 RESERVE_ENV = "SZKOLA_POOL_RESERVE"
 CAP_ENV = "SZKOLA_MAX_KERNELS"
 
@@ -56,6 +57,24 @@ def workshop_kernel_manager_factory(
                 extra_kernel_env_variables=extra_kernel_env_variables or {},
                 **kwargs,
             )
+
+        rendered = 0
+        announced = False
+
+        async def _initialize(self, notebook_path: str, kernel_id: str | None = None, **kwargs: Any) -> Any:
+            result = await super()._initialize(notebook_path, kernel_id, **kwargs)
+            task = result.get("task") if isinstance(result, dict) else None
+            if task is not None:
+                task.add_done_callback(lambda _: self._count_rendered())
+            return result
+
+        def _count_rendered(self) -> None:
+            """Tell the host when the initial pool is rendered: from then on every trainee gets a page at once."""
+            type(self).rendered += 1
+            wanted = int(self.kernel_pools_config.get("default", {}).get("pool_size", 0))
+            if not type(self).announced and wanted and type(self).rendered >= wanted:
+                type(self).announced = True
+                print(f"{READY_MESSAGE}: {type(self).rendered}", flush=True)
 
         async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
             if cap and len(self.list_kernel_ids()) >= cap:

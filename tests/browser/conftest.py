@@ -19,6 +19,7 @@ ROOT = Path(__file__).parent.parent.parent
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = os.environ.get("SZKOLA_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
+    "--lang=pl-PL",
     "--headless",
     "--no-sandbox",
     "--disable-gpu",

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..data.cache import cached_valid_catalog
+from ..errors import DataError, SzkolaError
 from ..serving import ServeOptions, voila_command, voila_environment
 
 
@@ -32,21 +34,35 @@ from ..serving import ServeOptions, voila_command, voila_environment
     help="Folder z własnymi przypadkami i Listą usług (domyślnie: dołączone).",
 )
 @click.option(
+    "--course",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Katalog kursu grupy (szkola course init): uczestnicy oddają w pulpicie jego ćwiczenia.",
+)
+@click.option(
     "--workshop",
     type=click.IntRange(0, 200),
     default=0,
     metavar="N",
     help="Przygotuj serwer dla N uczestników naraz (jądra przygotowane z góry).",
 )
-def serve(*, port: int, host: str, no_browser: bool, store: Path | None, data: Path | None, workshop: int) -> None:
+def serve(
+    *, port: int, host: str, no_browser: bool, store: Path | None, data: Path | None, workshop: int, course: Path | None
+) -> None:
     """Uruchom pulpit uczestnika (Voilà) na dołączonych przypadkach."""
-    options = ServeOptions(port=port, host=host, open_browser=not no_browser, store=store, data=data, workshop=workshop)
+    options = ServeOptions(
+        port=port, host=host, open_browser=not no_browser, store=store, data=data, workshop=workshop, course=course
+    )
     env = voila_environment(options)
+    try:  # validate once here, so each trainee's kernel reads the checked data from the cache at once
+        cached_valid_catalog([data] if data else None)
+    except DataError as error:
+        raise SzkolaError(f"dane szkoleniowe zawierają błędy; popraw je i uruchom ponownie:\n{error}") from None
     shown_host = "localhost" if host in {"127.0.0.1", "0.0.0.0"} else host
     click.echo(f"Pulpit uczestnika: http://{shown_host}:{port}/")
     click.echo(f"Prace uczestników zapisują się w: {env['SZKOLA_STORE']}")
     if workshop:
-        click.echo(f"Tryb warsztatu: {workshop} uczestników; przygotowanie jąder trwa ok. {workshop // 2 + 5} s.")
+        click.echo(f"Tryb warsztatu: {workshop} uczestników. Zaproś uczestników po komunikacie „Serwer gotowy”.")
     click.echo("Zatrzymanie: Ctrl-C.")
     process = subprocess.Popen(voila_command(options), env=env)
     try:

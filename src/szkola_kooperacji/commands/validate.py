@@ -12,7 +12,7 @@ from ..data.catalog import load_catalog
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def validate(paths: tuple[Path, ...]) -> None:
-    """Sprawdź przypadki i Listę usług (domyślnie: dane dołączone do platformy).
+    """Sprawdź przypadki, Listę usług i programy kursów (domyślnie: dane dołączone do platformy).
 
     Każdy problem to jeden wiersz: plik, wiersz, pole, co znaleziono i czego oczekiwano.
     Kod wyjścia 1, gdy jest choć jeden błąd.
@@ -22,7 +22,8 @@ def validate(paths: tuple[Path, ...]) -> None:
         click.echo(problem.render(), err=not problem.warning)
     summary = (
         f"Sprawdzono plików: {len(catalog.files)} "
-        f"(przypadki: {len(catalog.cases)}, Lista usług: {'tak' if catalog.directory else 'nie'})."
+        f"(przypadki: {len(catalog.cases)}, kursy: {len(catalog.courses)}, "
+        f"Lista usług: {'tak' if catalog.directory else 'nie'})."
     )
     errors = catalog.errors
     if errors:

@@ -6,10 +6,14 @@ Widgets only edit domain objects and show what the core finds; the notebook in
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import ipywidgets as w
 
-from ..data.catalog import load_valid_catalog
+from ..data.cache import cached_valid_catalog
 from ..errors import DataError
+from ..grading import COURSE_ENV
 from ..storage import DraftStore
 from .landing import Dashboard
 from .render import e
@@ -18,13 +22,14 @@ from .render import e
 def dashboard() -> w.Widget:
     """Build the dashboard on the bundled data and the default store; never raise at a trainee."""
     try:
-        catalog = load_valid_catalog()
+        catalog = cached_valid_catalog()
     except DataError as error:
         return w.HTML(
             "<h3>Platforma nie może wystartować</h3><p>Dane szkoleniowe zawierają błędy. "
             f"Prowadzący: uruchom <code>szkola validate</code>.</p><pre>{e(error)}</pre>"
         )
-    return Dashboard(catalog, DraftStore())
+    course = os.environ.get(COURSE_ENV)
+    return Dashboard(catalog, DraftStore(), Path(course) if course else None)
 
 
 __all__ = ["Dashboard", "dashboard"]

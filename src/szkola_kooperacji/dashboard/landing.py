@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import ipywidgets as w
 
 from ..data.catalog import Catalog
 from ..domain.case import Case
 from ..domain.codes import DIFFICULTY_LABELS
 from ..domain.draft import Draft
+from ..errors import SzkolaError
 from ..storage import DraftStore, IdentityCheck, credentials_problem
 from .assets import stylesheet
+from .exercise_panel import ExercisePanel
 from .guard import guarded
 from .render import e
 from .workspace import Workspace
@@ -25,8 +29,13 @@ WELCOME = (
 class Dashboard(w.VBox):
     """The whole trainee application: sign-in, case list, then the workspace of one case."""
 
-    def __init__(self, catalog: Catalog, store: DraftStore) -> None:
-        self.catalog, self.store = catalog, store
+    def __init__(self, catalog: Catalog, store: DraftStore, course_dir: Path | None = None) -> None:
+        """Build the sign-in page; the case list is built too, hidden until sign-in.
+
+        ``course_dir`` is a group's nbgrader course (``szkola course init``) whose released exercises
+        the trainee can do and submit here; without it the dashboard offers the cases only.
+        """
+        self.catalog, self.store, self.course_dir = catalog, store, course_dir
         self.trainee: str | None = None
         self.message = w.HTML()
         self.name = w.Text(description="Uczestnik", placeholder="np. Anna Nowak", layout=w.Layout(width="420px"))
@@ -37,6 +46,12 @@ class Dashboard(w.VBox):
         enter.add_class("sk-sign-in")
         enter.on_click(guarded(self.message)(lambda _: self.sign_in()))
         self.body = w.VBox([w.HTML(WELCOME), self.name, self.code, enter, self.message])
+        # The case list is built now, while Voilà pre-renders the page for a workshop's pool, so that
+        # signing in only fills in the greeting and the "started" tags: a few messages, not dozens.
+        self.greeting = w.HTML()
+        self.case_infos: dict[str, w.HTML] = {}
+        self.case_list = w.VBox([self._case_card(self.catalog.cases[c]) for c in sorted(self.catalog.cases)])
+        self.case_list.add_class("sk-case-list")
         super().__init__([w.HTML(f"<style>{stylesheet()}</style>"), self.body])
         self.add_class("sk-root")
 
@@ -62,25 +77,99 @@ class Dashboard(w.VBox):
         assert self.trainee is not None
         started = set(self.store.cases_with_drafts(self.trainee))
         greeting = "Witaj po raz pierwszy" if first_time else "Witaj ponownie"
-        cards: list[w.Widget] = [
-            w.HTML(
-                f"<div class='sk-title'>Szkoła Kooperacji</div><p>{greeting}, <b>{e(self.trainee)}</b>. "
-                "Wybierz przypadek rodziny, nad którym chcesz pracować.</p>"
-            )
-        ]
-        case_list = w.VBox([self._case_card(self.catalog.cases[c], c in started) for c in sorted(self.catalog.cases)])
-        case_list.add_class("sk-case-list")
-        self.body.children = [*cards, case_list]
+        self.greeting.value = (
+            f"<div class='sk-title'>Szkoła Kooperacji</div><p>{greeting}, <b>{e(self.trainee)}</b>. "
+            "Wybierz przypadek rodziny, nad którym chcesz pracować.</p>"
+        )
+        for case_id, info in self.case_infos.items():
+            info.value = self._case_info(self.catalog.cases[case_id], case_id in started)
+        self.body.children = [self.greeting, self.case_list, *self._exercise_section()]
 
-    def _case_card(self, case: Case, started: bool) -> w.Widget:
+    def _exercise_section(self) -> list[w.Widget]:
+        """List the released exercises of the trainee's group, when the server serves a course."""
+        from ..grading.exchange import TraineeExchange  # noqa: PLC0415 (nbgrader only when a course is served)
+
+        if self.course_dir is None or self.trainee is None:
+            return []
+        heading = w.HTML("<h3>Ćwiczenia oceniane</h3>")
+        try:
+            exchange = TraineeExchange(self.course_dir, self.trainee)
+            if self.trainee not in exchange.roster():
+                raise SzkolaError(
+                    "Twojego identyfikatora nie ma na liście grupy. Aby oddawać ćwiczenia, zaloguj się "
+                    "identyfikatorem od trenera (np. anowak)."
+                )
+            released = [exchange.fetch(a) for a in exchange.released()]
+        except SzkolaError as error:
+            return [heading, w.HTML(f"<p class='sk-muted'>{e(error)}</p>")]
+        if not released:
+            return [heading, w.HTML("<p class='sk-muted'>Trener nie udostępnił jeszcze ćwiczeń.</p>")]
+        cards = []
+        for item in released:
+            case = self.catalog.cases.get(item.info.case_id)
+            info = w.HTML(
+                f"<b>{e(item.info.title)}</b><br><span class='sk-muted'>"
+                f"{e(case.title if case else item.info.case_id)}</span>",
+                layout=w.Layout(width="80%"),
+            )
+            button = w.Button(description="Otwórz ćwiczenie", button_style="primary", layout=w.Layout(width="auto"))
+            button.add_class(f"sk-exercise-{item.assignment}")
+            button.on_click(guarded(self.message)(lambda _, a=item.assignment: self.open_exercise(a)))
+            card = w.HBox([info, button])
+            card.add_class("sk-card")
+            cards.append(card)
+        return [heading, w.VBox(cards)]
+
+    def open_exercise(self, assignment: str) -> Workspace:
+        """Open a released exercise: the case's builders plus reflections and submission."""
+        from ..grading.exchange import TraineeExchange  # noqa: PLC0415
+
+        assert self.trainee is not None
+        assert self.course_dir is not None
+        assert self.catalog.directory is not None
+        trainee, store = self.trainee, self.store
+        exchange = TraineeExchange(self.course_dir, trainee)
+        released = exchange.fetch(assignment)
+        case = self.catalog.case(released.info.case_id)
+        slot = f"ćw:{exchange.course_id}/{assignment}"
+        draft = store.load(trainee, case.id, slot=slot) or Draft(case_id=case.id)
+        holder: list[Workspace] = []
+        panel = ExercisePanel(
+            released,
+            store.load_answers(trainee, slot),
+            save_answers=lambda answers: store.save_answers(trainee, slot, answers),
+            submit=lambda answers: exchange.submit(assignment, holder[0].draft.model_dump_json(), answers),
+            fetch_feedback=lambda: exchange.feedback(assignment),
+        )
+        workspace = Workspace(
+            trainee, case, self.catalog.directory, draft, store, slot=slot, last_tab=("Oddanie ćwiczenia", panel)
+        )
+        holder.append(workspace)
+        self._show_workspace(workspace, released.info.title)
+        return workspace
+
+    def _show_workspace(self, workspace: Workspace, title: str) -> None:
+        back = w.Button(description="Wróć do listy przypadków", layout=w.Layout(width="auto"))
+        back.add_class("sk-back")
+        back.on_click(guarded(self.message)(lambda _: self.show_cases()))
+        self.body.children = [
+            w.HBox([back, w.HTML(f"<b>{e(self.trainee or '')}</b> · {e(title)}")]),
+            self.message,
+            workspace,
+        ]
+
+    def _case_info(self, case: Case, started: bool) -> str:
         directory = self.catalog.directory
         gmina = (directory.gmina_name(case.gmina) if directory else None) or case.gmina
         tag = " <span class='sk-tag'>masz zapisaną pracę</span>" if started else ""
-        info = w.HTML(
+        return (
             f"<b>{e(case.title)}</b>{tag}<br><span class='sk-muted'>gmina {e(gmina)} · {e(case.main_profile)} · "
-            f"poziom: {e(DIFFICULTY_LABELS[case.difficulty])}</span>",
-            layout=w.Layout(width="80%"),
+            f"poziom: {e(DIFFICULTY_LABELS[case.difficulty])}</span>"
         )
+
+    def _case_card(self, case: Case) -> w.Widget:
+        info = w.HTML(self._case_info(case, started=False), layout=w.Layout(width="80%"))
+        self.case_infos[case.id] = info
         open_button = w.Button(description="Otwórz", button_style="primary")
         open_button.add_class(f"sk-open-{case.id}")
         open_button.on_click(guarded(self.message)(lambda _: self.open_case(case.id)))
@@ -95,11 +184,5 @@ class Dashboard(w.VBox):
         case = self.catalog.case(case_id)
         draft = self.store.load(self.trainee, case_id) or Draft(case_id=case_id)
         workspace = Workspace(self.trainee, case, self.catalog.directory, draft, self.store)
-        back = w.Button(description="Wróć do listy przypadków", layout=w.Layout(width="auto"))
-        back.on_click(guarded(self.message)(lambda _: self.show_cases()))
-        self.body.children = [
-            w.HBox([back, w.HTML(f"<b>{e(self.trainee)}</b> · {e(case.title)}")]),
-            self.message,
-            workspace,
-        ]
+        self._show_workspace(workspace, case.title)
         return workspace

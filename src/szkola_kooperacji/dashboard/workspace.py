@@ -24,8 +24,24 @@ TAB_TITLES = ("Przypadek", "Diagnoza potrzeb", "Kontrakt socjalny", "Informacja 
 class Workspace(w.VBox):
     """Tabs for the case, the diagnosis, the contract and feedback, beside live rule findings."""
 
-    def __init__(self, trainee: str, case: Case, directory: ServiceDirectory, draft: Draft, store: DraftStore) -> None:
+    def __init__(
+        self,
+        trainee: str,
+        case: Case,
+        directory: ServiceDirectory,
+        draft: Draft,
+        store: DraftStore,
+        *,
+        slot: str | None = None,
+        last_tab: tuple[str, w.Widget] | None = None,
+    ) -> None:
+        """Build the tabs and the live findings for one case.
+
+        ``slot`` keeps a graded exercise's draft apart from free work on the same case; ``last_tab``
+        replaces the comparison with the expert reference (an exercise is graded, not self-checked).
+        """
         self.trainee, self.case, self.directory, self.draft, self.store = trainee, case, directory, draft, store
+        self.slot = slot
         self.status = w.HTML()
         self.status.add_class("sk-saved")
         self.findings = w.HTML()
@@ -37,15 +53,9 @@ class Workspace(w.VBox):
         ask = w.Button(description="Poproś o informację zwrotną", button_style="success", layout=w.Layout(width="auto"))
         ask.add_class("sk-ask-feedback")
         ask.on_click(guarded(self.status)(lambda _: self.show_feedback()))
-        self.tabs = w.Tab(
-            children=[
-                w.HTML(case_html(case, directory)),
-                self.diagnosis,
-                self.contract,
-                w.VBox([ask, self.feedback]),
-            ]
-        )
-        self.tabs.titles = TAB_TITLES
+        title, last = last_tab or (TAB_TITLES[-1], w.VBox([ask, self.feedback]))
+        self.tabs = w.Tab(children=[w.HTML(case_html(case, directory)), self.diagnosis, self.contract, last])
+        self.tabs.titles = (*TAB_TITLES[:-1], title)
         self.tabs.layout = w.Layout(width="70%")
         side = w.VBox(
             [w.HTML("<h3>Uwagi na bieżąco</h3>"), self.status, self.findings],
@@ -58,8 +68,8 @@ class Workspace(w.VBox):
     def changed(self) -> None:
         """Save the draft, refresh dependent choices and the live findings."""
         try:
-            self.store.save(self.trainee, self.draft)
-            self.status.value = f"Zapisano o {dt.datetime.now():%H:%M:%S}"
+            self.store.save(self.trainee, self.draft, slot=self.slot)
+            self.status.value = f"Zapisano o {dt.datetime.now():%H:%M}"  # minutes: one message a minute at most
         except Exception:  # the store may be locked or full: tell the trainee, keep the work in memory
             self.status.value = "<span class='sk-message'>Nie udało się zapisać. Spróbuj ponownie za chwilę.</span>"
         self.contract.refresh_needs()

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.case import Case
+from ..domain.course import Course
 from ..domain.directory import ServiceDirectory
 from ..errors import DataError
+from .course_refs import check_course_references
 from .crossrefs import check_case_references
 from .loader import data_files, load_file
-from .paths import bundled_data_dirs
+from .paths import bundled_data_dirs, default_data_dirs
 from .problems import Problem
 
 
@@ -23,6 +25,8 @@ class Catalog:
     directory: ServiceDirectory | None = None
     cases: dict[str, Case] = field(default_factory=dict)
     case_files: dict[str, Path] = field(default_factory=dict)
+    courses: dict[str, Course] = field(default_factory=dict)
+    course_files: dict[str, Path] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -45,7 +49,7 @@ def load_catalog(paths: Sequence[Path] | None = None) -> Catalog:
     When the given paths hold no Lista aktywności i usług, the bundled one is
     used for cross references, so a trainer can check a single new case file.
     """
-    catalog = Catalog(files=data_files(paths or bundled_data_dirs()))
+    catalog = Catalog(files=data_files(paths or default_data_dirs()))
     for path in catalog.files:
         _add(catalog, path)
     if catalog.directory is None and paths:
@@ -61,7 +65,17 @@ def load_catalog(paths: Sequence[Path] | None = None) -> Catalog:
         return catalog
     for case_id, case in catalog.cases.items():
         catalog.problems.extend(check_case_references(catalog.case_files[case_id], case, catalog.directory))
+    known_cases = set(catalog.cases) | _bundled_case_ids(catalog) if paths else set(catalog.cases)
+    for course_id, course in catalog.courses.items():
+        catalog.problems.extend(check_course_references(catalog.course_files[course_id], course, known_cases))
     return catalog
+
+
+def _bundled_case_ids(catalog: Catalog) -> set[str]:
+    """Case ids of the bundled data, so a course manifest checked alone can name bundled cases."""
+    if not catalog.courses:
+        return set()
+    return {p.stem for p in data_files(bundled_data_dirs()) if p.parent.name != "directory"}
 
 
 def _add(catalog: Catalog, path: Path) -> None:
@@ -80,6 +94,15 @@ def _add(catalog: Catalog, path: Path) -> None:
             )
         else:
             catalog.directory = loaded
+    elif isinstance(loaded, Course):
+        if loaded.id in catalog.courses:
+            first = catalog.course_files[loaded.id]
+            catalog.problems.append(
+                Problem(path, "id", f"id {loaded.id!r} ma już kurs w {first}", "każdy kurs z innym id")
+            )
+        else:
+            catalog.courses[loaded.id] = loaded
+            catalog.course_files[loaded.id] = path
     elif loaded.id in catalog.cases:
         first = catalog.case_files[loaded.id]
         catalog.problems.append(

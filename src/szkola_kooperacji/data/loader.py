@@ -9,17 +9,18 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..domain.case import Case
+from ..domain.course import Course
 from ..domain.directory import ServiceDirectory
-from ..domain.integrity import case_issues, directory_issues
+from ..domain.integrity import case_issues, course_issues, directory_issues
 from .privacy import find_pesels
 from .problems import Problem, describe_error, format_loc
 from .yaml_source import YamlSource, read_yaml
 
 CURRENT_SCHEMA_VERSION = 1
-KINDS: dict[str, type[BaseModel]] = {"case": Case, "directory": ServiceDirectory}
+KINDS: dict[str, type[BaseModel]] = {"case": Case, "directory": ServiceDirectory, "course": Course}
 """Every data file says what it is with ``kind``; this maps it to its model."""
 
-DataModel = Case | ServiceDirectory
+DataModel = Case | ServiceDirectory | Course
 
 
 def data_files(paths: Iterable[Path]) -> list[Path]:
@@ -68,8 +69,13 @@ def load_file(path: Path) -> DataModel | list[Problem]:
         loaded = model.model_validate(source.data)
     except ValidationError as error:
         return privacy + [_problem(source, model, detail) for detail in error.errors(include_url=False)]
-    assert isinstance(loaded, Case | ServiceDirectory)
-    issues = case_issues(loaded) if isinstance(loaded, Case) else directory_issues(loaded)
+    assert isinstance(loaded, Case | ServiceDirectory | Course)
+    if isinstance(loaded, Case):
+        issues = case_issues(loaded)
+    elif isinstance(loaded, Course):
+        issues = course_issues(loaded)
+    else:
+        issues = directory_issues(loaded)
     integrity = [
         Problem(path, format_loc(issue.loc), issue.found, issue.expected, line=source.line_of(issue.loc))
         for issue in issues

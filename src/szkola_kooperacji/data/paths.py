@@ -24,3 +24,15 @@ def bundled_data_dirs() -> list[Path]:
     """Return the data folders: those in ``$SZKOLA_DATA``, else the bundled ``case_studies``."""
     configured = [Path(p) for p in os.environ.get(DATA_ENV, "").split(os.pathsep) if p]
     return configured or [project_root() / "case_studies"]
+
+
+def default_data_dirs() -> list[Path]:
+    """Return what ``szkola validate`` checks by default.
+
+    That is the data folders and, unless ``$SZKOLA_DATA`` replaces the bundled data, the
+    bundled course manifests.
+    """
+    courses = project_root() / "courses"
+    if os.environ.get(DATA_ENV) or not courses.is_dir():
+        return bundled_data_dirs()
+    return [*bundled_data_dirs(), courses]

@@ -115,7 +115,7 @@ def _need_feedback(matching: NeedMatching) -> list[NeedFeedback]:
             )
         )
     for ref in matching.missed:
-        pointers = ", ".join(e.finding_id for e in ref.evidence)
+        pointers = ", ".join(dict.fromkeys(e.finding_id for e in ref.evidence))  # each finding once, in order
         message = f"Pominięto potrzebę w obszarze „{AREA_LABELS[ref.area]}” (ważność: {SEVERITY_LABELS[ref.severity]})."
         if pointers:
             message += f" Wróć do ustaleń wywiadu: {pointers}."

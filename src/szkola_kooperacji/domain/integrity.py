@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .case import Case
 from .codes import REPEALED_ART7, Area, Art7Reason
+from .course import Course
 from .directory import ServiceDirectory
 
 Loc = tuple[str | int, ...]
@@ -88,4 +89,22 @@ def directory_issues(directory: ServiceDirectory) -> list[Issue]:
             Issue(("institutions", index, *issue.loc), issue.found, issue.expected)
             for issue in _repeated("services", [s.id for s in institution.services], "usługi")
         )
+    return issues
+
+
+def course_issues(course: Course) -> list[Issue]:
+    """Return what is inconsistent inside one course manifest: repeated modules or exercises."""
+    issues = list(_repeated("modules", [m.id for m in course.modules], "modułu"))
+    graded_in: dict[str, str] = {}
+    for index, module in enumerate(course.modules):
+        for position, exercise in enumerate(module.exercises):
+            if exercise in graded_in:
+                issues.append(
+                    Issue(
+                        ("modules", index, "exercises", position),
+                        f"ćwiczenie {exercise!r} jest już w module {graded_in[exercise]!r}",
+                        "każde ćwiczenie oceniane w jednym module",
+                    )
+                )
+            graded_in.setdefault(exercise, module.id)
     return issues

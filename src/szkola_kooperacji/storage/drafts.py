@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import json
 import os
 import secrets
 import sqlite3
@@ -43,6 +44,13 @@ CREATE TABLE IF NOT EXISTS drafts (
     body TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     PRIMARY KEY (trainee_key, case_id)
+);
+CREATE TABLE IF NOT EXISTS answers (
+    trainee_key TEXT NOT NULL,
+    slot TEXT NOT NULL,
+    body TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (trainee_key, slot)
 );
 CREATE TABLE IF NOT EXISTS unreadable_drafts (
     trainee_key TEXT NOT NULL,
@@ -120,31 +128,32 @@ class DraftStore:
         row = self._db.execute("SELECT salt, code_hash FROM trainees WHERE trainee_key = ?", (key,)).fetchone()
         if row is None:
             salt = secrets.token_bytes(16)
-            self._db.execute(
+            inserted = self._db.execute(
                 "INSERT OR IGNORE INTO trainees VALUES (?, ?, ?, ?, ?)",
                 (key, " ".join(name.split()), salt, _hash(code, salt), _now()),
-            )
-            return IdentityCheck.NEW if self._verify(key, code) else IdentityCheck.WRONG_CODE
+            ).rowcount
+            if inserted == 1:  # ours: no need to hash the code a second time
+                return IdentityCheck.NEW
+            # another tab registered this name a moment earlier: check the code against theirs
+            return IdentityCheck.OK if self._verify(key, code) else IdentityCheck.WRONG_CODE
         return IdentityCheck.OK if self._verify(key, code) else IdentityCheck.WRONG_CODE
 
     def _verify(self, key: str, code: str) -> bool:
         row = self._db.execute("SELECT salt, code_hash FROM trainees WHERE trainee_key = ?", (key,)).fetchone()
         return row is not None and hmac.compare_digest(_hash(code, row[0]), row[1])
 
-    def save(self, name: str, draft: Draft) -> None:
-        """Store the draft of one trainee and case, replacing the previous one."""
+    def save(self, name: str, draft: Draft, *, slot: str | None = None) -> None:
+        """Store the draft of one trainee and case (or exercise ``slot``), replacing the previous one."""
         self._db.execute(
             "INSERT INTO drafts VALUES (?, ?, ?, ?) ON CONFLICT (trainee_key, case_id) "
             "DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
-            (trainee_key(name), draft.case_id, draft.model_dump_json(), _now()),
+            (trainee_key(name), slot or draft.case_id, draft.model_dump_json(), _now()),
         )
 
-    def load(self, name: str, case_id: str) -> Draft | None:
+    def load(self, name: str, case_id: str, *, slot: str | None = None) -> Draft | None:
         """Return the saved draft, or None; an unreadable one is moved aside, not lost."""
-        key = trainee_key(name)
-        row = self._db.execute(
-            "SELECT body FROM drafts WHERE trainee_key = ? AND case_id = ?", (key, case_id)
-        ).fetchone()
+        key, where = trainee_key(name), slot or case_id
+        row = self._db.execute("SELECT body FROM drafts WHERE trainee_key = ? AND case_id = ?", (key, where)).fetchone()
         if row is None:
             return None
         try:
@@ -152,13 +161,32 @@ class DraftStore:
         except ValidationError:
             with self._db:
                 self._db.execute("BEGIN")
-                self._db.execute("INSERT INTO unreadable_drafts VALUES (?, ?, ?, ?)", (key, case_id, row[0], _now()))
-                self._db.execute("DELETE FROM drafts WHERE trainee_key = ? AND case_id = ?", (key, case_id))
+                self._db.execute("INSERT INTO unreadable_drafts VALUES (?, ?, ?, ?)", (key, where, row[0], _now()))
+                self._db.execute("DELETE FROM drafts WHERE trainee_key = ? AND case_id = ?", (key, where))
             return None
+
+    def save_answers(self, name: str, slot: str, answers: dict[str, str]) -> None:
+        """Store a trainee's reflection answers of one exercise."""
+        self._db.execute(
+            "INSERT INTO answers VALUES (?, ?, ?, ?) ON CONFLICT (trainee_key, slot) "
+            "DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+            (trainee_key(name), slot, json.dumps(answers, ensure_ascii=False), _now()),
+        )
+
+    def load_answers(self, name: str, slot: str) -> dict[str, str]:
+        """Return the saved reflection answers of one exercise (empty when none or unreadable)."""
+        row = self._db.execute(
+            "SELECT body FROM answers WHERE trainee_key = ? AND slot = ?", (trainee_key(name), slot)
+        ).fetchone()
+        try:
+            loaded = json.loads(row[0]) if row else {}
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
 
     def cases_with_drafts(self, name: str) -> list[str]:
         """Return the ids of cases this trainee has started."""
         rows = self._db.execute(
             "SELECT case_id FROM drafts WHERE trainee_key = ? ORDER BY case_id", (trainee_key(name),)
         ).fetchall()
-        return [r[0] for r in rows]
+        return [r[0] for r in rows if ":" not in r[0]]  # exercise slots ("ćw:…") are not free cases

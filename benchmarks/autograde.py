@@ -1,0 +1,100 @@
+"""Autograding a group: ``szkola grade autograde --jobs 2`` against sequential ``nbgrader autograde``.
+
+Builds a course with ``szkola course init``, releases one exercise, has N trainees
+submit varied work through nbgrader's exchange (the expert reference, parts of
+it, blank), collects, copies the course, then grades one copy with nbgrader's
+own sequential command and the other with szkola, and prints both times, their
+ratio and whether every trainee's score agrees. Run:
+``.venv/bin/python benchmarks/autograde.py --trainees 40``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from nbgrader.api import Gradebook
+
+from szkola_kooperacji.data import load_valid_catalog
+from szkola_kooperacji.domain.draft import Draft
+from szkola_kooperacji.grading.course_dir import course_db_url
+from szkola_kooperacji.grading.exchange import TraineeExchange
+
+ROOT = Path(__file__).resolve().parent.parent
+EXERCISE = "cw2_diagnoza"
+CASE = "wielodzietna_bezradnosc_modrzewno"
+
+
+def run(args: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, cwd=cwd, check=False, capture_output=True)
+    return time.perf_counter() - start
+
+
+def cohort(base: Path, trainees: int) -> Path:
+    """A course whose trainees all submitted the exercise, collected by the trainer."""
+    ids = [f"u{n:02d}" for n in range(trainees)]
+    roster = base / "lista.csv"
+    roster.write_text("id,first_name,last_name\n" + "".join(f"{i},Imię,{i}\n" for i in ids), encoding="utf-8")
+    course_dir = base / "grupa"
+    szkola = [sys.executable, "-m", "szkola_kooperacji"]
+    manifest = ROOT / "courses" / "regionalny.yaml"
+    subprocess.run(
+        [*szkola, "course", "init", str(course_dir), "--course", str(manifest), "--roster", str(roster)], check=True
+    )
+    for step in ("generate_assignment", "release_assignment"):
+        subprocess.run([sys.executable, "-m", "nbgrader", step, EXERCISE], cwd=course_dir, check=True)
+    case = load_valid_catalog().case(CASE)
+    needs = case.reference.diagnosis.needs
+    for number, trainee in enumerate(ids):
+        draft = Draft(case_id=CASE, diagnosis=case.reference.diagnosis, contract=case.reference.contract)
+        draft = draft.model_copy(deep=True)
+        draft.diagnosis.needs = needs[: number % (len(needs) + 1)]
+        work = draft.model_dump_json() if number % 7 else ""
+        TraineeExchange(course_dir, trainee).submit(EXERCISE, work, {"refleksja_1": f"Refleksja {trainee}."})
+    subprocess.run([sys.executable, "-m", "nbgrader", "collect", EXERCISE], cwd=course_dir, check=True)
+    return course_dir
+
+
+def copy_course(course_dir: Path, target: Path) -> Path:
+    shutil.copytree(course_dir, target)
+    config = target / "nbgrader_config.py"
+    config.write_text(config.read_text(encoding="utf-8").replace(str(course_dir), str(target)), encoding="utf-8")
+    return target
+
+
+def scores(course_dir: Path) -> dict[str, float]:
+    with Gradebook(course_db_url(course_dir)) as gradebook:
+        return {s.student.id: float(s.code_score) for s in gradebook.find_assignment(EXERCISE).submissions}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--trainees", type=int, default=40)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        print(f"Building a cohort of {args.trainees} submissions of {EXERCISE} …", flush=True)
+        course_dir = cohort(Path(tmp), args.trainees)
+        sequential_dir = copy_course(course_dir, Path(tmp) / "sekwencyjnie")
+        sequential = run([sys.executable, "-m", "nbgrader", "autograde", EXERCISE], sequential_dir)
+        parallel = run(
+            [sys.executable, "-m", "szkola_kooperacji", "grade", "autograde", EXERCISE, "--jobs", str(args.jobs)],
+            course_dir,
+        )
+        same = scores(course_dir) == scores(sequential_dir)
+        graded = len(scores(course_dir))
+    print(f"\nN = {args.trainees} submissions of {EXERCISE}, {graded} graded")
+    print("way | seconds | per submission s")
+    print(f"nbgrader autograde (sequential) | {sequential:.1f} | {sequential / args.trainees:.2f}")
+    print(f"szkola grade autograde --jobs {args.jobs} | {parallel:.1f} | {parallel / args.trainees:.2f}")
+    print(f"speed-up: {sequential / parallel:.2f}×; all scores agree: {'yes' if same else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""``szkola report``: grades and progress per trainee, module and graded item, as tables and files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..data.loader import load_file
+from ..domain.course import Course
+from ..errors import DataError, SzkolaError
+from ..grading.course_dir import CONFIG_FILE, COURSE_COPY, course_db_url
+from ..grading.report import by_module, by_trainee, grade_rows, write_csv, write_xlsx
+
+
+def load_course_dir(course_dir: Path) -> tuple[Course, str]:
+    """Return the course manifest and gradebook URL of a course directory."""
+    if not (course_dir / CONFIG_FILE).is_file():
+        raise SzkolaError(f"{course_dir} nie jest katalogiem kursu (brak {CONFIG_FILE}); użyj --course-dir.")
+    loaded = load_file(course_dir / COURSE_COPY)
+    if isinstance(loaded, list):
+        raise DataError(loaded)
+    if not isinstance(loaded, Course):
+        raise SzkolaError(f"{course_dir / COURSE_COPY} nie jest programem kursu (kind: course).")
+    return loaded, course_db_url(course_dir)
+
+
+@click.command()
+@click.option(
+    "--course-dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Katalog kursu (z nbgrader_config.py).",
+)
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="Zapisz elementy ocen do CSV.")
+@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False, path_type=Path), help="Zapisz raport do XLSX.")
+def report(course_dir: Path, csv_path: Path | None, xlsx_path: Path | None) -> None:
+    """Oceny i postępy grupy: uczestnicy, moduły i każdy oceniany element."""
+    course, db_url = load_course_dir(course_dir.resolve())
+    rows = grade_rows(db_url, course)
+    click.echo(f"{course.title}: uczestników {rows['uczestnik'].nunique()}, elementów ocen {len(rows)}.")
+    if not rows.empty:
+        click.echo(by_trainee(rows).to_string(index=False))
+        click.echo("")
+        click.echo(by_module(rows).to_string(index=False))
+    if csv_path:
+        write_csv(rows, csv_path)
+        click.echo(f"Zapisano {csv_path}")
+    if xlsx_path:
+        write_xlsx(rows, xlsx_path)
+        click.echo(f"Zapisano {xlsx_path}")

@@ -1,0 +1,130 @@
+"""The last tab of a graded exercise: reflections, one button to submit, and the trainer's feedback.
+
+The panel only edits the trainee's answers and calls the exchange; writing the work
+into the notebook and submitting it is ``grading.exchange``'s job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+
+import ipywidgets as w
+
+from ..domain.assessment import PART_LABELS, Part
+from ..errors import SzkolaError
+from ..grading.exchange import Released
+from .guard import guarded
+from .render import e
+
+MAX_REFLECTION = 6000
+"""Longest reflection accepted: a few pages of text, not a pasted book."""
+
+Submit = Callable[[dict[str, str]], None]
+Feedback = Callable[[], str | None]
+SaveAnswers = Callable[[dict[str, str]], None]
+
+
+class ExercisePanel(w.VBox):
+    """Reflection text areas, "Oddaj ćwiczenie" and "Pokaż informację zwrotną"."""
+
+    def __init__(
+        self,
+        released: Released,
+        answers: dict[str, str],
+        *,
+        save_answers: SaveAnswers,
+        submit: Submit,
+        fetch_feedback: Feedback,
+    ) -> None:
+        self.released, self._save, self._submit, self._fetch = released, save_answers, submit, fetch_feedback
+        self.status = w.HTML()
+        self.status.add_class("sk-submit-status")
+        self.areas: dict[str, w.Textarea] = {}
+        items: list[w.Widget] = [w.HTML(self._intro())]
+        for number, reflection in enumerate(released.info.reflections, start=1):
+            area = w.Textarea(
+                value=answers.get(reflection.grade_id, ""),
+                placeholder="Twoja odpowiedź…",
+                continuous_update=False,
+                layout=w.Layout(width="98%", height="140px"),
+            )
+            area.add_class(f"sk-reflection-{number}")
+            area.observe(guarded(self.status)(lambda _: self._changed()), names="value")
+            self.areas[reflection.grade_id] = area
+            items += [
+                w.HTML(
+                    f"<p><b>Refleksja {number}</b> ({reflection.points:g} pkt, ocenia trener). "
+                    f"{e(reflection.question)}</p>"
+                ),
+                area,
+            ]
+        submit_button = w.Button(description="Oddaj ćwiczenie", button_style="success", layout=w.Layout(width="auto"))
+        submit_button.add_class("sk-submit")
+        submit_button.on_click(guarded(self.status)(lambda _: self.submit()))
+        show = w.Button(description="Pokaż informację zwrotną od trenera", layout=w.Layout(width="auto"))
+        show.add_class("sk-show-returned")
+        show.on_click(guarded(self.status)(lambda _: self.show_feedback()))
+        self.returned = w.HTML()
+        self.returned.add_class("sk-returned-feedback")
+        super().__init__([*items, w.HBox([submit_button, show]), self.status, self.returned])
+        self.add_class("sk-exercise")
+
+    def _intro(self) -> str:
+        parts = "".join(
+            f"<li>{e(PART_LABELS[Part(p)] if p in Part.__members__.values() else p)}</li>"
+            for p in self.released.info.parts
+        )
+        return (
+            f"<h3>{e(self.released.info.title)}</h3><p>Ocenie automatycznej podlega:</p><ul>{parts}</ul>"
+            "<p>Refleksje ocenia trener. Gdy skończysz, kliknij „Oddaj ćwiczenie”. Możesz oddać ponownie; "
+            "trener ocenia ostatnią wersję.</p>"
+        )
+
+    def answers(self) -> dict[str, str]:
+        """Return the reflections as typed, by their grade id."""
+        return {grade_id: area.value for grade_id, area in self.areas.items()}
+
+    def _changed(self) -> None:
+        too_long = [gid for gid, text in self.answers().items() if len(text) > MAX_REFLECTION]
+        if too_long:
+            self.status.value = (
+                f"<span class='sk-message'>Refleksja jest za długa (najwyżej {MAX_REFLECTION} znaków). "
+                "Skróć ją, zanim oddasz ćwiczenie.</span>"
+            )
+            return
+        self._save(self.answers())
+        self.status.value = f"<span class='sk-muted'>Refleksje zapisane o {dt.datetime.now():%H:%M}.</span>"
+
+    def submit(self) -> None:
+        """Submit the work and reflections through nbgrader's exchange; say plainly how it went."""
+        answers = self.answers()
+        if any(len(text) > MAX_REFLECTION for text in answers.values()):
+            self._changed()
+            return
+        self._save(answers)
+        try:
+            self._submit(answers)
+        except SzkolaError as error:
+            self.status.value = f"<span class='sk-message'>Nie udało się oddać ćwiczenia: {e(error)}</span>"
+            return
+        self.status.value = (
+            f"<span class='sk-ok'>✔ Oddano {dt.datetime.now():%d.%m.%Y o %H:%M}. "
+            "Trener zobaczy Twoją diagnozę, kontrakt i refleksje.</span>"
+        )
+
+    def show_feedback(self) -> None:
+        """Show the feedback page the trainer returned, in a sandboxed frame (no scripts run)."""
+        try:
+            page = self._fetch()
+        except SzkolaError as error:
+            self.status.value = f"<span class='sk-message'>{e(error)}</span>"
+            return
+        if page is None:
+            self.returned.value = "<p class='sk-muted'>Trener nie zwrócił jeszcze informacji zwrotnej.</p>"
+            return
+        self.returned.value = (
+            f"<iframe class='sk-feedback-frame' sandbox='' srcdoc=\"{html.escape(page, quote=True)}\" "
+            "style='width:100%;height:560px;border:1px solid #d9e2ec'></iframe>"
+        )

@@ -1,0 +1,81 @@
+"""Checks of a course manifest against the files it names: lessons, exercises and cases."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Container
+from pathlib import Path
+
+from ..domain.course import Course
+from ..domain.integrity import Loc
+from .paths import project_root
+from .problems import Problem, format_loc
+from .yaml_source import YamlSource, read_yaml
+
+
+def course_root(path: Path) -> Path:
+    """Return the folder holding the course's ``notebooks/`` and ``exercises/``.
+
+    A manifest in ``<root>/courses/`` uses its own root; elsewhere, the platform's.
+    """
+    candidate = path.resolve().parent.parent
+    return candidate if (candidate / "exercises").is_dir() else project_root()
+
+
+def exercise_notebook(root: Path, exercise_id: str) -> Path:
+    """Return the nbgrader source notebook of an exercise: ``exercises/<id>/<id>.ipynb``."""
+    return root / "exercises" / exercise_id / f"{exercise_id}.ipynb"
+
+
+def exercise_case_id(notebook: Path) -> str | None:
+    """Return the case an exercise notebook is built on (its ``szkola.case_id`` metadata)."""
+    try:
+        metadata = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError):
+        return None
+    case_id = metadata.get("szkola", {}).get("case_id")
+    return case_id if isinstance(case_id, str) else None
+
+
+def check_course_references(path: Path, course: Course, case_ids: Container[str]) -> list[Problem]:
+    """Return one problem per lesson, exercise or case that the manifest names but does not exist."""
+    root = course_root(path)
+    source = read_yaml(path)
+    located = source if isinstance(source, YamlSource) else None
+    problems: list[Problem] = []
+
+    def missing(loc: Loc, found: str, expected: str) -> None:
+        problems.append(Problem(path, format_loc(loc), found, expected, line=located.line_of(loc) if located else None))
+
+    for m_index, module in enumerate(course.modules):
+        for index, lesson in enumerate(module.lessons):
+            if not (root / "notebooks" / f"{lesson}.ipynb").is_file():
+                missing(
+                    ("modules", m_index, "lessons", index),
+                    f"lekcja {lesson!r}: nie ma pliku notebooks/{lesson}.ipynb",
+                    "nazwa notatnika z folderu notebooks/ (bez .ipynb)",
+                )
+        for index, exercise in enumerate(module.exercises):
+            notebook = exercise_notebook(root, exercise)
+            if not notebook.is_file():
+                missing(
+                    ("modules", m_index, "exercises", index),
+                    f"ćwiczenie {exercise!r}: nie ma pliku exercises/{exercise}/{exercise}.ipynb",
+                    "nazwa folderu ćwiczenia z exercises/",
+                )
+                continue
+            case_id = exercise_case_id(notebook)
+            if case_id is None or case_id not in case_ids:
+                missing(
+                    ("modules", m_index, "exercises", index),
+                    f"ćwiczenie {exercise!r} opiera się na przypadku {case_id!r}, którego nie ma",
+                    "w metadanych notatnika szkola.case_id istniejącego przypadku",
+                )
+        for index, case_id in enumerate(module.cases):
+            if case_id not in case_ids:
+                missing(
+                    ("modules", m_index, "cases", index),
+                    f"przypadek {case_id!r}: nie ma go w case_studies/",
+                    "id przypadku (nazwa pliku z case_studies/ bez .yaml)",
+                )
+    return problems

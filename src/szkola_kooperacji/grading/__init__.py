@@ -1,0 +1,18 @@
+"""Assessment with nbgrader: exercise notebooks, their test cells, parallel autograding, reports."""
+
+COURSE_ENV = "SZKOLA_COURSE"
+"""The course directory (from ``szkola course init``) whose released exercises the dashboard offers."""
+
+
+def put_tools_on_path() -> None:
+    """Let nbgrader find the tools installed beside this Python (it runs ``alembic`` for a new gradebook).
+
+    ``.venv/bin/szkola`` works without activating the virtual environment, so its ``bin``
+    folder may be missing from PATH.
+    """
+    import os  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    tools = os.path.dirname(sys.executable)
+    if tools not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = os.pathsep.join(p for p in (tools, os.environ.get("PATH", "")) if p)

@@ -1,0 +1,188 @@
+"""Autograde a group's submissions in parallel with nbgrader itself, one submission per task.
+
+Each worker is a long-lived process that imports nbgrader once and grades one
+trainee at a time through ``NbGraderAPI.autograde`` (the code path of
+``nbgrader autograde``), so scores are nbgrader's own. The parent hands out
+trainees, enforces a wall-time limit per submission (killing the worker and its
+kernel when it is exceeded) and a memory limit (inherited by the kernel), and
+records a clear message and zero points for a submission that cannot be graded.
+SQLite allows one writer at a time: the gradebook URL waits for the lock, and
+grading one trainee again replaces their previous result, so an interrupted run
+is simply run again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import os
+import signal
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+DEFAULT_TIME_LIMIT_S = 300.0
+DEFAULT_MEMORY_MB = 4096
+LOG_FILE = "logs/autograde.log"
+"""Where the workers and their kernels write, inside the course directory."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How grading one trainee's submission ended."""
+
+    student: str
+    ok: bool
+    message: str
+    seconds: float
+
+
+def submitted_students(course_dir: Path, assignment: str) -> list[str]:
+    """Return the trainees with a collected submission of ``assignment``, sorted."""
+    submitted = course_dir / "submitted"
+    if not submitted.is_dir():
+        return []
+    return sorted(p.name for p in submitted.iterdir() if (p / assignment).is_dir())
+
+
+def _worker(course_dir: str, memory_mb: int, tasks: Connection) -> None:
+    """Grade trainees sent through ``tasks`` until it closes; reply (ok, message) for each."""
+    import resource  # noqa: PLC0415 (POSIX only, used only in workers)
+    import warnings  # noqa: PLC0415
+
+    os.setsid()  # the worker and its kernels form one group the parent can kill together
+    # Kernels write warnings and, when stopped, tracebacks to the stderr they inherit: keep them in a
+    # log file of the course, out of the trainer's terminal.
+    log_path = Path(course_dir) / LOG_FILE
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    limit = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    warnings.filterwarnings("ignore")  # SQLAlchemy's warnings are noise for a trainer
+    os.chdir(course_dir)
+    from . import put_tools_on_path  # noqa: PLC0415
+
+    put_tools_on_path()
+    from nbgrader.apps import NbGraderAPI  # noqa: PLC0415 (imported once per worker)
+    from nbgrader.coursedir import CourseDirectory  # noqa: PLC0415
+    from traitlets.config import Config  # noqa: PLC0415
+    from traitlets.config.loader import PyFileConfigLoader  # noqa: PLC0415
+
+    config = Config()
+    config.merge(PyFileConfigLoader("nbgrader_config.py", path=course_dir).load_config())
+    api = NbGraderAPI(CourseDirectory(config=config), config=config)
+    while True:
+        try:
+            assignment, student = tasks.recv()
+        except EOFError:
+            return
+        result: dict[str, Any] = api.autograde(assignment, student, force=True, create=True)
+        tasks.send((bool(result.get("success")), _summary(result)))
+
+
+def _summary(result: dict[str, Any]) -> str:
+    if result.get("success"):
+        return "oceniono"
+    text = f"{result.get('error') or ''}\n{result.get('log') or ''}"
+    if "Timeout" in text or "timed out" in text:
+        return "przerwano: komórka działała dłużej niż limit czasu"
+    if "MemoryError" in text:
+        return "przerwano: przekroczono limit pamięci"
+    if "not valid" in text or "JSONDecodeError" in text or "Notebook JSON is invalid" in text:
+        return "uszkodzony plik notatnika (niepoprawny JSON)"
+    return "nie udało się ocenić: " + (text.strip().splitlines() or ["nieznany błąd"])[-1][:200]
+
+
+class _Worker:
+    def __init__(self, context: Any, course_dir: Path, memory_mb: int) -> None:
+        self.conn, child = mp.Pipe()
+        self.process = context.Process(target=_worker, args=(str(course_dir), memory_mb, child), daemon=True)
+        self.process.start()
+        child.close()
+        self.student: str | None = None
+        self.started = 0.0
+
+    def give(self, assignment: str, student: str) -> None:
+        self.student, self.started = student, time.monotonic()
+        self.conn.send((assignment, student))
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.join(5)
+
+    def stop(self) -> None:
+        self.conn.close()
+        self.process.join(30)
+        if self.process.is_alive():
+            self.kill()
+
+
+def autograde_parallel(
+    course_dir: Path,
+    assignment: str,
+    students: list[str],
+    *,
+    jobs: int = 2,
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    memory_mb: int = DEFAULT_MEMORY_MB,
+) -> Iterator[Outcome]:
+    """Grade each student's submission; yield an Outcome as each one finishes."""
+    context = mp.get_context("spawn")
+    todo = list(students)
+    workers = [_Worker(context, course_dir, memory_mb) for _ in range(max(1, min(jobs, len(todo))))]
+    try:
+        while todo or any(w.student for w in workers):
+            for index, worker in enumerate(workers):
+                if worker.student is None and todo:
+                    worker.give(assignment, todo.pop(0))
+                if worker.student is None:
+                    continue
+                elapsed = time.monotonic() - worker.started
+                if worker.conn.poll(0.05):
+                    student = worker.student
+                    try:
+                        ok, message = worker.conn.recv()
+                        worker.student = None
+                    except EOFError:
+                        ok, message = False, "przerwano: proces oceniania zakończył się nieoczekiwanie"
+                        workers[index] = _replace(worker, context, course_dir, memory_mb)
+                    yield Outcome(student, ok, message, elapsed)
+                elif elapsed > time_limit_s or not worker.process.is_alive():
+                    student = worker.student
+                    why = (
+                        f"przerwano po {time_limit_s:g} s: notatnik działał za długo"
+                        if elapsed > time_limit_s
+                        else "przerwano: proces oceniania zakończył się (np. limit pamięci)"
+                    )
+                    workers[index] = _replace(worker, context, course_dir, memory_mb)
+                    yield Outcome(student, False, why, elapsed)
+    finally:
+        for worker in workers:
+            worker.stop()
+
+
+def _replace(worker: _Worker, context: Any, course_dir: Path, memory_mb: int) -> _Worker:
+    worker.kill()
+    return _Worker(context, course_dir, memory_mb)
+
+
+def record_zero(db_url: str, assignment: str, student: str) -> None:
+    """Make sure a trainee whose submission could not be graded has it in the gradebook, scored 0."""
+    from nbgrader.api import Gradebook  # noqa: PLC0415
+
+    from . import put_tools_on_path  # noqa: PLC0415
+
+    put_tools_on_path()
+
+    with Gradebook(db_url) as gradebook:
+        gradebook.update_or_create_student(student)
+        gradebook.update_or_create_submission(assignment, student)
+
+
+ProgressCallback = Callable[[Outcome], None]

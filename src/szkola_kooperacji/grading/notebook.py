@@ -1,0 +1,105 @@
+"""An exercise notebook as the dashboard sees it: its case, its reflection questions, its work cell.
+
+The trainee never edits the notebook: the exercise dashboard writes the draft into
+the work cell (``grade_id: praca``) and each reflection into its answer cell, so
+what was built travels inside the submitted notebook to the autograder and the
+formgrader.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import nbformat
+
+from .cells import WORK_VARIABLE
+
+WORK_GRADE_ID = "praca"
+REFLECTION_PREFIX = "refleksja"
+QUESTION_PREFIX = "pytanie"
+TEXT_STUB = "_(Odpowiedź wpiszesz na pulpicie ćwiczenia.)_"
+"""What nbgrader leaves in a reflection cell of a released exercise (instead of "YOUR ANSWER HERE")."""
+CODE_STUB = f'{WORK_VARIABLE} = ""  # pulpit ćwiczenia zapisze tu pracę uczestnika'
+
+
+class ExerciseError(ValueError):
+    """An exercise notebook lacks what the dashboard needs; the message says what, in Polish."""
+
+
+@dataclass(frozen=True)
+class Reflection:
+    """One reflection question and the answer cell the trainee fills in."""
+
+    grade_id: str
+    question: str
+    points: float
+
+
+@dataclass(frozen=True)
+class ExerciseInfo:
+    """What the dashboard shows about an exercise notebook."""
+
+    title: str
+    case_id: str
+    parts: tuple[str, ...]
+    reflections: tuple[Reflection, ...]
+
+
+def _nbgrader(cell: Any) -> dict[str, Any]:
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return meta if isinstance(meta, dict) else {}
+
+
+def exercise_info(nb: Any) -> ExerciseInfo:
+    """Read title, case, graded parts and reflection questions; raise ExerciseError if one is missing."""
+    meta = nb.get("metadata", {}).get("szkola", {})
+    case_id, title = meta.get("case_id"), meta.get("title")
+    if not isinstance(case_id, str) or not isinstance(title, str):
+        raise ExerciseError("W metadanych notatnika brakuje szkola.case_id albo szkola.title.")
+    questions: dict[str, str] = {}
+    reflections: list[Reflection] = []
+    parts: list[str] = []
+    for cell in nb.cells:
+        grade_id = str(_nbgrader(cell).get("grade_id", ""))
+        if grade_id.startswith(QUESTION_PREFIX):
+            questions[grade_id.removeprefix(QUESTION_PREFIX)] = cell.source.strip()
+        elif grade_id.startswith(REFLECTION_PREFIX):
+            question = questions.get(grade_id.removeprefix(REFLECTION_PREFIX), "")
+            reflections.append(Reflection(grade_id, question, float(_nbgrader(cell).get("points", 0))))
+        elif grade_id.startswith("test_"):
+            parts.append(grade_id.removeprefix("test_"))
+    if not any(_nbgrader(c).get("grade_id") == WORK_GRADE_ID for c in nb.cells):
+        raise ExerciseError(f"Notatnik ćwiczenia nie ma komórki pracy (grade_id: {WORK_GRADE_ID}).")
+    return ExerciseInfo(title, case_id, tuple(parts), tuple(reflections))
+
+
+def markdown_literal(text: str) -> str:
+    """Return ``text`` as Markdown that renders exactly as typed: no HTML, no formatting, no links."""
+    escaped = html.escape(text.replace("\r\n", "\n"), quote=False)
+    escaped = re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", escaped)
+    escaped = re.sub(r"(?m)^(\s*)([-=>]|\d+\.)", lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    paragraphs = [p.strip() for p in escaped.split("\n\n")]
+    return "\n\n".join("  \n".join(line.rstrip() for line in p.splitlines()) for p in paragraphs if p)
+
+
+def write_submission(nb: Any, work_json: str, answers: dict[str, str]) -> Any:
+    """Put the draft and the reflections into the notebook's cells; return the notebook."""
+    info = exercise_info(nb)
+    unknown = set(answers) - {r.grade_id for r in info.reflections}
+    if unknown:
+        raise ExerciseError(f"Nieznane pola refleksji: {', '.join(sorted(unknown))}.")
+    for cell in nb.cells:
+        grade_id = _nbgrader(cell).get("grade_id")
+        if grade_id == WORK_GRADE_ID:
+            cell.source = f"{WORK_VARIABLE} = {work_json!r}"
+        elif grade_id in answers:
+            cell.source = markdown_literal(answers[grade_id]) or TEXT_STUB
+    return nb
+
+
+def read_notebook(path: Any) -> Any:
+    """Read a notebook file (nbformat 4)."""
+    return nbformat.read(path, as_version=4)

@@ -1,0 +1,129 @@
+"""Grades and progress of a group, down to each graded item, read from the nbgrader gradebook.
+
+``nbgrader export`` gives one total per trainee and assignment; trainers of the
+Szkoła kooperacji also need each part (diagnoza, kontrakt, instytucje, each
+reflection) and the course's modules, so this reads the gradebook's grades.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..domain.assessment import PART_LABELS, Part
+from ..domain.course import Course
+
+COLUMNS = [
+    "uczestnik",
+    "imie",
+    "nazwisko",
+    "modul",
+    "cwiczenie",
+    "element",
+    "opis",
+    "rodzaj",
+    "punkty",
+    "maks",
+    "oddano",
+    "do_oceny_recznej",
+]
+
+
+def item_label(grade_id: str) -> tuple[str, str]:
+    """Return (description, kind) of a graded cell id: an autograded part or a reflection."""
+    if grade_id.startswith("test_"):
+        part = grade_id.removeprefix("test_")
+        label = PART_LABELS[Part(part)] if part in Part.__members__.values() else part
+        return label, "automatyczna"
+    if grade_id.startswith("refleksja"):
+        return f"Refleksja {grade_id.removeprefix('refleksja').strip('_')}", "trener"
+    return grade_id, "inna"
+
+
+def grade_rows(db_url: str, course: Course) -> pd.DataFrame:
+    """Return one row per trainee and graded item of every exercise of the course (0 if not submitted)."""
+    from nbgrader.api import Gradebook, MissingEntry  # noqa: PLC0415 (heavy import)
+
+    from . import put_tools_on_path  # noqa: PLC0415
+
+    put_tools_on_path()
+
+    rows: list[dict[str, object]] = []
+    with Gradebook(db_url) as gradebook:
+        known = {a.name for a in gradebook.assignments}
+        for student in gradebook.students:
+            for module in course.modules:
+                for exercise in module.exercises:
+                    if exercise not in known:
+                        continue
+                    assignment = gradebook.find_assignment(exercise)
+                    try:
+                        submission = gradebook.find_submission(exercise, student.id)
+                    except MissingEntry:
+                        submission = None
+                    for notebook in assignment.notebooks:
+                        for cell in notebook.grade_cells:
+                            score, manual = 0.0, False
+                            if submission is not None:
+                                grade = gradebook.find_grade(cell.name, notebook.name, exercise, student.id)
+                                score = float(grade.score or 0.0)
+                                manual = bool(grade.needs_manual_grade)
+                            label, kind = item_label(cell.name)
+                            rows.append(
+                                {
+                                    "uczestnik": student.id,
+                                    "imie": student.first_name or "",
+                                    "nazwisko": student.last_name or "",
+                                    "modul": module.title,
+                                    "cwiczenie": exercise,
+                                    "element": cell.name,
+                                    "opis": label,
+                                    "rodzaj": kind,
+                                    "punkty": score,
+                                    "maks": float(cell.max_score),
+                                    "oddano": submission is not None,
+                                    "do_oceny_recznej": manual,
+                                }
+                            )
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def by_trainee(rows: pd.DataFrame) -> pd.DataFrame:
+    """Points per trainee and exercise with the total and percentage: the trainer's overview."""
+    if rows.empty:
+        return pd.DataFrame(columns=["uczestnik", "razem", "maks", "procent"])
+    table = rows.pivot_table(index="uczestnik", columns="cwiczenie", values="punkty", aggfunc="sum", fill_value=0.0)
+    totals = rows.groupby("uczestnik")[["punkty", "maks"]].sum()
+    table["razem"] = totals["punkty"]
+    table["maks"] = totals["maks"]
+    table["procent"] = (100 * totals["punkty"] / totals["maks"]).round(1)
+    return table.reset_index()
+
+
+def by_module(rows: pd.DataFrame) -> pd.DataFrame:
+    """Group averages per module: mean percentage and how many trainees submitted."""
+    if rows.empty:
+        return pd.DataFrame(columns=["modul", "sredni_procent", "oddalo", "uczestnikow"])
+    per_trainee = rows.groupby(["modul", "uczestnik"]).agg(
+        punkty=("punkty", "sum"), maks=("maks", "sum"), oddano=("oddano", "max")
+    )
+    per_trainee["procent"] = 100 * per_trainee["punkty"] / per_trainee["maks"]
+    summary = per_trainee.groupby("modul").agg(
+        sredni_procent=("procent", "mean"), oddalo=("oddano", "sum"), uczestnikow=("oddano", "size")
+    )
+    summary["sredni_procent"] = summary["sredni_procent"].round(1)
+    return summary.reset_index()
+
+
+def write_csv(rows: pd.DataFrame, path: Path) -> None:
+    """Write the item-level table as CSV (UTF-8 with BOM, so Excel shows Polish letters)."""
+    rows.to_csv(path, index=False, encoding="utf-8-sig")
+
+
+def write_xlsx(rows: pd.DataFrame, path: Path) -> None:
+    """Write three sheets: per trainee, per module, and every graded item."""
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        by_trainee(rows).to_excel(writer, sheet_name="Uczestnicy", index=False)
+        by_module(rows).to_excel(writer, sheet_name="Moduły", index=False)
+        rows.to_excel(writer, sheet_name="Elementy", index=False)
