@@ -47,6 +47,7 @@ class Server:
     log: Path
     port: int = 0
     process: subprocess.Popen[bytes] | None = None
+    course: Path | None = None
 
     @property
     def url(self) -> str:
@@ -62,6 +63,7 @@ class Server:
             "--no-browser",
             f"--port={self.port}",
             f"--store={self.store}",
+            *([f"--course={self.course}"] if self.course else []),
         ]
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)

@@ -142,7 +142,14 @@ class Dashboard(w.VBox):
             fetch_feedback=lambda: exchange.feedback(assignment),
         )
         workspace = Workspace(
-            trainee, case, self.catalog.directory, draft, store, slot=slot, last_tab=("Oddanie ćwiczenia", panel)
+            trainee,
+            case,
+            self.catalog.directory,
+            draft,
+            store,
+            slot=slot,
+            last_tab=("Oddanie ćwiczenia", panel),
+            diagnosis_only=released.info.parts == ("diagnoza",),
         )
         holder.append(workspace)
         self._show_workspace(workspace, released.info.title)

@@ -11,7 +11,7 @@ from ..domain.directory import ServiceDirectory
 from ..domain.draft import Draft
 from ..domain.feedback import give_feedback
 from ..domain.findings import sorted_findings
-from ..domain.rules import check_all
+from ..domain.rules import check_all, check_diagnosis
 from ..storage import DraftStore
 from .contract_builder import ContractBuilder
 from .diagnosis_builder import DiagnosisBuilder
@@ -34,14 +34,16 @@ class Workspace(w.VBox):
         *,
         slot: str | None = None,
         last_tab: tuple[str, w.Widget] | None = None,
+        diagnosis_only: bool = False,
     ) -> None:
         """Build the tabs and the live findings for one case.
 
         ``slot`` keeps a graded exercise's draft apart from free work on the same case; ``last_tab``
-        replaces the comparison with the expert reference (an exercise is graded, not self-checked).
+        replaces the comparison with the expert reference (an exercise is graded, not self-checked);
+        ``diagnosis_only`` leaves out the contract and its rules (an exercise on the diagnosis alone).
         """
         self.trainee, self.case, self.directory, self.draft, self.store = trainee, case, directory, draft, store
-        self.slot = slot
+        self.slot, self.diagnosis_only = slot, diagnosis_only
         self.status = w.HTML()
         self.status.add_class("sk-saved")
         self.findings = w.HTML()
@@ -54,8 +56,12 @@ class Workspace(w.VBox):
         ask.add_class("sk-ask-feedback")
         ask.on_click(guarded(self.status)(lambda _: self.show_feedback()))
         title, last = last_tab or (TAB_TITLES[-1], w.VBox([ask, self.feedback]))
-        self.tabs = w.Tab(children=[w.HTML(case_html(case, directory)), self.diagnosis, self.contract, last])
-        self.tabs.titles = (*TAB_TITLES[:-1], title)
+        pages = [(TAB_TITLES[0], w.HTML(case_html(case, directory))), (TAB_TITLES[1], self.diagnosis)]
+        if not diagnosis_only:
+            pages.append((TAB_TITLES[2], self.contract))
+        pages.append((title, last))
+        self.tabs = w.Tab(children=[page for _, page in pages])
+        self.tabs.titles = tuple(name for name, _ in pages)
         self.tabs.layout = w.Layout(width="70%")
         side = w.VBox(
             [w.HTML("<h3>Uwagi na bieżąco</h3>"), self.status, self.findings],
@@ -76,7 +82,10 @@ class Workspace(w.VBox):
         self._refresh_findings()
 
     def _refresh_findings(self) -> None:
-        findings = check_all(self.case, self.directory, self.draft.diagnosis, self.draft.contract)
+        if self.diagnosis_only:
+            findings = check_diagnosis(self.case, self.draft.diagnosis)
+        else:
+            findings = check_all(self.case, self.directory, self.draft.diagnosis, self.draft.contract)
         self.findings.value = findings_html(sorted_findings(findings))
 
     def show_feedback(self) -> None:

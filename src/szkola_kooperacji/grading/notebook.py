@@ -65,7 +65,8 @@ def exercise_info(nb: Any) -> ExerciseInfo:
     for cell in nb.cells:
         grade_id = str(_nbgrader(cell).get("grade_id", ""))
         if grade_id.startswith(QUESTION_PREFIX):
-            questions[grade_id.removeprefix(QUESTION_PREFIX)] = cell.source.strip()
+            # the notebook shows "**Refleksja 1.** question"; the dashboard numbers questions itself
+            questions[grade_id.removeprefix(QUESTION_PREFIX)] = re.sub(r"^\*\*[^*]+\*\*\s*", "", cell.source.strip())
         elif grade_id.startswith(REFLECTION_PREFIX):
             question = questions.get(grade_id.removeprefix(REFLECTION_PREFIX), "")
             reflections.append(Reflection(grade_id, question, float(_nbgrader(cell).get("points", 0))))
@@ -79,8 +80,9 @@ def exercise_info(nb: Any) -> ExerciseInfo:
 def markdown_literal(text: str) -> str:
     """Return ``text`` as Markdown that renders exactly as typed: no HTML, no formatting, no links."""
     escaped = html.escape(text.replace("\r\n", "\n"), quote=False)
-    escaped = re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", escaped)
-    escaped = re.sub(r"(?m)^(\s*)([-=>]|\d+\.)", lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    escaped = re.sub(r"([\\`*_{}\[\]()#+!|~:])", r"\\\1", escaped)  # ":" too: no bare-URL autolinks
+    escaped = re.sub(r"(?m)^(\s*)([-=>])", r"\1\\\2", escaped)
+    escaped = re.sub(r"(?m)^(\s*\d+)\.", r"\1\\.", escaped)
     paragraphs = [p.strip() for p in escaped.split("\n\n")]
     return "\n\n".join("  \n".join(line.rstrip() for line in p.splitlines()) for p in paragraphs if p)
 

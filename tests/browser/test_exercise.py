@@ -1,0 +1,137 @@
+"""A graded exercise end to end in a real browser: the trainee submits from the dashboard, the trainer
+collects, grades and returns feedback with nbgrader, and the formgrader shows the submission."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import nbformat
+import pytest
+from click.testing import CliRunner
+from playwright.sync_api import Browser, Page, expect
+
+from szkola_kooperacji.cli import main
+
+from .conftest import ROOT, Server, free_port, open_tab, shot, type_text
+
+EXERCISE = "cw2_diagnoza"
+TRAINEE = "anowak"
+STATEMENT = "Rodzinie brakuje pieniędzy na opał i jedzenie"
+REFLECTION = "Babcia pomaga w opiece <b>nad dziećmi</b>"
+
+
+def nbgrader(course_dir: Path, *args: str) -> None:
+    command = [sys.executable, "-m", "nbgrader", *args]
+    run = subprocess.run(command, cwd=course_dir, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.fixture(scope="module")
+def course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("grupa")
+    roster = base / "lista.csv"
+    roster.write_text(f"id,first_name,last_name\n{TRAINEE},Anna,Nowak\n", encoding="utf-8")
+    target = base / "kurs"
+    args = ["course", "init", str(target), "--course", str(ROOT / "courses" / "regionalny.yaml")]
+    result = CliRunner().invoke(main, [*args, "--roster", str(roster)])
+    assert result.exit_code == 0, result.output
+    nbgrader(target, "generate_assignment", EXERCISE)
+    nbgrader(target, "release_assignment", EXERCISE)
+    return target
+
+
+@pytest.fixture
+def course_server(tmp_path: Path, course_dir: Path) -> Iterator[Server]:
+    running = Server(store=tmp_path / "drafts.sqlite", log=tmp_path / "serve.log", course=course_dir)
+    running.start()
+    yield running
+    running.stop()
+
+
+def test_trainee_submits_exercise_and_reads_returned_feedback(course_server: Server, course_dir: Path, page: Page):
+    page.goto(course_server.url)
+    page.fill(".sk-trainee-name input", TRAINEE)
+    page.fill(".sk-trainee-code input", "tajne123")
+    page.click(".sk-sign-in")
+    page.wait_for_selector(f".sk-exercise-{EXERCISE}")
+    shot(page, "10_cwiczenia_oceniane")
+
+    page.click(f".sk-exercise-{EXERCISE}")
+    page.wait_for_selector(".sk-live-findings")
+    open_tab(page, "Diagnoza potrzeb")
+    page.click(".sk-add-need")
+    page.wait_for_selector(".sk-need-statement textarea")
+    page.locator(".sk-need select").first.select_option(label="Sytuacja materialna (dochody, wydatki, długi)")
+    type_text(page, ".sk-need-statement textarea", STATEMENT)
+    open_tab(page, "Oddanie ćwiczenia")
+    type_text(page, ".sk-reflection-1 textarea", REFLECTION)
+    page.click(".sk-submit")
+    expect(page.locator(".sk-submit-status")).to_contain_text("Oddano", timeout=60_000)
+    shot(page, "11_cwiczenie_oddane")
+
+    nbgrader(course_dir, "collect", EXERCISE)
+    submitted = nbformat.read(course_dir / "submitted" / TRAINEE / EXERCISE / f"{EXERCISE}.ipynb", as_version=4)
+    sources = "\n".join(cell.source for cell in submitted.cells)
+    assert STATEMENT in sources, "the work built in the dashboard travels inside the notebook"
+    assert "Babcia pomaga w opiece &lt;b&gt;nad dziećmi&lt;/b&gt;" in sources, "the reflection is stored as text"
+
+    run = subprocess.run(
+        [sys.executable, "-m", "szkola_kooperacji", "grade", "autograde", EXERCISE],
+        cwd=course_dir,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    nbgrader(course_dir, "generate_feedback", EXERCISE)
+    nbgrader(course_dir, "release_feedback", EXERCISE)
+    page.click(".sk-show-returned")
+    frame = page.frame_locator(".sk-feedback-frame")
+    expect(frame.locator("body")).to_contain_text("Diagnoza potrzeb", timeout=60_000)
+    expect(frame.locator("body")).to_contain_text("Babcia pomaga w opiece <b>nad dziećmi</b>")
+    shot(page, "12_informacja_od_trenera")
+
+
+@pytest.fixture
+def jupyterlab(course_dir: Path, tmp_path: Path) -> Iterator[str]:
+    port, token = free_port(), "szkola-test"
+    log = (tmp_path / "lab.log").open("wb")
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--allow-root",
+        f"--port={port}",
+        f"--IdentityProvider.token={token}",
+    ]
+    process = subprocess.Popen(command, cwd=course_dir, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 90
+    url = f"http://127.0.0.1:{port}/"
+    while time.monotonic() < deadline and process.poll() is None:
+        if "is running at" in (tmp_path / "lab.log").read_text(errors="replace"):
+            break
+        time.sleep(0.5)
+    yield f"{url}?token={token}"
+    process.terminate()
+    process.wait(timeout=30)
+    log.close()
+
+
+def test_formgrader_opens_in_the_installed_jupyterlab(jupyterlab: str, browser: Browser, course_dir: Path):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(jupyterlab.replace("/?token", "/formgrader?token"))
+    expect(page.locator("body")).to_contain_text(EXERCISE, timeout=60_000)
+    shot(page, "13_formgrader")
+    page.goto(jupyterlab.replace("/?token", "/lab?token"))
+    page.locator("#jp-main-dock-panel").wait_for(timeout=90_000)
+    page.get_by_text("Nbgrader", exact=True).first.click()
+    expect(page.get_by_text("Formgrader").first).to_be_visible(timeout=30_000)
+    shot(page, "14_jupyterlab_nbgrader")
+    context.close()
