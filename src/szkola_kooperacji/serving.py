@@ -6,11 +6,13 @@ Kept apart from the click command so tests can check the exact command line.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from .data.paths import DATA_ENV, project_root
+from .errors import SzkolaError
 from .grading import COURSE_ENV
 from .storage.drafts import STORE_ENV, default_store_path
 from .workshop_voila import CAP_ENV, RESERVE_ENV
@@ -54,11 +56,12 @@ class ServeOptions:
     data: Path | None = None
     workshop: int = 0
     course: Path | None = None
+    notebook: str = "pulpit.ipynb"
 
 
-def dashboard_notebook() -> Path:
-    """Return the landing dashboard notebook (checkout or wheel)."""
-    return project_root() / "notebooks" / "pulpit.ipynb"
+def dashboard_notebook(name: str = "pulpit.ipynb") -> Path:
+    """Return a dashboard notebook (checkout or wheel): the trainee's by default."""
+    return project_root() / "notebooks" / name
 
 
 def voila_command(options: ServeOptions) -> list[str]:
@@ -67,7 +70,7 @@ def voila_command(options: ServeOptions) -> list[str]:
         sys.executable,
         "-m",
         "szkola_kooperacji.workshop_voila",
-        str(dashboard_notebook()),
+        str(dashboard_notebook(options.notebook)),
         f"--port={options.port}",
         f"--Voila.ip={options.host}",
         f"--template={TEMPLATE}",
@@ -106,3 +109,20 @@ def voila_environment(options: ServeOptions) -> dict[str, str]:
     # front-end (meant for several views of one kernel) only doubles the messages under load.
     env.setdefault("JUPYTER_WIDGETS_ECHO", "0")
     return env
+
+
+def run_voila(options: ServeOptions) -> None:
+    """Run Voilà until it ends or Ctrl-C stops it cleanly; a failure is a Polish message."""
+    process = subprocess.Popen(voila_command(options), env=voila_environment(options))
+    try:
+        code = process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        print("Serwer zatrzymany.")
+        return
+    if code != 0:
+        raise SzkolaError(f"Voilà zakończyła działanie z kodem {code}. Sprawdź komunikaty powyżej.")

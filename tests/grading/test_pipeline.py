@@ -24,9 +24,12 @@ from click.testing import CliRunner
 from nbgrader.api import Gradebook
 
 from szkola_kooperacji.cli import main
+from szkola_kooperacji.commands.report import load_course_dir
+from szkola_kooperacji.dashboard.trainer_report import TrainerReport
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.draft import Draft
 from szkola_kooperacji.grading.exchange import TraineeExchange
+from szkola_kooperacji.grading.report import grade_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = "cw2_diagnoza"
@@ -221,3 +224,18 @@ def test_released_exercise_shows_no_solution_and_polish_stubs(collected: Path):
     assert "NotImplementedError" not in text
     assert "BEGIN HIDDEN" not in text
     assert json.loads(text)["metadata"]["szkola"]["case_id"] == "wielodzietna_bezradnosc_modrzewno"
+
+
+def test_trainer_report_dashboard_shows_trainees_modules_and_items(collected: Path, graded: dict[str, object]):
+    course, db_url = load_course_dir(collected)
+    report = TrainerReport(grade_rows(db_url, course), course.title)
+    page = report.view.value
+    for trainee in TRAINEES:
+        assert trainee in page
+    assert "Wynik uczestników" in page
+    assert "Do oceny ręcznej czeka: 7 refleksji." in page, "an untouched reflection stub is scored 0 by nbgrader"
+    assert "3 części oceny automatycznej" in page, "broken, looping and test-less submissions are flagged"
+    assert "Refleksja 1" in page
+    assert list(report.module.options) == ["wszystkie moduły", "Rodzinny wywiad środowiskowy i diagnoza potrzeb"]
+    report.module.value = "Rodzinny wywiad środowiskowy i diagnoza potrzeb"
+    assert "wzorcowa" in report.view.value

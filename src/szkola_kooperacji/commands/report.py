@@ -11,6 +11,7 @@ from ..domain.course import Course
 from ..errors import DataError, SzkolaError
 from ..grading.course_dir import CONFIG_FILE, COURSE_COPY, course_db_url
 from ..grading.report import by_module, by_trainee, grade_rows, write_csv, write_xlsx
+from ..serving import ServeOptions, run_voila
 
 
 def load_course_dir(course_dir: Path) -> tuple[Course, str]:
@@ -35,9 +36,16 @@ def load_course_dir(course_dir: Path) -> tuple[Course, str]:
 )
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="Zapisz elementy ocen do CSV.")
 @click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False, path_type=Path), help="Zapisz raport do XLSX.")
-def report(course_dir: Path, csv_path: Path | None, xlsx_path: Path | None) -> None:
+@click.option("--serve", is_flag=True, help="Pokaż raport w przeglądarce (Voilà) zamiast w terminalu.")
+@click.option("--port", default=8867, show_default=True, help="Port raportu z --serve.")
+def report(course_dir: Path, csv_path: Path | None, xlsx_path: Path | None, *, serve: bool, port: int) -> None:
     """Oceny i postępy grupy: uczestnicy, moduły i każdy oceniany element."""
     course, db_url = load_course_dir(course_dir.resolve())
+    if serve:
+        options = ServeOptions(port=port, course=course_dir.resolve(), notebook="raport_trenera.ipynb")
+        click.echo(f"Raport grupy: http://localhost:{port}/  (zatrzymanie: Ctrl-C)")
+        run_voila(options)
+        return
     rows = grade_rows(db_url, course)
     click.echo(f"{course.title}: uczestników {rows['uczestnik'].nunique()}, elementów ocen {len(rows)}.")
     if not rows.empty:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import click
 
 from ..data.cache import cached_valid_catalog
 from ..errors import DataError, SzkolaError
-from ..serving import ServeOptions, voila_command, voila_environment
+from ..serving import ServeOptions, run_voila, voila_environment
 
 
 @click.command()
@@ -64,16 +63,4 @@ def serve(
     if workshop:
         click.echo(f"Tryb warsztatu: {workshop} uczestników. Zaproś uczestników po komunikacie „Serwer gotowy”.")
     click.echo("Zatrzymanie: Ctrl-C.")
-    process = subprocess.Popen(voila_command(options), env=env)
-    try:
-        code = process.wait()
-    except KeyboardInterrupt:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        click.echo("Serwer zatrzymany.")
-        return
-    if code != 0:
-        raise click.ClickException(f"Voilà zakończyła działanie z kodem {code}. Sprawdź komunikaty powyżej.")
+    run_voila(options)
