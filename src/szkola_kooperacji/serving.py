@@ -15,7 +15,6 @@ from .data.paths import DATA_ENV, project_root
 from .errors import SzkolaError
 from .grading import COURSE_ENV
 from .storage.drafts import STORE_ENV, default_store_path
-from .workshop_voila import CAP_ENV, RESERVE_ENV
 
 TEMPLATE = "szkola"
 JUPYTER_DATA = Path(__file__).resolve().parent / "jupyter_data"
@@ -28,6 +27,9 @@ Connected kernels are never culled; a trainee who reloads gets a new kernel and
 the draft from the store, so an orphaned kernel only holds memory.
 """
 
+RESERVE_ENV = "SZKOLA_POOL_RESERVE"
+CAP_ENV = "SZKOLA_MAX_KERNELS"
+"""How ``szkola serve`` tells its Voilà (``workshop_voila``) the refill reserve and the kernel cap."""
 DEFAULT_MAX_KERNELS = 60
 REFILL_DELAY_SECONDS = 30
 """A kernel handed out is replaced half a minute later, not while its trainee's group is still arriving

@@ -17,9 +17,9 @@ import voila.app
 from tornado.web import HTTPError
 from voila.voila_kernel_manager import voila_kernel_manager_factory
 
+from .serving import CAP_ENV, RESERVE_ENV
+
 READY_MESSAGE = "Serwer gotowy – przygotowane pulpity uczestników"
-RESERVE_ENV = "SZKOLA_POOL_RESERVE"
-CAP_ENV = "SZKOLA_MAX_KERNELS"
 
 FULL_MESSAGE = (
     "Na serwerze pracuje już maksymalna liczba uczestników. Poczekaj chwilę i odśwież stronę "

@@ -1,5 +1,12 @@
 """Assessment with nbgrader: exercise notebooks, their test cells, parallel autograding, reports."""
 
+WORK_VARIABLE = "PRACA"
+"""The variable an exercise's work cell assigns: the trainee's draft as JSON text."""
+TEXT_STUB = "_(Odpowiedź wpiszesz na pulpicie ćwiczenia.)_"
+"""What nbgrader leaves in a reflection cell of a released exercise (instead of "YOUR ANSWER HERE")."""
+CODE_STUB = f'{WORK_VARIABLE} = ""  # pulpit ćwiczenia zapisze tu pracę uczestnika'
+"""What nbgrader leaves in the work cell of a released exercise (instead of ``raise NotImplementedError()``)."""
+
 COURSE_ENV = "SZKOLA_COURSE"
 """The course directory (from ``szkola course init``) whose released exercises the dashboard offers."""
 

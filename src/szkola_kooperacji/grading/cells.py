@@ -17,9 +17,9 @@ from ..data.catalog import Catalog
 from ..domain.assessment import Part, assess_part
 from ..domain.draft import Draft
 from ..domain.feedback import give_feedback
+from . import WORK_VARIABLE
 
-WORK_VARIABLE = "PRACA"
-"""The variable the exercise's work cell assigns: the trainee's draft as JSON text."""
+__all__ = ["WORK_VARIABLE", "grade_part", "parse_work", "reference_work"]
 
 
 class WorkError(ValueError):

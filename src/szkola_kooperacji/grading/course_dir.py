@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..domain.course import Course
 from ..errors import SzkolaError
-from .notebook import CODE_STUB, TEXT_STUB
+from . import CODE_STUB, TEXT_STUB
 
 CONFIG_FILE = "nbgrader_config.py"
 COURSE_COPY = "kurs.yaml"
@@ -80,6 +80,9 @@ c.CourseDirectory.root = {str(root)!r}
 c.CourseDirectory.db_url = {db_url!r}
 c.Exchange.root = {str(exchange)!r}
 c.Exchange.path_includes_course = True
+# Trainees of a workshop submit from the dashboard under one server account; their identity is the
+# dashboard's sign-in, so nbgrader's check of the file owner would call every submission cheating.
+c.CollectApp.check_owner = False
 
 # Texts a trainee could meet in a released exercise: Polish, never "YOUR ANSWER HERE".
 c.ClearSolutions.code_stub = {{"python": {CODE_STUB!r}}}
@@ -137,12 +140,17 @@ def init_course(
 
 def _init_gradebook(db_url: str, roster: list[Trainee]) -> None:
     from nbgrader.api import Gradebook  # noqa: PLC0415 (heavy import, only when a course is created)
+    from sqlalchemy import text  # noqa: PLC0415
 
     from . import put_tools_on_path  # noqa: PLC0415
 
     put_tools_on_path()
 
     with Gradebook(db_url) as gradebook:
+        if db_url.startswith("sqlite"):
+            # Write-ahead log: parallel graders read while one writes, instead of waiting for the lock.
+            gradebook.db.execute(text("PRAGMA journal_mode=WAL"))
+            gradebook.db.commit()
         for trainee in roster:
             gradebook.update_or_create_student(trainee.id, first_name=trainee.first_name, last_name=trainee.last_name)
 

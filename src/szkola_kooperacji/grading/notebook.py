@@ -15,14 +15,12 @@ from typing import Any
 
 import nbformat
 
-from .cells import WORK_VARIABLE
+from . import CODE_STUB, TEXT_STUB, WORK_VARIABLE
 
 WORK_GRADE_ID = "praca"
 REFLECTION_PREFIX = "refleksja"
 QUESTION_PREFIX = "pytanie"
-TEXT_STUB = "_(Odpowiedź wpiszesz na pulpicie ćwiczenia.)_"
-"""What nbgrader leaves in a reflection cell of a released exercise (instead of "YOUR ANSWER HERE")."""
-CODE_STUB = f'{WORK_VARIABLE} = ""  # pulpit ćwiczenia zapisze tu pracę uczestnika'
+__all__ = ["CODE_STUB", "TEXT_STUB", "WORK_VARIABLE"]
 
 
 class ExerciseError(ValueError):
