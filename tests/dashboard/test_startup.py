@@ -1,5 +1,7 @@
 """A broken data folder gives the trainee a Polish message, never a traceback."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import ipywidgets as w
@@ -24,3 +26,14 @@ def test_valid_data_gives_the_dashboard(monkeypatch: pytest.MonkeyPatch, tmp_pat
     monkeypatch.setenv("SZKOLA_DATA", str(DATA / "valid"))
     monkeypatch.setenv("SZKOLA_STORE", str(tmp_path / "s.sqlite"))
     assert isinstance(dashboard(), Dashboard)
+
+
+def test_trainee_kernel_does_not_load_grading_libraries():
+    """Each of a workshop's kernels imports the dashboard: nbgrader, nbformat's JSON-schema stack and pandas
+    would cost every kernel about a second of CPU and 20 MB, so they load only when an exercise opens."""
+    probe = (
+        "import sys; from szkola_kooperacji.dashboard import dashboard; "
+        "print(sorted(m for m in ('nbformat', 'nbgrader', 'pandas', 'jsonschema', 'voila') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"

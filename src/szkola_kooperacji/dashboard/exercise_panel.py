@@ -9,14 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
 from ..domain.assessment import PART_LABELS, Part
 from ..errors import SzkolaError
-from ..grading.exchange import Released
 from .guard import guarded
 from .render import e
+
+if TYPE_CHECKING:  # nbgrader and nbformat load only when a trainee opens an exercise
+    from ..grading.exchange import Released
 
 MAX_REFLECTION = 6000
 """Longest reflection accepted: a few pages of text, not a pasted book."""

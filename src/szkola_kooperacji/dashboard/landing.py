@@ -13,7 +13,6 @@ from ..domain.draft import Draft
 from ..errors import SzkolaError
 from ..storage import DraftStore, IdentityCheck, credentials_problem
 from .assets import stylesheet
-from .exercise_panel import ExercisePanel
 from .guard import guarded
 from .render import e
 from .workspace import Workspace
@@ -123,6 +122,7 @@ class Dashboard(w.VBox):
     def open_exercise(self, assignment: str) -> Workspace:
         """Open a released exercise: the case's builders plus reflections and submission."""
         from ..grading.exchange import TraineeExchange  # noqa: PLC0415
+        from .exercise_panel import ExercisePanel  # noqa: PLC0415
 
         assert self.trainee is not None
         assert self.course_dir is not None
