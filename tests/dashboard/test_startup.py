@@ -37,3 +37,22 @@ def test_trainee_kernel_does_not_load_grading_libraries():
     )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
+
+
+def test_signing_in_without_a_course_loads_no_grading_libraries(tmp_path: Path):
+    """The same for the first action every trainee takes: signing in and seeing the case list."""
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from szkola_kooperacji.dashboard import Dashboard\n"
+        "from szkola_kooperacji.data import load_valid_catalog\n"
+        "from szkola_kooperacji.storage import DraftStore\n"
+        f"catalog = load_valid_catalog([Path({str(DATA / 'valid')!r})])\n"
+        f"app = Dashboard(catalog, DraftStore(Path({str(tmp_path / 's.db')!r})))\n"
+        "app.name.value, app.code.value = 'Anna Nowak', 'tajne123'\n"
+        "app.sign_in()\n"
+        "assert app.case_list in app.body.children\n"
+        "print(sorted(m for m in ('nbformat', 'nbgrader', 'pandas', 'jsonschema') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"

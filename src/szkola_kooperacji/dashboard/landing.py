@@ -86,10 +86,10 @@ class Dashboard(w.VBox):
 
     def _exercise_section(self) -> list[w.Widget]:
         """List the released exercises of the trainee's group, when the server serves a course."""
-        from ..grading.exchange import TraineeExchange  # noqa: PLC0415 (nbgrader only when a course is served)
-
         if self.course_dir is None or self.trainee is None:
             return []
+        from ..grading.exchange import TraineeExchange  # noqa: PLC0415 (nbgrader only when a course is served)
+
         heading = w.HTML("<h3>Ćwiczenia oceniane</h3>")
         try:
             exchange = TraineeExchange(self.course_dir, self.trainee)
