@@ -18,7 +18,7 @@ import multiprocessing as mp
 import os
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -173,7 +173,11 @@ def _replace(worker: _Worker, context: Any, course_dir: Path, memory_mb: int) ->
 
 
 def record_zero(db_url: str, assignment: str, student: str) -> None:
-    """Make sure a trainee whose submission could not be graded has it in the gradebook, scored 0."""
+    """Make sure a trainee whose submission could not be graded has it in the gradebook, scored 0.
+
+    A score left from an earlier run (e.g. before a broken notebook replaced a good one) is reset,
+    and the automatic parts are flagged for the trainer to look at in the formgrader.
+    """
     from nbgrader.api import Gradebook  # noqa: PLC0415
 
     from . import put_tools_on_path  # noqa: PLC0415
@@ -182,7 +186,10 @@ def record_zero(db_url: str, assignment: str, student: str) -> None:
 
     with Gradebook(db_url) as gradebook:
         gradebook.update_or_create_student(student)
-        gradebook.update_or_create_submission(assignment, student)
-
-
-ProgressCallback = Callable[[Outcome], None]
+        submission = gradebook.update_or_create_submission(assignment, student)
+        for notebook in submission.notebooks:
+            for grade in notebook.grades:
+                if grade.cell.cell_type == "code":
+                    grade.auto_score = 0.0
+                    grade.needs_manual_grade = True
+        gradebook.db.commit()
