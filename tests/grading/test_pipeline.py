@@ -15,6 +15,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -239,3 +240,19 @@ def test_trainer_report_dashboard_shows_trainees_modules_and_items(collected: Pa
     assert list(report.module.options) == ["wszystkie moduły", "Rodzinny wywiad środowiskowy i diagnoza potrzeb"]
     report.module.value = "Rodzinny wywiad środowiskowy i diagnoza potrzeb"
     assert "wzorcowa" in report.view.value
+
+
+def test_interrupted_grading_run_again_gives_the_same_scores(
+    collected: Path, graded: dict[str, object], tmp_path_factory: pytest.TempPathFactory
+):
+    course_dir = _copy_course(collected, tmp_path_factory.mktemp("przerwane") / "grupa")
+    command = [sys.executable, "-m", "szkola_kooperacji", "grade", "autograde", EXERCISE, "--jobs", "2"]
+    first = subprocess.Popen(command, cwd=course_dir, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert first.stderr is not None
+    first.stderr.read(1)  # the progress bar has started: workers are grading
+    time.sleep(4)
+    first.kill()  # as a crash or a closed terminal would: workers finish their current trainee and exit
+    first.wait(timeout=30)
+    again = subprocess.run(command, cwd=course_dir, capture_output=True, text=True, check=False)
+    assert "Traceback" not in again.stdout + again.stderr
+    assert auto_scores(course_dir) == graded["parallel"]
