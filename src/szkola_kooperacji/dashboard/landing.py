@@ -133,12 +133,12 @@ class Dashboard(w.VBox):
         case = self.catalog.case(released.info.case_id)
         slot = f"ćw:{exchange.course_id}/{assignment}"
         draft = store.load(trainee, case.id, slot=slot) or Draft(case_id=case.id)
-        holder: list[Workspace] = []
         panel = ExercisePanel(
             released,
             store.load_answers(trainee, slot),
             save_answers=lambda answers: store.save_answers(trainee, slot, answers),
-            submit=lambda answers: exchange.submit(assignment, holder[0].draft.model_dump_json(), answers),
+            # the builders edit this draft in place, so it holds the trainee's work at submission time
+            submit=lambda answers: exchange.submit(assignment, draft.model_dump_json(), answers),
             fetch_feedback=lambda: exchange.feedback(assignment),
         )
         workspace = Workspace(
@@ -151,7 +151,6 @@ class Dashboard(w.VBox):
             last_tab=("Oddanie ćwiczenia", panel),
             diagnosis_only=released.info.parts == ("diagnoza",),
         )
-        holder.append(workspace)
         self._show_workspace(workspace, released.info.title)
         return workspace
 
