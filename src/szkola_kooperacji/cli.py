@@ -6,6 +6,7 @@ import click
 
 from . import __version__
 from .commands.course import course
+from .commands.export import export
 from .commands.grade import grade
 from .commands.report import report
 from .commands.schema import schema
@@ -38,3 +39,4 @@ main.add_command(serve)
 main.add_command(course)
 main.add_command(grade)
 main.add_command(report)
+main.add_command(export)

@@ -14,11 +14,12 @@ from ..domain.findings import sorted_findings
 from ..domain.rules import check_all, check_diagnosis
 from ..storage import DraftStore
 from .contract_builder import ContractBuilder
+from .cooperation_tab import CooperationTab
 from .diagnosis_builder import DiagnosisBuilder
 from .guard import guarded
 from .render import case_html, feedback_html, findings_html
 
-TAB_TITLES = ("Przypadek", "Diagnoza potrzeb", "Kontrakt socjalny", "Informacja zwrotna")
+TAB_TITLES = ("Przypadek", "Diagnoza potrzeb", "Kontrakt socjalny", "Mapa i dokument", "Informacja zwrotna")
 
 
 class Workspace(w.VBox):
@@ -57,11 +58,14 @@ class Workspace(w.VBox):
         ask.on_click(guarded(self.status)(lambda _: self.show_feedback()))
         title, last = last_tab or (TAB_TITLES[-1], w.VBox([ask, self.feedback]))
         pages = [(TAB_TITLES[0], w.HTML(case_html(case, directory))), (TAB_TITLES[1], self.diagnosis)]
+        self.cooperation: CooperationTab | None = None
         if not diagnosis_only:
-            pages.append((TAB_TITLES[2], self.contract))
+            self.cooperation = CooperationTab(case, directory, draft)
+            pages += [(TAB_TITLES[2], self.contract), (TAB_TITLES[3], self.cooperation)]
         pages.append((title, last))
         self.tabs = w.Tab(children=[page for _, page in pages])
         self.tabs.titles = tuple(name for name, _ in pages)
+        self.tabs.observe(guarded(self.status)(self._tab_selected), "selected_index")
         self.tabs.layout = w.Layout(width="70%")
         side = w.VBox(
             [w.HTML("<h3>Uwagi na bieżąco</h3>"), self.status, self.findings],
@@ -80,6 +84,11 @@ class Workspace(w.VBox):
             self.status.value = "<span class='sk-message'>Nie udało się zapisać. Spróbuj ponownie za chwilę.</span>"
         self.contract.refresh_needs()
         self._refresh_findings()
+
+    def _tab_selected(self, change: dict[str, object]) -> None:
+        """Draw the map when its tab is opened: it follows the contract without redrawing on every edit."""
+        if self.cooperation is not None and self.tabs.children[change["new"]] is self.cooperation:
+            self.cooperation.refresh()
 
     def _refresh_findings(self) -> None:
         if self.diagnosis_only:

@@ -1,0 +1,188 @@
+"""Lay a contract document out as a Word file (python-docx) that a GOPS can edit, print and sign.
+
+Text goes into runs as it is: Word never interprets it, so a trainee's "<b>" stays "<b>".
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Length, Pt, RGBColor
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from .outline import (
+    TRAINING_MARK,
+    Block,
+    Bullets,
+    ContractDocument,
+    Heading,
+    MapFigure,
+    Para,
+    Signatures,
+    Table,
+)
+
+FONT = "Calibri"
+BODY_PT = 10
+TABLE_PT = 8.5
+GREY = RGBColor(0x55, 0x55, 0x55)
+HEADER_FILL = "E6E6E6"
+
+
+def write_docx(document: ContractDocument, map_png: bytes | None = None) -> bytes:
+    """Return the DOCX bytes of ``document``; ``map_png`` is the cooperation map picture, if drawn."""
+    doc = Document()
+    _page_setup(doc, document)
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(document.title)
+    run.bold, run.font.size = True, Pt(16)
+    subtitle = doc.add_paragraph(document.subtitle)
+    subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for block in document.blocks:
+        _write_block(doc, block, map_png)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_block(doc: DocxDocument, block: Block, map_png: bytes | None) -> None:
+    match block:
+        case Heading():
+            _heading(doc, block)
+        case Para():
+            _para(doc, block)
+        case Bullets():
+            _bullets(doc, block)
+        case Table():
+            _table(doc, block)
+        case MapFigure():
+            _map(doc, block, map_png)
+        case Signatures():
+            _signatures(doc, block)
+
+
+def _page_setup(doc: DocxDocument, document: ContractDocument) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(BODY_PT)
+    normal.paragraph_format.space_after = Pt(4)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2)
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2)
+    header = section.header.paragraphs[0]
+    header.paragraph_format.tab_stops.add_tab_stop(Cm(17), WD_TAB_ALIGNMENT.RIGHT)
+    _grey(header.add_run(f"{document.ops_name} · {document.gmina_name}\t"))
+    mark = header.add_run(TRAINING_MARK)
+    mark.bold = True
+    _grey(mark)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _grey(footer.add_run("Strona "))
+    _field(footer, "PAGE")
+    _grey(footer.add_run(" z "))
+    _field(footer, "NUMPAGES")
+
+
+def _grey(run: object) -> None:
+    run.font.size, run.font.color.rgb = Pt(8), GREY  # type: ignore[attr-defined]
+
+
+def _field(paragraph: Paragraph, code: str) -> None:
+    """Insert a Word field (page number, page count) that Word and LibreOffice fill in when printing."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {code} \\* MERGEFORMAT ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _heading(doc: DocxDocument, block: Heading) -> None:
+    paragraph = doc.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(12 if block.level == 1 else 6)
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.page_break_before = block.new_page
+    run = paragraph.add_run(block.text)
+    run.bold, run.font.size = True, Pt(12 if block.level == 1 else 10.5)
+
+
+def _para(doc: DocxDocument, block: Para) -> None:
+    paragraph = doc.add_paragraph()
+    if block.label:
+        paragraph.add_run(block.label + " ").bold = True
+    paragraph.add_run(block.text)
+
+
+def _bullets(doc: DocxDocument, block: Bullets) -> None:
+    if block.label:
+        label = doc.add_paragraph()
+        label.paragraph_format.keep_with_next = True
+        label.add_run(block.label).bold = True
+    for item in block.items:
+        doc.add_paragraph(item, style="List Bullet")
+
+
+def _table(doc: DocxDocument, block: Table) -> None:
+    table: DocxTable = doc.add_table(rows=1, cols=len(block.header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    total = sum(block.widths)
+    widths = [Cm(17 * width / total) for width in block.widths]
+    _fill_row(table.rows[0].cells, block.header, widths, bold=True)
+    _repeat_as_header(table.rows[0]._tr)
+    for row in block.rows:
+        _fill_row(table.add_row().cells, row, widths, bold=False)  # type: ignore[no-untyped-call]
+    doc.add_paragraph()
+
+
+def _fill_row(cells: Sequence[_Cell], texts: tuple[str, ...], widths: Sequence[Length], *, bold: bool) -> None:
+    for cell, text, width in zip(cells, texts, widths, strict=True):
+        cell.width = width
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(0)
+        run = paragraph.add_run(text)
+        run.bold, run.font.size = bold, Pt(TABLE_PT)
+        if bold:
+            shading = OxmlElement("w:shd")
+            shading.set(qn("w:val"), "clear")
+            shading.set(qn("w:fill"), HEADER_FILL)
+            cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _repeat_as_header(tr: object) -> None:
+    """Mark a table's first row to repeat at the top of each page the table spans."""
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    tr.get_or_add_trPr().append(flag)  # type: ignore[attr-defined]
+
+
+def _map(doc: DocxDocument, block: MapFigure, map_png: bytes | None) -> None:
+    if map_png:
+        doc.add_picture(io.BytesIO(map_png), width=Cm(17))
+    caption = doc.add_paragraph()
+    _grey(caption.add_run(block.caption))
+
+
+def _signatures(doc: DocxDocument, block: Signatures) -> None:
+    doc.add_paragraph(block.place_and_date).paragraph_format.space_after = Pt(36)
+    table = doc.add_table(rows=2, cols=len(block.parties))
+    for column, party in enumerate(block.parties):
+        table.rows[0].cells[column].text = "……………………………………………"
+        label = table.rows[1].cells[column].paragraphs[0]
+        label.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        table.rows[0].cells[column].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _grey(label.add_run(party))
