@@ -56,3 +56,29 @@ def test_signing_in_without_a_course_loads_no_grading_libraries(tmp_path: Path):
     )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
+
+
+def test_opening_a_case_loads_no_document_libraries_until_a_download(tmp_path: Path):
+    """reportlab, python-docx and PDFium load on the first "Pobierz kontrakt", not in every trainee's kernel;
+    the map tab draws the trainee's contract and the download makes a real PDF."""
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from szkola_kooperacji.dashboard import Dashboard\n"
+        "from szkola_kooperacji.data import load_valid_catalog\n"
+        "from szkola_kooperacji.documents import DocumentFormat\n"
+        "from szkola_kooperacji.storage import DraftStore\n"
+        f"catalog = load_valid_catalog([Path({str(DATA / 'valid')!r})])\n"
+        f"app = Dashboard(catalog, DraftStore(Path({str(tmp_path / 's.db')!r})))\n"
+        "app.name.value, app.code.value = 'Anna Nowak', 'tajne123'\n"
+        "app.sign_in()\n"
+        "space = app.open_case('mini_case')\n"
+        "space.tabs.selected_index = space.tabs.children.index(space.cooperation)\n"
+        "assert 'szk-map-person' in space.cooperation.map.value\n"
+        "before = sorted(m for m in ('reportlab', 'docx', 'pypdfium2') if m in sys.modules)\n"
+        "name, mime, data = space.cooperation.document(DocumentFormat.PDF)\n"
+        "assert data.startswith(b'%PDF') and mime == 'application/pdf', mime\n"
+        "print(before, name)"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[] kontrakt_mini_case.pdf"
