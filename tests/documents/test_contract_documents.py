@@ -94,7 +94,10 @@ def test_reference_docx_has_header_page_fields_tables_map_and_signatures(case_id
 
 def test_hostile_draft_prints_as_typed_in_pdf_and_docx(hostile_contract: Contract):
     case_id = "przemoc_zagorze_brzozowa_laka"
-    pdf = squash("\n".join(pdf_pages(_render(case_id, hostile_contract, DocumentFormat.PDF))))
+    data = _render(case_id, hostile_contract, DocumentFormat.PDF)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pypdfium2.PdfDocument(data)[0].render(scale=1.5).to_pil().save(ARTIFACTS / "szkic_z_wrogim_tekstem_strona1.png")
+    pdf = squash("\n".join(pdf_pages(data)))
     assert squash(HOSTILE) in pdf
     assert squash('Działanie <u>podkreślone</u> & "cytat"') in pdf
     assert squash("<i>wskaźnik</i>") in pdf

@@ -20,6 +20,8 @@ from ..domain.cooperation import CooperationMap, cooperation_map
 from ..domain.directory import Institution, InstitutionType, ServiceDirectory
 
 BLANK = "………………"
+DATE_BLANK = "……………"
+"""A date left to fill by hand: short enough for the narrow date columns."""
 TRAINING_MARK = "DOKUMENT SZKOLENIOWY – dane fikcyjne"
 TRAINING_NOTICE = (
     "Dokument szkoleniowy Szkoły Kooperacji. Osoby, rodzina, instytucje i zdarzenia są fikcyjne; "
@@ -125,7 +127,7 @@ def printable(text: str | None) -> str:
 
 
 def _date(value: dt.date | None) -> str:
-    return f"{value:%d.%m.%Y}" if value else BLANK
+    return f"{value:%d.%m.%Y}" if value else DATE_BLANK
 
 
 def _or_blank(text: str | None) -> str:
