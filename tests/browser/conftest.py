@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,34 @@ FLAGS = [
 ]
 WAIT_MS = 60_000
 CASE_ID = os.environ.get("SZKOLA_TEST_CASE", "bezrobocie_alkohol_zurawiec")
+
+
+@contextmanager
+def running_jupyterlab(course_dir: Path, log_path: Path) -> Iterator[str]:
+    """Run the installed JupyterLab in a course directory (as root, like CI); yield its URL with the token."""
+    port, token = free_port(), "szkola-test"
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--allow-root",
+        f"--port={port}",
+        f"--IdentityProvider.token={token}",
+    ]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, cwd=course_dir, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + 90
+            while time.monotonic() < deadline and process.poll() is None:
+                if "is running at" in log_path.read_text(errors="replace"):
+                    break
+                time.sleep(0.5)
+            yield f"http://127.0.0.1:{port}/?token={token}"
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 def free_port() -> int:

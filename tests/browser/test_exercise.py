@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from szkola_kooperacji.cli import main
 
-from .conftest import ROOT, Server, free_port, open_tab, shot, type_text
+from .conftest import ROOT, Server, open_tab, running_jupyterlab, shot, type_text
 
 EXERCISE = "cw2_diagnoza"
 TRAINEE = "anowak"
@@ -98,29 +97,8 @@ def test_trainee_submits_exercise_and_reads_returned_feedback(course_server: Ser
 
 @pytest.fixture
 def jupyterlab(course_dir: Path, tmp_path: Path) -> Iterator[str]:
-    port, token = free_port(), "szkola-test"
-    log = (tmp_path / "lab.log").open("wb")
-    command = [
-        sys.executable,
-        "-m",
-        "jupyter",
-        "lab",
-        "--no-browser",
-        "--allow-root",
-        f"--port={port}",
-        f"--IdentityProvider.token={token}",
-    ]
-    process = subprocess.Popen(command, cwd=course_dir, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 90
-    url = f"http://127.0.0.1:{port}/"
-    while time.monotonic() < deadline and process.poll() is None:
-        if "is running at" in (tmp_path / "lab.log").read_text(errors="replace"):
-            break
-        time.sleep(0.5)
-    yield f"{url}?token={token}"
-    process.terminate()
-    process.wait(timeout=30)
-    log.close()
+    with running_jupyterlab(course_dir, tmp_path / "lab.log") as url:
+        yield url
 
 
 def test_formgrader_opens_in_the_installed_jupyterlab(jupyterlab: str, browser: Browser, course_dir: Path):
