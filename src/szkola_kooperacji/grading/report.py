@@ -94,6 +94,7 @@ def by_trainee(rows: pd.DataFrame) -> pd.DataFrame:
     if rows.empty:
         return pd.DataFrame(columns=["uczestnik", "razem", "maks", "procent"])
     table = rows.pivot_table(index="uczestnik", columns="cwiczenie", values="punkty", aggfunc="sum", fill_value=0.0)
+    table.columns.name = None  # else HTML tables get an empty first column headed "cwiczenie"
     totals = rows.groupby("uczestnik")[["punkty", "maks"]].sum()
     table["razem"] = totals["punkty"]
     table["maks"] = totals["maks"]
