@@ -94,10 +94,13 @@ c.Execute.timeout = {NOTEBOOK_TIMEOUT_S}
 c.Execute.interrupt_on_timeout = False
 
 # Feedback is in Polish and shows the trainee's results and messages, never code or hidden tests.
+# Its exporter is configured under its own name: settings of HTMLExporter would also reach the
+# formgrader, whose pages for manual grading are HTMLExporter pages with nbgrader's own template.
 from szkola_kooperacji.grading.feedback import TEMPLATES  # noqa: E402
 
-c.HTMLExporter.template_name = "szkola_feedback"
-c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
+c.GenerateFeedback.exporter_class = "szkola_kooperacji.grading.feedback.FeedbackExporter"
+c.FeedbackExporter.template_name = "szkola_feedback"
+c.FeedbackExporter.extra_template_basedirs = [str(TEMPLATES)]
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "szkola_kooperacji.grading.feedback.HideTests",

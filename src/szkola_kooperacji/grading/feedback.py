@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
+from nbconvert.exporters import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -36,3 +37,11 @@ class HideTests(Preprocessor):
             cell.outputs = [_without_traceback(o) for o in cell.outputs]
             cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
         return cell, resources
+
+
+class FeedbackExporter(HTMLExporter):
+    """The exporter of ``nbgrader generate_feedback`` in a course directory (``GenerateFeedback.exporter_class``).
+
+    A class of its own so the course's config can give it the Polish template (``FeedbackExporter.template_name``)
+    without touching ``HTMLExporter``, which the formgrader uses to show submissions for manual grading.
+    """
