@@ -4,14 +4,15 @@ A group is created with ``szkola course init``; the exercise is generated and
 released with nbgrader; trainees submit through nbgrader's exchange from the
 trainee side; the trainer collects, autogrades (nbgrader's sequential command on
 one copy, ``szkola grade autograde --jobs 2`` on the other), generates and
-releases feedback and exports. Broken, tampered and looping submissions are
-made the way a trainee could make them.
+releases feedback and exports. Broken, tampered, looping and memory-hungry
+submissions are made the way a trainee could make them.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import resource
 import shutil
 import subprocess
 import sys
@@ -36,7 +37,11 @@ ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = "cw2_diagnoza"
 AUTO_POINTS = 10.0
 HOSTILE = "<img src=x onerror=alert(1)>"
-TRAINEES = ["wzorcowa", "pusta", "polowa", "zlyjson", "bez_testu", "zmieniony_test", "petla", "wrogi"]
+TRAINEES = ["wzorcowa", "pusta", "polowa", "zlyjson", "bez_testu", "zmieniony_test", "petla", "pamiec", "wrogi"]
+MEMORY_MB = 1024
+"""``--memory`` of the parallel runs; the ``pamiec`` submission asks for three times as much."""
+AUTOGRADE = [sys.executable, "-m", "szkola_kooperacji", "grade", "autograde", EXERCISE, "--jobs", "2"]
+AUTOGRADE += ["--memory", str(MEMORY_MB)]
 
 pytestmark = pytest.mark.slow
 
@@ -75,6 +80,11 @@ def tamper(course_dir: Path) -> None:
     path = submitted_notebook(course_dir, "petla")
     nb = nbformat.read(path, as_version=4)
     nb.cells.insert(cell_index(nb, "praca") + 1, nbformat.v4.new_code_cell("while True:\n    pass"))
+    nbformat.write(nb, path)
+
+    path = submitted_notebook(course_dir, "pamiec")
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.insert(cell_index(nb, "praca") + 1, nbformat.v4.new_code_cell("zapas = bytearray(3 * 1024**3)"))
     nbformat.write(nb, path)
 
 
@@ -128,18 +138,21 @@ def auto_scores(course_dir: Path) -> dict[str, float]:
 
 @pytest.fixture(scope="module")
 def graded(collected: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """The same submissions graded twice: nbgrader alone, and szkola with two jobs."""
+    """The same submissions graded twice: nbgrader alone, and szkola with two jobs.
+
+    nbgrader runs under the same memory limit (as ``ulimit -v`` would set it), so the memory-hungry
+    submission does not take 3 GiB of the test machine.
+    """
     sequential_dir = _copy_course(collected, tmp_path_factory.mktemp("sekwencyjnie") / "grupa")
+    limit = MEMORY_MB * 1024 * 1024
     subprocess.run(
-        [sys.executable, "-m", "nbgrader", "autograde", EXERCISE], cwd=sequential_dir, capture_output=True, check=False
-    )
-    run = subprocess.run(
-        [sys.executable, "-m", "szkola_kooperacji", "grade", "autograde", EXERCISE, "--jobs", "2"],
-        cwd=collected,
+        [sys.executable, "-m", "nbgrader", "autograde", EXERCISE],
+        cwd=sequential_dir,
         capture_output=True,
-        text=True,
         check=False,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)),
     )
+    run = subprocess.run(AUTOGRADE, cwd=collected, capture_output=True, text=True, check=False)
     return {"run": run, "parallel": auto_scores(collected), "sequential": auto_scores(sequential_dir)}
 
 
@@ -151,21 +164,31 @@ def test_reference_gets_full_points_blank_zero_half_partial(graded: dict[str, ob
     assert 0 < scores["polowa"] < AUTO_POINTS
 
 
-def test_tampered_broken_and_looping_submissions_get_zero_with_a_message(graded: dict[str, object]):
+def test_tampered_broken_looping_and_memory_hungry_submissions_get_zero_with_a_message(graded: dict[str, object]):
     scores, run = graded["parallel"], graded["run"]
     assert scores["zmieniony_test"] == 0, "an edited test cell is restored from the gradebook"
     assert scores["bez_testu"] == 0
     assert scores["zlyjson"] == 0
     assert scores["petla"] == 0
+    assert scores["pamiec"] == 0
     assert "Traceback" not in run.stdout + run.stderr
     assert "zlyjson: " in run.stderr
     assert "petla: " in run.stderr
+    memory_lines = [line for line in run.stderr.splitlines() if "pamiec: " in line]
+    assert memory_lines == [
+        f"  pamiec: przerwano: notatnik przekroczył limit pamięci ({MEMORY_MB} MB, opcja --memory) – 0 pkt za część "
+        "automatyczną."
+    ]
     assert run.returncode == 1
     assert "Ocenione: " in run.stdout
 
 
 def test_parallel_scores_equal_sequential_nbgrader(graded: dict[str, object]):
-    assert graded["parallel"] == graded["sequential"]
+    parallel, sequential = dict(graded["parallel"]), dict(graded["sequential"])
+    # The one intended difference: nbgrader runs on past a cell stopped by the memory limit and gives the
+    # points of the cells after it; szkola gives 0 with a message.
+    assert (parallel.pop("pamiec"), sequential.pop("pamiec")) == (0, AUTO_POINTS)
+    assert parallel == sequential
 
 
 def test_feedback_is_polish_and_reveals_no_hidden_test(collected: Path, graded: dict[str, object]):
@@ -234,8 +257,8 @@ def test_trainer_report_dashboard_shows_trainees_modules_and_items(collected: Pa
     for trainee in TRAINEES:
         assert trainee in page
     assert "Wynik uczestników" in page
-    assert "Do oceny ręcznej czeka: 7 refleksji." in page, "an untouched reflection stub is scored 0 by nbgrader"
-    assert "3 części oceny automatycznej" in page, "broken, looping and test-less submissions are flagged"
+    assert "Do oceny ręcznej czeka: 8 refleksji." in page, "an untouched reflection stub is scored 0 by nbgrader"
+    assert "4 części oceny automatycznej" in page, "broken, looping, memory-hungry and test-less submissions"
     assert "Refleksja 1" in page
     assert list(report.module.options) == ["wszystkie moduły", "Rodzinny wywiad środowiskowy i diagnoza potrzeb"]
     report.module.value = "Rodzinny wywiad środowiskowy i diagnoza potrzeb"
@@ -246,7 +269,7 @@ def test_interrupted_grading_run_again_gives_the_same_scores(
     collected: Path, graded: dict[str, object], tmp_path_factory: pytest.TempPathFactory
 ):
     course_dir = _copy_course(collected, tmp_path_factory.mktemp("przerwane") / "grupa")
-    command = [sys.executable, "-m", "szkola_kooperacji", "grade", "autograde", EXERCISE, "--jobs", "2"]
+    command = AUTOGRADE
     first = subprocess.Popen(command, cwd=course_dir, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert first.stderr is not None
     first.stderr.read(1)  # the progress bar has started: workers are grading

@@ -82,17 +82,39 @@ def _worker(course_dir: str, memory_mb: int, tasks: Connection) -> None:
         except EOFError:
             return
         result: dict[str, Any] = api.autograde(assignment, student, force=True, create=True)
-        tasks.send((bool(result.get("success")), _summary(result)))
+        if result.get("success"):
+            graded = Path(api.coursedir.format_path(api.coursedir.autograded_directory, student, assignment))
+            if _ran_out_of_memory(graded):
+                result = {"success": False, "error": "MemoryError"}
+        tasks.send((bool(result.get("success")), _summary(result, memory_mb)))
 
 
-def _summary(result: dict[str, Any]) -> str:
+def _ran_out_of_memory(autograded: Path) -> bool:
+    """Whether a cell of an autograded submission failed with MemoryError under the worker's limit.
+
+    nbgrader executes with ``allow_errors``: a cell stopped by the memory limit is only an error
+    output, and the test cells after it still run. A submission that tried to take more memory
+    than grading allows is not graded as if nothing happened.
+    """
+    import nbformat  # noqa: PLC0415
+
+    for path in sorted(autograded.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                if output.get("output_type") == "error" and output.get("ename") == "MemoryError":
+                    return True
+    return False
+
+
+def _summary(result: dict[str, Any], memory_mb: int = DEFAULT_MEMORY_MB) -> str:
     if result.get("success"):
         return "oceniono"
     text = f"{result.get('error') or ''}\n{result.get('log') or ''}"
     if "Timeout" in text or "timed out" in text:
         return "przerwano: komórka działała dłużej niż limit czasu"
     if "MemoryError" in text:
-        return "przerwano: przekroczono limit pamięci"
+        return f"przerwano: notatnik przekroczył limit pamięci ({memory_mb} MB, opcja --memory)"
     if "not valid" in text or "JSONDecodeError" in text or "Notebook JSON is invalid" in text:
         return "uszkodzony plik notatnika (niepoprawny JSON)"
     return "nie udało się ocenić: " + (text.strip().splitlines() or ["nieznany błąd"])[-1][:200]
