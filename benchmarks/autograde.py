@@ -6,11 +6,14 @@ it, blank), collects, copies the course, then grades one copy with nbgrader's
 own sequential command and the other with szkola, and prints both times, their
 ratio and whether every trainee's score agrees. Run:
 ``.venv/bin/python benchmarks/autograde.py --trainees 40``.
+``--baseline-src DIR`` grades a third copy with the package from another source tree (e.g. an
+older commit exported with ``git archive``), so a change is measured before and after in one run.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -30,9 +33,12 @@ EXERCISE = "cw2_diagnoza"
 CASE = "wielodzietna_bezradnosc_modrzewno"
 
 
-def run(args: list[str], cwd: Path) -> float:
+def run(args: list[str], cwd: Path, src: Path | None = None) -> float:
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src.resolve())
     start = time.perf_counter()
-    subprocess.run(args, cwd=cwd, check=False, capture_output=True)
+    subprocess.run(args, cwd=cwd, check=False, capture_output=True, env=env)
     return time.perf_counter() - start
 
 
@@ -77,21 +83,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--trainees", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--baseline-src", type=Path, help="Also grade with the package in this src folder.")
     args = parser.parse_args()
+    szkola = [sys.executable, "-m", "szkola_kooperacji", "grade", "autograde", EXERCISE, "--jobs", str(args.jobs)]
+    baseline: float | None = None
+    baseline_same = True
     with tempfile.TemporaryDirectory() as tmp:
         print(f"Building a cohort of {args.trainees} submissions of {EXERCISE} …", flush=True)
         course_dir = cohort(Path(tmp), args.trainees)
         sequential_dir = copy_course(course_dir, Path(tmp) / "sekwencyjnie")
+        baseline_dir = copy_course(course_dir, Path(tmp) / "przed") if args.baseline_src else None
         sequential = run([sys.executable, "-m", "nbgrader", "autograde", EXERCISE], sequential_dir)
-        parallel = run(
-            [sys.executable, "-m", "szkola_kooperacji", "grade", "autograde", EXERCISE, "--jobs", str(args.jobs)],
-            course_dir,
-        )
+        if baseline_dir is not None:
+            baseline = run(szkola, baseline_dir, args.baseline_src)
+            baseline_same = scores(baseline_dir) == scores(sequential_dir)
+        parallel = run(szkola, course_dir)
         same = scores(course_dir) == scores(sequential_dir)
         graded = len(scores(course_dir))
     print(f"\nN = {args.trainees} submissions of {EXERCISE}, {graded} graded")
     print("way | seconds | per submission s")
     print(f"nbgrader autograde (sequential) | {sequential:.1f} | {sequential / args.trainees:.2f}")
+    if baseline is not None:
+        print(f"szkola from {args.baseline_src} --jobs {args.jobs} | {baseline:.1f} | {baseline / args.trainees:.2f}")
+        print(f"  speed-up: {sequential / baseline:.2f}×; all scores agree: {'yes' if baseline_same else 'NO'}")
     print(f"szkola grade autograde --jobs {args.jobs} | {parallel:.1f} | {parallel / args.trainees:.2f}")
     print(f"speed-up: {sequential / parallel:.2f}×; all scores agree: {'yes' if same else 'NO'}")
 

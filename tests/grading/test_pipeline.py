@@ -10,8 +10,10 @@ submissions are made the way a trainee could make them.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import os
 import resource
 import shutil
 import subprocess
@@ -265,6 +267,17 @@ def test_trainer_report_dashboard_shows_trainees_modules_and_items(collected: Pa
     assert "wzorcowa" in report.view.value
 
 
+def grading_processes(course_dir: Path) -> list[int]:
+    """Processes working in the course directory: the grading workers (their kernels work in subfolders)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            with contextlib.suppress(OSError):
+                if Path(os.readlink(proc / "cwd")) == course_dir.resolve():
+                    found.append(int(proc.name))
+    return found
+
+
 def test_interrupted_grading_run_again_gives_the_same_scores(
     collected: Path, graded: dict[str, object], tmp_path_factory: pytest.TempPathFactory
 ):
@@ -276,6 +289,10 @@ def test_interrupted_grading_run_again_gives_the_same_scores(
     time.sleep(4)
     first.kill()  # as a crash or a closed terminal would: workers finish their current trainee and exit
     first.wait(timeout=30)
+    deadline = time.monotonic() + 120
+    while grading_processes(course_dir) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not grading_processes(course_dir), "workers of a killed run exit after their current trainee"
     again = subprocess.run(command, cwd=course_dir, capture_output=True, text=True, check=False)
     assert "Traceback" not in again.stdout + again.stderr
     assert auto_scores(course_dir) == graded["parallel"]

@@ -1,8 +1,9 @@
 """Autograde a group's submissions in parallel with nbgrader itself, one submission per task.
 
-Each worker is a long-lived process that imports nbgrader once and grades one
-trainee at a time through ``NbGraderAPI.autograde`` (the code path of
-``nbgrader autograde``), so scores are nbgrader's own. The parent hands out
+Each worker is a long-lived process that grades one trainee at a time through
+``NbGraderAPI.autograde`` (the code path of ``nbgrader autograde``), so scores
+are nbgrader's own. nbgrader is imported once, in the parent, and the workers are
+forked from it: they start grading at once instead of each importing it again. The parent hands out
 trainees, enforces a wall-time limit per submission (killing the worker and its
 kernel when it is exceeded) and a memory limit (inherited by the kernel), and
 records a clear message and zero points for a submission that cannot be graded.
@@ -17,7 +18,9 @@ import contextlib
 import multiprocessing as mp
 import os
 import signal
+import sys
 import time
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -28,6 +31,9 @@ DEFAULT_TIME_LIMIT_S = 300.0
 DEFAULT_MEMORY_MB = 4096
 LOG_FILE = "logs/autograde.log"
 """Where the workers and their kernels write, inside the course directory."""
+_PARENT_ENDS: list[Connection] = []
+"""The parent's ends of the workers' pipes. A forked worker closes its copies, or a worker would never see
+the end of its own tasks (it would hold its pipe open itself) nor let the others see theirs."""
 
 
 @dataclass(frozen=True)
@@ -48,11 +54,24 @@ def submitted_students(course_dir: Path, assignment: str) -> list[str]:
     return sorted(p.name for p in submitted.iterdir() if (p / assignment).is_dir())
 
 
+def _preload() -> None:
+    """Import nbgrader's grading code in this process, so workers forked from it need not import it again."""
+    from . import put_tools_on_path  # noqa: PLC0415
+
+    put_tools_on_path()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import nbformat  # noqa: F401, PLC0415
+        from nbgrader.apps import NbGraderAPI  # noqa: F401, PLC0415
+        from nbgrader.coursedir import CourseDirectory  # noqa: F401, PLC0415
+
+
 def _worker(course_dir: str, memory_mb: int, tasks: Connection) -> None:
     """Grade trainees sent through ``tasks`` until it closes; reply (ok, message) for each."""
     import resource  # noqa: PLC0415 (POSIX only, used only in workers)
-    import warnings  # noqa: PLC0415
 
+    for end in _PARENT_ENDS:
+        end.close()
     os.setsid()  # the worker and its kernels form one group the parent can kill together
     # Kernels write warnings and, when stopped, tracebacks to the stderr they inherit: keep them in a
     # log file of the course, out of the trainer's terminal.
@@ -68,7 +87,7 @@ def _worker(course_dir: str, memory_mb: int, tasks: Connection) -> None:
     from . import put_tools_on_path  # noqa: PLC0415
 
     put_tools_on_path()
-    from nbgrader.apps import NbGraderAPI  # noqa: PLC0415 (imported once per worker)
+    from nbgrader.apps import NbGraderAPI  # noqa: PLC0415 (preloaded by the parent)
     from nbgrader.coursedir import CourseDirectory  # noqa: PLC0415
     from traitlets.config import Config  # noqa: PLC0415
     from traitlets.config.loader import PyFileConfigLoader  # noqa: PLC0415
@@ -123,6 +142,9 @@ def _summary(result: dict[str, Any], memory_mb: int = DEFAULT_MEMORY_MB) -> str:
 class _Worker:
     def __init__(self, context: Any, course_dir: Path, memory_mb: int) -> None:
         self.conn, child = mp.Pipe()
+        _PARENT_ENDS.append(self.conn)
+        sys.stdout.flush()  # a forked worker must not write the parent's buffered text again
+        sys.stderr.flush()
         self.process = context.Process(target=_worker, args=(str(course_dir), memory_mb, child), daemon=True)
         self.process.start()
         child.close()
@@ -133,13 +155,19 @@ class _Worker:
         self.student, self.started = student, time.monotonic()
         self.conn.send((assignment, student))
 
+    def close(self) -> None:
+        self.conn.close()
+        with contextlib.suppress(ValueError):
+            _PARENT_ENDS.remove(self.conn)
+
     def kill(self) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
         self.process.join(5)
+        self.close()
 
     def stop(self) -> None:
-        self.conn.close()
+        self.close()
         self.process.join(30)
         if self.process.is_alive():
             self.kill()
@@ -155,7 +183,8 @@ def autograde_parallel(
     memory_mb: int = DEFAULT_MEMORY_MB,
 ) -> Iterator[Outcome]:
     """Grade each student's submission; yield an Outcome as each one finishes."""
-    context = mp.get_context("spawn")
+    _preload()
+    context = mp.get_context("fork")
     todo = list(students)
     workers = [_Worker(context, course_dir, memory_mb) for _ in range(max(1, min(jobs, len(todo))))]
     try:
