@@ -227,7 +227,7 @@ def test_report_dashboard_shows_trainees_points_per_item_and_filters_by_module(
     trainees = {row[0]: row for row in cell_texts(page, 0)}
     assert set(trainees) == set(TRAINEES)
     header = page.locator(".sk-report table.sk-table").first.locator("thead th").all_inner_texts()
-    assert header[0] == "uczestnik", header
+    assert header[0] == "Uczestnik", header
     exercise_column = header.index(EXERCISE)
     with Gradebook(course_db_url(graded_course)) as gradebook:  # a reflection may have been graded by hand
         totals = {t: gradebook.find_submission(EXERCISE, t).score for t in TRAINEES}
@@ -235,14 +235,16 @@ def test_report_dashboard_shows_trainees_points_per_item_and_filters_by_module(
     for trainee, total in totals.items():
         assert trainees[trainee][exercise_column] == f"{total:.1f}".replace(".", ","), trainee
     assert 0 < float(trainees["bkowalski"][exercise_column].replace(",", ".")) < AUTO_POINTS
-    assert trainees["anowak"][header.index(UNSUBMITTED)] == "0,0"
+    assert trainees["anowak"][header.index(UNSUBMITTED)] == "–", "not handed in is not shown as 0 points"
 
     items = cell_texts(page, 2)  # every graded item: uczestnik, cwiczenie, opis, rodzaj, punkty, maks
+    assert [row[0] for row in items] == sorted(row[0] for row in items), "items are listed trainee by trainee"
     anowak = {(row[1], row[2]): row for row in items if row[0] == "anowak"}
     assert anowak[EXERCISE, "Diagnoza potrzeb"][4:] == ["10,0", "10,0"]
     reflection = anowak[EXERCISE, "Refleksja 1"]
     assert (reflection[3], reflection[5]) == ("trener", "5,0"), "graded by the trainer, up to 5 points"
     assert {row[1] for row in items} == {EXERCISE, UNSUBMITTED}
+    assert {row[4] for row in items if row[1] == UNSUBMITTED} == {"–"}, "points of work not handed in are not 0"
     expect(page.locator(".sk-report .sk-message")).to_contain_text("Do oceny ręcznej czeka")
     shot(page, "23_raport_grupy")
 

@@ -6,6 +6,7 @@ numbers come from ``grading.report``, the same tables the CSV and XLSX exports h
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from .assets import stylesheet
 from .render import e
 
 ALL = "wszystkie moduły"
+NOT_SUBMITTED = "–"
+"""Shown where a trainee has not handed in an exercise, so it is not read as 0 points."""
 
 
 def _number(value: float) -> str:
@@ -26,19 +29,30 @@ def _number(value: float) -> str:
 
 
 def bars_html(labels: list[str], percents: list[float], caption: str) -> str:
-    """Horizontal bars with the value written beside each, readable without colour."""
+    """Horizontal bars with the value written beside each, readable without colour; "–" where none."""
     rows = "".join(
         f"<div class='sk-bar-row'><span class='sk-bar-label'>{e(label)}</span>"
-        f"<span class='sk-bar' style='width:{max(0.0, min(100.0, p)) * 0.6:.1f}%'></span>"
-        f"<span class='sk-bar-value'>{_number(p)}%</span></div>"
+        + (
+            f"<span class='sk-bar' style='width:{max(0.0, min(100.0, p)) * 0.6:.1f}%'></span>"
+            f"<span class='sk-bar-value'>{_number(p)}%</span>"
+            if not math.isnan(p)
+            else f"<span class='sk-bar-value'>{NOT_SUBMITTED} (nikt nie oddał)</span>"
+        )
+        + "</div>"
         for label, p in zip(labels, percents, strict=True)
     )
     return f"<figure class='sk-bars'><figcaption>{e(caption)}</figcaption>{rows}</figure>"
 
 
 def table_html(frame: pd.DataFrame) -> str:
-    """Return a pandas table as escaped HTML in the dashboard's style."""
-    return str(frame.to_html(index=False, classes="sk-table", escape=True, na_rep="–", float_format=_number))
+    """Return a pandas table as escaped HTML in the dashboard's style, with the headers a trainer reads."""
+    from ..grading.report import for_people  # noqa: PLC0415
+
+    return str(
+        for_people(frame).to_html(
+            index=False, classes="sk-table", escape=True, na_rep=NOT_SUBMITTED, float_format=_number
+        )
+    )
 
 
 class TrainerReport(w.VBox):
@@ -86,12 +100,18 @@ class TrainerReport(w.VBox):
         self.view.value = (
             bars_html(list(trainees["uczestnik"]), list(trainees["procent"]), "Wynik uczestników (% punktów)")
             + table_html(trainees)
+            + f"<p class='sk-muted'>„{NOT_SUBMITTED}” oznacza ćwiczenie nieoddane "
+            "(w kolumnie „Razem” liczy się jako 0).</p>"
             + (f"<p class='sk-message'>{e(waiting)}</p>" if waiting else "")
             + "<h3>Moduły</h3>"
             + bars_html(list(modules["modul"]), list(modules["sredni_procent"]), "Średni wynik grupy w module (%)")
             + table_html(modules)
             + "<h3>Każdy oceniany element</h3>"
-            + table_html(rows[["uczestnik", "cwiczenie", "opis", "rodzaj", "punkty", "maks"]])
+            + table_html(
+                rows[["uczestnik", "cwiczenie", "opis", "rodzaj", "punkty", "maks"]].assign(
+                    punkty=rows["punkty"].where(rows["oddano"])
+                )
+            )
         )
 
 

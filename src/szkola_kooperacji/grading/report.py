@@ -28,6 +28,28 @@ COLUMNS = [
     "oddano",
     "do_oceny_recznej",
 ]
+"""Column ids of the item table: stable names for the CSV, which scripts and spreadsheets read."""
+
+HEADERS = {
+    "uczestnik": "Uczestnik",
+    "imie": "Imię",
+    "nazwisko": "Nazwisko",
+    "modul": "Moduł",
+    "cwiczenie": "Ćwiczenie",
+    "element": "Element",
+    "opis": "Opis",
+    "rodzaj": "Rodzaj oceny",
+    "punkty": "Punkty",
+    "maks": "Maks.",
+    "oddano": "Oddano",
+    "do_oceny_recznej": "Do oceny ręcznej",
+    "razem": "Razem",
+    "procent": "Procent",
+    "sredni_procent": "Średni wynik oddanych (%)",
+    "oddalo": "Oddało",
+    "uczestnikow": "Uczestników",
+}
+"""Headers a trainer reads, in the dashboard and the XLSX workbook."""
 
 
 def item_label(grade_id: str) -> tuple[str, str]:
@@ -52,7 +74,7 @@ def grade_rows(db_url: str, course: Course) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
     with Gradebook(db_url) as gradebook:
         known = {a.name for a in gradebook.assignments}
-        for student in gradebook.students:
+        for student in sorted(gradebook.students, key=lambda s: s.id):
             for module in course.modules:
                 for exercise in module.exercises:
                     if exercise not in known:
@@ -90,11 +112,20 @@ def grade_rows(db_url: str, course: Course) -> pd.DataFrame:
 
 
 def by_trainee(rows: pd.DataFrame) -> pd.DataFrame:
-    """Points per trainee and exercise with the total and percentage: the trainer's overview."""
+    """Points per trainee and exercise with the total and percentage: the trainer's overview.
+
+    An exercise a trainee has not handed in is empty (NaN), not 0: a trainer must tell
+    "not submitted" from "submitted and scored nothing".
+    """
     if rows.empty:
         return pd.DataFrame(columns=["uczestnik", "razem", "maks", "procent"])
-    table = rows.pivot_table(index="uczestnik", columns="cwiczenie", values="punkty", aggfunc="sum", fill_value=0.0)
+    trainees = list(dict.fromkeys(rows["uczestnik"]))
+    exercises = list(dict.fromkeys(rows["cwiczenie"]))
+    submitted = rows[rows["oddano"]]
+    table = submitted.pivot_table(index="uczestnik", columns="cwiczenie", values="punkty", aggfunc="sum")
+    table = table.reindex(index=trainees, columns=exercises)
     table.columns.name = None  # else HTML tables get an empty first column headed "cwiczenie"
+    table.index.name = "uczestnik"
     totals = rows.groupby("uczestnik")[["punkty", "maks"]].sum()
     table["razem"] = totals["punkty"]
     table["maks"] = totals["maks"]
@@ -103,18 +134,27 @@ def by_trainee(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def by_module(rows: pd.DataFrame) -> pd.DataFrame:
-    """Group averages per module: mean percentage and how many trainees submitted."""
+    """Group averages per module over the trainees who handed in its work, and how many did."""
     if rows.empty:
         return pd.DataFrame(columns=["modul", "sredni_procent", "oddalo", "uczestnikow"])
-    per_trainee = rows.groupby(["modul", "uczestnik"]).agg(
+    per_trainee = rows.groupby(["modul", "uczestnik"], sort=False).agg(
         punkty=("punkty", "sum"), maks=("maks", "sum"), oddano=("oddano", "max")
     )
-    per_trainee["procent"] = 100 * per_trainee["punkty"] / per_trainee["maks"]
-    summary = per_trainee.groupby("modul").agg(
+    per_trainee["procent"] = (100 * per_trainee["punkty"] / per_trainee["maks"]).where(per_trainee["oddano"])
+    summary = per_trainee.groupby("modul", sort=False).agg(
         sredni_procent=("procent", "mean"), oddalo=("oddano", "sum"), uczestnikow=("oddano", "size")
     )
     summary["sredni_procent"] = summary["sredni_procent"].round(1)
     return summary.reset_index()
+
+
+def for_people(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a table with Polish headers and tak/nie instead of True/False, as a trainer reads it."""
+    readable = frame.copy()
+    for column in readable.columns:
+        if readable[column].dtype == bool:
+            readable[column] = readable[column].map({True: "tak", False: "nie"})
+    return readable.rename(columns=HEADERS)
 
 
 def write_csv(rows: pd.DataFrame, path: Path) -> None:
@@ -123,8 +163,8 @@ def write_csv(rows: pd.DataFrame, path: Path) -> None:
 
 
 def write_xlsx(rows: pd.DataFrame, path: Path) -> None:
-    """Write three sheets: per trainee, per module, and every graded item."""
+    """Write three sheets for people to read: per trainee, per module, and every graded item."""
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        by_trainee(rows).to_excel(writer, sheet_name="Uczestnicy", index=False)
-        by_module(rows).to_excel(writer, sheet_name="Moduły", index=False)
-        rows.to_excel(writer, sheet_name="Elementy", index=False)
+        for_people(by_trainee(rows)).to_excel(writer, sheet_name="Uczestnicy", index=False)
+        for_people(by_module(rows)).to_excel(writer, sheet_name="Moduły", index=False)
+        for_people(rows).to_excel(writer, sheet_name="Elementy", index=False)
