@@ -6,7 +6,8 @@ from playwright.sync_api import Page, expect
 
 from .conftest import Server, open_case, open_tab, shot, sign_in, type_text
 
-HOSTILE = "<img src=x onerror=alert(1)>"
+HOSTILE = "<img src=x onerror=alert(1)> koszt $x^2$ i \\(y\\) zł"
+"""Markup, and TeX that MathJax (which Voilà loads) would typeset if it reached a text node unguarded."""
 
 
 def test_markup_in_a_field_is_shown_as_text(server: Server, page: Page):
@@ -25,4 +26,5 @@ def test_markup_in_a_field_is_shown_as_text(server: Server, page: Page):
     expect(page.locator(".sk-feedback-view")).to_contain_text(HOSTILE)
     assert page.locator(".sk-feedback-view img").count() == 0
     shot(page, "09_tekst_jako_tekst")
+    assert page.locator("mjx-container, .MathJax").count() == 0, "TeX typed by a trainee is not typeset"
     assert dialogs == []
