@@ -34,6 +34,13 @@ WAIT_MS = 60_000
 CASE_ID = os.environ.get("SZKOLA_TEST_CASE", "bezrobocie_alkohol_zurawiec")
 
 
+def nbgrader(course_dir: Path, *args: str) -> None:
+    """Run an nbgrader command in a course directory as a trainer would; fail the test with its output."""
+    command = [sys.executable, "-m", "nbgrader", *args]
+    run = subprocess.run(command, cwd=course_dir, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
 @contextmanager
 def running_jupyterlab(course_dir: Path, log_path: Path) -> Iterator[str]:
     """Run the installed JupyterLab in a course directory (as root, like CI); yield its URL with the token."""

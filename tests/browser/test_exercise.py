@@ -15,18 +15,12 @@ from playwright.sync_api import Browser, Page, expect
 
 from szkola_kooperacji.cli import main
 
-from .conftest import ROOT, Server, open_tab, running_jupyterlab, shot, type_text
+from .conftest import ROOT, Server, nbgrader, open_tab, running_jupyterlab, shot, type_text
 
 EXERCISE = "cw2_diagnoza"
 TRAINEE = "anowak"
 STATEMENT = "Rodzinie brakuje pieniędzy na opał i jedzenie"
 REFLECTION = "Babcia pomaga w opiece <b>nad dziećmi</b>"
-
-
-def nbgrader(course_dir: Path, *args: str) -> None:
-    command = [sys.executable, "-m", "nbgrader", *args]
-    run = subprocess.run(command, cwd=course_dir, capture_output=True, text=True, check=False)
-    assert run.returncode == 0, run.stdout + run.stderr
 
 
 @pytest.fixture(scope="module")

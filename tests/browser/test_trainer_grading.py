@@ -28,7 +28,7 @@ from szkola_kooperacji.domain.draft import Draft
 from szkola_kooperacji.grading.course_dir import course_db_url
 from szkola_kooperacji.grading.exchange import TraineeExchange
 
-from .conftest import ROOT, WAIT_MS, free_port, running_jupyterlab, shot
+from .conftest import ROOT, WAIT_MS, free_port, nbgrader, running_jupyterlab, shot
 
 pytestmark = pytest.mark.slow
 
@@ -46,12 +46,6 @@ COMMENT = "Trafnie wskazane zasoby rodziny; dopisz, jak włączysz babcię do ko
 AUTO_POINTS = 10.0
 MODULE_OF_EXERCISE = "Rodzinny wywiad środowiskowy i diagnoza potrzeb"
 MODULE_UNSUBMITTED = "Wielosektorowy kontrakt socjalny"
-
-
-def nbgrader(course_dir: Path, *args: str) -> None:
-    command = [sys.executable, "-m", "nbgrader", *args]
-    run = subprocess.run(command, cwd=course_dir, capture_output=True, text=True, check=False)
-    assert run.returncode == 0, run.stdout + run.stderr
 
 
 @pytest.fixture(scope="module")
