@@ -53,7 +53,7 @@ def test_trainee_draft_as_docx(tmp_path: Path):
     assert HOSTILE in docx_text(target.read_bytes())["body"]
 
 
-def test_unknown_case_missing_draft_and_odd_suffix_are_one_line_errors(tmp_path: Path):
+def test_unknown_case_missing_draft_odd_or_mismatched_suffix_are_one_line_errors(tmp_path: Path):
     runner = CliRunner()
     unknown = runner.invoke(main, ["export", "contract", "nie_ma", "-o", str(tmp_path / "x.pdf")])
     assert unknown.exit_code == 1
@@ -67,5 +67,9 @@ def test_unknown_case_missing_draft_and_odd_suffix_are_one_line_errors(tmp_path:
     odd = runner.invoke(main, ["export", "contract", CASE, "-o", str(tmp_path / "kontrakt.txt")])
     assert odd.exit_code == 1
     assert "--format docx albo --format pdf" in odd.output
-    for result in (unknown, missing, odd):
+    mismatch = runner.invoke(main, ["export", "contract", CASE, "--format", "pdf", "-o", str(tmp_path / "k.docx")])
+    assert mismatch.exit_code == 1
+    assert "ma rozszerzenie .docx, a --format pdf" in mismatch.output
+    assert not (tmp_path / "k.docx").exists(), "no PDF is written under a .docx name"
+    for result in (unknown, missing, odd, mismatch):
         assert "Traceback" not in result.output

@@ -40,8 +40,11 @@ def contract(case_id: str, trainee: str | None, store: Path | None, fmt: str | N
     from ..documents.formats import DocumentFormat, file_name, render_contract  # noqa: PLC0415
 
     suffix = output.suffix.lstrip(".").lower() if output and output.suffix else "pdf"
-    if fmt is None and suffix not in {f.value for f in DocumentFormat}:
+    known = {f.value for f in DocumentFormat}
+    if fmt is None and suffix not in known:
         raise SzkolaError(f"Nie wiem, jaki format ma plik {output}: podaj --format docx albo --format pdf.")
+    if fmt is not None and suffix in known and suffix != fmt:
+        raise SzkolaError(f"Plik {output} ma rozszerzenie .{suffix}, a --format {fmt}: zmień jedno z nich.")
     chosen = DocumentFormat(fmt or suffix)
     catalog = cached_valid_catalog()
     if case_id not in catalog.cases:
