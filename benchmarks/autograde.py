@@ -25,7 +25,7 @@ from nbgrader.api import Gradebook
 
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.draft import Draft
-from szkola_kooperacji.grading.course_dir import course_db_url
+from szkola_kooperacji.grading.course_folder import CourseFolder
 from szkola_kooperacji.grading.exchange import TraineeExchange
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,7 +75,7 @@ def copy_course(course_dir: Path, target: Path) -> Path:
 
 
 def scores(course_dir: Path) -> dict[str, float]:
-    with Gradebook(course_db_url(course_dir)) as gradebook:
+    with Gradebook(CourseFolder(course_dir).db_url) as gradebook:
         return {s.student.id: float(s.code_score) for s in gradebook.find_assignment(EXERCISE).submissions}
 
 

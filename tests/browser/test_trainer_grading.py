@@ -25,7 +25,7 @@ from playwright.sync_api import Browser, Page, expect
 from szkola_kooperacji.cli import main
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.draft import Draft
-from szkola_kooperacji.grading.course_dir import course_db_url
+from szkola_kooperacji.grading.course_folder import CourseFolder
 from szkola_kooperacji.grading.exchange import TraineeExchange
 
 from .conftest import ROOT, WAIT_MS, free_port, nbgrader, running_jupyterlab, shot
@@ -141,7 +141,7 @@ def test_trainer_grades_a_reflection_by_hand_and_the_comment_reaches_feedback(
         page.locator("textarea#refleksja_1-comment").scroll_into_view_if_needed()
         shot(page, "21_formgrader_refleksja_oceniona")
 
-    with Gradebook(course_db_url(graded_course)) as gradebook:
+    with Gradebook(CourseFolder(graded_course).db_url) as gradebook:
         grade = gradebook.find_grade("refleksja_1", EXERCISE, EXERCISE, "anowak")
         assert grade.manual_score == POINTS
         assert not grade.needs_manual_grade
@@ -223,7 +223,7 @@ def test_report_dashboard_shows_trainees_points_per_item_and_filters_by_module(
     header = page.locator(".sk-report table.sk-table").first.locator("thead th").all_inner_texts()
     assert header[0] == "Uczestnik", header
     exercise_column = header.index(EXERCISE)
-    with Gradebook(course_db_url(graded_course)) as gradebook:  # a reflection may have been graded by hand
+    with Gradebook(CourseFolder(graded_course).db_url) as gradebook:  # a reflection may have been graded by hand
         totals = {t: gradebook.find_submission(EXERCISE, t).score for t in TRAINEES}
     assert totals["anowak"] >= AUTO_POINTS, "the reference work gets the automatic points"
     for trainee, total in totals.items():

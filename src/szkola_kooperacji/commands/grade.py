@@ -1,4 +1,4 @@
-"""``szkola grade autograde``: grade a group's submissions in parallel, exactly as nbgrader would."""
+"""``szkola grade autograde``: grade a group's submissions as data, in parallel, through nbgrader."""
 
 from __future__ import annotations
 
@@ -8,19 +8,16 @@ from pathlib import Path
 import click
 
 from ..errors import SzkolaError
-from ..grading.autograde import (
-    DEFAULT_MEMORY_MB,
-    DEFAULT_TIME_LIMIT_S,
-    Outcome,
-    autograde_parallel,
-    record_zero,
-    submitted_students,
-)
-from ..grading.course_dir import CONFIG_FILE, course_db_url
+from ..grading.autograde import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT_S, Outcome, autograde_parallel, record_zero
+from ..grading.course_folder import CourseFolder
 
 
 def _describe(outcome: Outcome | None) -> str | None:
     return f"{outcome.student}: {outcome.message}" if outcome else None
+
+
+def _points(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
 
 
 @click.group()
@@ -48,19 +45,18 @@ def grade() -> None:
 def autograde(  # noqa: PLR0917 (click passes each option positionally)
     assignment: str, jobs: int, course_dir: Path, students: tuple[str, ...], time_limit: float, memory: int
 ) -> None:
-    """Oceń automatycznie zebrane prace ASSIGNMENT (jak `nbgrader autograde`, ale równolegle)."""
-    course_dir = course_dir.resolve()
-    if not (course_dir / CONFIG_FILE).is_file():
-        raise SzkolaError(f"{course_dir} nie jest katalogiem kursu (brak {CONFIG_FILE}); użyj --course-dir.")
-    todo = list(students) or submitted_students(course_dir, assignment)
+    """Oceń automatycznie zebrane prace ASSIGNMENT (jak `nbgrader autograde`, równolegle, bez uruchamiania kodu)."""
+    from ..grading.results import graded_submissions  # noqa: PLC0415 (imports nbgrader)
+
+    folder = CourseFolder.open(course_dir)
+    todo = list(students) or folder.submitted_students(assignment)
     if not todo:
         raise SzkolaError(
-            f"Brak zebranych prac ćwiczenia {assignment!r} w {course_dir / 'submitted'}; "
+            f"Brak zebranych prac ćwiczenia {assignment!r} w {folder.root / 'submitted'}; "
             f"najpierw: nbgrader collect {assignment}"
         )
-    db_url = course_db_url(course_dir)
     failed: list[Outcome] = []
-    outcomes = autograde_parallel(course_dir, assignment, todo, jobs=jobs, time_limit_s=time_limit, memory_mb=memory)
+    outcomes = autograde_parallel(folder.root, assignment, todo, jobs=jobs, time_limit_s=time_limit, memory_mb=memory)
     with click.progressbar(
         outcomes,
         length=len(todo),
@@ -70,10 +66,21 @@ def autograde(  # noqa: PLR0917 (click passes each option positionally)
     ) as bar:
         for outcome in bar:
             if not outcome.ok:
-                record_zero(db_url, assignment, outcome.student)
+                record_zero(folder.db_url, assignment, outcome.student)
                 failed.append(outcome)
-    click.echo(f"Ocenione: {len(todo) - len(failed)} z {len(todo)}.")
+    results = graded_submissions(folder.db_url, assignment, [t for t in todo if t not in {f.student for f in failed}])
+    width = max(len(t) for t in todo)
+    click.echo(f"Ocenione: {len(todo) - len(failed)} z {len(todo)}. Punkty za część automatyczną:")
+    for result in results:
+        flag = "  ← do sprawdzenia" if result.problem else ""
+        click.echo(f"  {result.student:<{width}}  {_points(result.points)} / {_points(result.maximum)}{flag}")
+    flagged = [r for r in results if r.problem]
+    if flagged:
+        click.echo(f"Prace do sprawdzenia przez trenera ({len(flagged)}): 0 pkt za część automatyczną, w formgraderze "
+                   "oznaczone „wymaga oceny ręcznej”:", err=True)  # fmt: skip
+        for result in flagged:
+            click.echo(f"  {result.student}: {result.problem}", err=True)
     for outcome in failed:
         click.echo(f"  {outcome.student}: {outcome.message} – 0 pkt za część automatyczną.", err=True)
-    if failed:
+    if failed or flagged:
         raise SystemExit(1)

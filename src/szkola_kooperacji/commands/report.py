@@ -6,24 +6,16 @@ from pathlib import Path
 
 import click
 
-from ..data.loader import load_file
 from ..domain.course import Course
-from ..errors import DataError, SzkolaError
-from ..grading.course_dir import CONFIG_FILE, COURSE_COPY, course_db_url
+from ..grading.course_folder import CourseFolder
 from ..grading.report import by_module, by_trainee, grade_rows, write_csv, write_xlsx
 from ..serving import ServeOptions, run_voila
 
 
 def load_course_dir(course_dir: Path) -> tuple[Course, str]:
     """Return the course manifest and gradebook URL of a course directory."""
-    if not (course_dir / CONFIG_FILE).is_file():
-        raise SzkolaError(f"{course_dir} nie jest katalogiem kursu (brak {CONFIG_FILE}); użyj --course-dir.")
-    loaded = load_file(course_dir / COURSE_COPY)
-    if isinstance(loaded, list):
-        raise DataError(loaded)
-    if not isinstance(loaded, Course):
-        raise SzkolaError(f"{course_dir / COURSE_COPY} nie jest programem kursu (kind: course).")
-    return loaded, course_db_url(course_dir)
+    folder = CourseFolder.open(course_dir)
+    return folder.course(), folder.db_url
 
 
 @click.command()

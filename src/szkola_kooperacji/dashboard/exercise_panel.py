@@ -15,14 +15,13 @@ import ipywidgets as w
 
 from ..domain.assessment import PART_LABELS, Part
 from ..errors import SzkolaError
+from ..grading import MAX_REFLECTION_CHARS as MAX_REFLECTION
 from .guard import guarded
 from .render import e
 
 if TYPE_CHECKING:  # nbgrader and nbformat load only when a trainee opens an exercise
     from ..grading.exchange import Released
 
-MAX_REFLECTION = 6000
-"""Longest reflection accepted: a few pages of text, not a pasted book."""
 
 Submit = Callable[[dict[str, str]], None]
 Feedback = Callable[[], str | None]

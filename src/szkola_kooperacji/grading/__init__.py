@@ -7,6 +7,11 @@ TEXT_STUB = "_(Odpowiedź wpiszesz na pulpicie ćwiczenia.)_"
 CODE_STUB = f'{WORK_VARIABLE} = ""  # pulpit ćwiczenia zapisze tu pracę uczestnika'
 """What nbgrader leaves in the work cell of a released exercise (instead of ``raise NotImplementedError()``)."""
 
+MAX_REFLECTION_CHARS = 6000
+"""Longest reflection the dashboard accepts: a few pages of text, not a pasted book."""
+MAX_WORK_CHARS = 4_000_000
+"""Longest work cell the grader reads: far above any draft built on the dashboard."""
+
 COURSE_ENV = "SZKOLA_COURSE"
 """The course directory (from ``szkola course init``) whose released exercises the dashboard offers."""
 

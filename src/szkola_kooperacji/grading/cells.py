@@ -1,9 +1,10 @@
 """What the cells of an exercise notebook call: the reference work and the grading of one part.
 
-Test cells call :func:`grade_part`, which never raises: whatever the submission
-holds, it prints Polish feedback and returns the points as the cell's result, the
-partial credit nbgrader reads. A missing or broken work therefore earns 0 with a
-message instead of a traceback that would show the hidden test.
+:func:`score_part` scores one part of a trainee's work (the JSON the dashboard wrote) with
+the domain scorer and explains the points in Polish; it never raises, so a missing or
+broken work earns 0 with a message. The autograder calls it on the parsed work
+(``grading.preprocessors``); test cells of the source exercises call :func:`grade_part`,
+which prints the same, so a trainer can run the source notebook and see the reference score.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..domain.draft import Draft
 from ..domain.feedback import give_feedback
 from . import WORK_VARIABLE
 
-__all__ = ["WORK_VARIABLE", "grade_part", "parse_work", "reference_work"]
+__all__ = ["WORK_VARIABLE", "grade_part", "grading_catalog", "parse_work", "reference_work", "score_part"]
 
 
 class WorkError(ValueError):
@@ -27,13 +28,14 @@ class WorkError(ValueError):
 
 
 @cache
-def _catalog() -> Catalog:
+def grading_catalog() -> Catalog:
+    """Return the validated cases and Lista that grading scores against, loaded once per process."""
     return cached_valid_catalog()
 
 
 def reference_work(case_id: str) -> str:
     """Return the case's expert diagnosis and contract as the JSON a work cell holds."""
-    reference = _catalog().case(case_id).reference
+    reference = grading_catalog().case(case_id).reference
     return Draft(case_id=case_id, diagnosis=reference.diagnosis, contract=reference.contract).model_dump_json()
 
 
@@ -50,16 +52,30 @@ def parse_work(work: object, case_id: str) -> Draft:
     return draft
 
 
-def grade_part(work: object, case_id: str, part: str, points: float) -> float:
-    """Print the feedback of one part and return its points (0…``points``)."""
+def score_part(work: object, case_id: str, part: str, points: float) -> tuple[float, tuple[str, ...]]:
+    """Return the points (0…``points``) of one part of the work and the Polish lines explaining them.
+
+    The work is data: the JSON the dashboard wrote, parsed and scored by the domain, never run.
+    """
     try:
         draft = parse_work(work, case_id)
     except WorkError as problem:
-        print(f"{problem} Ta część otrzymuje 0 pkt.")
-        return 0.0
-    catalog = _catalog()
+        return 0.0, (f"{problem} Ta część otrzymuje 0 pkt.",)
+    if part not in Part.__members__.values():
+        return 0.0, (f"Ćwiczenie ocenia nieznaną część pracy ({part!r}); zgłoś to trenerowi.",)
+    catalog = grading_catalog()
     assert catalog.directory is not None  # a valid catalog always has its Lista
     report = give_feedback(catalog.case(case_id), catalog.directory, draft.diagnosis, draft.contract)
     result = assess_part(report, Part(part), draft.diagnosis, draft.contract)
-    print("\n".join(result.lines))
-    return result.points(points)
+    return result.points(points), result.lines
+
+
+def grade_part(work: object, case_id: str, part: str, points: float) -> float:
+    """Print the feedback of one part and return its points: a test cell as a trainer reads it.
+
+    The grader never runs test cells (see ``grading.preprocessors``); this keeps the source
+    exercise runnable in JupyterLab, where a trainer checks the reference scores in full.
+    """
+    earned, lines = score_part(work, case_id, part, points)
+    print("\n".join(lines))
+    return earned

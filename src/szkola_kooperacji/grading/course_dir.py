@@ -18,16 +18,11 @@ from pathlib import Path
 from ..domain.course import Course
 from ..errors import SzkolaError
 from . import CODE_STUB, TEXT_STUB
+from .course_folder import CONFIG_FILE, COURSE_COPY, EXCHANGE_DIR, GRADEBOOK_FILE, CourseFolder
 
-CONFIG_FILE = "nbgrader_config.py"
-COURSE_COPY = "kurs.yaml"
-"""The course manifest, copied into the course directory so reports know the modules."""
 ROSTER_COLUMNS = ("id", "first_name", "last_name")
 STUDENT_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 """A trainee id usable as nbgrader student id and file name: no spaces, no ``+`` (the exchange's separator)."""
-
-NOTEBOOK_TIMEOUT_S = 60
-"""Longest a single cell of a submission may run under autograding before it is stopped."""
 
 
 @dataclass(frozen=True)
@@ -39,18 +34,16 @@ class Trainee:
     last_name: str
 
 
-def sqlite_url(path: Path) -> str:
-    """Return the gradebook URL for a SQLite file, waiting for the writer lock instead of failing."""
-    return f"sqlite:///{path.resolve()}?timeout=60"
-
-
 def read_roster(path: Path) -> list[Trainee]:
-    """Read a roster CSV (``id,first_name,last_name``); raise SzkolaError naming the bad row."""
+    """Read a roster CSV (``id,first_name,last_name``, by "," or ";"); raise SzkolaError naming the bad row."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as error:
         raise SzkolaError(f"{path}: nie można odczytać listy uczestników ({error.strerror}).") from None
-    rows = list(csv.DictReader(text.splitlines()))
+    # Polish Excel saves CSV with ";" (the comma is the decimal separator): accept both.
+    header = text.splitlines()[0] if text.strip() else ""
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    rows = list(csv.DictReader(text.splitlines(), delimiter=delimiter))
     if not rows or any(column not in rows[0] for column in ROSTER_COLUMNS):
         raise SzkolaError(f"{path}: oczekiwano nagłówka CSV: {','.join(ROSTER_COLUMNS)}.")
     trainees: list[Trainee] = []
@@ -69,16 +62,32 @@ def read_roster(path: Path) -> list[Trainee]:
     return trainees
 
 
-def render_config(course_id: str, root: Path, db_url: str, exchange: Path) -> str:
-    """Return the group's nbgrader_config.py: the course, gradebook, exchange and Polish texts."""
+def _path_expression(path: Path, root: Path) -> str:
+    """Python for ``path`` in the config: relative to the folder when inside it, so the folder can move."""
+    try:
+        return f"os.path.join(ROOT, {path.relative_to(root).as_posix()!r})"
+    except ValueError:
+        return repr(str(path))
+
+
+def render_config(course_id: str, root: Path, db_url: str | None, exchange: Path) -> str:
+    """Return the group's nbgrader_config.py: the course, gradebook, exchange, grading and Polish texts.
+
+    Paths inside the folder are written relative to the config file itself, so a course
+    folder can be moved or copied (a backup, another server) and still works.
+    """
+    db = repr(db_url) if db_url else f'"sqlite:///" + os.path.join(ROOT, {GRADEBOOK_FILE!r}) + "?timeout=60"'
     return f'''"""nbgrader configuration of a Szkoła Kooperacji training group (written by `szkola course init`)."""
 
+import os
+
 c = get_config()  # noqa: F821 (nbgrader provides it)
+ROOT = os.path.dirname(os.path.abspath(__file__))
 
 c.CourseDirectory.course_id = {course_id!r}
-c.CourseDirectory.root = {str(root)!r}
-c.CourseDirectory.db_url = {db_url!r}
-c.Exchange.root = {str(exchange)!r}
+c.CourseDirectory.root = ROOT
+c.CourseDirectory.db_url = {db}
+c.Exchange.root = {_path_expression(exchange, root)}
 c.Exchange.path_includes_course = True
 # Trainees of a workshop submit from the dashboard under one server account; their identity is the
 # dashboard's sign-in, so nbgrader's check of the file owner would call every submission cheating.
@@ -88,10 +97,27 @@ c.CollectApp.check_owner = False
 c.ClearSolutions.code_stub = {{"python": {CODE_STUB!r}}}
 c.ClearSolutions.text_stub = {TEXT_STUB!r}
 
-# A cell running longer than this stops the grading of that submission (0 points and a message);
-# the others are still graded. `szkola grade autograde` adds a limit for the whole notebook.
-c.Execute.timeout = {NOTEBOOK_TIMEOUT_S}
-c.Execute.interrupt_on_timeout = False
+# Work is graded as data: no cell of a submission is ever run. A submission is rebuilt from the
+# released notebook with only the work's JSON and the reflections taken from it (anything else that
+# differs flags it: 0 points for the automatic parts and a message), then each part is scored by the
+# domain scorer in place of nbgrader's Execute. The cells' metadata are checked once, after the
+# rebuild: grading changes only outputs. See szkola_kooperacji/grading/preprocessors.py.
+c.Autograde.exporter_class = "szkola_kooperacji.grading.intake.SubmissionExporter"
+c.Autograde.sanitize_preprocessors = [
+    "szkola_kooperacji.grading.preprocessors.RebuildFromRelease",
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.Autograde.autograde_preprocessors = [
+    "szkola_kooperacji.grading.preprocessors.GradeWorkAsData",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "szkola_kooperacji.grading.preprocessors.FlagForTrainer",
+]
 
 # Feedback is in Polish and shows the trainee's results and messages, never code or hidden tests.
 # Its exporter is configured under its own name: settings of HTMLExporter would also reach the
@@ -128,16 +154,15 @@ def init_course(
     if not STUDENT_ID.match(course_id):
         raise SzkolaError(f"id grupy {course_id!r}: oczekiwano małych liter, cyfr, „_”, „.” lub „-”, bez spacji.")
     target.mkdir(parents=True, exist_ok=True)
-    exchange = (exchange or target / "wymiana").resolve()
+    exchange = (exchange or target / EXCHANGE_DIR).resolve()
     exchange.mkdir(parents=True, exist_ok=True)
     for exercise_id in course.exercise_ids:
         source = course_root / "exercises" / exercise_id
         shutil.copytree(source, target / "source" / exercise_id, dirs_exist_ok=True)
     shutil.copyfile(manifest, target / COURSE_COPY)
-    db_url = db_url or sqlite_url(target / "gradebook.db")
     config = target / CONFIG_FILE
     config.write_text(render_config(course_id, target, db_url, exchange), encoding="utf-8")
-    _init_gradebook(db_url, roster or [])
+    _init_gradebook(CourseFolder.open(target).db_url, roster or [])
     return config
 
 
@@ -156,12 +181,3 @@ def _init_gradebook(db_url: str, roster: list[Trainee]) -> None:
             gradebook.db.commit()
         for trainee in roster:
             gradebook.update_or_create_student(trainee.id, first_name=trainee.first_name, last_name=trainee.last_name)
-
-
-def course_db_url(course_dir: Path) -> str:
-    """Return the gradebook URL a course directory's config names."""
-    from traitlets.config.loader import PyFileConfigLoader  # noqa: PLC0415
-
-    config = PyFileConfigLoader(CONFIG_FILE, path=str(course_dir)).load_config()
-    url = config.CourseDirectory.get("db_url")
-    return str(url) if url else sqlite_url(course_dir / "gradebook.db")

@@ -18,7 +18,8 @@ from pathlib import Path
 import nbformat
 
 from ..errors import SzkolaError
-from .course_dir import CONFIG_FILE, STUDENT_ID
+from .course_dir import STUDENT_ID
+from .course_folder import CourseFolder
 from .notebook import ExerciseInfo, exercise_info, write_submission
 
 _LOG = logging.getLogger("szkola_kooperacji.exchange")
@@ -42,15 +43,12 @@ class TraineeExchange:
                 f"Identyfikator {trainee!r} nie nadaje się do oddawania ćwiczeń: wpisz identyfikator z listy grupy "
                 "(małe litery, cyfry, bez spacji, np. anowak)."
             )
-        from traitlets.config.loader import PyFileConfigLoader  # noqa: PLC0415
-
-        self.course_dir = course_dir.resolve()
-        if not (self.course_dir / CONFIG_FILE).is_file():
-            raise SzkolaError(f"{self.course_dir} nie jest katalogiem kursu (brak {CONFIG_FILE}).")
+        self.folder = CourseFolder.open(course_dir)
+        self.course_dir = self.folder.root
         self.trainee = trainee
-        self.base_config = PyFileConfigLoader(CONFIG_FILE, path=str(self.course_dir)).load_config()
-        self.course_id = str(self.base_config.CourseDirectory.course_id)
-        self.exchange_root = Path(str(self.base_config.Exchange.root))
+        self.base_config = self.folder.config
+        self.course_id = self.folder.course_id
+        self.exchange_root = self.folder.exchange_root
         root = work_root or self.course_dir / "uczestnicy"
         self.home = root / trainee
         self.home.mkdir(parents=True, exist_ok=True)
@@ -63,7 +61,7 @@ class TraineeExchange:
 
         put_tools_on_path()
 
-        with Gradebook(str(self.base_config.CourseDirectory.db_url)) as gradebook:
+        with Gradebook(self.folder.db_url) as gradebook:
             return {s.id for s in gradebook.students}
 
     def _config(self, assignment: str) -> object:

@@ -15,11 +15,30 @@ HIDDEN_SOURCE = ""
 ERROR_TEXT = "Tej części nie udało się ocenić: oddany notatnik jest uszkodzony. Zgłoś to trenerowi.\n"
 
 
-def _without_traceback(output: Any) -> Any:
-    """Replace an error (whose traceback quotes test code) with a Polish sentence."""
-    if output.get("output_type") != "error":
-        return output
-    return nbformat.v4.new_output("stream", name="stderr", text=ERROR_TEXT)
+SHOWN_OUTPUTS = frozenset({"stream", "display_data"})
+"""What a trainee may see of a graded cell: the Polish explanation and the tables of their own work.
+
+The points (an ``execute_result``) are in the cell's heading already; an error would quote code.
+"""
+MAX_OUTPUT_CHARS = 200_000
+"""Upper bound of what one feedback page shows of outputs, whatever a notebook held."""
+
+
+def _shown(outputs: list[Any]) -> list[Any]:
+    """Keep the outputs a trainee may see, replacing an error by a Polish sentence, within the bound."""
+    kept: list[Any] = []
+    size = 0
+    for original in outputs:
+        output = original
+        if output.get("output_type") == "error":
+            output = nbformat.v4.new_output("stream", name="stderr", text=ERROR_TEXT)
+        if output.get("output_type") not in SHOWN_OUTPUTS:
+            continue
+        size += len(str(output.get("text", ""))) + len(str(output.get("data", "")))
+        if size > MAX_OUTPUT_CHARS:
+            break
+        kept.append(output)
+    return kept
 
 
 class HideTests(Preprocessor):
@@ -31,10 +50,10 @@ class HideTests(Preprocessor):
     """
 
     def preprocess_cell(self, cell: Any, resources: dict[str, Any], index: int) -> tuple[Any, dict[str, Any]]:
-        """Hide the source of a code cell and replace a traceback with a Polish sentence."""
+        """Hide the source of a code cell and keep only the outputs a trainee may see."""
         if cell.cell_type == "code":
             cell.source = HIDDEN_SOURCE
-            cell.outputs = [_without_traceback(o) for o in cell.outputs]
+            cell.outputs = _shown(cell.outputs)
             cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
         return cell, resources
 
