@@ -1,11 +1,11 @@
 """The real nbgrader pipeline on a real exercise, as a trainer and trainees run it.
 
-A group is created with ``szkola course init``; the exercise is generated and
-released with nbgrader; trainees submit through nbgrader's exchange from the
-trainee side; the trainer collects, autogrades (nbgrader's sequential command on
-one copy, ``szkola grade autograde --jobs 2`` on the other), generates and
-releases feedback and exports. Broken, tampered, looping and memory-hungry
-submissions are made the way a trainee could make them.
+A group is created with ``szkola course init``; the exercise is generated and released with
+nbgrader; trainees submit through nbgrader's exchange from the dashboard's side; the trainer
+collects and autogrades (``szkola grade autograde --jobs 2`` on the course, nbgrader's own
+sequential ``nbgrader autograde`` on a copy: the course's configuration makes both grade the
+work as data), generates and releases feedback and exports. Besides the honest submissions, a
+corpus of hand-made hostile notebooks (``hostile.py``) is placed in ``submitted/``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import contextlib
 import csv
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -32,18 +31,22 @@ from szkola_kooperacji.commands.report import load_course_dir
 from szkola_kooperacji.dashboard.trainer_report import TrainerReport
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.draft import Draft
+from szkola_kooperacji.grading.cells import score_part
+from szkola_kooperacji.grading.course_folder import CourseFolder
 from szkola_kooperacji.grading.exchange import TraineeExchange
 from szkola_kooperacji.grading.report import grade_rows
 
+from .hostile import CANARY, CORPUS
+
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = "cw2_diagnoza"
+CASE = "wielodzietna_bezradnosc_modrzewno"
 AUTO_POINTS = 10.0
-HOSTILE = "<img src=x onerror=alert(1)>"
-TRAINEES = ["wzorcowa", "pusta", "polowa", "zlyjson", "bez_testu", "zmieniony_test", "petla", "pamiec", "wrogi"]
-MEMORY_MB = 1024
-"""``--memory`` of the parallel runs; the ``pamiec`` submission asks for three times as much."""
+HOSTILE_TEXT = "<img src=x onerror=alert(1)>"
+UNICODE_TEXT = "Zażółć gęślą jaźń \u202e\u200b 😀 \u0000? ﷽ ⁦RTL⁩"
+HONEST = ["wzorcowa", "pusta", "polowa", "wrogi", "unicode", "inny_przypadek"]
+TRAINEES = HONEST + [h.trainee for h in CORPUS]
 AUTOGRADE = [sys.executable, "-m", "szkola_kooperacji", "grade", "autograde", EXERCISE, "--jobs", "2"]
-AUTOGRADE += ["--memory", str(MEMORY_MB)]
 
 pytestmark = pytest.mark.slow
 
@@ -60,155 +63,148 @@ def submitted_notebook(course_dir: Path, trainee: str) -> Path:
     return course_dir / "submitted" / trainee / EXERCISE / f"{EXERCISE}.ipynb"
 
 
-def cell_index(nb: nbformat.NotebookNode, grade_id: str) -> int:
-    return next(i for i, c in enumerate(nb.cells) if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
-
-
-def tamper(course_dir: Path) -> None:
-    """What a trainee could do to the file they submit."""
-    submitted_notebook(course_dir, "zlyjson").write_text("{ to nie jest notatnik", encoding="utf-8")
-
-    path = submitted_notebook(course_dir, "bez_testu")
-    nb = nbformat.read(path, as_version=4)
-    del nb.cells[cell_index(nb, "test_diagnoza")]
-    nbformat.write(nb, path)
-
-    path = submitted_notebook(course_dir, "zmieniony_test")
-    nb = nbformat.read(path, as_version=4)
-    nb.cells[cell_index(nb, "test_diagnoza")].source = f"{AUTO_POINTS}"
-    nb.cells[cell_index(nb, "praca")].source = 'PRACA = ""'
-    nbformat.write(nb, path)
-
-    path = submitted_notebook(course_dir, "petla")
-    nb = nbformat.read(path, as_version=4)
-    nb.cells.insert(cell_index(nb, "praca") + 1, nbformat.v4.new_code_cell("while True:\n    pass"))
-    nbformat.write(nb, path)
-
-    path = submitted_notebook(course_dir, "pamiec")
-    nb = nbformat.read(path, as_version=4)
-    nb.cells.insert(cell_index(nb, "praca") + 1, nbformat.v4.new_code_cell("zapas = bytearray(3 * 1024**3)"))
-    nbformat.write(nb, path)
+def honest_works() -> dict[str, str]:
+    """The work each honest trainee built on the dashboard, as the JSON the dashboard submits."""
+    catalog = load_valid_catalog()
+    case = catalog.case(CASE)
+    reference = Draft(case_id=case.id, diagnosis=case.reference.diagnosis, contract=case.reference.contract)
+    half = reference.model_copy(deep=True)
+    half.diagnosis.needs = half.diagnosis.needs[: len(half.diagnosis.needs) // 2]
+    odd = reference.model_copy(deep=True)
+    odd.diagnosis.needs[0].statement = UNICODE_TEXT
+    other_case = next(c for c in catalog.cases.values() if c.id != CASE)
+    other = Draft(case_id=other_case.id, diagnosis=other_case.reference.diagnosis)
+    works = {t: reference.model_dump_json() for t in TRAINEES}
+    works.update(pusta="", polowa=half.model_dump_json(), unicode=odd.model_dump_json())
+    works["inny_przypadek"] = other.model_dump_json()
+    return works
 
 
 @pytest.fixture(scope="module")
 def collected(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A group whose eight trainees submitted the exercise; the trainer has collected it."""
+    """A group whose trainees submitted the exercise, the hostile ones replaced by hand after collecting."""
     base = tmp_path_factory.mktemp("kurs")
     roster = base / "lista.csv"
-    roster.write_text("id,first_name,last_name\n" + "".join(f"{t},Imię,{t}\n" for t in TRAINEES), encoding="utf-8")
+    roster.write_text("id;first_name;last_name\n" + "".join(f"{t};Imię;{t}\n" for t in TRAINEES), encoding="utf-8")
     course_dir = base / "grupa"
     result = CliRunner().invoke(
         main, ["course", "init", str(course_dir), "--course", str(ROOT / "courses" / "regionalny.yaml"),
                "--roster", str(roster)]
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    with (course_dir / "nbgrader_config.py").open("a", encoding="utf-8") as config:
-        config.write("\nc.Execute.timeout = 10  # the looping submission is stopped quickly in tests\n")
     nbgrader(course_dir, "generate_assignment", EXERCISE)
     nbgrader(course_dir, "release_assignment", EXERCISE)
-
-    case = load_valid_catalog().case("wielodzietna_bezradnosc_modrzewno")
-    reference = Draft(case_id=case.id, diagnosis=case.reference.diagnosis, contract=case.reference.contract)
-    half = reference.model_copy(deep=True)
-    half.diagnosis.needs = half.diagnosis.needs[: len(half.diagnosis.needs) // 2]
-    works = {t: reference.model_dump_json() for t in TRAINEES}
-    works["pusta"] = ""
-    works["polowa"] = half.model_dump_json()
+    works = honest_works()
     for trainee in TRAINEES:
         exchange = TraineeExchange(course_dir, trainee)
-        assert EXERCISE in exchange.released()
-        answer = HOSTILE if trainee == "wrogi" else "Rodzina ma wsparcie babci i dobre relacje ze szkołą."
+        answer = {"wrogi": HOSTILE_TEXT, "unicode": UNICODE_TEXT}.get(trainee, "Rodzina ma wsparcie babci.")
         exchange.submit(EXERCISE, works[trainee], {"refleksja_1": answer} if trainee != "pusta" else {})
     nbgrader(course_dir, "collect", EXERCISE)
-    tamper(course_dir)
+    for hostile in CORPUS:
+        path = submitted_notebook(course_dir, hostile.trainee)
+        hostile.make(nbformat.read(path, as_version=4), path)
     return course_dir
 
 
 def _copy_course(course_dir: Path, target: Path) -> Path:
+    """A copy of the course folder: it works where it lands (its config has no absolute paths)."""
     shutil.copytree(course_dir, target)
-    config = target / "nbgrader_config.py"
-    config.write_text(config.read_text(encoding="utf-8").replace(str(course_dir), str(target)), encoding="utf-8")
     return target
 
 
 def auto_scores(course_dir: Path) -> dict[str, float]:
-    config = (course_dir / "nbgrader_config.py").read_text(encoding="utf-8")
-    db_url = next(line.split("=", 1)[1].strip().strip("'\"") for line in config.splitlines() if "db_url" in line)
-    with Gradebook(db_url) as gradebook:
+    with Gradebook(CourseFolder(course_dir).db_url) as gradebook:
         return {t: float(gradebook.find_submission(EXERCISE, t).code_score) for t in TRAINEES}
 
 
 @pytest.fixture(scope="module")
 def graded(collected: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """The same submissions graded twice: nbgrader alone, and szkola with two jobs.
-
-    nbgrader runs under the same memory limit (as ``ulimit -v`` would set it), so the memory-hungry
-    submission does not take 3 GiB of the test machine.
-    """
+    """The same submissions graded twice: nbgrader's own command alone, and szkola with two jobs."""
+    CANARY.unlink(missing_ok=True)
     sequential_dir = _copy_course(collected, tmp_path_factory.mktemp("sekwencyjnie") / "grupa")
-    limit = MEMORY_MB * 1024 * 1024
-    subprocess.run(
-        [sys.executable, "-m", "nbgrader", "autograde", EXERCISE],
-        cwd=sequential_dir,
-        capture_output=True,
-        check=False,
-        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)),
+    plain = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "autograde", EXERCISE], cwd=sequential_dir, capture_output=True, text=True
     )
     run = subprocess.run(AUTOGRADE, cwd=collected, capture_output=True, text=True, check=False)
-    return {"run": run, "parallel": auto_scores(collected), "sequential": auto_scores(sequential_dir)}
+    return {"run": run, "plain": plain, "parallel": auto_scores(collected), "sequential": auto_scores(sequential_dir)}
 
 
-def test_reference_gets_full_points_blank_zero_half_partial(graded: dict[str, object]):
-    scores = graded["parallel"]
+def test_every_score_is_the_domain_scorer_applied_to_the_trainees_own_work(graded: dict[str, object]):
+    scores, works = graded["parallel"], honest_works()
+    expected = {t: score_part(works[t], CASE, "diagnoza", AUTO_POINTS)[0] for t in TRAINEES}
+    expected.update({h.trainee: 0.0 for h in CORPUS if h.problem})
+    assert scores == expected
     assert scores["wzorcowa"] == AUTO_POINTS
-    assert scores["wrogi"] == AUTO_POINTS
     assert scores["pusta"] == 0
     assert 0 < scores["polowa"] < AUTO_POINTS
+    assert scores["inny_przypadek"] == 0
 
 
-def test_tampered_broken_looping_and_memory_hungry_submissions_get_zero_with_a_message(graded: dict[str, object]):
-    scores, run = graded["parallel"], graded["run"]
-    assert scores["zmieniony_test"] == 0, "an edited test cell is restored from the gradebook"
-    assert scores["bez_testu"] == 0
-    assert scores["zlyjson"] == 0
-    assert scores["petla"] == 0
-    assert scores["pamiec"] == 0
+def test_no_code_of_a_submission_ever_ran(graded: dict[str, object]):
+    assert not CANARY.exists()
+    assert not Path("/tmp/szkola-canary-shell").exists()
+
+
+def test_hostile_submissions_get_zero_and_a_polish_line_naming_the_change(graded: dict[str, object]):
+    run = graded["run"]
+    assert run.returncode == 1, "flagged submissions make the command's exit status 1"
     assert "Traceback" not in run.stdout + run.stderr
-    assert "zlyjson: " in run.stderr
-    assert "petla: " in run.stderr
-    memory_lines = [line for line in run.stderr.splitlines() if "pamiec: " in line]
-    assert memory_lines == [
-        f"  pamiec: przerwano: notatnik przekroczył limit pamięci ({MEMORY_MB} MB, opcja --memory) – 0 pkt za część "
-        "automatyczną."
-    ]
-    assert run.returncode == 1
-    assert "Ocenione: " in run.stdout
+    lines = run.stderr.splitlines()
+    for hostile in CORPUS:
+        flagged = [line for line in lines if line.startswith(f"  {hostile.trainee}: ")]
+        if hostile.problem is None:
+            assert flagged == [], hostile.trainee
+        else:
+            assert len(flagged) == 1, (hostile.trainee, run.stderr)
+            assert "Oddany notatnik różni się od wydanego ćwiczenia" in flagged[0]
+            assert hostile.problem in flagged[0], flagged[0]
+    points = {line.split()[0]: line for line in run.stdout.splitlines() if line.startswith("  ")}
+    assert set(points) == set(TRAINEES), "each trainee's points are printed"
+    assert "10 / 10" in points["wzorcowa"]
+    assert "do sprawdzenia" in points["nie_json"]
 
 
-def test_parallel_scores_equal_sequential_nbgrader(graded: dict[str, object]):
-    parallel, sequential = dict(graded["parallel"]), dict(graded["sequential"])
-    # The one intended difference: nbgrader runs on past a cell stopped by the memory limit and gives the
-    # points of the cells after it; szkola gives 0 with a message.
-    assert (parallel.pop("pamiec"), sequential.pop("pamiec")) == (0, AUTO_POINTS)
-    assert parallel == sequential
+def test_nbgraders_own_command_grades_the_same_way(graded: dict[str, object]):
+    assert graded["sequential"] == graded["parallel"]
+    assert "Traceback" not in graded["plain"].stdout + graded["plain"].stderr
 
 
-def test_feedback_is_polish_and_reveals_no_hidden_test(collected: Path, graded: dict[str, object]):
+def test_flagged_submissions_wait_for_the_trainer_in_the_gradebook(collected: Path, graded: dict[str, object]):
+    with Gradebook(CourseFolder(collected).db_url) as gradebook:
+        for hostile in CORPUS:
+            submission = gradebook.find_submission_notebook(EXERCISE, EXERCISE, hostile.trainee)
+            auto = next(g for g in submission.grades if g.name == "test_diagnoza")
+            assert auto.needs_manual_grade == bool(hostile.problem), hostile.trainee
+            comment = next(c for c in submission.comments if c.name == "praca")
+            assert (comment.auto_comment or "").startswith("Oddany notatnik") == bool(hostile.problem)
+
+
+def test_feedback_holds_no_code_no_traceback_no_hidden_test(collected: Path, graded: dict[str, object]):
     nbgrader(collected, "generate_feedback", EXERCISE)
     nbgrader(collected, "release_feedback", EXERCISE)
-    case = load_valid_catalog().case("wielodzietna_bezradnosc_modrzewno")
-    pages = {t: TraineeExchange(collected, t).feedback(EXERCISE) for t in ("wzorcowa", "polowa", "pusta", "wrogi")}
+    case, works = load_valid_catalog().case(CASE), honest_works()
+    pages = {t: TraineeExchange(collected, t).feedback(EXERCISE) for t in TRAINEES}
     for trainee, page in pages.items():
         assert page is not None, trainee
-        assert "Punkty" in page
-        for secret in ("grade_part", "HIDDEN", "reference_work", "most recent call last"):
+        assert "(punkty: " in page, trainee
+        for secret in ("grade_part", "HIDDEN", "reference_work", "most recent call last", "PRACA", "import ",
+                       "sqlite3", "No response", "glob.glob"):  # fmt: skip
             assert secret not in page, (trainee, secret)
+        own = works[trainee]
         for need in case.reference.diagnosis.needs:
-            assert need.statement not in page, (trainee, need.id)
+            if need.statement not in own:  # the trainee's own work is shown back; the reference never is
+                assert need.statement not in page, (trainee, need.id)
+        assert len(page) < 400_000, trainee
     assert "Nie oddano pracy" in pages["pusta"]
     assert "Pominięto potrzebę" in pages["polowa"]
-    assert HOSTILE not in pages["wrogi"]
+    assert "innego przypadku" in pages["inny_przypadek"]
+    assert "czeka na ocenę trenera" in pages["polowa"], "an ungraded reflection is not shown as 0 points"
+    for page in (pages["wrogi"], pages["html_w_refleksji"]):
+        assert "<img" not in page
+        assert "<script>alert" not in page
     assert "&lt;img" in pages["wrogi"]
+    assert "Oddany notatnik różni się od wydanego ćwiczenia" in pages["bez_testu"]
+    assert "Diagnoza potrzeb" in pages["wzorcowa"], "the trainee's own work is shown as tables"
     assert pages["polowa"] != pages["wzorcowa"], "each trainee fetches only their own feedback"
 
 
@@ -259,8 +255,17 @@ def test_trainer_report_dashboard_shows_trainees_modules_and_items(collected: Pa
     for trainee in TRAINEES:
         assert trainee in page
     assert "Wynik uczestników" in page
-    assert "Do oceny ręcznej czeka: 8 refleksji." in page, "an untouched reflection stub is scored 0 by nbgrader"
-    assert "4 części oceny automatycznej" in page, "broken, looping, memory-hungry and test-less submissions"
+    with Gradebook(db_url) as gradebook:
+        waiting = sum(
+            grade.needs_manual_grade
+            for trainee in TRAINEES
+            for grade in gradebook.find_submission_notebook(EXERCISE, EXERCISE, trainee).grades
+            if grade.name == "refleksja_1"
+        )
+    assert 0 < waiting < len(TRAINEES), "an untouched reflection stub is scored 0 by nbgrader"
+    flagged = sum(1 for hostile in CORPUS if hostile.problem)
+    assert f"Do oceny ręcznej czeka: {waiting} refleksj" in page
+    assert f"{flagged} części oceny automatycznej" in page, "every flagged submission waits for the trainer"
     assert "Refleksja 1" in page
     assert list(report.module.options) == ["wszystkie moduły", "Rodzinny wywiad środowiskowy i diagnoza potrzeb"]
     report.module.value = "Rodzinny wywiad środowiskowy i diagnoza potrzeb"
@@ -268,7 +273,7 @@ def test_trainer_report_dashboard_shows_trainees_modules_and_items(collected: Pa
 
 
 def grading_processes(course_dir: Path) -> list[int]:
-    """Processes working in the course directory: the grading workers (their kernels work in subfolders)."""
+    """Processes working in the course directory: the grading workers."""
     found = []
     for proc in Path("/proc").iterdir():
         if proc.name.isdigit():
@@ -286,7 +291,7 @@ def test_interrupted_grading_run_again_gives_the_same_scores(
     first = subprocess.Popen(command, cwd=course_dir, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert first.stderr is not None
     first.stderr.read(1)  # the progress bar has started: workers are grading
-    time.sleep(4)
+    time.sleep(1)
     first.kill()  # as a crash or a closed terminal would: workers finish their current trainee and exit
     first.wait(timeout=30)
     deadline = time.monotonic() + 120

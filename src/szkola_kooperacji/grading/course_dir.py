@@ -129,6 +129,7 @@ c.FeedbackExporter.template_name = "szkola_feedback"
 c.FeedbackExporter.extra_template_basedirs = [str(TEMPLATES)]
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
+    "szkola_kooperacji.grading.feedback.PendingGrades",
     "szkola_kooperacji.grading.feedback.HideTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]

@@ -8,6 +8,7 @@ from typing import Any
 import nbformat
 from nbconvert.exporters import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
+from nbgrader.preprocessors import NbGraderPreprocessor
 
 TEMPLATES = Path(__file__).parent / "templates"
 """Holds ``szkola_feedback``: nbgrader's feedback page with Polish labels and no code."""
@@ -64,3 +65,25 @@ class FeedbackExporter(HTMLExporter):
     A class of its own so the course's config can give it the Polish template (``FeedbackExporter.template_name``)
     without touching ``HTMLExporter``, which the formgrader uses to show submissions for manual grading.
     """
+
+
+class PendingGrades(NbGraderPreprocessor):
+    """Mark grades the trainer has not given yet, so feedback reads "czeka na ocenę", not 0 points.
+
+    nbgrader's ``GetGrades`` puts a score of 0.0 on a cell that still needs manual grading
+    (its ``Grade.score`` falls back to 0); this runs after it and sets such a score to None.
+    """
+
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        """Look up which graded cells of this submission still wait for the trainer."""
+        from nbgrader.api import Gradebook  # noqa: PLC0415
+
+        info = resources["nbgrader"]
+        with Gradebook(info["db_url"]) as gradebook:
+            notebook = gradebook.find_submission_notebook(info["notebook"], info["assignment"], info["student"])
+            pending = {g.name for g in notebook.grades if g.needs_manual_grade and g.manual_score is None}
+        for cell in nb.cells:
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if meta.get("grade_id") in pending:
+                meta["score"] = None
+        return nb, resources
