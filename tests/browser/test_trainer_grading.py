@@ -36,10 +36,13 @@ EXERCISE = "cw2_diagnoza"
 UNSUBMITTED = "cw3_kontrakt"
 """Generated but not yet done by anyone: a second module in the report, with zero points."""
 CASE = "wielodzietna_bezradnosc_modrzewno"
-TRAINEES = {"anowak": ("Anna", "Nowak"), "bkowalski": ("Bartosz", "Kowalski")}
+TRAINEES = {"anowak": ("Anna", "Nowak"), "bkowalski": ("Bartosz", "Kowalski"), "cjanik": ("Celina", "Janik")}
+BROKEN = "cjanik"
+"""Hands in a file that is not a notebook (written by hand into submitted/ after collecting)."""
 REFLECTIONS = {
     "anowak": "Babcia pomaga w opiece nad dziećmi, a szkoła zna rodzinę.",
     "bkowalski": "Ojciec chce wrócić do pracy w tartaku.",
+    "cjanik": "Odpowiedź, której plik się uszkodził.",
 }
 POINTS = 4
 COMMENT = "Trafnie wskazane zasoby rodziny; dopisz, jak włączysz babcię do kontraktu."
@@ -67,10 +70,12 @@ def graded_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     reference = Draft(case_id=CASE, diagnosis=case.reference.diagnosis, contract=case.reference.contract)
     half = reference.model_copy(deep=True)
     half.diagnosis.needs = half.diagnosis.needs[: len(half.diagnosis.needs) // 2]
-    works = {"anowak": reference.model_dump_json(), "bkowalski": half.model_dump_json()}
+    works = {"anowak": reference.model_dump_json(), "bkowalski": half.model_dump_json(), BROKEN: ""}
     for trainee, work in works.items():
         TraineeExchange(course_dir, trainee).submit(EXERCISE, work, {"refleksja_1": REFLECTIONS[trainee]})
     nbgrader(course_dir, "collect", EXERCISE)
+    broken = course_dir / "submitted" / BROKEN / EXERCISE / f"{EXERCISE}.ipynb"
+    broken.write_text('{"cells": [', encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "szkola_kooperacji", "grade", "autograde", EXERCISE, "--jobs", "2"],
         cwd=course_dir,
@@ -78,7 +83,8 @@ def graded_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
         text=True,
         check=False,
     )
-    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert f"  {BROKEN}: Oddany notatnik różni się od wydanego ćwiczenia" in run.stderr
     return course_dir
 
 
@@ -117,6 +123,28 @@ def give_points_and_comment(page: Page, points: int, comment: str) -> None:
         field.fill(comment)
         field.press("Tab")
     assert put.value.ok, put.value.status
+
+
+def test_formgrader_shows_the_work_as_tables_and_opens_a_broken_submission(
+    graded_course: Path, browser: Browser, tmp_path: Path
+):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    with running_jupyterlab(graded_course, tmp_path / "lab.log") as lab_url:
+        open_submission_in_formgrader(page, lab_url, *TRAINEES["bkowalski"])
+        work = page.locator(".szkola-praca")
+        expect(work).to_contain_text("Diagnoza potrzeb")
+        expect(work.locator("th").first).to_have_text("Id")
+        expect(work).to_contain_text("Pilność")
+        work.scroll_into_view_if_needed()
+        shot(page, "25_formgrader_praca_jako_tabele")
+
+        open_submission_in_formgrader(page, lab_url, *TRAINEES[BROKEN])
+        expect(page.locator("body")).to_contain_text("nie jest poprawnym notatnikiem")
+        expect(page.locator("body")).not_to_contain_text("Traceback")
+        shot(page, "26_formgrader_uszkodzona_praca")
+    context.close()
 
 
 def test_trainer_grades_a_reflection_by_hand_and_the_comment_reaches_feedback(
@@ -159,7 +187,7 @@ def test_trainer_grades_a_reflection_by_hand_and_the_comment_reaches_feedback(
     nbgrader(graded_course, "generate_feedback", EXERCISE)
     feedback = graded_course / "feedback" / "anowak" / EXERCISE / f"{EXERCISE}.html"
     html = feedback.read_text(encoding="utf-8")
-    assert "Komentarz trenera" in html
+    assert "Komentarz:" in html
     assert COMMENT in html
     assert f"Punkty: {POINTS:.1f} / 5.0" in html
     other_feedback = graded_course / "feedback" / "bkowalski" / EXERCISE / f"{EXERCISE}.html"
@@ -229,6 +257,7 @@ def test_report_dashboard_shows_trainees_points_per_item_and_filters_by_module(
     for trainee, total in totals.items():
         assert trainees[trainee][exercise_column] == f"{total:.1f}".replace(".", ","), trainee
     assert 0 < float(trainees["bkowalski"][exercise_column].replace(",", ".")) < AUTO_POINTS
+    assert trainees[BROKEN][exercise_column] == "0,0", "a broken file is handed in and scored 0"
     assert trainees["anowak"][header.index(UNSUBMITTED)] == "–", "not handed in is not shown as 0 points"
 
     items = cell_texts(page, 2)  # every graded item: uczestnik, cwiczenie, opis, rodzaj, punkty, maks

@@ -188,7 +188,7 @@ def test_feedback_holds_no_code_no_traceback_no_hidden_test(collected: Path, gra
         assert page is not None, trainee
         assert "(punkty: " in page, trainee
         for secret in ("grade_part", "HIDDEN", "reference_work", "most recent call last", "PRACA", "import ",
-                       "sqlite3", "No response", "glob.glob"):  # fmt: skip
+                       "sqlite3", "No response", "glob.glob", "output_execute_result"):  # fmt: skip
             assert secret not in page, (trainee, secret)
         own = works[trainee]
         for need in case.reference.diagnosis.needs:

@@ -7,7 +7,6 @@ from typing import Any
 
 import nbformat
 from nbconvert.exporters import HTMLExporter
-from nbconvert.preprocessors import Preprocessor
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -42,10 +41,12 @@ def _shown(outputs: list[Any]) -> list[Any]:
     return kept
 
 
-class HideTests(Preprocessor):
+class HideTests(NbGraderPreprocessor):
     """Clear the source of every code cell before the feedback page is rendered.
 
-    nbgrader shows hidden tests in feedback by design (jupyter/nbgrader#917); here the
+    An nbgrader preprocessor so it is enabled once listed (nbconvert's are disabled by default,
+    which once left this one registered but never run). nbgrader shows hidden tests in
+    feedback by design (jupyter/nbgrader#917); here the
     tests, the work cell's JSON and the imports stay with the trainer, and only the
     outputs (the Polish explanation of each part's points) reach the trainee.
     """

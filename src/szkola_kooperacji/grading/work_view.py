@@ -45,7 +45,7 @@ def work_html(draft: Draft, case: Case, directory: ServiceDirectory) -> str:
             need.statement,
             SEVERITY_LABELS[need.severity],
             ", ".join(ART7_LABELS[r] for r in need.art7) or "–",
-            ", ".join(ev.finding_id for ev in need.evidence) or "–",
+            ", ".join(dict.fromkeys(ev.finding_id for ev in need.evidence)) or "–",
         )
         for need in draft.diagnosis.needs
     ]
