@@ -21,8 +21,8 @@ def test_bundled_data_has_no_problems_not_even_warnings():
     assert [p.render() for p in CATALOG.problems] == []
 
 
-def test_at_least_six_cases_with_distinct_profiles():
-    assert len(CASE_IDS) >= 6
+def test_at_least_eight_cases_with_distinct_profiles():
+    assert len(CASE_IDS) >= 8
     profiles = [CATALOG.cases[c].main_profile for c in CASE_IDS]
     assert len(set(profiles)) == len(profiles)
 
@@ -34,6 +34,20 @@ def test_directory_is_large_and_varied():
     assert len({i.sector for i in directory.institutions}) >= 8
     assert {Level.GMINA, Level.POWIAT} <= {i.level for i in directory.institutions}
     assert set(InstitutionType) - REGION_ONLY <= {i.type for i in directory.institutions}
+
+
+def test_directory_has_the_powiat_units_the_project_announcements_name():
+    """PCPR, PUP, PPP, sanepid, upper-secondary schools and a powiat sports centre met at a powiat meeting."""
+    powiat_names = [i.name for i in CATALOG.directory.institutions if i.level == Level.POWIAT]
+    for expected in (
+        "Powiatowe Centrum Pomocy Rodzinie",
+        "Powiatowy Urząd Pracy",
+        "Poradnia Psychologiczno-Pedagogiczna",
+        "Stacja Sanitarno-Epidemiologiczna",
+        "Szkół Ponadpodstawowych",
+        "Międzyszkolny Ośrodek Sportowy",
+    ):
+        assert any(expected in name for name in powiat_names), expected
 
 
 def test_contact_roles_are_roles_not_people():
