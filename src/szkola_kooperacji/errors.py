@@ -1,7 +1,10 @@
 """The package's exceptions, in one place.
 
-SzkolaError
- └── DataError        bundled or trainer-written data files do not validate
+SzkolaError             any failure the platform reports on purpose; the message is one Polish line (or a few)
+ ├── DataError         bundled or trainer-written data files do not validate
+ ├── UnknownCaseError  a case id that is not in the catalog (also a KeyError, for mapping-like lookups)
+ ├── ExerciseError     an exercise notebook lacks what the dashboard or the grader needs
+ └── WorkError         a trainee's submitted work cannot be read as a draft of the exercise's case
 
 Expected failures of user input are values (``Problem``, ``Finding``); these
 exceptions are raised only where a caller cannot go on, and each message says
@@ -32,3 +35,18 @@ class DataError(SzkolaError):
             f"Dane szkoleniowe zawierają {len(self.problems)} problemów "
             f"(uruchom `szkola validate`, aby zobaczyć wszystkie):\n{lines}{more}"
         )
+
+
+class UnknownCaseError(SzkolaError, KeyError):
+    """Raised when a case id is not in the loaded catalog; the message lists the known ones."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class ExerciseError(SzkolaError):
+    """Raised when an exercise notebook lacks its case, title, work cell or a reflection field."""
+
+
+class WorkError(SzkolaError):
+    """Raised when submitted work is empty, broken or of another case; the grader scores it 0 with the message."""

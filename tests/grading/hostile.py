@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 
-CANARY = Path("/tmp/szkola-canary-hostile-submission")  # noqa: S108 (a mark outside the course folder)
+CANARY = Path("/tmp/szkola-canary-hostile-submission")
 """Written by every piece of hostile code in the corpus, were it ever run."""
 _MARK = f"open({str(CANARY)!r}, 'a').write('ran')\n"
 
@@ -103,16 +103,24 @@ for db in glob.glob('../../../gradebook.db') + glob.glob('/tmp/**/gradebook.db',
 PRACA = ''
 """
 READ_SECRETS = """import glob
-for path in glob.glob('../../../source/**/*.ipynb', recursive=True) + glob.glob('../../../submitted/**/*.ipynb', recursive=True):
-    print(open(path).read())
+for pattern in ('../../../source/**/*.ipynb', '../../../submitted/**/*.ipynb'):
+    for path in glob.glob(pattern, recursive=True):
+        print(open(path).read())
 """
 
 CORPUS = [
-    Hostile("import_pakietu", _work_cell(
-        "from szkola_kooperacji.grading.cells import reference_work\n"
-        "PRACA = reference_work('wielodzietna_bezradnosc_modrzewno')"), "komórka pracy zawiera kod"),
+    Hostile(
+        "import_pakietu",
+        _work_cell(
+            "from szkola_kooperacji.grading.cells import reference_work\n"
+            "PRACA = reference_work('wielodzietna_bezradnosc_modrzewno')"
+        ),
+        "komórka pracy zawiera kod",
+    ),
     Hostile("redefinicja", _insert_code("def grade_part(*args, **kwargs):\n    return 10.0\n"), "dodano komórki (1)"),
-    Hostile("redefinicja_w_pracy", _work_cell("PRACA = ''\ngrade_part = lambda *a: 10.0\n"), "komórka pracy zawiera kod"),
+    Hostile(
+        "redefinicja_w_pracy", _work_cell("PRACA = ''\ngrade_part = lambda *a: 10.0\n"), "komórka pracy zawiera kod"
+    ),
     Hostile("dziennik_ocen", _work_cell(GRADEBOOK_ATTACK), "komórka pracy zawiera kod"),
     Hostile("czyta_pliki", _insert_code(READ_SECRETS), "dodano komórki (1)"),
     Hostile("powloka", _insert_code("import os\nos.system('touch /tmp/szkola-canary-shell')\n"), "dodano komórki (1)"),

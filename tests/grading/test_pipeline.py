@@ -43,7 +43,7 @@ EXERCISE = "cw2_diagnoza"
 CASE = "wielodzietna_bezradnosc_modrzewno"
 AUTO_POINTS = 10.0
 HOSTILE_TEXT = "<img src=x onerror=alert(1)>"
-UNICODE_TEXT = "Zażółć gęślą jaźń \u202e\u200b 😀 \u0000? ﷽ ⁦RTL⁩"
+UNICODE_TEXT = "Zażółć gęślą jaźń \u202e\u200b 😀 \u0000? ﷽ \u2066RTL\u2069"
 HONEST = ["wzorcowa", "pusta", "polowa", "wrogi", "unicode", "inny_przypadek"]
 TRAINEES = HONEST + [h.trainee for h in CORPUS]
 AUTOGRADE = [sys.executable, "-m", "szkola_kooperacji", "grade", "autograde", EXERCISE, "--jobs", "2"]
@@ -123,7 +123,11 @@ def graded(collected: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     CANARY.unlink(missing_ok=True)
     sequential_dir = _copy_course(collected, tmp_path_factory.mktemp("sekwencyjnie") / "grupa")
     plain = subprocess.run(
-        [sys.executable, "-m", "nbgrader", "autograde", EXERCISE], cwd=sequential_dir, capture_output=True, text=True
+        [sys.executable, "-m", "nbgrader", "autograde", EXERCISE],
+        cwd=sequential_dir,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     run = subprocess.run(AUTOGRADE, cwd=collected, capture_output=True, text=True, check=False)
     return {"run": run, "plain": plain, "parallel": auto_scores(collected), "sequential": auto_scores(sequential_dir)}

@@ -37,14 +37,18 @@ def released() -> nbformat.NotebookNode:
         _cell("markdown", "opis", "# Ćwiczenie"),
         _cell("code", "start", "from szkola_kooperacji.grading.cells import grade_part"),
         _cell("code", "praca", CODE_STUB, solution=True, locked=False),
-        _cell("code", "test_diagnoza", 'grade_part(globals().get("PRACA"), "c1", "diagnoza", 10)', grade=True, points=10),
+        _cell(
+            "code", "test_diagnoza", 'grade_part(globals().get("PRACA"), "c1", "diagnoza", 10)', grade=True, points=10
+        ),
         _cell("markdown", "pytanie_1", "**Refleksja 1.** Pytanie?"),
         _cell("markdown", "refleksja_1", TEXT_STUB, grade=True, solution=True, locked=False, points=5),
     ]
     return nb
 
 
-def submitted(released: nbformat.NotebookNode, work: str = WORK, answer: str = "Moja odpowiedź.") -> nbformat.NotebookNode:
+def submitted(
+    released: nbformat.NotebookNode, work: str = WORK, answer: str = "Moja odpowiedź."
+) -> nbformat.NotebookNode:
     """What the dashboard submits: the release with the work and the reflection written in."""
     return write_submission(copy.deepcopy(released), work, {"refleksja_1": answer})
 
@@ -101,7 +105,10 @@ def _cell_of(nb: nbformat.NotebookNode, grade_id: str) -> nbformat.NotebookNode:
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        (lambda nb: nb.cells.insert(3, nbformat.v4.new_code_cell("def grade_part(*a):\n    return 10")), "dodano komórki"),
+        (
+            lambda nb: nb.cells.insert(3, nbformat.v4.new_code_cell("def grade_part(*a):\n    return 10")),
+            "dodano komórki",
+        ),
         (lambda nb: nb.cells.pop(3), "usunięto komórki: test_diagnoza"),
         (lambda nb: setattr(_cell_of(nb, "test_diagnoza"), "source", "10.0"), "zmieniono komórkę test_diagnoza"),
         (lambda nb: setattr(_cell_of(nb, "start"), "source", "import os"), "zmieniono komórkę start"),
@@ -118,7 +125,9 @@ def test_anything_but_work_and_reflections_that_differs_is_named(released, chang
 
 def test_problems_are_bounded_whatever_a_notebook_holds(released):
     nb = submitted(released)
-    nb.cells += [nbformat.v4.new_markdown_cell("x", metadata={"nbgrader": {"grade_id": f"g{i}" * 50}}) for i in range(500)]
+    nb.cells += [
+        nbformat.v4.new_markdown_cell("x", metadata={"nbgrader": {"grade_id": f"g{i}" * 50}}) for i in range(500)
+    ]
     for cell in nb.cells[:4]:
         cell.source = "zmiana " * 1000
     problems = take_intake(nb, released).problems
@@ -127,7 +136,7 @@ def test_problems_are_bounded_whatever_a_notebook_holds(released):
 
 
 def test_a_hand_written_reflection_reaches_the_trainer_only_as_text(released):
-    hostile = '<img src=x onerror=alert(1)> ![obraz](http://example.org/p.png) [link](javascript:alert(1))'
+    hostile = "<img src=x onerror=alert(1)> ![obraz](http://example.org/p.png) [link](javascript:alert(1))"
     nb = submitted(released)
     _cell_of(nb, "refleksja_1").source = hostile  # raw Markdown, not what the dashboard writes
     intake = take_intake(nb, released)

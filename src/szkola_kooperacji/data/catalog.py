@@ -9,7 +9,7 @@ from pathlib import Path
 from ..domain.case import Case
 from ..domain.course import Course
 from ..domain.directory import ServiceDirectory
-from ..errors import DataError
+from ..errors import DataError, UnknownCaseError
 from .course_refs import check_course_references
 from .crossrefs import check_case_references
 from .loader import data_files, load_file
@@ -35,12 +35,12 @@ class Catalog:
         return [p for p in self.problems if not p.warning]
 
     def case(self, case_id: str) -> Case:
-        """Return one case by id; raises KeyError naming the known ids."""
+        """Return one case by id; raise UnknownCaseError (a KeyError) naming the known ids."""
         try:
             return self.cases[case_id]
         except KeyError:
             known = ", ".join(sorted(self.cases))
-            raise KeyError(f"nie ma przypadku {case_id!r}; dostępne: {known}") from None
+            raise UnknownCaseError(f"nie ma przypadku {case_id!r}; dostępne: {known}") from None
 
 
 def load_catalog(paths: Sequence[Path] | None = None) -> Catalog:

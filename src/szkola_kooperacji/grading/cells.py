@@ -18,13 +18,10 @@ from ..data.catalog import Catalog
 from ..domain.assessment import Part, assess_part
 from ..domain.draft import Draft
 from ..domain.feedback import give_feedback
+from ..errors import WorkError
 from . import WORK_VARIABLE
 
 __all__ = ["WORK_VARIABLE", "grade_part", "grading_catalog", "parse_work", "reference_work", "score_part"]
-
-
-class WorkError(ValueError):
-    """The submitted work cannot be read; the message says why in Polish."""
 
 
 @cache

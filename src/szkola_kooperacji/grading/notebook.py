@@ -15,16 +15,13 @@ from typing import Any
 
 import nbformat
 
+from ..errors import ExerciseError
 from . import CODE_STUB, TEXT_STUB, WORK_VARIABLE
 
 WORK_GRADE_ID = "praca"
 REFLECTION_PREFIX = "refleksja"
 QUESTION_PREFIX = "pytanie"
-__all__ = ["CODE_STUB", "TEXT_STUB", "WORK_VARIABLE"]
-
-
-class ExerciseError(ValueError):
-    """An exercise notebook lacks what the dashboard needs; the message says what, in Polish."""
+__all__ = ["CODE_STUB", "TEXT_STUB", "WORK_VARIABLE", "ExerciseError"]
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ import nbformat
 from nbgrader.api import Gradebook
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from .cells import WorkError, grading_catalog, parse_work, score_part
+from ..errors import WorkError
+from .cells import grading_catalog, parse_work, score_part
 from .notebook import WORK_GRADE_ID, exercise_info
 from .submission import problems_of, read_work_cell, rebuild, take_intake
 from .work_view import work_html, work_text
