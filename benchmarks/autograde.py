@@ -1,11 +1,12 @@
-"""Autograding a group: ``szkola grade autograde --jobs 2`` against sequential ``nbgrader autograde``.
+"""Autograding a group: ``szkola grade autograde --jobs 2`` against plain sequential ``nbgrader autograde``.
 
 Builds a course with ``szkola course init``, releases one exercise, has N trainees
 submit varied work through nbgrader's exchange (the expert reference, parts of
 it, blank), collects, copies the course, then grades one copy with nbgrader's
-own sequential command and the other with szkola, and prints both times, their
-ratio and whether every trainee's score agrees. Run:
-``.venv/bin/python benchmarks/autograde.py --trainees 40``.
+own sequential command as nbgrader ships it (its ``Execute`` preprocessor runs each
+submission in a kernel, where the test cells call ``grade_part``) and the other with
+szkola (the work graded as data), and prints both times, their ratio and whether every
+trainee's score agrees. Run: ``.venv/bin/python benchmarks/autograde.py --trainees 40``.
 ``--baseline-src DIR`` grades a third copy with the package from another source tree (e.g. an
 older commit exported with ``git archive``), so a change is measured before and after in one run.
 """
@@ -68,10 +69,22 @@ def cohort(base: Path, trainees: int) -> Path:
 
 
 def copy_course(course_dir: Path, target: Path) -> Path:
-    shutil.copytree(course_dir, target)
-    config = target / "nbgrader_config.py"
-    config.write_text(config.read_text(encoding="utf-8").replace(str(course_dir), str(target)), encoding="utf-8")
+    shutil.copytree(course_dir, target)  # a course folder works where it is copied
     return target
+
+
+def as_nbgrader_ships_it(course_dir: Path) -> None:
+    """Give a course nbgrader's own autograde pipeline back: a kernel runs every submission."""
+    from nbgrader.converters import Autograde
+
+    def names(trait: str) -> list[str]:
+        return [f"{c.__module__}.{c.__name__}" for c in Autograde.class_traits()[trait].default_value]
+
+    with (course_dir / "nbgrader_config.py").open("a", encoding="utf-8") as config:
+        config.write("\n# The plain alternative measured against: nbgrader's pipeline as it ships.\n")
+        config.write('c.Autograde.exporter_class = "nbconvert.exporters.NotebookExporter"\n')
+        config.write(f"c.Autograde.sanitize_preprocessors = {names('sanitize_preprocessors')!r}\n")
+        config.write(f"c.Autograde.autograde_preprocessors = {names('autograde_preprocessors')!r}\n")
 
 
 def scores(course_dir: Path) -> dict[str, float]:
@@ -92,6 +105,7 @@ def main() -> None:
         print(f"Building a cohort of {args.trainees} submissions of {EXERCISE} …", flush=True)
         course_dir = cohort(Path(tmp), args.trainees)
         sequential_dir = copy_course(course_dir, Path(tmp) / "sekwencyjnie")
+        as_nbgrader_ships_it(sequential_dir)
         baseline_dir = copy_course(course_dir, Path(tmp) / "przed") if args.baseline_src else None
         sequential = run([sys.executable, "-m", "nbgrader", "autograde", EXERCISE], sequential_dir)
         if baseline_dir is not None:
@@ -102,11 +116,11 @@ def main() -> None:
         graded = len(scores(course_dir))
     print(f"\nN = {args.trainees} submissions of {EXERCISE}, {graded} graded")
     print("way | seconds | per submission s")
-    print(f"nbgrader autograde (sequential) | {sequential:.1f} | {sequential / args.trainees:.2f}")
+    print(f"nbgrader autograde as shipped (sequential, kernels) | {sequential:.1f} | {sequential / args.trainees:.2f}")
     if baseline is not None:
         print(f"szkola from {args.baseline_src} --jobs {args.jobs} | {baseline:.1f} | {baseline / args.trainees:.2f}")
         print(f"  speed-up: {sequential / baseline:.2f}×; all scores agree: {'yes' if baseline_same else 'NO'}")
-    print(f"szkola grade autograde --jobs {args.jobs} | {parallel:.1f} | {parallel / args.trainees:.2f}")
+    print(f"szkola grade autograde --jobs {args.jobs} (as data) | {parallel:.1f} | {parallel / args.trainees:.2f}")
     print(f"speed-up: {sequential / parallel:.2f}×; all scores agree: {'yes' if same else 'NO'}")
 
 

@@ -305,3 +305,22 @@ def test_interrupted_grading_run_again_gives_the_same_scores(
     again = subprocess.run(command, cwd=course_dir, capture_output=True, text=True, check=False)
     assert "Traceback" not in again.stdout + again.stderr
     assert auto_scores(course_dir) == graded["parallel"]
+
+
+def test_report_flags_tampered_work_and_never_sums_points_above_an_items_maximum(
+    collected: Path, graded: dict[str, object], tmp_path_factory: pytest.TempPathFactory
+):
+    course_dir = _copy_course(collected, tmp_path_factory.mktemp("raport") / "grupa")
+    with Gradebook(CourseFolder(course_dir).db_url) as gradebook:  # as the attack left the gradebook
+        gradebook.find_grade("test_diagnoza", EXERCISE, EXERCISE, "pusta").manual_score = 19.98
+        gradebook.db.commit()
+    result = CliRunner().invoke(main, ["report", "--course-dir", str(course_dir)])
+    assert result.exit_code == 0, result.output
+    assert "nan" not in result.output.lower()
+    assert "Uwaga – pusta, cw2_diagnoza: punkty powyżej maksimum (19,98 > 10); liczone 10" in result.output
+    assert "Uwaga – bez_testu, cw2_diagnoza: Oddany notatnik różni się od wydanego ćwiczenia" in result.output
+    course, db_url = load_course_dir(course_dir)
+    rows = grade_rows(db_url, course)
+    pusta = rows[(rows["uczestnik"] == "pusta") & (rows["element"] == "test_diagnoza")].iloc[0]
+    assert pusta["punkty"] == AUTO_POINTS
+    assert "Uczestnik" in result.output, "the terminal shows Polish headers"

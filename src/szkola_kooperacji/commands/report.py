@@ -8,7 +8,7 @@ import click
 
 from ..domain.course import Course
 from ..grading.course_folder import CourseFolder
-from ..grading.report import by_module, by_trainee, grade_rows, write_csv, write_xlsx
+from ..grading.report import NOT_SUBMITTED, by_module, by_trainee, for_people, grade_rows, write_csv, write_xlsx
 from ..serving import ServeOptions, run_voila
 
 
@@ -41,9 +41,12 @@ def report(course_dir: Path, csv_path: Path | None, xlsx_path: Path | None, *, s
     rows = grade_rows(db_url, course)
     click.echo(f"{course.title}: uczestników {rows['uczestnik'].nunique()}, elementów ocen {len(rows)}.")
     if not rows.empty:
-        click.echo(by_trainee(rows).to_string(index=False))
+        click.echo(for_people(by_trainee(rows)).to_string(index=False, na_rep=NOT_SUBMITTED))
         click.echo("")
-        click.echo(by_module(rows).to_string(index=False))
+        click.echo(for_people(by_module(rows)).to_string(index=False, na_rep=NOT_SUBMITTED))
+        flagged = rows[rows["uwagi"] != ""]
+        for _, row in flagged.drop_duplicates(["uczestnik", "cwiczenie", "uwagi"]).iterrows():
+            click.echo(f"Uwaga – {row['uczestnik']}, {row['cwiczenie']}: {row['uwagi']}")
     if csv_path:
         write_csv(rows, csv_path)
         click.echo(f"Zapisano {csv_path}")

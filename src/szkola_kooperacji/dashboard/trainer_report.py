@@ -16,12 +16,11 @@ import pandas as pd
 from ..domain.text import count_phrase
 from ..errors import SzkolaError
 from ..grading import COURSE_ENV
+from ..grading.report import NOT_SUBMITTED
 from .assets import stylesheet
 from .render import e
 
 ALL = "wszystkie moduły"
-NOT_SUBMITTED = "–"
-"""Shown where a trainee has not handed in an exercise, so it is not read as 0 points."""
 
 
 def _number(value: float) -> str:
@@ -91,7 +90,8 @@ class TrainerReport(w.VBox):
                 if reflections
                 else "",
                 f"Do sprawdzenia w formgraderze: {count_phrase(automatic, 'część', 'części', 'części')} oceny "
-                "automatycznej (praca nieoceniona przez autograder)."
+                "automatycznej (oddany plik różni się od wydanego ćwiczenia albo nie dał się ocenić; powód w kolumnie "
+                "„Uwagi”)."
                 if automatic
                 else "",
             )

@@ -8,11 +8,15 @@ reflection) and the course's modules, so this reads the gradebook's grades.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from ..domain.assessment import PART_LABELS, Part
 from ..domain.course import Course
+
+NOT_SUBMITTED = "–"
+"""Shown for work not handed in, in every table a trainer reads (never NaN, never 0)."""
 
 COLUMNS = [
     "uczestnik",
@@ -27,6 +31,7 @@ COLUMNS = [
     "maks",
     "oddano",
     "do_oceny_recznej",
+    "uwagi",
 ]
 """Column ids of the item table: stable names for the CSV, which scripts and spreadsheets read."""
 
@@ -43,6 +48,7 @@ HEADERS = {
     "maks": "Maks.",
     "oddano": "Oddano",
     "do_oceny_recznej": "Do oceny ręcznej",
+    "uwagi": "Uwagi",
     "razem": "Razem",
     "procent": "Procent",
     "sredni_procent": "Średni wynik oddanych (%)",
@@ -85,12 +91,15 @@ def grade_rows(db_url: str, course: Course) -> pd.DataFrame:
                     except MissingEntry:
                         submission = None
                     for notebook in assignment.notebooks:
+                        problem = _submission_problem(gradebook, notebook.name, exercise, student.id, submission)
                         for cell in notebook.grade_cells:
-                            score, manual = 0.0, False
+                            score, manual, note = 0.0, False, ""
                             if submission is not None:
                                 grade = gradebook.find_grade(cell.name, notebook.name, exercise, student.id)
-                                score = float(grade.score or 0.0)
+                                score, note = _checked_score(float(grade.score or 0.0), float(cell.max_score))
                                 manual = bool(grade.needs_manual_grade)
+                                if cell.cell_type == "code" and problem:
+                                    note = problem
                             label, kind = item_label(cell.name)
                             rows.append(
                                 {
@@ -106,9 +115,39 @@ def grade_rows(db_url: str, course: Course) -> pd.DataFrame:
                                     "maks": float(cell.max_score),
                                     "oddano": submission is not None,
                                     "do_oceny_recznej": manual,
+                                    "uwagi": note,
                                 }
                             )
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _checked_score(score: float, maximum: float) -> tuple[float, str]:
+    """Return the score counted for an item, capped at its maximum, and a note when it had to be capped.
+
+    nbgrader lets a manual score or extra credit exceed an item's points; a report must not add
+    such points silently to a trainee's total.
+    """
+    if score > maximum:
+        shown = f"{score:g}".replace(".", ",")
+        return maximum, f"punkty powyżej maksimum ({shown} > {maximum:g}); liczone {maximum:g}"
+    return score, ""
+
+
+def _submission_problem(gradebook: Any, notebook: str, exercise: str, student: str, submission: Any) -> str:
+    """Return the flag grading left on a submission that differs from its release, or ""."""
+    from nbgrader.api import MissingEntry  # noqa: PLC0415
+
+    from .notebook import WORK_GRADE_ID  # noqa: PLC0415
+    from .preprocessors import FLAGGED_PREFIX  # noqa: PLC0415
+
+    if submission is None:
+        return ""
+    try:
+        comment = gradebook.find_comment(WORK_GRADE_ID, notebook, exercise, student)
+    except MissingEntry:
+        return ""
+    text = comment.auto_comment or ""
+    return text if text.startswith(FLAGGED_PREFIX) else ""
 
 
 def by_trainee(rows: pd.DataFrame) -> pd.DataFrame:
