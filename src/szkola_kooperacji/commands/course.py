@@ -9,7 +9,8 @@ import click
 from ..data.catalog import load_catalog
 from ..data.course_refs import course_root
 from ..errors import DataError
-from ..grading.course_dir import init_course, read_roster
+from ..grading.course_dir import init_course, read_roster, update_config
+from ..grading.course_folder import CourseFolder
 
 
 @click.group()
@@ -67,3 +68,12 @@ def init(  # noqa: PLR0917 (click passes each option positionally)
     click.echo(f"  cd {root}")
     click.echo(f"  nbgrader generate_assignment {first}")
     click.echo(f"  nbgrader release_assignment {first}")
+
+
+@course.command("update")
+@click.argument("directory", type=click.Path(file_okay=False, exists=True, path_type=Path), default=Path("."))
+def update(directory: Path) -> None:
+    """Odśwież konfigurację kursu (po przeniesieniu folderu albo po aktualizacji platformy)."""
+    folder = CourseFolder.open(directory, in_place=False)
+    config = update_config(folder)
+    click.echo(f"Zaktualizowano {config} (poprzednia wersja: {config.name}.bak).")

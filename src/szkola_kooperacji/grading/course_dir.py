@@ -18,7 +18,7 @@ from pathlib import Path
 from ..domain.course import Course
 from ..errors import SzkolaError
 from . import CODE_STUB, TEXT_STUB
-from .course_folder import CONFIG_FILE, COURSE_COPY, EXCHANGE_DIR, GRADEBOOK_FILE, CourseFolder
+from .course_folder import CONFIG_FILE, COURSE_COPY, EXCHANGE_DIR, GRADEBOOK_FILE, CourseFolder, sqlite_url
 
 ROSTER_COLUMNS = ("id", "first_name", "last_name")
 STUDENT_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
@@ -182,3 +182,23 @@ def _init_gradebook(db_url: str, roster: list[Trainee]) -> None:
             gradebook.db.commit()
         for trainee in roster:
             gradebook.update_or_create_student(trainee.id, first_name=trainee.first_name, last_name=trainee.last_name)
+
+
+def update_config(folder: CourseFolder) -> Path:
+    """Rewrite a course folder's config with today's settings, keeping its course, gradebook and exchange.
+
+    For folders made by an older ``szkola course init`` (absolute paths, older grading) or moved
+    since: a gradebook or exchange that was inside the old folder is taken to be inside this one.
+    The previous config is kept beside it as ``nbgrader_config.py.bak``.
+    """
+    old_root = folder.configured_root or folder.root
+    db_url: str | None = folder.db_url
+    if db_url == sqlite_url(old_root / GRADEBOOK_FILE) or db_url == sqlite_url(folder.root / GRADEBOOK_FILE):
+        db_url = None
+    exchange = folder.exchange_root
+    if exchange.resolve() in (old_root / EXCHANGE_DIR, folder.root / EXCHANGE_DIR):
+        exchange = folder.root / EXCHANGE_DIR
+    config = folder.root / CONFIG_FILE
+    shutil.copyfile(config, config.with_name(CONFIG_FILE + ".bak"))
+    config.write_text(render_config(folder.course_id, folder.root, db_url, exchange), encoding="utf-8")
+    return config

@@ -37,14 +37,20 @@ class CourseFolder:
         self.root = root.resolve()
 
     @classmethod
-    def open(cls, root: Path) -> CourseFolder:
-        """Return the course folder at ``root``; raise SzkolaError if it is not one."""
+    def open(cls, root: Path, *, in_place: bool = True) -> CourseFolder:
+        """Return the course folder at ``root``; raise SzkolaError if it is not one.
+
+        Unless ``in_place`` is False, a folder whose config still names the folder it was
+        copied from is refused too, with the command that mends it.
+        """
         folder = cls(root)
         if not (folder.root / CONFIG_FILE).is_file():
             raise SzkolaError(
                 f"{folder.root} nie jest katalogiem kursu (brak {CONFIG_FILE}); utwórz go poleceniem "
                 "`szkola course init` albo wskaż właściwy folder (--course-dir)."
             )
+        if in_place:
+            folder.check_in_place()
         return folder
 
     @cached_property
@@ -59,6 +65,25 @@ class CourseFolder:
                 f"{self.root / CONFIG_FILE}: nie da się odczytać konfiguracji kursu ({type(error).__name__}: "
                 f"{error}); przywróć plik albo utwórz kurs ponownie (`szkola course init`)."
             ) from None
+
+    @property
+    def configured_root(self) -> Path | None:
+        """The folder the config names as the course root (None if it names none)."""
+        root = self.config.CourseDirectory.get("root")
+        return Path(str(root)).resolve() if root else None
+
+    def check_in_place(self) -> None:
+        """Raise SzkolaError when the config still names another folder (a course folder moved or copied).
+
+        Configs written since courses became movable name their own folder; older ones hold
+        absolute paths, which ``szkola course update`` rewrites.
+        """
+        configured = self.configured_root
+        if configured is not None and configured != self.root:
+            raise SzkolaError(
+                f"Konfiguracja kursu w {self.root} wskazuje inny folder ({configured}): kurs skopiowano albo "
+                f"przeniesiono. Uruchom: szkola course update {self.root}"
+            )
 
     @property
     def course_id(self) -> str:
