@@ -8,7 +8,7 @@ import pytest
 
 from szkola_kooperacji.data import load_catalog
 from szkola_kooperacji.domain import Contract, Diagnosis, give_feedback
-from szkola_kooperacji.domain.codes import Area, Level, Sector
+from szkola_kooperacji.domain.codes import Area, Level
 from szkola_kooperacji.domain.directory import InstitutionType
 from szkola_kooperacji.domain.rules.context import RuleContext
 
@@ -59,7 +59,7 @@ def test_reference_needs_three_sectors_at_two_levels(case_id: str):
     case = CATALOG.cases[case_id]
     ctx = RuleContext(case, CATALOG.directory, case.reference.diagnosis, case.reference.contract)
     assert len(ctx.sectors_used()) >= 3
-    assert len(ctx.sectors_used() - {Sector.POMOC_SPOLECZNA}) >= 2
+    assert len(ctx.sectors_besides_social_assistance()) >= 2
     assert {Level.GMINA, Level.POWIAT} <= ctx.levels_used()
 
 
