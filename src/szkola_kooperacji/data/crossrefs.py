@@ -25,11 +25,16 @@ _ELEMENT_FIELDS: dict[ElementKind, tuple[str, str]] = {
 """Where each rule element lives inside ``reference`` of a case file."""
 
 
-def check_case_references(path: Path, case: Case, directory: ServiceDirectory) -> list[Problem]:
-    """Return the problems of one case that only show against the Lista and the rules."""
+def check_case_references(
+    path: Path, case: Case, directory: ServiceDirectory, source: YamlSource | None = None
+) -> list[Problem]:
+    """Return the problems of one case that only show against the Lista and the rules.
+
+    ``source`` is the file as the loader parsed it; without it the file is read again for line numbers.
+    """
     problems: list[Problem] = []
-    source = read_yaml(path)
-    located = source if isinstance(source, YamlSource) else None
+    parsed = source if source is not None else read_yaml(path)
+    located = parsed if isinstance(parsed, YamlSource) else None
 
     def problem(loc: Loc, found: str, expected: str, *, warning: bool = False) -> Problem:
         line = located.line_of(loc) if located else None
