@@ -7,7 +7,7 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from ..domain.case import Case
-from ..domain.codes import Area
+from ..domain.codes import SEVERITY_TITLE, Area
 from ..domain.diagnosis import Diagnosis, Evidence, Need
 from . import options
 from .binding import Changed, bind
@@ -37,7 +37,7 @@ class NeedEditor(w.VBox):
             layout=WIDE,
         )
         self.statement.add_class("sk-need-statement")
-        self.severity = w.Dropdown(options=options.severities(), value=need.severity, description="Pilność")
+        self.severity = w.Dropdown(options=options.severities(), value=need.severity, description=SEVERITY_TITLE)
         self.art7 = w.SelectMultiple(
             options=options.art7_reasons(),
             value=tuple(need.art7),

@@ -196,6 +196,9 @@ class Severity(IntEnum):
     KRYTYCZNA = 4
 
 
+SEVERITY_TITLE = "Pilność"
+"""What a trainee reads for severity: "pilność" (urgency); "ważność" would read as a document's validity."""
+
 SEVERITY_LABELS: dict[Severity, str] = {
     Severity.NISKA: "niska",
     Severity.UMIARKOWANA: "umiarkowana",

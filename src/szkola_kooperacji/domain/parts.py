@@ -34,6 +34,22 @@ class ScoreKey(StrEnum):
     FORMAL = "formal"
 
 
+SCORE_LABELS: dict[ScoreKey, str] = {
+    ScoreKey.NEEDS_FOUND: "Rozpoznane potrzeby",
+    ScoreKey.SEVERITY: "Trafność oceny pilności",
+    ScoreKey.EVIDENCE: "Uzasadnienie w wywiadzie",
+    ScoreKey.SPURIOUS: "Potrzeby spoza rozwiązania wzorcowego",
+    ScoreKey.COVERAGE: "Potrzeby objęte celami i działaniami",
+    ScoreKey.INSTITUTIONS: "Instytucje właściwe dla usług",
+    ScoreKey.SECTORS: "Współpraca sektorów",
+    ScoreKey.LEVELS: "Poziomy współpracy",
+    ScoreKey.MEASURABLE: "Mierzalne cele",
+    ScoreKey.OBLIGATIONS: "Zobowiązania klienta",
+    ScoreKey.SCHEDULE: "Terminy i przeglądy",
+    ScoreKey.FORMAL: "Kompletność formalna",
+}
+"""What a trainee reads for each score item."""
+
 PART_ITEMS: dict[Part, frozenset[ScoreKey]] = {
     Part.DIAGNOZA: frozenset({ScoreKey.NEEDS_FOUND, ScoreKey.SEVERITY, ScoreKey.EVIDENCE, ScoreKey.SPURIOUS}),
     Part.KONTRAKT: frozenset(

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from .codes import CLIENT_SIDE, SECTOR_LABELS
 from .findings import ElementKind, Finding, FindingLevel, errors
 from .matching import NeedMatching
-from .parts import ScoreKey
+from .parts import SCORE_LABELS, ScoreKey
 from .rules.context import RuleContext
 from .rules.registry import rule_of
 from .rules.schedule import REVIEW_GAP_TOO_LONG
@@ -69,11 +69,11 @@ class ScoringInputs:
     findings: tuple[Finding, ...]
 
 
-def _item(key: ScoreKey, label: str, fraction: float, explanation: str) -> ScoreItem:
+def _item(key: ScoreKey, fraction: float, explanation: str) -> ScoreItem:
     possible = WEIGHTS[key]
     return ScoreItem(
         key=key,
-        label=label,
+        label=SCORE_LABELS[key],
         earned=round(possible * max(0.0, min(1.0, fraction)), 1),
         possible=possible,
         explanation=explanation,
@@ -99,7 +99,6 @@ def _diagnosis_items(inputs: ScoringInputs) -> list[ScoreItem]:
     items = [
         _item(
             ScoreKey.NEEDS_FOUND,
-            "Rozpoznane potrzeby",
             found_weight / ref_weight,
             f"Rozpoznane potrzeby z rozwiązania wzorcowego: {len(matching.matches)} z {n_ref} "
             "(pilniejsze potrzeby liczą się bardziej).",
@@ -110,7 +109,6 @@ def _diagnosis_items(inputs: ScoringInputs) -> list[ScoreItem]:
     items.append(
         _item(
             ScoreKey.SEVERITY,
-            "Trafność oceny pilności",
             agreement / (n_ref or 1),
             f"Pilność zgodna lub różna o 1 stopień: {len(matching.matches) - off}; różna o 2 stopnie lub więcej: "
             f"{off}; potrzeby pominięte dają 0 pkt.",
@@ -121,7 +119,6 @@ def _diagnosis_items(inputs: ScoringInputs) -> list[ScoreItem]:
     items.append(
         _item(
             ScoreKey.EVIDENCE,
-            "Uzasadnienie w wywiadzie",
             len(grounded) / len(own_needs) if own_needs else 0.0,
             f"Potrzeby z dowodem z wywiadu: {len(grounded)} z {len(own_needs)}.",
         )
@@ -130,7 +127,7 @@ def _diagnosis_items(inputs: ScoringInputs) -> list[ScoreItem]:
     items.append(
         ScoreItem(
             key=ScoreKey.SPURIOUS,
-            label="Potrzeby spoza rozwiązania wzorcowego",
+            label=SCORE_LABELS[ScoreKey.SPURIOUS],
             earned=-penalty if penalty else 0.0,
             possible=0,
             explanation=(
@@ -156,7 +153,6 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
     items = [
         _item(
             ScoreKey.COVERAGE,
-            "Potrzeby objęte celami i działaniami",
             len(covered) / n_ref,
             f"Potrzeby wzorcowe, które mają w kontrakcie cel z działaniem: {len(covered)} z {n_ref}.",
         )
@@ -173,7 +169,6 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
     items.append(
         _item(
             ScoreKey.INSTITUTIONS,
-            "Instytucje właściwe dla usług",
             len(right) / len(with_institution) if with_institution else 0.0,
             f"Działania z instytucją z Listy, która oferuje tę usługę właściwej osobie: "
             f"{len(right)} z {len(with_institution)}.",
@@ -186,7 +181,6 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
     items.append(
         _item(
             ScoreKey.LEVELS,
-            "Poziomy współpracy",
             len(present) / len(required) if required else 1.0,
             f"Wymagane poziomy współpracy obecne w kontrakcie: {len(present)} z {len(required)} "
             f"({', '.join(lv.value for lv in required)}).",
@@ -196,7 +190,6 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
     items.append(
         _item(
             ScoreKey.MEASURABLE,
-            "Mierzalne cele",
             len(measurable) / len(contract.goals) if contract.goals else 0.0,
             f"Cele ze wskaźnikiem i wartością docelową: {len(measurable)} z {len(contract.goals)}.",
         )
@@ -207,7 +200,6 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
     items.append(
         _item(
             ScoreKey.FORMAL,
-            "Kompletność formalna",
             1 - n_errors / WEIGHTS[ScoreKey.FORMAL],
             "Brak błędów w diagnozie i kontrakcie."
             if n_errors == 0
@@ -225,7 +217,7 @@ def _sectors_item(inputs: ScoringInputs) -> ScoreItem:
     explanation = f"Sektory poza pomocą społeczną: {len(own)} (oczekiwano co najmniej {needed})."
     if missing:
         explanation += f" Nie wykorzystano m.in.: {', '.join(missing)}."
-    return _item(ScoreKey.SECTORS, "Współpraca sektorów", len(own) / needed, explanation)
+    return _item(ScoreKey.SECTORS, len(own) / needed, explanation)
 
 
 def _obligations_item(inputs: ScoringInputs) -> ScoreItem:
@@ -246,14 +238,14 @@ def _obligations_item(inputs: ScoringInputs) -> ScoreItem:
         fraction, why = 0.5, (f"Zobowiązania rodziny: {len(client_actions)}, ale nie w każdym celu (albo tylko jedno).")
     else:
         fraction, why = 0.0, "Kontrakt nie zawiera zobowiązań klienta ani rodziny."
-    return _item(ScoreKey.OBLIGATIONS, "Zobowiązania klienta", fraction, why)
+    return _item(ScoreKey.OBLIGATIONS, fraction, why)
 
 
 def _schedule_item(inputs: ScoringInputs) -> ScoreItem:
     contract = inputs.trainee.contract
     start, end = contract.period_start, contract.period_end
     if start is None or end is None or end <= start:
-        return _item(ScoreKey.SCHEDULE, "Terminy i przeglądy", 0.0, "Brak poprawnego okresu obowiązywania kontraktu.")
+        return _item(ScoreKey.SCHEDULE, 0.0, "Brak poprawnego okresu obowiązywania kontraktu.")
     dates = [d for a in contract.actions for d in (a.start, a.due) if d is not None]
     dates += [g.due for g in contract.goals if g.due is not None]
     dates += [r.date for r in contract.reviews]
@@ -268,4 +260,4 @@ def _schedule_item(inputs: ScoringInputs) -> ScoreItem:
         if reviews_part
         else "brak zaplanowanych przeglądów."
     )
-    return _item(ScoreKey.SCHEDULE, "Terminy i przeglądy", (dates_part + reviews_part) / 2, explanation)
+    return _item(ScoreKey.SCHEDULE, (dates_part + reviews_part) / 2, explanation)
