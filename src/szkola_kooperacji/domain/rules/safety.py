@@ -71,9 +71,10 @@ def _check_violence_procedure(ctx: RuleContext) -> Iterator[Finding]:
         yield SAFETY_PROCEDURE_MISSING.finding(
             section(ElementKind.DZIALANIA),
             "W rodzinie jest przemoc domowa, a kontrakt nie angażuje zespołu interdyscyplinarnego. Przemoc "
-            "domowa wymaga procedury „Niebieskie Karty” (ustawa o przeciwdziałaniu przemocy domowej): "
-            "grupa diagnostyczno-pomocowa opracowuje z osobą doznającą przemocy plan pomocy i plan "
-            "bezpieczeństwa. Dodaj takie działanie obok kontraktu.",
+            "domowa wymaga procedury „Niebieskie Karty” (ustawa o przeciwdziałaniu przemocy domowej): wszczyna "
+            "ją formularz „Niebieska Karta – A”, który może wypełnić m.in. pracownik socjalny, a grupa "
+            "diagnostyczno-pomocowa zespołu interdyscyplinarnego opracowuje z osobą doznającą przemocy plan "
+            "pomocy. Dodaj takie działanie obok kontraktu.",
         )
 
 
@@ -102,8 +103,9 @@ def _check_critical_needs(ctx: RuleContext) -> Iterator[Finding]:
                 f"„{SEVERITY_LABELS[need.severity]}”, a żaden pracownik ani instytucja nie działa w tej sprawie "
                 f"w pierwszych {DAYS_TO_PROTECT} dniach kontraktu. Przy zagrożeniu życia lub zdrowia zaplanuj od "
                 "razu działanie chroniące: plan bezpieczeństwa spisany z rodziną przez pracownika socjalnego, "
-                "wniosek do sądu rodzinnego, gdy zagrożone jest dziecko, albo wsparcie PCPR lub ośrodka "
-                "interwencji kryzysowej. Procedura „Niebieskie Karty” dotyczy tylko przemocy domowej.",
+                "zawiadomienie sądu rodzinnego o potrzebie wglądu w sytuację rodziny, gdy zagrożone jest dobro "
+                "dziecka, albo wsparcie PCPR lub ośrodka interwencji kryzysowej. Procedura „Niebieskie Karty” "
+                "dotyczy tylko przemocy domowej.",
             )
 
 
@@ -120,8 +122,8 @@ def _check_perpetrator_goals(ctx: RuleContext) -> Iterator[Finding]:
                     action_at(action.id),
                     f"Działanie {action.id}: cel {goal.id} dotyczy zachowania osoby stosującej przemoc, a "
                     f"zobowiązanie nakłada na osobę doznającą przemocy ({doer.name}). Osoba doznająca przemocy "
-                    "nie odpowiada za zmianę sprawcy ani za jego leczenie i nie powinna go pilnować. Zostaw w "
-                    "tym celu działania wobec osoby stosującej przemoc (zespół interdyscyplinarny, GKRPA, "
-                    "program korekcyjno-edukacyjny), a wsparcie dla niej zapisz w celu dotyczącym jej "
-                    "bezpieczeństwa.",
+                    "nie odpowiada za zmianę zachowania osoby stosującej przemoc ani za jej leczenie i nie "
+                    "powinna jej pilnować. Zostaw w tym celu działania wobec osoby stosującej przemoc "
+                    "(zespół interdyscyplinarny, GKRPA, program korekcyjno-edukacyjny), a wsparcie dla osoby "
+                    "doznającej przemocy zapisz w celu dotyczącym jej bezpieczeństwa.",
                 )
