@@ -75,7 +75,7 @@ def copy_course(course_dir: Path, target: Path) -> Path:
 
 def as_nbgrader_ships_it(course_dir: Path) -> None:
     """Give a course nbgrader's own autograde pipeline back: a kernel runs every submission."""
-    from nbgrader.converters import Autograde
+    from nbgrader.converters import Autograde  # noqa: PLC0415 (the plain alternative only)
 
     def names(trait: str) -> list[str]:
         return [f"{c.__module__}.{c.__name__}" for c in Autograde.class_traits()[trait].default_value]

@@ -1,15 +1,39 @@
-"""Shared fixtures: the small valid powiat and case under tests/data/valid."""
+"""Shared fixtures: the small valid powiat and case under tests/data/valid; a catalog cache of the tests' own."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from szkola_kooperacji.data import load_valid_catalog
+from szkola_kooperacji.data.cache import CACHE_ENV
 from szkola_kooperacji.domain import Case, Contract, Diagnosis, ServiceDirectory
 
 VALID_DATA = Path(__file__).parent / "data" / "valid"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Point the catalog cache at a fresh folder, so tests never read or write the user's cache.
+
+    Set before any test module is imported; servers the tests start inherit it.
+    """
+    folder = tempfile.mkdtemp(prefix="szkola-test-cache-")
+    config.stash[_CACHE_KEY] = folder
+    os.environ[CACHE_ENV] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the tests' cache folder."""
+    folder = config.stash.get(_CACHE_KEY, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_CACHE_KEY = pytest.StashKey[str]()
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from .commands.course import course
 from .commands.export import export
 from .commands.grade import grade
 from .commands.report import report
+from .commands.rules import rules
 from .commands.schema import schema
 from .commands.serve import serve
 from .commands.validate import validate
@@ -40,3 +41,4 @@ main.add_command(course)
 main.add_command(grade)
 main.add_command(report)
 main.add_command(export)
+main.add_command(rules)

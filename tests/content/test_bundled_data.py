@@ -8,8 +8,8 @@ import pytest
 
 from szkola_kooperacji.data import load_catalog
 from szkola_kooperacji.domain import Contract, Diagnosis, give_feedback
-from szkola_kooperacji.domain.codes import Area, Level, Sector
-from szkola_kooperacji.domain.directory import InstitutionType
+from szkola_kooperacji.domain.codes import Area, Level
+from szkola_kooperacji.domain.directory import GRANTING_KINDS, InstitutionType
 from szkola_kooperacji.domain.rules.context import RuleContext
 
 CATALOG = load_catalog()
@@ -73,7 +73,7 @@ def test_reference_needs_three_sectors_at_two_levels(case_id: str):
     case = CATALOG.cases[case_id]
     ctx = RuleContext(case, CATALOG.directory, case.reference.diagnosis, case.reference.contract)
     assert len(ctx.sectors_used()) >= 3
-    assert len(ctx.sectors_used() - {Sector.POMOC_SPOLECZNA}) >= 2
+    assert len(ctx.sectors_besides_social_assistance()) >= 2
     assert {Level.GMINA, Level.POWIAT} <= ctx.levels_used()
 
 
@@ -88,3 +88,23 @@ def test_reference_scores_full_and_partial_work_scores_less(case_id: str):
     report = give_feedback(case, CATALOG.directory, partial, Contract())
     assert 0 < report.score.total < full.score.total
     assert report.missed == 1
+
+
+GRANTING_ID_WORDS = frozenset(
+    {"zasilek", "swiadczenie", "swiadczenia", "dodatek", "stypendium", "renta", "emerytura", "fundusz"}
+)
+"""Words of a service id that say it grants a benefit; such a service must be marked and cite its law."""
+
+
+def _grants(service_id: str) -> bool:
+    return bool(GRANTING_ID_WORDS & set(service_id.split("_"))) or service_id.startswith("pomoc_na_")
+
+
+def test_services_that_grant_a_benefit_are_marked_and_cite_their_legal_basis():
+    unmarked = [
+        f"{institution.id}.{service.id}"
+        for institution in CATALOG.directory.institutions
+        for service in institution.services
+        if _grants(service.id) and (service.kind not in GRANTING_KINDS or not service.legal_basis)
+    ]
+    assert unmarked == [], "set kind: swiadczenie and legal_basis on these services"

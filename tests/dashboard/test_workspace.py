@@ -167,3 +167,16 @@ def test_directory_search_lists_name_matches_before_description_matches():
     names_match = ["terapi" in fold(f"{i.name} {s.name}") for i, s in found]
     assert set(names_match) == {True, False}, "the word must occur in names and in descriptions"
     assert names_match == sorted(names_match, reverse=True)
+
+
+def test_the_action_editor_shows_the_legal_basis_of_a_benefit(app: Dashboard):
+    workspace = app.open_case("mini_case")
+    workspace.contract.add_goal()
+    workspace.contract._add_service_action(*_pup_registration(workspace))
+    editor = workspace.contract._actions.children[-1]
+    assert editor.legal_basis.value == ""
+    editor.institution.value = "gops"
+    editor.service.value = "zasilek_celowy"
+    assert "Podstawa prawna: art. 39 ust. 1 ustawy o pomocy społecznej" in editor.legal_basis.value
+    editor.service.value = "praca_socjalna"
+    assert editor.legal_basis.value == ""

@@ -98,7 +98,7 @@ def test_severity_understated_by_two_is_named(case, directory, diagnosis):
     diagnosis.needs[0].severity = Severity.NISKA
     report = give_feedback(case, directory, diagnosis, case.reference.contract)
     message = next(n.message for n in report.needs if n.trainee_need_id == "N1")
-    assert "Ważność zaniżona" in message
+    assert "Pilność zaniżona" in message
     severity = next(i for i in report.score.items if i.key == "severity")
     assert severity.earned < severity.possible
 

@@ -8,8 +8,9 @@ from collections.abc import Callable
 import pytest
 
 from szkola_kooperacji.domain import Action, Case, Contract, Diagnosis, FindingLevel, Review, check_all
-from szkola_kooperacji.domain.codes import Art7Reason, Responsible, Severity
-from szkola_kooperacji.domain.rules import check_contract
+from szkola_kooperacji.domain.codes import Art7Reason, ClientGroup, Responsible, Severity
+from szkola_kooperacji.domain.findings import ElementKind
+from szkola_kooperacji.domain.rules import REGISTRY, check_contract
 
 Mutation = Callable[[Case, Diagnosis, Contract], None]
 
@@ -87,10 +88,6 @@ def _violence_without_team(case, _diag, _contract):
     case.art7 = [*case.art7, Art7Reason.PRZEMOC_DOMOWA]
 
 
-def _critical_need_without_team(_case, diagnosis, _contract):
-    diagnosis.needs[0].severity = Severity.KRYTYCZNA
-
-
 def _unknown_institution(_case, _diag, contract):
     contract.actions[1].institution_id = "mops_warszawa"
 
@@ -143,42 +140,249 @@ def _no_actions(_case, _diag, contract):
     contract.actions = []
 
 
-@pytest.mark.parametrize(
-    ("mutate", "code"),
-    [
-        (_drop_goal_c3, "need_without_goal"),
-        (_pup_does_therapy, "action_unknown_service"),
-        (_therapy_for_daughter, "action_service_not_for_client"),
-        (_only_social_assistance, "too_few_sectors"),
-        (_only_gmina, "missing_level"),
-        (_action_after_end, "action_outside_period"),
-        (_action_reversed, "action_dates_reversed"),
-        (_no_reviews, "no_reviews"),
-        (_long_gap, "review_gap_too_long"),
-        (_no_indicator, "goal_without_indicator"),
-        (_no_client_actions, "client_without_obligations"),
-        (_no_responsible, "action_without_responsible"),
-        (_client_without_member, "action_responsible_member_missing"),
-        (_violence_without_team, "safety_procedure_missing"),
-        (_critical_need_without_team, "safety_procedure_missing"),
-        (_unknown_institution, "action_unknown_institution"),
-        (_period_reversed, "period_reversed"),
-        (_family_in_another_gmina, "action_institution_other_gmina"),
-        (_goal_unknown_need, "goal_unknown_need"),
-        (_overloaded, "member_overloaded"),
-        (_strengths_unused, "strengths_unused"),
-        (_need_without_evidence, "need_without_evidence"),
-        (_wrong_quote, "evidence_quote_not_found"),
-        (_duplicate_need, "need_duplicate"),
-        (_repealed_art7, "art7_repealed"),
-        (_no_actions, "contract_without_actions"),
-        (_goals_ignore_wishes, "family_wishes_not_in_goals"),
-    ],
-)
+def _no_goals(_case, _diag, contract):
+    contract.goals = []
+
+
+def _no_goal_main(_case, _diag, contract):
+    contract.goal_main = ""
+
+
+def _goal_without_text(_case, _diag, contract):
+    contract.goals[0].text = ""
+
+
+def _goal_without_need(_case, _diag, contract):
+    contract.goals[2].need_ids = []
+
+
+def _goal_without_action(_case, _diag, contract):
+    contract.actions = [a for a in contract.actions if a.goal_id != "C3"]
+
+
+def _action_without_goal(_case, _diag, contract):
+    contract.actions[1].goal_id = None
+
+
+def _action_unknown_goal(_case, _diag, contract):
+    contract.actions[1].goal_id = "C9"
+
+
+def _action_without_text(_case, _diag, contract):
+    contract.actions[1].text = ""
+
+
+def _no_period(_case, _diag, contract):
+    contract.period_start = None
+
+
+def _signed_late(_case, _diag, contract):
+    contract.date_signed = dt.date(2026, 11, 5)
+
+
+def _goal_due_after_end(_case, _diag, contract):
+    contract.goals[0].due = dt.date(2027, 6, 1)
+
+
+def _action_without_dates(_case, _diag, contract):
+    contract.actions[1].start = None
+
+
+def _review_after_end(_case, _diag, contract):
+    contract.reviews = [*contract.reviews, Review(date=dt.date(2027, 5, 15))]
+
+
+def _no_final_evaluation(_case, _diag, contract):
+    contract.final_evaluation = None
+
+
+def _empty_diagnosis(_case, diagnosis, _contract):
+    diagnosis.needs = []
+
+
+def _need_without_statement(_case, diagnosis, _contract):
+    diagnosis.needs[2].statement = ""
+
+
+def _evidence_unknown_finding(_case, diagnosis, _contract):
+    diagnosis.needs[0].evidence[0].finding_id = "W99"
+
+
+def _need_without_art7(_case, diagnosis, _contract):
+    diagnosis.needs[0].art7 = []
+
+
+def _art7_other_unexplained(case, diagnosis, _contract):
+    diagnosis.needs[0].art7 = [Art7Reason.INNY]
+    case.art7_other = ""
+
+
+def _need_unknown_member(_case, diagnosis, _contract):
+    diagnosis.needs[0].member_ids = ["m9"]
+
+
+def _need_unknown_strength(_case, diagnosis, _contract):
+    diagnosis.needs[0].strength_ids = ["Z9"]
+
+
+def _need_without_strength(_case, diagnosis, _contract):
+    diagnosis.needs[0].strength_ids = []
+
+
+def _service_missing(_case, _diag, contract):
+    contract.actions[1].service_id = None
+
+
+def _action_unknown_member(_case, _diag, contract):
+    contract.actions[1].member_ids = ["m9"]
+
+
+def _ops_unknown(_case, _diag, contract):
+    contract.ops_institution_id = "pup"
+
+
+def _responsible_unknown(_case, _diag, contract):
+    contract.actions[0].responsible_member_id = "m9"
+
+
+def _institution_missing(_case, _diag, contract):
+    contract.actions[1].institution_id = None
+
+
+def _one_client_action(_case, _diag, contract):
+    contract.actions = [a for a in contract.actions if a.id not in {"D3", "D5"}]
+
+
+def _goal_only_institutions(_case, _diag, contract):
+    contract.actions = [a for a in contract.actions if a.id != "D5"]
+
+
+def _unknown_strength_in_action(_case, _diag, contract):
+    contract.actions[0].uses_strength_ids = ["Z9"]
+
+
+def _no_target(_case, _diag, contract):
+    contract.goals[0].target = ""
+
+
+def _no_worker_action(_case, _diag, contract):
+    contract.actions = [a for a in contract.actions if a.responsible != Responsible.PRACOWNIK_SOCJALNY]
+
+
+def _violence_named_in_a_need(_case, diagnosis, _contract):
+    diagnosis.needs[1].art7 = [*diagnosis.needs[1].art7, Art7Reason.PRZEMOC_DOMOWA]
+
+
+def _critical_need_left_for_later(_case, diagnosis, contract):
+    diagnosis.needs[1].severity = Severity.KRYTYCZNA
+    contract.actions[3].start = dt.date(2026, 12, 1)  # D4, the only action of C2 not by the client
+
+
+def _make_jan_use_violence(case):
+    case.members[0].groups = [*case.members[0].groups, ClientGroup.OSOBY_STOSUJACE_PRZEMOC]
+    case.members[1].groups = [ClientGroup.OSOBY_DOZNAJACE_PRZEMOCY]
+
+
+def _wife_watches_husbands_therapy(case, _diag, contract):
+    _make_jan_use_violence(case)
+    contract.actions = [a for a in contract.actions if a.id != "D3"]  # C2 is then about Jan only
+    contract.actions.append(
+        Action(
+            id="D9",
+            goal_id="C2",
+            text="Anna pilnuje, żeby mąż chodził na terapię.",
+            responsible=Responsible.CZLONEK_RODZINY,
+            responsible_member_id="m2",
+            member_ids=["m1"],
+            start=dt.date(2026, 11, 15),
+            due=dt.date(2027, 3, 31),
+        )
+    )
+
+
+def _family_assistant_as_second_sector(_case, _diag, contract):
+    for action in contract.actions:
+        if action.institution_id in {"poradnia", "szkola"}:
+            action.institution_id, action.service_id = "asystent", "asysta"
+
+
+FLAWS: list[tuple[Mutation, str]] = [
+    (_drop_goal_c3, "need_without_goal"),
+    (_pup_does_therapy, "action_unknown_service"),
+    (_therapy_for_daughter, "action_service_not_for_client"),
+    (_only_social_assistance, "too_few_sectors"),
+    (_family_assistant_as_second_sector, "too_few_sectors"),
+    (_only_gmina, "missing_level"),
+    (_action_after_end, "action_outside_period"),
+    (_action_reversed, "action_dates_reversed"),
+    (_no_reviews, "no_reviews"),
+    (_long_gap, "review_gap_too_long"),
+    (_no_indicator, "goal_without_indicator"),
+    (_no_target, "goal_without_target"),
+    (_no_client_actions, "client_without_obligations"),
+    (_one_client_action, "client_few_obligations"),
+    (_goal_only_institutions, "goal_without_client_action"),
+    (_no_responsible, "action_without_responsible"),
+    (_client_without_member, "action_responsible_member_missing"),
+    (_responsible_unknown, "action_responsible_member_unknown"),
+    (_institution_missing, "action_institution_missing"),
+    (_violence_without_team, "safety_procedure_missing"),
+    (_violence_named_in_a_need, "safety_procedure_missing"),
+    (_critical_need_left_for_later, "critical_need_without_protection"),
+    (_wife_watches_husbands_therapy, "victim_obliged_in_perpetrator_goal"),
+    (_no_worker_action, "social_worker_without_actions"),
+    (_unknown_institution, "action_unknown_institution"),
+    (_service_missing, "action_service_missing"),
+    (_action_unknown_member, "action_unknown_member"),
+    (_ops_unknown, "contract_ops_unknown"),
+    (_period_reversed, "period_reversed"),
+    (_no_period, "period_missing"),
+    (_signed_late, "signed_after_start"),
+    (_goal_due_after_end, "goal_due_outside_period"),
+    (_action_without_dates, "action_without_dates"),
+    (_review_after_end, "review_outside_period"),
+    (_no_final_evaluation, "final_evaluation_missing"),
+    (_family_in_another_gmina, "action_institution_other_gmina"),
+    (_goal_unknown_need, "goal_unknown_need"),
+    (_no_goals, "contract_without_goals"),
+    (_no_goal_main, "goal_main_missing"),
+    (_goal_without_text, "goal_without_text"),
+    (_goal_without_need, "goal_without_need"),
+    (_goal_without_action, "goal_without_action"),
+    (_action_without_goal, "action_without_goal"),
+    (_action_unknown_goal, "action_unknown_goal"),
+    (_action_without_text, "action_without_text"),
+    (_overloaded, "member_overloaded"),
+    (_strengths_unused, "strengths_unused"),
+    (_unknown_strength_in_action, "action_unknown_strength"),
+    (_empty_diagnosis, "diagnosis_empty"),
+    (_need_without_statement, "need_without_statement"),
+    (_need_without_evidence, "need_without_evidence"),
+    (_evidence_unknown_finding, "evidence_unknown_finding"),
+    (_wrong_quote, "evidence_quote_not_found"),
+    (_need_without_art7, "need_without_art7"),
+    (_art7_other_unexplained, "art7_other_unexplained"),
+    (_need_unknown_member, "need_unknown_member"),
+    (_need_unknown_strength, "need_unknown_strength"),
+    (_need_without_strength, "need_without_strength"),
+    (_duplicate_need, "need_duplicate"),
+    (_repealed_art7, "art7_repealed"),
+    (_no_actions, "contract_without_actions"),
+    (_goals_ignore_wishes, "family_wishes_not_in_goals"),
+]
+"""Every rule of the registry, with a flaw that raises it on the otherwise clean mini case."""
+
+
+@pytest.mark.parametrize(("mutate", "code"), FLAWS, ids=[f"{c}-{m.__name__}" for m, c in FLAWS])
 def test_rule_fires_on_its_flaw(case, directory, diagnosis, contract, mutate: Mutation, code: str):
     assert code not in codes_of(case, directory, diagnosis, contract)
     mutate(case, diagnosis, contract)
     assert code in codes_of(case, directory, diagnosis, contract)
+
+
+def test_every_rule_of_the_registry_is_raised_by_a_test():
+    raised = {code for _, code in FLAWS}
+    assert raised == REGISTRY.codes(), {"not raised by any test": REGISTRY.codes() - raised}
 
 
 def test_findings_point_to_the_element_with_a_polish_message(case, directory, diagnosis, contract):
@@ -187,6 +391,7 @@ def test_findings_point_to_the_element_with_a_polish_message(case, directory, di
         f for f in check_contract(case, directory, diagnosis, contract) if f.code == "action_unknown_service"
     )
     assert finding.element == "działania[D4]"
+    assert (finding.location.kind, finding.location.id) == (ElementKind.DZIALANIA, "D4")
     assert finding.level == FindingLevel.BLAD
     assert "Powiatowy Urząd Pracy nie oferuje usługi" in finding.message
     assert "Rejestracja jako osoba bezrobotna" in finding.message  # names what it does offer
@@ -213,10 +418,53 @@ def test_violence_team_satisfies_safety_rule(case, directory, diagnosis, contrac
 
 def test_empty_diagnosis_is_one_clear_error(case, directory, contract):
     findings = check_all(case, directory, Diagnosis(), contract)
-    diagnosis_findings = [f for f in findings if f.element.startswith("potrzeby")]
+    diagnosis_findings = [f for f in findings if f.location.kind == ElementKind.POTRZEBY]
     assert [f.code for f in diagnosis_findings] == ["diagnosis_empty"]
 
 
 def test_empty_contract_reports_missing_parts_without_crashing(case, directory, diagnosis):
     codes = codes_of(case, directory, diagnosis, Contract())
     assert {"contract_without_goals", "contract_without_actions", "period_missing", "need_without_goal"} <= codes
+
+
+def test_a_critical_need_without_violence_asks_for_protection_not_a_niebieska_karta(
+    case, directory, diagnosis, contract
+):
+    _critical_need_left_for_later(case, diagnosis, contract)
+    findings = check_all(case, directory, diagnosis, contract)
+    codes = {f.code for f in findings}
+    assert "safety_procedure_missing" not in codes
+    message = next(f.message for f in findings if f.code == "critical_need_without_protection")
+    assert "plan bezpieczeństwa" in message
+    assert "sądu rodzinnego" in message
+    assert "tylko przemocy domowej" in message
+
+
+def test_a_critical_need_met_at_once_by_the_worker_is_in_order(case, directory, diagnosis, contract):
+    diagnosis.needs[0].severity = Severity.KRYTYCZNA  # C1 has the worker's D7 from the first day
+    codes = codes_of(case, directory, diagnosis, contract)
+    assert not codes & {"critical_need_without_protection", "safety_procedure_missing"}
+
+
+def test_a_goal_about_the_person_using_violence_asks_nothing_of_the_family(case, directory, diagnosis, contract):
+    _make_jan_use_violence(case)
+    contract.actions = [a for a in contract.actions if a.id != "D3"]
+    codes = codes_of(case, directory, diagnosis, contract)
+    assert "goal_without_client_action" not in codes
+    assert "victim_obliged_in_perpetrator_goal" not in codes
+
+
+def test_the_perpetrators_own_obligation_is_not_put_on_the_victim(case, directory, diagnosis, contract):
+    _make_jan_use_violence(case)  # D3: Jan himself attends therapy
+    assert "victim_obliged_in_perpetrator_goal" not in codes_of(case, directory, diagnosis, contract)
+
+
+def test_many_obligations_one_after_another_are_not_too_many_at_once(case, directory, diagnosis, contract):
+    base = contract.actions[0]
+    contract.actions += [
+        base.model_copy(
+            update={"id": f"X{i}", "start": dt.date(2026, 11, 1) + dt.timedelta(days=20 * i), "due": None}
+        ).model_copy(update={"due": dt.date(2026, 11, 15) + dt.timedelta(days=20 * i)})
+        for i in range(8)
+    ]
+    assert "member_overloaded" not in codes_of(case, directory, diagnosis, contract)

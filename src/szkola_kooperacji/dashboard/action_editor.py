@@ -13,6 +13,7 @@ from ..domain.diagnosis import Diagnosis
 from ..domain.directory import ServiceDirectory
 from . import options
 from .binding import Changed, bind
+from .render import e
 
 HALF = w.Layout(width="48%")
 WIDE = w.Layout(width="98%")
@@ -131,6 +132,8 @@ class ActionEditor(w.VBox):
             layout=HALF,
         )
         self.service.add_class("sk-action-service")
+        self.legal_basis = w.HTML()
+        self.legal_basis.add_class("sk-action-legal-basis")
         self.members = w.SelectMultiple(
             options=options.members(case), value=tuple(action.member_ids), rows=3, description="Dotyczy", layout=HALF
         )
@@ -156,6 +159,8 @@ class ActionEditor(w.VBox):
         self.institution.observe(self._institution_changed, names="value")
         bind(self.institution, action, "institution_id", changed, self.message, to_model=options.or_none)
         bind(self.service, action, "service_id", changed, self.message, to_model=options.or_none)
+        self.service.observe(lambda _: self._show_legal_basis(), names="value")  # after bind: reads the model
+        self._show_legal_basis()
         bind(self.members, action, "member_ids", changed, self.message, to_model=list)
         bind(self.strengths, action, "uses_strength_ids", changed, self.message, to_model=list)
         bind(self.start, action, "start", changed, self.message)
@@ -168,6 +173,7 @@ class ActionEditor(w.VBox):
                 self.message,
                 w.HBox([self.responsible, self.who]),
                 w.HBox([self.institution, self.service]),
+                self.legal_basis,
                 w.HBox([self.members, self.strengths]),
                 w.HBox([self.start, self.due, self.frequency]),
             ]
@@ -183,6 +189,11 @@ class ActionEditor(w.VBox):
         # The service list depends on the institution; a service of another institution is cleared.
         self.service.options = options.services(self.directory, options.or_none(event["new"]))
         self.service.value = options.NONE
+
+    def _show_legal_basis(self) -> None:
+        # The basis the contract will cite for a benefit or a measure, so the trainee sees it while choosing.
+        basis = self.action.cited_legal_basis(self.directory)
+        self.legal_basis.value = f"<span class='sk-muted'>Podstawa prawna: {e(basis)}</span>" if basis else ""
 
     def refresh_goals(self, goals: list[Goal]) -> None:
         """Offer the contract's current goals, keeping the chosen one if it still exists."""

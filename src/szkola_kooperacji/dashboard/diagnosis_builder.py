@@ -7,7 +7,7 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from ..domain.case import Case
-from ..domain.codes import Area
+from ..domain.codes import SEVERITY_TITLE, Area
 from ..domain.diagnosis import Diagnosis, Evidence, Need
 from . import options
 from .binding import Changed, bind
@@ -37,7 +37,7 @@ class NeedEditor(w.VBox):
             layout=WIDE,
         )
         self.statement.add_class("sk-need-statement")
-        self.severity = w.Dropdown(options=options.severities(), value=need.severity, description="Ważność")
+        self.severity = w.Dropdown(options=options.severities(), value=need.severity, description=SEVERITY_TITLE)
         self.art7 = w.SelectMultiple(
             options=options.art7_reasons(),
             value=tuple(need.art7),
@@ -117,7 +117,7 @@ class DiagnosisBuilder(w.VBox):
         bind(notes, diagnosis, "notes", changed, self._message)
         self._list = w.VBox([NeedEditor(n, case, changed, self.remove) for n in diagnosis.needs])
         intro = w.HTML(
-            "<p>Na podstawie wywiadu zapisz potrzeby rodziny. Dla każdej wskaż obszar, ważność, "
+            "<p>Na podstawie wywiadu zapisz potrzeby rodziny. Dla każdej wskaż obszar, pilność, "
             "przesłankę z art. 7 i ustalenia wywiadu, które ją potwierdzają.</p>"
         )
         super().__init__([intro, self._list, add, notes, self._message])

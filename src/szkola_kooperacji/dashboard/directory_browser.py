@@ -121,7 +121,9 @@ class DirectoryBrowser(w.VBox):
             f"<span class='sk-muted'>Dla: {e(for_whom)}. Sektor: {e(SECTOR_LABELS[institution.sector])}, "
             f"poziom: {e(LEVEL_LABELS[institution.level])}. Skierowanie: {'tak' if service.referral_needed else 'nie'}."
             f" Koszt: {e(service.cost)}. Oczekiwanie: ok. {service.wait_days} dni. "
-            f"Dojazd autobusem: {'tak' if institution.reachable_by_bus else 'utrudniony'}.</span></div>"
+            f"Dojazd autobusem: {'tak' if institution.reachable_by_bus else 'utrudniony'}."
+            + (f" Podstawa prawna: {e(service.legal_basis)}." if service.legal_basis else "")
+            + "</span></div>"
         )
 
     def _add(self, _: object) -> None:

@@ -3,9 +3,11 @@
 Loading and cross-checking the bundled data takes about 2 s of CPU; forty kernels
 starting at once on two cores would spend a minute on it. The first load writes
 the validated catalog next to the user's cache, keyed by the data files' paths,
-sizes and modification times and by the package version; every later load with
-unchanged files reads it back (about 5 ms). Any change to a file gives a new key,
-so an edited case is validated again, never served stale.
+sizes and modification times and by the code that the pickle holds (the source
+of ``domain/`` and ``data/``, the package version and the Python version); every
+later load with unchanged files and code reads it back (about 5 ms). Any change
+to a file gives a new key, so an edited case is validated again, and any change
+to a model gives a new key too, so a pickle of an older model never loads.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from .. import __version__
@@ -35,9 +39,30 @@ def cache_dir() -> Path:
     return Path(base) / "szkola-kooperacji"
 
 
-def fingerprint(files: Sequence[Path]) -> str:
-    """Return a key that changes whenever a data file is added, removed or modified."""
-    digest = hashlib.sha256(__version__.encode())
+PICKLED_CODE = ("domain", "data")
+"""Subpackages whose classes a cached catalog holds; a change to their source invalidates the cache."""
+
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+@cache
+def code_fingerprint(package: Path = PACKAGE_DIR) -> str:
+    """Return a key of the code a pickled catalog depends on: its modules' source, package and Python versions.
+
+    Hashing the source (not only the version) covers editable installs, where
+    models change without a new version number. Computed once per process.
+    """
+    digest = hashlib.sha256(f"{__version__}\0{sys.version_info[:2]}\n".encode())
+    for sub in PICKLED_CODE:
+        for module in sorted((package / sub).rglob("*.py")):
+            digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(files: Sequence[Path], code: str | None = None) -> str:
+    """Return a key that changes whenever a data file is added, removed or modified, or the code changes."""
+    digest = hashlib.sha256((code or code_fingerprint()).encode())
     for path in files:
         stat = path.stat()
         digest.update(f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())

@@ -12,9 +12,10 @@ from ..domain.directory import ServiceDirectory
 from ..errors import DataError, UnknownCaseError
 from .course_refs import check_course_references
 from .crossrefs import check_case_references
-from .loader import data_files, load_file
+from .loader import data_files, load_file, load_source
 from .paths import bundled_data_dirs, default_data_dirs
 from .problems import Problem
+from .yaml_source import YamlSource
 
 
 @dataclass
@@ -50,8 +51,9 @@ def load_catalog(paths: Sequence[Path] | None = None) -> Catalog:
     used for cross references, so a trainer can check a single new case file.
     """
     catalog = Catalog(files=data_files(paths or default_data_dirs()))
+    sources: dict[Path, YamlSource] = {}  # each file is parsed once; the cross checks reuse its node tree
     for path in catalog.files:
-        _add(catalog, path)
+        _add(catalog, path, sources)
     if catalog.directory is None and paths:
         for path in data_files(bundled_data_dirs()):
             loaded = load_file(path)
@@ -64,10 +66,12 @@ def load_catalog(paths: Sequence[Path] | None = None) -> Catalog:
         )
         return catalog
     for case_id, case in catalog.cases.items():
-        catalog.problems.extend(check_case_references(catalog.case_files[case_id], case, catalog.directory))
+        path = catalog.case_files[case_id]
+        catalog.problems.extend(check_case_references(path, case, catalog.directory, sources.get(path)))
     known_cases = set(catalog.cases) | _bundled_case_ids(catalog) if paths else set(catalog.cases)
     for course_id, course in catalog.courses.items():
-        catalog.problems.extend(check_course_references(catalog.course_files[course_id], course, known_cases))
+        path = catalog.course_files[course_id]
+        catalog.problems.extend(check_course_references(path, course, known_cases, sources.get(path)))
     return catalog
 
 
@@ -78,8 +82,10 @@ def _bundled_case_ids(catalog: Catalog) -> set[str]:
     return {p.stem for p in data_files(bundled_data_dirs()) if p.parent.name != "directory"}
 
 
-def _add(catalog: Catalog, path: Path) -> None:
-    loaded = load_file(path)
+def _add(catalog: Catalog, path: Path, sources: dict[Path, YamlSource]) -> None:
+    loaded, source = load_source(path)
+    if source is not None:
+        sources[path] = source
     if isinstance(loaded, list):
         catalog.problems.extend(loaded)
     elif isinstance(loaded, ServiceDirectory):

@@ -37,11 +37,16 @@ def exercise_case_id(notebook: Path) -> str | None:
     return case_id if isinstance(case_id, str) else None
 
 
-def check_course_references(path: Path, course: Course, case_ids: Container[str]) -> list[Problem]:
-    """Return one problem per lesson, exercise or case that the manifest names but does not exist."""
+def check_course_references(
+    path: Path, course: Course, case_ids: Container[str], source: YamlSource | None = None
+) -> list[Problem]:
+    """Return one problem per lesson, exercise or case that the manifest names but does not exist.
+
+    ``source`` is the manifest as the loader parsed it; without it the file is read again for line numbers.
+    """
     root = course_root(path)
-    source = read_yaml(path)
-    located = source if isinstance(source, YamlSource) else None
+    parsed = source if source is not None else read_yaml(path)
+    located = parsed if isinstance(parsed, YamlSource) else None
     problems: list[Problem] = []
 
     def missing(loc: Loc, found: str, expected: str) -> None:

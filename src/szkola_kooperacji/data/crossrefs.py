@@ -2,37 +2,39 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from ..domain.case import Case
 from ..domain.directory import ServiceDirectory
-from ..domain.findings import Finding, FindingLevel
+from ..domain.findings import ElementKind, Finding, FindingLevel, Location
 from ..domain.integrity import Loc
 from ..domain.rules import check_all
 from .problems import Problem, format_loc
 from .yaml_source import YamlSource, read_yaml
 
-_ELEMENT = re.compile(r"^(?P<kind>[^\[]+)(?:\[(?P<id>[^\]]+)\])?$")
-
-_ELEMENT_FIELDS: dict[str, tuple[str, ...]] = {
-    "potrzeby": ("diagnosis", "needs"),
-    "cele": ("contract", "goals"),
-    "działania": ("contract", "actions"),
-    "okres": ("contract", "period_start"),
-    "ocena": ("contract", "reviews"),
-    "strony": ("contract", "ops_institution_id"),
-    "cel_główny": ("contract", "goal_main"),
+_ELEMENT_FIELDS: dict[ElementKind, tuple[str, str]] = {
+    ElementKind.POTRZEBY: ("diagnosis", "needs"),
+    ElementKind.CELE: ("contract", "goals"),
+    ElementKind.DZIALANIA: ("contract", "actions"),
+    ElementKind.OKRES: ("contract", "period_start"),
+    ElementKind.OCENA: ("contract", "reviews"),
+    ElementKind.STRONY: ("contract", "ops_institution_id"),
+    ElementKind.CEL_GLOWNY: ("contract", "goal_main"),
 }
 """Where each rule element lives inside ``reference`` of a case file."""
 
 
-def check_case_references(path: Path, case: Case, directory: ServiceDirectory) -> list[Problem]:
-    """Return the problems of one case that only show against the Lista and the rules."""
+def check_case_references(
+    path: Path, case: Case, directory: ServiceDirectory, source: YamlSource | None = None
+) -> list[Problem]:
+    """Return the problems of one case that only show against the Lista and the rules.
+
+    ``source`` is the file as the loader parsed it; without it the file is read again for line numbers.
+    """
     problems: list[Problem] = []
-    source = read_yaml(path)
-    located = source if isinstance(source, YamlSource) else None
+    parsed = source if source is not None else read_yaml(path)
+    located = parsed if isinstance(parsed, YamlSource) else None
 
     def problem(loc: Loc, found: str, expected: str, *, warning: bool = False) -> Problem:
         line = located.line_of(loc) if located else None
@@ -78,7 +80,7 @@ def _rule_problems(case: Case, findings: list[Finding], problem: Callable[..., P
     for finding in findings:
         if finding.level == FindingLevel.WSKAZOWKA:
             continue
-        loc = _locate(case, finding.element)
+        loc = _locate(case, finding.location)
         yield problem(
             loc,
             f"rozwiązanie wzorcowe łamie regułę {finding.code}: {finding.message}",
@@ -87,19 +89,16 @@ def _rule_problems(case: Case, findings: list[Finding], problem: Callable[..., P
         )
 
 
-def _locate(case: Case, element: str) -> Loc:
-    match = _ELEMENT.match(element)
-    if match is None or match["kind"] not in _ELEMENT_FIELDS:
-        return ("reference",)
-    part, field = _ELEMENT_FIELDS[match["kind"]]
+def _locate(case: Case, location: Location) -> Loc:
+    part, field = _ELEMENT_FIELDS[location.kind]
     loc: Loc = ("reference", part, field)
-    if match["id"]:
+    if location.id is not None:
         ids: dict[str, Sequence[str]] = {
             "needs": [n.id for n in case.reference.diagnosis.needs],
             "goals": [g.id for g in case.reference.contract.goals],
             "actions": [a.id for a in case.reference.contract.actions],
         }
-        index = next((i for i, item_id in enumerate(ids.get(field, ())) if item_id == match["id"]), None)
+        index = next((i for i, item_id in enumerate(ids.get(field, ())) if item_id == location.id), None)
         if index is not None:
             loc = (*loc, index)
     return loc

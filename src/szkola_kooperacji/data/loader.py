@@ -36,11 +36,21 @@ def data_files(paths: Iterable[Path]) -> list[Path]:
 
 def load_file(path: Path) -> DataModel | list[Problem]:
     """Load one data file as the model its ``kind`` names, or return its problems."""
+    return load_source(path)[0]
+
+
+def load_source(path: Path) -> tuple[DataModel | list[Problem], YamlSource | None]:
+    """Load one data file and also return its parsed source, so later checks can locate lines without re-reading it."""
     if not path.exists():
-        return [Problem(path, "", "plik nie istnieje", "ścieżka do istniejącego pliku .yaml albo folderu")]
+        return [Problem(path, "", "plik nie istnieje", "ścieżka do istniejącego pliku .yaml albo folderu")], None
     source = read_yaml(path)
     if isinstance(source, list):
-        return source
+        return source, None
+    return _validate(source), source
+
+
+def _validate(source: YamlSource) -> DataModel | list[Problem]:
+    path = source.path
     if not isinstance(source.data, dict):
         return [
             Problem(

@@ -78,8 +78,7 @@ def read_yaml(path: Path) -> YamlSource | list[Problem]:
     if not text.strip():
         return [Problem(path, "", "plik jest pusty", EXPECTED_CONTENT)]
     try:
-        root = yaml.compose(text, Loader=DataLoader)
-        data = yaml.load(text, Loader=DataLoader)
+        root, data = _parse(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
@@ -91,6 +90,17 @@ def read_yaml(path: Path) -> YamlSource | list[Problem]:
     if data is None:
         return [Problem(path, "", "plik zawiera same komentarze", EXPECTED_CONTENT)]
     return YamlSource(path=path, data=data, root=root)
+
+
+def _parse(text: str) -> tuple[yaml.Node | None, Any]:
+    """Parse the text once: compose the node tree (for line numbers), then build the data from it."""
+    loader = DataLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    finally:
+        loader.dispose()
+    return root, data
 
 
 def _duplicate_keys(path: Path, node: yaml.Node | None, loc: Loc) -> Any:

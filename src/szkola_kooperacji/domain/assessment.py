@@ -8,34 +8,16 @@ autograder and the dashboard's feedback can never disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from .contract import Contract
 from .diagnosis import Diagnosis
 from .feedback import FeedbackReport, NeedStatus
-from .findings import FindingLevel
+from .findings import Finding, FindingLevel
+from .parts import PART_ITEMS, PART_LABELS, Part
+from .rules.registry import rule_of
 from .scoring import ScoreItem
 
-
-class Part(StrEnum):
-    """A part of a trainee's work that an exercise grades on its own."""
-
-    DIAGNOZA = "diagnoza"
-    KONTRAKT = "kontrakt"
-    INSTYTUCJE = "instytucje"
-
-
-PART_ITEMS: dict[Part, frozenset[str]] = {
-    Part.DIAGNOZA: frozenset({"needs_found", "severity", "evidence", "spurious"}),
-    Part.KONTRAKT: frozenset({"coverage", "measurable", "obligations", "schedule", "formal"}),
-    Part.INSTYTUCJE: frozenset({"institutions", "sectors", "levels"}),
-}
-
-PART_LABELS: dict[Part, str] = {
-    Part.DIAGNOZA: "Diagnoza potrzeb",
-    Part.KONTRAKT: "Kontrakt socjalny: cele, działania, zobowiązania i terminy",
-    Part.INSTYTUCJE: "Dobór instytucji: sektory i poziomy współpracy",
-}
+__all__ = ["BLANK_MESSAGES", "PART_ITEMS", "PART_LABELS", "Part", "PartResult", "assess_part", "is_blank"]
 
 
 @dataclass(frozen=True)
@@ -80,12 +62,7 @@ def assess_part(report: FeedbackReport, part: Part, diagnosis: Diagnosis, contra
     if part == Part.DIAGNOZA:
         lines += [f"• {n.message}" for n in report.needs if n.status != NeedStatus.TRAFIONA]
     else:
-        relevant = _finding_codes(part)
-        lines += [
-            f"• {f.message}"
-            for f in report.findings
-            if f.level != FindingLevel.WSKAZOWKA and (relevant is None or f.code in relevant)
-        ]
+        lines += [f"• {f.message}" for f in report.findings if f.level != FindingLevel.WSKAZOWKA and _explains(part, f)]
     return PartResult(part, fraction, tuple(lines))
 
 
@@ -98,19 +75,9 @@ def _item_line(item: ScoreItem) -> str:
     return f"– {item.label}: {earned} z {item.possible:g} pkt. {item.explanation}"
 
 
-def _finding_codes(part: Part) -> frozenset[str] | None:
-    """Rule codes whose messages explain this part (None: every finding)."""
-    if part == Part.INSTYTUCJE:
-        return frozenset(
-            {
-                "action_unknown_institution",
-                "action_service_missing",
-                "action_unknown_service",
-                "action_service_not_for_client",
-                "action_institution_other_gmina",
-                "too_few_sectors",
-                "missing_level",
-                "safety_procedure_missing",
-            }
-        )
-    return None
+def _explains(part: Part, finding: Finding) -> bool:
+    """Whether a finding belongs in a part's feedback, as its rule declares in the registry.
+
+    The contract part lists every finding: its ``formal`` item counts every error.
+    """
+    return part == Part.KONTRAKT or rule_of(finding).part == part

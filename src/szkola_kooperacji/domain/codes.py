@@ -125,6 +125,14 @@ SECTOR_LABELS: dict[Sector, str] = {
 }
 
 
+SOCIAL_ASSISTANCE_SECTORS: frozenset[Sector] = frozenset({Sector.POMOC_SPOLECZNA, Sector.WSPIERANIE_RODZINY})
+"""Sectors that count as social assistance when a course rule counts the other sectors.
+
+The family support system (asystent rodziny, placówki wsparcia dziennego) is run
+by the gmina's social assistance centre, so it does not add a sector of its own.
+"""
+
+
 class Level(StrEnum):
     """Administrative level at which an institution works for a rural family."""
 
@@ -187,6 +195,9 @@ class Severity(IntEnum):
     WYSOKA = 3
     KRYTYCZNA = 4
 
+
+SEVERITY_TITLE = "Pilność"
+"""What a trainee reads for severity: "pilność" (urgency); "ważność" would read as a document's validity."""
 
 SEVERITY_LABELS: dict[Severity, str] = {
     Severity.NISKA: "niska",

@@ -7,11 +7,15 @@ aktywności i usług through the action's institution, so they cannot disagree.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from pydantic import Field, model_validator
 
 from .base import MAX_ITEMS, DomainModel, Identifier, LongText, ShortText, duplicates
 from .codes import ContractStatus, Responsible
+
+if TYPE_CHECKING:
+    from .directory import ServiceDirectory
 
 
 class Goal(DomainModel):
@@ -45,6 +49,18 @@ class Action(DomainModel):
     frequency: ShortText = ""
     indicator: ShortText = ""
     uses_strength_ids: list[Identifier] = Field(default_factory=list, max_length=MAX_ITEMS)
+    legal_basis: ShortText = Field(
+        default="",
+        description="Podstawa prawna tego działania, gdy inna niż usługi z Listy (np. przepis szczególny).",
+    )
+
+    def cited_legal_basis(self, directory: ServiceDirectory) -> str:
+        """Return the legal basis to show and print: the action's own, else its service's ('' when none)."""
+        if self.legal_basis:
+            return self.legal_basis
+        institution = directory.institution(self.institution_id) if self.institution_id else None
+        service = institution.service(self.service_id) if institution and self.service_id else None
+        return service.legal_basis if service else ""
 
 
 class Review(DomainModel):

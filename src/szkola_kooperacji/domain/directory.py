@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import MAX_ITEMS, DomainModel, Identifier, LongText, Name, ShortText
 from .codes import Area, ClientGroup, Level, Sector
@@ -46,8 +46,30 @@ class InstitutionType(StrEnum):
     OWES = "owes"
 
 
+class ServiceKind(StrEnum):
+    """What a service gives: plain help, or a benefit or measure that someone grants by law."""
+
+    USLUGA = "usluga"
+    """Help, counselling, activities: no benefit is granted and no measure decided."""
+    SWIADCZENIE = "swiadczenie"
+    """A benefit granted by decision or application: zasiłek, świadczenie, dodatek, dofinansowanie."""
+    SRODEK = "srodek"
+    """A measure or referral an authority decides: skierowanie do DPS, zobowiązanie do leczenia, nadzór."""
+
+
+GRANTING_KINDS: frozenset[ServiceKind] = frozenset({ServiceKind.SWIADCZENIE, ServiceKind.SRODEK})
+
+
 class Service(DomainModel):
-    """One service of an institution, with who may use it and on what terms."""
+    """One service of an institution, with who may use it and on what terms.
+
+    ``kind`` marks a service that grants a benefit (``swiadczenie``: zasiłki,
+    świadczenia, dofinansowania) or a measure (``srodek``: skierowania, środki
+    decided by a court or an authority); such a service must name its
+    ``legal_basis`` (e.g. "art. 41 ust. 1 ustawy o pomocy społecznej"), which the
+    trainee sees beside the service and the printed contract cites. Any other
+    service may name one too.
+    """
 
     id: Identifier
     name: Name
@@ -62,6 +84,22 @@ class Service(DomainModel):
     referral_needed: bool = False
     cost: ShortText = "bezpłatnie"
     wait_days: int = Field(default=0, ge=0, le=365)
+    kind: ServiceKind = Field(
+        default=ServiceKind.USLUGA,
+        description="usluga; swiadczenie (zasiłek, świadczenie); srodek (skierowanie): wymagają legal_basis.",
+    )
+    legal_basis: ShortText = Field(
+        default="", description="Podstawa prawna, np. 'art. 41 ust. 1 ustawy o pomocy społecznej'."
+    )
+
+    @model_validator(mode="after")
+    def _granting_needs_legal_basis(self) -> Service:
+        if self.kind in GRANTING_KINDS and not self.legal_basis:
+            raise ValueError(
+                f"usługa rodzaju „{self.kind.value}” przyznaje świadczenie lub środek: podaj legal_basis, "
+                "np. „art. 41 ust. 1 ustawy o pomocy społecznej”"
+            )
+        return self
 
 
 class Gmina(DomainModel):

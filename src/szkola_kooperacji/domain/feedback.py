@@ -99,10 +99,10 @@ def _need_feedback(matching: NeedMatching) -> list[NeedFeedback]:
         if not match.same_area:
             message += f" Lepiej pasuje do obszaru „{AREA_LABELS[ref.area]}”."
         if difference >= 2:
-            message += f" Ważność zawyżona: oceniono „{SEVERITY_LABELS[own.severity]}”, a sytuacja wskazuje na niższą."
+            message += f" Pilność zawyżona: oceniono „{SEVERITY_LABELS[own.severity]}”, a sytuacja wskazuje na niższą."
         elif difference <= -2:
             message += (
-                f" Ważność zaniżona: oceniono „{SEVERITY_LABELS[own.severity]}”, a sytuacja jest poważniejsza "
+                f" Pilność zaniżona: oceniono „{SEVERITY_LABELS[own.severity]}”, a sytuacja jest poważniejsza "
                 f"(„{SEVERITY_LABELS[ref.severity]}”)."
             )
         items.append(
@@ -116,7 +116,7 @@ def _need_feedback(matching: NeedMatching) -> list[NeedFeedback]:
         )
     for ref in matching.missed:
         pointers = ", ".join(dict.fromkeys(e.finding_id for e in ref.evidence))  # each finding once, in order
-        message = f"Pominięto potrzebę w obszarze „{AREA_LABELS[ref.area]}” (ważność: {SEVERITY_LABELS[ref.severity]})."
+        message = f"Pominięto potrzebę w obszarze „{AREA_LABELS[ref.area]}” (pilność: {SEVERITY_LABELS[ref.severity]})."
         if pointers:
             message += f" Wróć do ustaleń wywiadu: {pointers}."
         items.append(

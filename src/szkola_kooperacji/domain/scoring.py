@@ -10,31 +10,31 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from .codes import CLIENT_SIDE, SECTOR_LABELS, Sector
-from .findings import Finding, errors
+from .codes import CLIENT_SIDE, SECTOR_LABELS
+from .findings import ElementKind, Finding, FindingLevel, errors
 from .matching import NeedMatching
+from .parts import SCORE_LABELS, ScoreKey
 from .rules.context import RuleContext
+from .rules.registry import rule_of
+from .rules.schedule import REVIEW_GAP_TOO_LONG
 
-WEIGHTS: dict[str, float] = {
-    "needs_found": 24,
-    "severity": 8,
-    "evidence": 8,
-    "coverage": 12,
-    "institutions": 10,
-    "sectors": 10,
-    "levels": 6,
-    "measurable": 6,
-    "obligations": 6,
-    "schedule": 6,
-    "formal": 4,
+WEIGHTS: dict[ScoreKey, float] = {
+    ScoreKey.NEEDS_FOUND: 24,
+    ScoreKey.SEVERITY: 8,
+    ScoreKey.EVIDENCE: 8,
+    ScoreKey.COVERAGE: 12,
+    ScoreKey.INSTITUTIONS: 10,
+    ScoreKey.SECTORS: 10,
+    ScoreKey.LEVELS: 6,
+    ScoreKey.MEASURABLE: 6,
+    ScoreKey.OBLIGATIONS: 6,
+    ScoreKey.SCHEDULE: 6,
+    ScoreKey.FORMAL: 4,
 }
-"""Points per item; they add up to 100. Diagnosis 40, contract 60."""
+"""Points per item; they add up to 100. Diagnosis 40, contract 60 (``spurious`` only takes points away)."""
 
 SPURIOUS_PENALTY = 1.0
 SPURIOUS_PENALTY_CAP = 4.0
-INSTITUTION_CODES = frozenset(
-    {"action_unknown_institution", "action_service_missing", "action_unknown_service", "action_service_not_for_client"}
-)
 
 
 class ScoreItem(BaseModel):
@@ -69,11 +69,11 @@ class ScoringInputs:
     findings: tuple[Finding, ...]
 
 
-def _item(key: str, label: str, fraction: float, explanation: str) -> ScoreItem:
+def _item(key: ScoreKey, fraction: float, explanation: str) -> ScoreItem:
     possible = WEIGHTS[key]
     return ScoreItem(
         key=key,
-        label=label,
+        label=SCORE_LABELS[key],
         earned=round(possible * max(0.0, min(1.0, fraction)), 1),
         possible=possible,
         explanation=explanation,
@@ -98,21 +98,19 @@ def _diagnosis_items(inputs: ScoringInputs) -> list[ScoreItem]:
     n_ref = len(reference.needs)
     items = [
         _item(
-            "needs_found",
-            "Rozpoznane potrzeby",
+            ScoreKey.NEEDS_FOUND,
             found_weight / ref_weight,
             f"Rozpoznane potrzeby z rozwiązania wzorcowego: {len(matching.matches)} z {n_ref} "
-            "(ważniejsze potrzeby liczą się bardziej).",
+            "(pilniejsze potrzeby liczą się bardziej).",
         )
     ]
     agreement = sum(1 - abs(int(m.trainee.severity) - int(m.reference.severity)) / 3 for m in matching.matches)
     off = sum(1 for m in matching.matches if abs(int(m.trainee.severity) - int(m.reference.severity)) >= 2)
     items.append(
         _item(
-            "severity",
-            "Trafność oceny ważności",
+            ScoreKey.SEVERITY,
             agreement / (n_ref or 1),
-            f"Ważność zgodna lub różna o 1 stopień: {len(matching.matches) - off}; różna o 2 stopnie lub więcej: "
+            f"Pilność zgodna lub różna o 1 stopień: {len(matching.matches) - off}; różna o 2 stopnie lub więcej: "
             f"{off}; potrzeby pominięte dają 0 pkt.",
         )
     )
@@ -120,8 +118,7 @@ def _diagnosis_items(inputs: ScoringInputs) -> list[ScoreItem]:
     grounded = [n for n in own_needs if any(inputs.trainee.case.finding(e.finding_id) for e in n.evidence)]
     items.append(
         _item(
-            "evidence",
-            "Uzasadnienie w wywiadzie",
+            ScoreKey.EVIDENCE,
             len(grounded) / len(own_needs) if own_needs else 0.0,
             f"Potrzeby z dowodem z wywiadu: {len(grounded)} z {len(own_needs)}.",
         )
@@ -129,8 +126,8 @@ def _diagnosis_items(inputs: ScoringInputs) -> list[ScoreItem]:
     penalty = min(SPURIOUS_PENALTY_CAP, SPURIOUS_PENALTY * len(matching.spurious))
     items.append(
         ScoreItem(
-            key="spurious",
-            label="Potrzeby spoza rozwiązania wzorcowego",
+            key=ScoreKey.SPURIOUS,
+            label=SCORE_LABELS[ScoreKey.SPURIOUS],
             earned=-penalty if penalty else 0.0,
             possible=0,
             explanation=(
@@ -155,19 +152,23 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
     ]
     items = [
         _item(
-            "coverage",
-            "Potrzeby objęte celami i działaniami",
+            ScoreKey.COVERAGE,
             len(covered) / n_ref,
             f"Potrzeby wzorcowe, które mają w kontrakcie cel z działaniem: {len(covered)} z {n_ref}.",
         )
     ]
     with_institution = [a for a in contract.actions if a.institution_id is not None]
-    wrong = {f.element for f in inputs.findings if f.code in INSTITUTION_CODES}
-    right = [a for a in with_institution if f"działania[{a.id}]" not in wrong]
+    wrong = {
+        f.location.id
+        for f in inputs.findings
+        if rule_of(f).category == ScoreKey.INSTITUTIONS
+        and f.level == FindingLevel.BLAD
+        and f.location.kind == ElementKind.DZIALANIA
+    }
+    right = [a for a in with_institution if a.id not in wrong]
     items.append(
         _item(
-            "institutions",
-            "Instytucje właściwe dla usług",
+            ScoreKey.INSTITUTIONS,
             len(right) / len(with_institution) if with_institution else 0.0,
             f"Działania z instytucją z Listy, która oferuje tę usługę właściwej osobie: "
             f"{len(right)} z {len(with_institution)}.",
@@ -179,8 +180,7 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
     present = [lv for lv in required if lv in levels]
     items.append(
         _item(
-            "levels",
-            "Poziomy współpracy",
+            ScoreKey.LEVELS,
             len(present) / len(required) if required else 1.0,
             f"Wymagane poziomy współpracy obecne w kontrakcie: {len(present)} z {len(required)} "
             f"({', '.join(lv.value for lv in required)}).",
@@ -189,8 +189,7 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
     measurable = [g for g in contract.goals if g.indicator and g.target]
     items.append(
         _item(
-            "measurable",
-            "Mierzalne cele",
+            ScoreKey.MEASURABLE,
             len(measurable) / len(contract.goals) if contract.goals else 0.0,
             f"Cele ze wskaźnikiem i wartością docelową: {len(measurable)} z {len(contract.goals)}.",
         )
@@ -200,9 +199,8 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
     n_errors = len(errors(list(inputs.findings)))
     items.append(
         _item(
-            "formal",
-            "Kompletność formalna",
-            1 - n_errors / WEIGHTS["formal"],
+            ScoreKey.FORMAL,
+            1 - n_errors / WEIGHTS[ScoreKey.FORMAL],
             "Brak błędów w diagnozie i kontrakcie."
             if n_errors == 0
             else f"Błędy w diagnozie i kontrakcie: {n_errors} (−1 pkt za każdy).",
@@ -211,25 +209,26 @@ def _contract_items(inputs: ScoringInputs) -> list[ScoreItem]:
     return items
 
 
-def _other_sectors(ctx: RuleContext) -> set[Sector]:
-    return ctx.sectors_used() - {Sector.POMOC_SPOLECZNA}
-
-
 def _sectors_item(inputs: ScoringInputs) -> ScoreItem:
-    own = _other_sectors(inputs.trainee)
-    expected = _other_sectors(inputs.reference)
+    own = inputs.trainee.sectors_besides_social_assistance()
+    expected = inputs.reference.sectors_besides_social_assistance()
     needed = max(2, len(expected))
     missing = sorted(SECTOR_LABELS[s] for s in expected - own)
     explanation = f"Sektory poza pomocą społeczną: {len(own)} (oczekiwano co najmniej {needed})."
     if missing:
         explanation += f" Nie wykorzystano m.in.: {', '.join(missing)}."
-    return _item("sectors", "Współpraca sektorów", len(own) / needed, explanation)
+    return _item(ScoreKey.SECTORS, len(own) / needed, explanation)
 
 
 def _obligations_item(inputs: ScoringInputs) -> ScoreItem:
     contract = inputs.trainee.contract
     client_actions = [a for a in contract.actions if a.responsible in CLIENT_SIDE]
-    goals_with_actions = [g for g in contract.goals if contract.actions_for_goal(g.id)]
+    # a goal about the behaviour of a person using violence carries no obligation of the family
+    goals_with_actions = [
+        g
+        for g in contract.goals
+        if contract.actions_for_goal(g.id) and not inputs.trainee.aims_at_person_using_violence(g)
+    ]
     every_goal = all(
         any(a.responsible in CLIENT_SIDE for a in contract.actions_for_goal(g.id)) for g in goals_with_actions
     )
@@ -239,20 +238,20 @@ def _obligations_item(inputs: ScoringInputs) -> ScoreItem:
         fraction, why = 0.5, (f"Zobowiązania rodziny: {len(client_actions)}, ale nie w każdym celu (albo tylko jedno).")
     else:
         fraction, why = 0.0, "Kontrakt nie zawiera zobowiązań klienta ani rodziny."
-    return _item("obligations", "Zobowiązania klienta", fraction, why)
+    return _item(ScoreKey.OBLIGATIONS, fraction, why)
 
 
 def _schedule_item(inputs: ScoringInputs) -> ScoreItem:
     contract = inputs.trainee.contract
     start, end = contract.period_start, contract.period_end
     if start is None or end is None or end <= start:
-        return _item("schedule", "Terminy i przeglądy", 0.0, "Brak poprawnego okresu obowiązywania kontraktu.")
+        return _item(ScoreKey.SCHEDULE, 0.0, "Brak poprawnego okresu obowiązywania kontraktu.")
     dates = [d for a in contract.actions for d in (a.start, a.due) if d is not None]
     dates += [g.due for g in contract.goals if g.due is not None]
     dates += [r.date for r in contract.reviews]
     inside = [d for d in dates if start <= d <= end]
     dates_part = len(inside) / len(dates) if dates else 0.0
-    gaps = any(f.code == "review_gap_too_long" for f in inputs.findings)
+    gaps = any(f.code == REVIEW_GAP_TOO_LONG.code for f in inputs.findings)
     reviews_part = 0.0 if not contract.reviews else (0.5 if gaps else 1.0)
     explanation = f"Daty w okresie kontraktu: {len(inside)} z {len(dates)}; " + (
         "przeglądy zaplanowane regularnie."
@@ -261,4 +260,4 @@ def _schedule_item(inputs: ScoringInputs) -> ScoreItem:
         if reviews_part
         else "brak zaplanowanych przeglądów."
     )
-    return _item("schedule", "Terminy i przeglądy", (dates_part + reviews_part) / 2, explanation)
+    return _item(ScoreKey.SCHEDULE, (dates_part + reviews_part) / 2, explanation)

@@ -2,7 +2,9 @@
 
 Each rule returns findings (values, never exceptions). ``check_contract`` runs
 the contract rules in the order a trainee fixes things: links first, then who
-does what, then the directory, then measurability, then the calendar.
+does what, then the directory and safety, then measurability, then the calendar.
+Every rule is declared in ``REGISTRY`` (``registry.py``) with its code, level,
+graded part and score item; importing this package fills it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,15 @@ from .context import RuleContext
 from .coverage import check_coverage
 from .diagnosis import check_diagnosis
 from .institutions import check_cooperation, check_institutions
-from .obligations import check_client_obligations, check_co_creation, check_indicators, check_responsibility
+from .obligations import (
+    check_client_obligations,
+    check_co_creation,
+    check_indicators,
+    check_responsibility,
+    check_worker_actions,
+)
+from .registry import REGISTRY, Rule, rule_of
+from .safety import check_safety
 from .schedule import check_schedule
 
 ContractRule = Callable[[RuleContext], Iterable[Finding]]
@@ -28,8 +38,10 @@ CONTRACT_RULES: tuple[ContractRule, ...] = (
     check_responsibility,
     check_institutions,
     check_cooperation,
+    check_safety,
     check_indicators,
     check_client_obligations,
+    check_worker_actions,
     check_co_creation,
     check_schedule,
 )
@@ -46,4 +58,13 @@ def check_all(case: Case, directory: ServiceDirectory, diagnosis: Diagnosis, con
     return check_diagnosis(case, diagnosis) + check_contract(case, directory, diagnosis, contract)
 
 
-__all__ = ["CONTRACT_RULES", "RuleContext", "check_all", "check_contract", "check_diagnosis"]
+__all__ = [
+    "CONTRACT_RULES",
+    "REGISTRY",
+    "Rule",
+    "RuleContext",
+    "check_all",
+    "check_contract",
+    "check_diagnosis",
+    "rule_of",
+]

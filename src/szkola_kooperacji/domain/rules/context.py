@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..case import Case
-from ..codes import ClientGroup, Level, Sector
-from ..contract import Action, Contract
+from ..codes import CLIENT_SIDE, SOCIAL_ASSISTANCE_SECTORS, ClientGroup, Level, Sector
+from ..contract import Action, Contract, Goal
 from ..diagnosis import Diagnosis
 from ..directory import Institution, Service, ServiceDirectory
 
@@ -49,6 +49,26 @@ class RuleContext:
     def sectors_used(self) -> set[Sector]:
         """Return the sectors of all institutions the contract's actions name."""
         return {i.sector for a in self.contract.actions if (i := self.institution_of(a)) is not None}
+
+    def sectors_besides_social_assistance(self) -> set[Sector]:
+        """Return the sectors used other than social assistance (the family support system counts as it)."""
+        return self.sectors_used() - SOCIAL_ASSISTANCE_SECTORS
+
+    def aims_at_person_using_violence(self, goal: Goal) -> bool:
+        """Whether a goal is about the behaviour of a person using violence.
+
+        The signal: every action of the goal carried out by the worker or an
+        institution concerns only members in the group ``osoby_stosujace_przemoc``.
+        """
+        others = [a for a in self.contract.actions_for_goal(goal.id) if a.responsible not in CLIENT_SIDE]
+        concerned = {member_id for a in others for member_id in a.member_ids}
+        if not others or not concerned:
+            return False
+        return all(
+            (member := self.case.member(member_id)) is not None
+            and ClientGroup.OSOBY_STOSUJACE_PRZEMOC in member.client_groups()
+            for member_id in concerned
+        )
 
     def levels_used(self) -> set[Level]:
         """Return the levels of all institutions the contract's actions name."""

@@ -1,0 +1,65 @@
+"""Graded parts of a trainee's work and the score items each part sums.
+
+Kept apart from scoring and assessment so that the rule registry, the scorer and
+the assessment can all name a part or a score item without importing each other.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Part(StrEnum):
+    """A part of a trainee's work that an exercise grades on its own."""
+
+    DIAGNOZA = "diagnoza"
+    KONTRAKT = "kontrakt"
+    INSTYTUCJE = "instytucje"
+
+
+class ScoreKey(StrEnum):
+    """One item of the 100-point score; a rule names the item its subject belongs to."""
+
+    NEEDS_FOUND = "needs_found"
+    SEVERITY = "severity"
+    EVIDENCE = "evidence"
+    SPURIOUS = "spurious"
+    COVERAGE = "coverage"
+    INSTITUTIONS = "institutions"
+    SECTORS = "sectors"
+    LEVELS = "levels"
+    MEASURABLE = "measurable"
+    OBLIGATIONS = "obligations"
+    SCHEDULE = "schedule"
+    FORMAL = "formal"
+
+
+SCORE_LABELS: dict[ScoreKey, str] = {
+    ScoreKey.NEEDS_FOUND: "Rozpoznane potrzeby",
+    ScoreKey.SEVERITY: "Trafność oceny pilności",
+    ScoreKey.EVIDENCE: "Uzasadnienie w wywiadzie",
+    ScoreKey.SPURIOUS: "Potrzeby spoza rozwiązania wzorcowego",
+    ScoreKey.COVERAGE: "Potrzeby objęte celami i działaniami",
+    ScoreKey.INSTITUTIONS: "Instytucje właściwe dla usług",
+    ScoreKey.SECTORS: "Współpraca sektorów",
+    ScoreKey.LEVELS: "Poziomy współpracy",
+    ScoreKey.MEASURABLE: "Mierzalne cele",
+    ScoreKey.OBLIGATIONS: "Zobowiązania klienta",
+    ScoreKey.SCHEDULE: "Terminy i przeglądy",
+    ScoreKey.FORMAL: "Kompletność formalna",
+}
+"""What a trainee reads for each score item."""
+
+PART_ITEMS: dict[Part, frozenset[ScoreKey]] = {
+    Part.DIAGNOZA: frozenset({ScoreKey.NEEDS_FOUND, ScoreKey.SEVERITY, ScoreKey.EVIDENCE, ScoreKey.SPURIOUS}),
+    Part.KONTRAKT: frozenset(
+        {ScoreKey.COVERAGE, ScoreKey.MEASURABLE, ScoreKey.OBLIGATIONS, ScoreKey.SCHEDULE, ScoreKey.FORMAL}
+    ),
+    Part.INSTYTUCJE: frozenset({ScoreKey.INSTITUTIONS, ScoreKey.SECTORS, ScoreKey.LEVELS}),
+}
+
+PART_LABELS: dict[Part, str] = {
+    Part.DIAGNOZA: "Diagnoza potrzeb",
+    Part.KONTRAKT: "Kontrakt socjalny: cele, działania, zobowiązania i terminy",
+    Part.INSTYTUCJE: "Dobór instytucji: sektory i poziomy współpracy",
+}
