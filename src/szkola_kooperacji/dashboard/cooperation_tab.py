@@ -47,5 +47,5 @@ class CooperationTab(w.VBox):
 
     def document(self, fmt: DocumentFormat) -> tuple[str, str, bytes]:
         """Return the file name, media type and bytes of the trainee's contract."""
-        data = render_contract(self.case, self.directory, self.draft.contract, fmt)
+        data = render_contract(self.case, self.directory, self.draft.contract, self.draft.diagnosis, fmt)
         return file_name(self.case, fmt, draft=True), FORMATS[fmt], data

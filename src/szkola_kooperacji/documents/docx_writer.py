@@ -20,35 +20,34 @@ from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from .outline import (
-    TRAINING_MARK,
+from .blocks import (
     Block,
     Bullets,
     ContractDocument,
+    Fields,
     Heading,
     MapFigure,
+    Notice,
     Para,
     Signatures,
+    StampHeader,
     Table,
+    Title,
 )
+from .outline import TRAINING_MARK
 
 FONT = "Calibri"
 BODY_PT = 10
 TABLE_PT = 8.5
 GREY = RGBColor(0x55, 0x55, 0x55)
 HEADER_FILL = "E6E6E6"
+NOTICE_FILL = "FFF4E5"
 
 
 def write_docx(document: ContractDocument, map_png: bytes | None = None) -> bytes:
     """Return the DOCX bytes of ``document``; ``map_png`` is the cooperation map picture, if drawn."""
     doc = Document()
     _page_setup(doc, document)
-    title = doc.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(document.title)
-    run.bold, run.font.size = True, Pt(16)
-    subtitle = doc.add_paragraph(document.subtitle)
-    subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for block in document.blocks:
         _write_block(doc, block, map_png)
     buffer = io.BytesIO()
@@ -58,6 +57,8 @@ def write_docx(document: ContractDocument, map_png: bytes | None = None) -> byte
 
 def _write_block(doc: DocxDocument, block: Block, map_png: bytes | None) -> None:
     match block:
+        case Title():
+            _title(doc, block)
         case Heading():
             _heading(doc, block)
         case Para():
@@ -70,6 +71,12 @@ def _write_block(doc: DocxDocument, block: Block, map_png: bytes | None) -> None
             _map(doc, block, map_png)
         case Signatures():
             _signatures(doc, block)
+        case Fields():
+            _fields(doc, block)
+        case StampHeader():
+            _stamp_header(doc, block)
+        case Notice():
+            _notice(doc, block)
 
 
 def _page_setup(doc: DocxDocument, document: ContractDocument) -> None:
@@ -177,12 +184,96 @@ def _map(doc: DocxDocument, block: MapFigure, map_png: bytes | None) -> None:
     _grey(caption.add_run(block.caption))
 
 
+def _title(doc: DocxDocument, block: Title) -> None:
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_before = Pt(8)
+    run = title.add_run(block.text)
+    run.bold, run.font.size = True, Pt(16)
+    subtitle = doc.add_paragraph(block.subtitle)
+    subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _borders(cell: _Cell, *, sides: tuple[str, ...], style: str = "single", size: int = 4) -> None:
+    """Draw ``sides`` of a cell's border (Word measures ``size`` in eighths of a point)."""
+    borders = OxmlElement("w:tcBorders")
+    for side in sides:
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), style)
+        edge.set(qn("w:sz"), str(size))
+        edge.set(qn("w:color"), "555555")
+        borders.append(edge)
+    cell._tc.get_or_add_tcPr().append(borders)
+
+
+def _fields(doc: DocxDocument, block: Fields) -> None:
+    """Write a form: labels on the left, values or dotted lines to fill by hand on the right."""
+    table = doc.add_table(rows=0, cols=2)
+    for label, value in block.rows:
+        cells = table.add_row().cells  # type: ignore[no-untyped-call]
+        cells[0].width, cells[1].width = Cm(5.2), Cm(11.8)
+        cells[0].paragraphs[0].add_run(label)
+        cells[1].paragraphs[0].add_run(value)
+        for cell in cells:
+            cell.paragraphs[0].paragraph_format.space_before = Pt(4)
+            cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+        if not value:
+            _borders(cells[1], sides=("bottom",), style="dotted")
+
+
+def _stamp_header(doc: DocxDocument, block: StampHeader) -> None:
+    """Write the template's top: an empty framed box for the office stamp, and the date of the contract."""
+    table = doc.add_table(rows=2, cols=2)
+    stamp, date = table.rows[0].cells
+    stamp.width, date.width = Cm(6), Cm(11)
+    table.rows[0].height = Cm(2.6)
+    _borders(stamp, sides=("top", "left", "bottom", "right"), style="dashed")
+    caption = table.rows[1].cells[0].paragraphs[0]
+    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _grey(caption.add_run(block.stamp_label))
+    line = date.paragraphs[0]
+    line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    line.add_run(block.date_label + " ")
+    line.add_run(block.date).bold = True
+
+
+def _notice(doc: DocxDocument, block: Notice) -> None:
+    table = doc.add_table(rows=1, cols=1)
+    cell = table.rows[0].cells[0]
+    _borders(cell, sides=("top", "left", "bottom", "right"), size=12)
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:fill"), NOTICE_FILL)
+    cell._tc.get_or_add_tcPr().append(shading)
+    cell.paragraphs[0].add_run(block.text).bold = True
+    doc.add_paragraph()
+
+
 def _signatures(doc: DocxDocument, block: Signatures) -> None:
-    doc.add_paragraph(block.place_and_date).paragraph_format.space_after = Pt(36)
-    table = doc.add_table(rows=2, cols=len(block.parties))
-    for column, party in enumerate(block.parties):
-        table.rows[0].cells[column].text = "……………………………………………"
-        label = table.rows[1].cells[column].paragraphs[0]
+    """Write the closing paragraph and a line per party, kept on one page with what precedes them."""
+    for lead in block.lead:
+        paragraph = doc.add_paragraph(lead)
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.space_after = Pt(30)
+    rows = [block.parties[i : i + 2] for i in range(0, len(block.parties), 2)]
+    table = doc.add_table(rows=2 * len(rows), cols=2)
+    for number, pair in enumerate(rows):
+        for column, party in enumerate(pair):
+            line = table.rows[2 * number].cells[column].paragraphs[0]
+            line.paragraph_format.space_before = Pt(30 if number else 0)
+            line.add_run("……………………………………………")
+            label = table.rows[2 * number + 1].cells[column].paragraphs[0]
+            _grey(label.add_run(party))
+            for paragraph in (line, label):
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for row in table.rows:
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+    if block.later:
+        line = doc.add_paragraph("…" * 60)
+        line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        line.paragraph_format.space_before = Pt(30)
+        line.paragraph_format.keep_with_next = True
+        label = doc.add_paragraph()
         label.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        table.rows[0].cells[column].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _grey(label.add_run(party))
+        _grey(label.add_run(block.later))

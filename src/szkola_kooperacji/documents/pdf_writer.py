@@ -15,6 +15,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -30,30 +31,55 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as PdfTable
 from reportlab.platypus.flowables import Flowable
 
+from .blocks import (
+    Block,
+    Bullets,
+    ContractDocument,
+    Fields,
+    Heading,
+    MapFigure,
+    Notice,
+    Para,
+    Signatures,
+    StampHeader,
+    Table,
+    Title,
+)
 from .fonts import BOLD, register_fonts
 from .map_image import map_flowable
-from .outline import TRAINING_MARK, Block, Bullets, ContractDocument, Heading, MapFigure, Para, Signatures, Table
+from .outline import TRAINING_MARK
 
 MARGIN = 2 * cm
 GREY = colors.HexColor("#555555")
 HEADER_FILL = colors.HexColor("#E6E6E6")
+NOTICE_FILL = colors.HexColor("#FFF4E5")
+CELL_PT = 8.5
+MIN_CELL_PT = 6.5
+"""A cell whose longest word does not fit shrinks its font down to this size before any word is split."""
+CELL_PADDING = 3
+FRAME_PADDING = 6
+"""reportlab's page frame keeps 6 pt on each side: tables as wide as the text must leave it."""
+NO_WORD_SPLIT = {"splitLongWords": 0, "embeddedHyphenation": 2}
+"""Lines break at spaces and after a hyphen ("psychologiczno-/pedagogiczna"), never inside a word."""
 
 
 class _Styles:
     """Paragraph styles in the bundled font (reportlab's defaults lack Polish letters)."""
 
     def __init__(self, font: str) -> None:
-        self.body = ParagraphStyle("body", fontName=font, fontSize=10, leading=13, spaceAfter=4)
+        self.body = ParagraphStyle("body", fontName=font, fontSize=10, leading=13, spaceAfter=4, **NO_WORD_SPLIT)
         self.label = ParagraphStyle("label", parent=self.body, fontName=BOLD, spaceAfter=2)
         self.title = ParagraphStyle(
-            "title", parent=self.body, fontName=BOLD, fontSize=16, leading=20, alignment=TA_CENTER
+            "title", parent=self.body, fontName=BOLD, fontSize=16, leading=20, alignment=TA_CENTER, spaceBefore=8
         )
         self.subtitle = ParagraphStyle("subtitle", parent=self.body, alignment=TA_CENTER, spaceAfter=10)
         self.h1 = ParagraphStyle("h1", parent=self.body, fontName=BOLD, fontSize=12, leading=15, spaceBefore=10)
         self.h2 = ParagraphStyle("h2", parent=self.body, fontName=BOLD, fontSize=10.5, leading=13, spaceBefore=6)
-        self.cell = ParagraphStyle("cell", parent=self.body, fontSize=8.5, leading=10.5, spaceAfter=0)
+        self.cell = ParagraphStyle("cell", parent=self.body, fontSize=CELL_PT, leading=10.5, spaceAfter=0)
         self.head_cell = ParagraphStyle("head_cell", parent=self.cell, fontName=BOLD)
         self.small = ParagraphStyle("small", parent=self.body, fontSize=8, leading=10, textColor=GREY)
+        self.caption = ParagraphStyle("caption", parent=self.small, alignment=TA_CENTER)
+        self.notice = ParagraphStyle("notice", parent=self.body, fontName=BOLD, spaceAfter=0)
 
 
 def text(value: str) -> str:
@@ -77,13 +103,10 @@ def write_pdf(document: ContractDocument) -> bytes:
         author="Szkoła Kooperacji (dokument szkoleniowy)",
         subject=TRAINING_MARK,
     )
-    story: list[Flowable] = [
-        Paragraph(text(document.title), styles.title),
-        Paragraph(text(document.subtitle), styles.subtitle),
-    ]
+    story: list[Flowable] = []
     heading: list[Flowable] = []
     for block in document.blocks:
-        flowables = _flowables(block, styles, font, pdf.width)
+        flowables = _flowables(block, styles, font, pdf.width - 2 * FRAME_PADDING)
         if isinstance(block, Heading):
             heading += flowables  # kept with what follows: a title never ends a page alone
             continue
@@ -102,12 +125,16 @@ def _start_height(flowable: Flowable, width: float) -> float:
 
     A short flowable (a map, a paragraph) goes whole; of a long table, the first rows are enough.
     """
-    _, height = flowable.wrapOn(Canvas(io.BytesIO()), width, A4[1])
+    canvas = Canvas(io.BytesIO())
+    parts = flowable._content if isinstance(flowable, KeepTogether) else [flowable]  # its wrap() says "too tall"
+    height = sum(part.wrapOn(canvas, width, A4[1])[1] for part in parts)
     return float(min(height, 5 * cm if isinstance(flowable, PdfTable) else 12 * cm))
 
 
 def _flowables(block: Block, styles: _Styles, font: str, width: float) -> list[Flowable]:
     match block:
+        case Title():
+            return [Paragraph(text(block.text), styles.title), Paragraph(text(block.subtitle), styles.subtitle)]
         case Heading():
             title = Paragraph(text(block.text), styles.h1 if block.level == 1 else styles.h2)
             return [PageBreak(), title] if block.new_page else [title]
@@ -125,6 +152,12 @@ def _flowables(block: Block, styles: _Styles, font: str, width: float) -> list[F
             return [KeepTogether([Paragraph(text(block.label), styles.label), items]) if block.label else items]
         case Table():
             return [_table(block, styles, width), Spacer(1, 6)]
+        case Fields():
+            return [_fields(block, styles, width), Spacer(1, 4)]
+        case StampHeader():
+            return [_stamp_header(block, styles, width)]
+        case Notice():
+            return [_notice(block, styles, width), Spacer(1, 6)]
         case MapFigure():
             return [
                 map_flowable(block.cooperation, width, font),
@@ -136,11 +169,35 @@ def _flowables(block: Block, styles: _Styles, font: str, width: float) -> list[F
     raise TypeError(f"nieznany element dokumentu: {type(block).__name__}")
 
 
+def _longest_word(value: str, font: str, size: float) -> float:
+    """Width of the widest piece of ``value`` a line cannot break: words, split after their hyphens."""
+    pieces = [piece for word in value.split() for piece in word.replace("-", "- ").split()]
+    return max((stringWidth(piece, font, size) for piece in pieces), default=0.0)
+
+
+def _cell(value: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """Return a table cell whose font shrinks (to ``MIN_CELL_PT``) until its longest word fits the column.
+
+    Only a word longer than the column at the smallest size is split, as a last resort: better
+    than text running over the next column.
+    """
+    room = width - 2 * CELL_PADDING - 0.5
+    longest = _longest_word(value, style.fontName, style.fontSize)
+    if longest <= room:
+        return Paragraph(text(value), style)
+    size = max(MIN_CELL_PT, style.fontSize * room / longest)
+    fits = _longest_word(value, style.fontName, size) <= room
+    smaller = ParagraphStyle(
+        f"{style.name}_{size:.1f}", parent=style, fontSize=size, leading=size * 1.25, splitLongWords=int(not fits)
+    )
+    return Paragraph(text(value), smaller)
+
+
 def _table(block: Table, styles: _Styles, width: float) -> PdfTable:
     total = sum(block.widths)
     widths = [width * w / total for w in block.widths]
-    rows = [[Paragraph(text(cell), styles.head_cell) for cell in block.header]]
-    rows += [[Paragraph(text(cell), styles.cell) for cell in row] for row in block.rows]
+    rows = [[_cell(cell, styles.head_cell, w) for cell, w in zip(block.header, widths, strict=True)]]
+    rows += [[_cell(cell, styles.cell, w) for cell, w in zip(row, widths, strict=True)] for row in block.rows]
     table = PdfTable(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -149,8 +206,63 @@ def _table(block: Table, styles: _Styles, width: float) -> PdfTable:
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ]
+        )
+    )
+    return table
+
+
+def _fields(block: Fields, styles: _Styles, width: float) -> PdfTable:
+    """Lay out a form: labels on the left, values or dotted lines to fill by hand on the right."""
+    label_width = 5.2 * cm
+    rows = [[Paragraph(text(label), styles.body), Paragraph(text(value), styles.body)] for label, value in block.rows]
+    table = PdfTable(rows, colWidths=[label_width, width - label_width])
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]
+    for row, (_, value) in enumerate(block.rows):
+        if not value:
+            commands.append(("LINEBELOW", (1, row), (1, row), 0.6, GREY, None, (1, 2)))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _stamp_header(block: StampHeader, styles: _Styles, width: float) -> PdfTable:
+    """Lay out the template's top: an empty framed box for the office stamp, and the date of the contract."""
+    stamp = PdfTable([[""]], colWidths=[6 * cm], rowHeights=[2.6 * cm])
+    stamp.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, GREY, None, (2, 2))]))
+    left = [stamp, Paragraph(text(block.stamp_label), styles.caption)]
+    right = [Paragraph(text(block.date_label), styles.body), Paragraph(text(block.date), styles.label)]
+    table = PdfTable([[left, right]], colWidths=[width - 6.5 * cm, 6.5 * cm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("ALIGN", (0, 0), (0, 0), "LEFT"),
+            ]
+        )
+    )
+    table.hAlign = "LEFT"
+    return table
+
+
+def _notice(block: Notice, styles: _Styles, width: float) -> PdfTable:
+    table = PdfTable([[Paragraph(text(block.text), styles.notice)]], colWidths=[width])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, -1), NOTICE_FILL),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
             ]
         )
     )
@@ -158,15 +270,25 @@ def _table(block: Table, styles: _Styles, width: float) -> PdfTable:
 
 
 def _signatures(block: Signatures, styles: _Styles, width: float) -> list[Flowable]:
-    line = "." * 60
-    lines = [Paragraph(line, styles.subtitle) for _ in block.parties]
-    labels = [
-        Paragraph(text(party), ParagraphStyle("sig", parent=styles.small, alignment=TA_CENTER))
-        for party in block.parties
+    """Lay out the closing paragraph and a line per party, two to a row, plus a dated line for a later party."""
+    flowables: list[Flowable] = [Paragraph(text(lead), styles.body) for lead in block.lead]
+    cells = [
+        [Spacer(1, 1.3 * cm), Paragraph("." * 55, styles.caption), Paragraph(text(p), styles.caption)]
+        for p in block.parties
     ]
-    table = PdfTable([lines, labels], colWidths=[width / len(block.parties)] * len(block.parties))
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName)]))
-    return [Paragraph(text(block.place_and_date), styles.body), Spacer(1, 1.4 * cm), table]
+    if len(cells) % 2:
+        cells.append([Spacer(1, 1)])
+    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+    grid = PdfTable(rows, colWidths=[width / 2] * 2)
+    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    flowables.append(grid)
+    if block.later:
+        flowables += [
+            Spacer(1, 1.2 * cm),
+            Paragraph("." * 150, styles.caption),
+            Paragraph(text(block.later), styles.caption),
+        ]
+    return flowables
 
 
 def _numbered_canvas(document: ContractDocument, font: str) -> type[Canvas]:
