@@ -43,6 +43,22 @@ def docx_text(data: bytes) -> dict[str, str]:
     }
 
 
+def docx_in_order(data: bytes) -> list[str]:
+    """Return the DOCX body in reading order: each paragraph, and each table cell, as one string."""
+    doc = Document(io.BytesIO(data))
+    texts: list[str] = []
+    for element in doc.element.body.iterchildren():
+        if element.tag.endswith("}p"):
+            texts.append("".join(node.text or "" for node in element.iter() if node.tag.endswith("}t")))
+        elif element.tag.endswith("}tbl"):
+            texts += [
+                "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
+                for cell in element.iter()
+                if cell.tag.endswith("}tc")
+            ]
+    return texts
+
+
 @pytest.fixture
 def hostile_contract() -> Contract:
     """A trainee's draft of the domestic-violence case, full of markup and control characters."""

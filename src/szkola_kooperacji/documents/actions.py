@@ -43,7 +43,7 @@ def who(context: ActionContext, action: Action) -> str:
     """Return who carries the action out and where: a person, the worker, an institution of the Lista."""
     if action.responsible in CLIENT_SIDE:
         member = context.case.member(action.responsible_member_id) if action.responsible_member_id else None
-        person = printable(member.name) if member else RESPONSIBLE_LABELS[action.responsible]  # type: ignore[index]
+        person = printable(member.name) if member else RESPONSIBLE_LABELS[action.responsible]
     elif action.responsible == Responsible.PRACOWNIK_SOCJALNY:
         person = "pracownik socjalny"
     else:
@@ -54,12 +54,15 @@ def who(context: ActionContext, action: Action) -> str:
 
 
 def when(_: ActionContext, action: Action) -> str:
-    """Return the action's period, its deadline alone, or a blank."""
+    """Return the action's period (or its deadline alone, or a blank) and how often it happens."""
     if action.start and action.due:
-        return f"{_date(action.start)} – {_date(action.due)}"
-    if action.due:
-        return f"do {_date(action.due)}"
-    return BLANK
+        period = f"{_date(action.start)} – {_date(action.due)}"
+    elif action.due:
+        period = f"do {_date(action.due)}"
+    else:
+        period = BLANK
+    frequency = printable(action.frequency)
+    return f"{period}; {frequency}" if frequency else period
 
 
 ACTION_COLUMNS: tuple[Column, ...] = (
@@ -67,8 +70,7 @@ ACTION_COLUMNS: tuple[Column, ...] = (
     Column("Cel", 0.8, lambda _, a: printable(a.goal_id)),
     Column("Działanie (co i jak)", 4.6, lambda _, a: or_blank(a.text)),
     Column("Kto / gdzie", 2.8, who),
-    Column("Termin", 2.0, when),
-    Column("Jak często", 1.6, lambda _, a: printable(a.frequency) or "–"),
+    Column("Termin, jak często", 2.6, when),
     Column("Wskaźnik", 2.4, lambda _, a: or_blank(a.indicator)),
 )
 """Columns in print order. Widths are relative: the table always fills the page width."""

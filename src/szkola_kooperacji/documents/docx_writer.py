@@ -210,7 +210,7 @@ def _fields(doc: DocxDocument, block: Fields) -> None:
     """Write a form: labels on the left, values or dotted lines to fill by hand on the right."""
     table = doc.add_table(rows=0, cols=2)
     for label, value in block.rows:
-        cells = table.add_row().cells  # type: ignore[no-untyped-call]
+        cells = table.add_row().cells
         cells[0].width, cells[1].width = Cm(5.2), Cm(11.8)
         cells[0].paragraphs[0].add_run(label)
         cells[1].paragraphs[0].add_run(value)
@@ -251,6 +251,10 @@ def _notice(doc: DocxDocument, block: Notice) -> None:
 
 def _signatures(doc: DocxDocument, block: Signatures) -> None:
     """Write the closing paragraph and a line per party, kept on one page with what precedes them."""
+    if doc.tables:  # the reviews table and the empty paragraph after it stay with the signatures
+        for cell in doc.tables[-1].rows[-1].cells:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
     for lead in block.lead:
         paragraph = doc.add_paragraph(lead)
         paragraph.paragraph_format.keep_with_next = True

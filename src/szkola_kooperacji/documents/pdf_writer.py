@@ -45,7 +45,7 @@ from .blocks import (
     Table,
     Title,
 )
-from .fonts import BOLD, register_fonts
+from .fonts import BOLD, REGULAR, register_fonts
 from .map_image import map_flowable
 from .outline import TRAINING_MARK
 
@@ -110,14 +110,33 @@ def write_pdf(document: ContractDocument) -> bytes:
         if isinstance(block, Heading):
             heading += flowables  # kept with what follows: a title never ends a page alone
             continue
+        if isinstance(block, Signatures):
+            story.append(_with_previous(story, heading, flowables))
+            heading = []
+            continue
         if heading:
-            story += [CondPageBreak(_start_height(flowables[0], pdf.width) + 1.5 * cm), *heading]
+            breaks = [f for f in heading if isinstance(f, PageBreak)]  # a new page first, then room for the start
+            titles = [f for f in heading if not isinstance(f, PageBreak)]
+            story += [*breaks[:1], CondPageBreak(_start_height(flowables[0], pdf.width) + 1.5 * cm), *titles]
             heading = []
         story += flowables
     while story and isinstance(story[-1], Spacer):  # a spacer alone would open an empty last page
         story.pop()
     pdf.build(story, canvasmaker=_numbered_canvas(document, font))
     return buffer.getvalue()
+
+
+def _with_previous(story: list[Flowable], heading: list[Flowable], signatures: list[Flowable]) -> Flowable:
+    """Take the last paragraph or table back from ``story`` and keep it on one page with the signatures.
+
+    A signature block alone on a page would sign nothing a reader can see.
+    """
+    previous: list[Flowable] = []
+    while story and isinstance(story[-1], Spacer):
+        previous.insert(0, story.pop())
+    if story:
+        previous.insert(0, story.pop())
+    return KeepTogether([*previous, *heading, *signatures])
 
 
 def _start_height(flowable: Flowable, width: float) -> float:
@@ -165,8 +184,14 @@ def _flowables(block: Block, styles: _Styles, font: str, width: float) -> list[F
                 Spacer(1, 6),
             ]
         case Signatures():
-            return [KeepTogether(_signatures(block, styles, width))]
+            return _signatures(block, styles, width)
     raise TypeError(f"nieznany element dokumentu: {type(block).__name__}")
+
+
+def _styled(table: PdfTable, *commands: tuple[Any, ...]) -> PdfTable:
+    """Apply ``commands`` to ``table`` in the bundled font: reportlab's default, Helvetica, lacks Polish letters."""
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands]))
+    return table
 
 
 def _longest_word(value: str, font: str, size: float) -> float:
@@ -198,20 +223,14 @@ def _table(block: Table, styles: _Styles, width: float) -> PdfTable:
     widths = [width * w / total for w in block.widths]
     rows = [[_cell(cell, styles.head_cell, w) for cell, w in zip(block.header, widths, strict=True)]]
     rows += [[_cell(cell, styles.cell, w) for cell, w in zip(row, widths, strict=True)] for row in block.rows]
-    table = PdfTable(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName),  # the default is Helvetica
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-            ]
-        )
+    return _styled(
+        PdfTable(rows, colWidths=widths, repeatRows=1),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
     )
-    return table
 
 
 def _fields(block: Fields, styles: _Styles, width: float) -> PdfTable:
@@ -220,7 +239,7 @@ def _fields(block: Fields, styles: _Styles, width: float) -> PdfTable:
     rows = [[Paragraph(text(label), styles.body), Paragraph(text(value), styles.body)] for label, value in block.rows]
     table = PdfTable(rows, colWidths=[label_width, width - label_width])
     commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
@@ -228,59 +247,45 @@ def _fields(block: Fields, styles: _Styles, width: float) -> PdfTable:
     for row, (_, value) in enumerate(block.rows):
         if not value:
             commands.append(("LINEBELOW", (1, row), (1, row), 0.6, GREY, None, (1, 2)))
-    table.setStyle(TableStyle(commands))
-    return table
+    return _styled(table, *commands)
 
 
 def _stamp_header(block: StampHeader, styles: _Styles, width: float) -> PdfTable:
     """Lay out the template's top: an empty framed box for the office stamp, and the date of the contract."""
     stamp = PdfTable([[""]], colWidths=[6 * cm], rowHeights=[2.6 * cm])
-    stamp.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, GREY, None, (2, 2))]))
+    _styled(stamp, ("BOX", (0, 0), (-1, -1), 0.6, GREY, None, (2, 2)))
     left = [stamp, Paragraph(text(block.stamp_label), styles.caption)]
     right = [Paragraph(text(block.date_label), styles.body), Paragraph(text(block.date), styles.label)]
     table = PdfTable([[left, right]], colWidths=[width - 6.5 * cm, 6.5 * cm])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("ALIGN", (0, 0), (0, 0), "LEFT"),
-            ]
-        )
-    )
+    _styled(table, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0))
     table.hAlign = "LEFT"
     return table
 
 
 def _notice(block: Notice, styles: _Styles, width: float) -> PdfTable:
-    table = PdfTable([[Paragraph(text(block.text), styles.notice)]], colWidths=[width])
-    table.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 1.5, colors.black),
-                ("BACKGROUND", (0, 0), (-1, -1), NOTICE_FILL),
-                ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-            ]
-        )
+    return _styled(
+        PdfTable([[Paragraph(text(block.text), styles.notice)]], colWidths=[width]),
+        ("BOX", (0, 0), (-1, -1), 1.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, -1), NOTICE_FILL),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
     )
-    return table
 
 
 def _signatures(block: Signatures, styles: _Styles, width: float) -> list[Flowable]:
     """Lay out the closing paragraph and a line per party, two to a row, plus a dated line for a later party."""
     flowables: list[Flowable] = [Paragraph(text(lead), styles.body) for lead in block.lead]
     cells = [
-        [Spacer(1, 1.3 * cm), Paragraph("." * 55, styles.caption), Paragraph(text(p), styles.caption)]
+        [Spacer(1, 1.3 * cm), Paragraph("." * 70, styles.caption), Paragraph(text(p), styles.caption)]
         for p in block.parties
     ]
     if len(cells) % 2:
         cells.append([Spacer(1, 1)])
     rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
     grid = PdfTable(rows, colWidths=[width / 2] * 2)
-    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    _styled(grid, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"))
     flowables.append(grid)
     if block.later:
         flowables += [
