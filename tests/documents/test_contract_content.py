@@ -83,7 +83,7 @@ def test_part_i_a_is_filled_from_the_trainees_diagnosis_not_dotted_lines(trainee
     whole = "\n".join(pdf_pages(_pdf(UNEMPLOYMENT, contract, diagnosis)))
     part_i_a = squash(_between(whole, "Część I A", "Cele kontraktu"))
     assert squash("Chcę znowu zarabiać jako stolarz, blisko domu") in part_i_a  # the need itself
-    assert squash("bezrobocie (art. 7 pkt 4)") in part_i_a  # its art. 7 reason, as a cause
+    assert squash("bezrobocie (art. 7 pkt 4 ustawy o pomocy społecznej)") in part_i_a  # its art. 7 reason, as a cause
     assert squash(case.strengths[0].text) in part_i_a  # the strength the trainee linked
     assert squash("nie uznaje jeszcze potrzeby: Nie chcę już pić") in part_i_a  # a barrier
     ordered = docx_in_order(_docx(UNEMPLOYMENT, contract, diagnosis))

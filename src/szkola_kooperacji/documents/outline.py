@@ -230,7 +230,12 @@ def _assessment(case: Case, contract: Contract, diagnosis: Diagnosis, copy: Clie
 
 def _art7_causes(needs: list[Need]) -> list[str]:
     reasons = dict.fromkeys(reason for need in needs for reason in need.art7)
-    return [f"powód udzielenia pomocy: {ART7_LABELS[r]} ustawy o pomocy społecznej" for r in reasons]
+    return [_with_act(ART7_LABELS[r]) for r in reasons]
+
+
+def _with_act(label: str) -> str:
+    """Return an art. 7 label naming its act: "bezrobocie (art. 7 pkt 4 ustawy o pomocy społecznej)"."""
+    return f"{label[:-1]} ustawy o pomocy społecznej)" if label.endswith(")") else label
 
 
 def _items(values: list[str]) -> tuple[str, ...]:
