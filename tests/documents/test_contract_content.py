@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pypdfium2
 import pytest
 
@@ -9,7 +11,7 @@ from szkola_kooperacji.documents import DocumentFormat, render_contract, undrawa
 from szkola_kooperacji.documents.glyphs import PLACEHOLDER, drawable_text
 from szkola_kooperacji.documents.safety import protection
 from szkola_kooperacji.domain.codes import Area, Art7Reason, Responsible
-from szkola_kooperacji.domain.contract import Action, Contract, Goal
+from szkola_kooperacji.domain.contract import Action, Contract, Goal, Review
 from szkola_kooperacji.domain.diagnosis import Diagnosis, Need
 
 from .conftest import ARTIFACTS, CATALOG, docx_in_order, pdf_pages, squash
@@ -18,6 +20,7 @@ VIOLENCE = "przemoc_zagorze_brzozowa_laka"
 UNEMPLOYMENT = "bezrobocie_alkohol_zurawiec"
 LONG_WORDS = ("Konstantynopolitańczykowianeczka", "przeciwdziałaniem", "współuzależnionych")
 CONFIDENTIAL_ANNEX = "Załącznik nr 3 (poufny)"
+ART_11 = "art. 11 ust. 2"
 
 
 def _pdf(case_id: str, contract: Contract, diagnosis: Diagnosis) -> bytes:
@@ -168,3 +171,44 @@ def test_without_a_victim_of_violence_nothing_is_hidden(case_id: str):
     assert CONFIDENTIAL_ANNEX not in "\n".join(
         pdf_pages(_pdf(case_id, case.reference.contract, case.reference.diagnosis))
     )
+
+
+def test_a_trainees_safety_arrangements_leave_the_victims_copy_without_any_flag_from_the_trainee():
+    diagnosis = Diagnosis(
+        needs=[
+            Need(id="N1", area=Area.BEZPIECZENSTWO, statement="Marta boi się męża", art7=[Art7Reason.PRZEMOC_DOMOWA]),
+            Need(id="N2", area=Area.SYTUACJA_MATERIALNA, statement="Marta nie ma własnych pieniędzy"),
+        ]
+    )
+    contract = Contract(
+        client_member_id="m1",
+        goals=[
+            Goal(id="C1", text="Marta wie, jak wezwać pomoc", need_ids=["N1"]),
+            Goal(id="C2", text="Własne konto Marty", need_ids=["N2"]),
+        ],
+        actions=[
+            Action(id="D1", goal_id="C2", text="Marta zakłada rachunek w banku", responsible=Responsible.KLIENT),
+            Action(id="D2", text="Marta trzyma spakowaną torbę z dokumentami u mamy", responsible=Responsible.KLIENT),
+            Action(
+                id="D3",
+                goal_id="C1",
+                text="Dzielnicowy odwiedza rodzinę co tydzień",
+                responsible=Responsible.INSTYTUCJA,
+            ),
+        ],
+        reviews=[Review(date=dt.date(2027, 1, 15), note="Spotkanie w GOPS bez obecności męża")],
+    )
+    whole = "\n".join(pdf_pages(_pdf(VIOLENCE, contract, diagnosis)))
+    client_copy, annex = whole.split(CONFIDENTIAL_ANNEX)
+    assert "Marta zakłada rachunek w banku" in client_copy
+    assert "Własne konto Marty" in client_copy
+    for hidden in (
+        "spakowaną torbę",
+        "Dzielnicowy odwiedza",
+        "Marta wie, jak wezwać pomoc",
+        "Marta boi się męża",
+        "bez obecności",
+    ):
+        assert squash(hidden) not in squash(client_copy), hidden
+        assert squash(hidden) in squash(annex), hidden
+    assert squash(ART_11) not in squash(client_copy)

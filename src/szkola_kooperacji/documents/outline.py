@@ -74,7 +74,7 @@ NON_COOPERATION = (
     "pieniężnych (art. 11 ust. 2 ustawy o pomocy społecznej)."
 )
 AMENDMENTS = "Kontrakt może zostać zmieniony za zgodą obu stron; zmiany wymagają formy pisemnej."
-COPIES = "Kontrakt sporządzono w dwóch egzemplarzach, po jednym dla każdej ze stron."
+COPIES = "Kontrakt sporządzono w dwóch egzemplarzach: jeden dla osoby/rodziny, jeden dla ośrodka pomocy społecznej."
 HIDDEN_NOTE = (
     "Ustalenia dotyczące bezpieczeństwa osoby i dzieci zapisano w odrębnym załączniku, który "
     "przechowuje ośrodek; osoba może się z nim zapoznać w ośrodku."
