@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pypdfium2
 import pytest
+from docx import Document
 
 from szkola_kooperacji.documents import DocumentFormat, render_contract, undrawable_characters
 from szkola_kooperacji.documents.glyphs import PLACEHOLDER, drawable_text
@@ -152,6 +154,10 @@ def test_the_victims_copy_holds_no_safety_plan_and_the_worker_only_annex_holds_i
         assert (squash(action.text) in squash(annex)) is (action.id in guard.actions), action.id
     assert "Mapa współpracy" not in client_copy, "the map shows the safety network: worker's copy only"
     assert "POUFNE" in annex
+    pages = pdf_pages(_pdf(VIOLENCE, contract, diagnosis))
+    first_confidential = next(i for i, page in enumerate(pages) if CONFIDENTIAL_ANNEX in page)
+    for number, page in enumerate(pages):
+        assert ("POUFNE – tylko egzemplarz ośrodka" in page) is (number >= first_confidential), number
     assert squash("w Brzozowej Łące pomiędzy") in squash(client_copy)
     ordered = docx_in_order(_docx(VIOLENCE, contract, diagnosis))
     docx = "\n".join(ordered)
@@ -159,6 +165,10 @@ def test_the_victims_copy_holds_no_safety_plan_and_the_worker_only_annex_holds_i
     assert "bez obecności" not in docx_client
     assert "spakowaną torbę" not in docx_client
     assert "bez obecności męża" in docx_annex
+    sections = Document(io.BytesIO(_docx(VIOLENCE, contract, diagnosis))).sections
+    assert len(sections) == 2, "the confidential annex is a section of its own"
+    assert "POUFNE" not in "".join(p.text for p in sections[0].header.paragraphs)
+    assert "POUFNE – tylko egzemplarz ośrodka" in "".join(p.text for p in sections[1].header.paragraphs)
 
 
 @pytest.mark.parametrize("case_id", sorted(set(CATALOG.cases) - {VIOLENCE}))

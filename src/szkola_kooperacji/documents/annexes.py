@@ -36,6 +36,8 @@ CONFIDENTIAL_NOTICE = (
     "i nie wysyła pocztą na adres domowy, bo może go przeczytać osoba stosująca przemoc. Osoba może się z "
     "nim zapoznać w ośrodku."
 )
+PAGE_MARK = "POUFNE – tylko egzemplarz ośrodka"
+"""Printed in the page header of the confidential annex, so that its pages are easy to take out."""
 HEALTH_AREAS = frozenset({Area.ZDROWIE, Area.UZALEZNIENIA})
 HEALTH_REASONS = frozenset(
     {Art7Reason.CHOROBA, Art7Reason.NIEPELNOSPRAWNOSC, Art7Reason.UZALEZNIENIE, Art7Reason.PRZEMOC_DOMOWA}
@@ -143,7 +145,7 @@ def _worker_only(
     guard = copy.guard
     hidden_actions = [a for a in contract.actions if guard.hides_action(a)]
     blocks: list[Block] = [
-        Heading("Załącznik nr 3 (poufny). Ustalenia dotyczące bezpieczeństwa", new_page=True),
+        Heading("Załącznik nr 3 (poufny). Ustalenia dotyczące bezpieczeństwa", new_page=True, page_mark=PAGE_MARK),
         Notice(CONFIDENTIAL_NOTICE),
     ]
     if printable(contract.place):

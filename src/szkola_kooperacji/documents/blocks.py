@@ -33,6 +33,8 @@ class Heading:
     text: str
     level: int = 1
     new_page: bool = False
+    page_mark: str = ""
+    """When set, the page header of this and every later page says it (e.g. that the pages are confidential)."""
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Cm, Length, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.table import _Cell
@@ -49,18 +50,18 @@ def write_docx(document: ContractDocument, map_png: bytes | None = None) -> byte
     doc = Document()
     _page_setup(doc, document)
     for block in document.blocks:
-        _write_block(doc, block, map_png)
+        _write_block(doc, block, document, map_png)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
 
 
-def _write_block(doc: DocxDocument, block: Block, map_png: bytes | None) -> None:
+def _write_block(doc: DocxDocument, block: Block, document: ContractDocument, map_png: bytes | None) -> None:
     match block:
         case Title():
             _title(doc, block)
         case Heading():
-            _heading(doc, block)
+            _heading(doc, block, document)
         case Para():
             _para(doc, block)
         case Bullets():
@@ -88,18 +89,26 @@ def _page_setup(doc: DocxDocument, document: ContractDocument) -> None:
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2)
     section.top_margin, section.bottom_margin = Cm(2.2), Cm(2)
-    header = section.header.paragraphs[0]
-    header.paragraph_format.tab_stops.add_tab_stop(Cm(17), WD_TAB_ALIGNMENT.RIGHT)
-    _grey(header.add_run(f"{document.ops_name} · {document.gmina_name}\t"))
-    mark = header.add_run(TRAINING_MARK)
-    mark.bold = True
-    _grey(mark)
+    _header(section, document)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _grey(footer.add_run("Strona "))
     _field(footer, "PAGE")
     _grey(footer.add_run(" z "))
     _field(footer, "NUMPAGES")
+
+
+def _header(section: Section, document: ContractDocument, page_mark: str = "") -> None:
+    """Write the page header: office and gmina, the training mark, and ``page_mark`` when given."""
+    header = section.header.paragraphs[0]
+    header.paragraph_format.tab_stops.add_tab_stop(Cm(17), WD_TAB_ALIGNMENT.RIGHT)
+    _grey(header.add_run(f"{document.ops_name} · {document.gmina_name}\t"))
+    mark = header.add_run(TRAINING_MARK)
+    mark.bold = True
+    _grey(mark)
+    if page_mark:
+        header.add_run().add_break()
+        header.add_run("\t" + page_mark).bold = True
 
 
 def _grey(run: object) -> None:
@@ -118,11 +127,15 @@ def _field(paragraph: Paragraph, code: str) -> None:
     paragraph._p.append(field)
 
 
-def _heading(doc: DocxDocument, block: Heading) -> None:
+def _heading(doc: DocxDocument, block: Heading, document: ContractDocument) -> None:
+    if block.page_mark:  # a section of its own, so that its pages get their own header
+        section = doc.add_section(WD_SECTION.NEW_PAGE)
+        section.header.is_linked_to_previous = False
+        _header(section, document, block.page_mark)
     paragraph = doc.add_paragraph()
     paragraph.paragraph_format.space_before = Pt(12 if block.level == 1 else 6)
     paragraph.paragraph_format.keep_with_next = True
-    paragraph.paragraph_format.page_break_before = block.new_page
+    paragraph.paragraph_format.page_break_before = block.new_page and not block.page_mark
     run = paragraph.add_run(block.text)
     run.bold, run.font.size = True, Pt(12 if block.level == 1 else 10.5)
 

@@ -156,7 +156,8 @@ def _flowables(block: Block, styles: _Styles, font: str, width: float) -> list[F
             return [Paragraph(text(block.text), styles.title), Paragraph(text(block.subtitle), styles.subtitle)]
         case Heading():
             title = Paragraph(text(block.text), styles.h1 if block.level == 1 else styles.h2)
-            return [PageBreak(), title] if block.new_page else [title]
+            marked: list[Flowable] = [_PageMark(block.page_mark), title] if block.page_mark else [title]
+            return [PageBreak(), *marked] if block.new_page else marked
         case Para():
             label = f"<font name='{BOLD}'>{text(block.label)}</font> " if block.label else ""
             return [Paragraph(label + text(block.text), styles.body)]
@@ -296,6 +297,20 @@ def _signatures(block: Signatures, styles: _Styles, width: float) -> list[Flowab
     return flowables
 
 
+class _PageMark(Flowable):  # type: ignore[misc]  # reportlab ships no types
+    """Takes no room; from the page it lands on, the page header also prints ``mark``."""
+
+    def __init__(self, mark: str) -> None:
+        super().__init__()
+        self.mark = mark
+
+    def wrap(self, *_: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.page_mark = self.mark  # kept with the page's state by NumberedCanvas.showPage
+
+
 def _numbered_canvas(document: ContractDocument, font: str) -> type[Canvas]:
     """Return a canvas class that holds pages back until the end, so each can print "Strona X z Y"."""
 
@@ -312,6 +327,7 @@ def _numbered_canvas(document: ContractDocument, font: str) -> type[Canvas]:
         def save(self) -> None:
             for page in self._pages:
                 self.__dict__.update(page)
+                self.page_mark = page.get("page_mark", "")  # pages before the mark never had one
                 self._decorate(len(self._pages))
                 super().showPage()
             super().save()
@@ -325,6 +341,10 @@ def _numbered_canvas(document: ContractDocument, font: str) -> type[Canvas]:
             self.drawString(MARGIN, height - 1.45 * cm, document.gmina_name)
             self.setFont(BOLD, 8)
             self.drawRightString(width - MARGIN, height - 1.1 * cm, TRAINING_MARK)
+            if getattr(self, "page_mark", ""):
+                self.setFillColor(colors.black)
+                self.drawRightString(width - MARGIN, height - 1.45 * cm, self.page_mark)
+                self.setFillColor(GREY)
             self.setStrokeColor(GREY)
             self.line(MARGIN, height - 1.65 * cm, width - MARGIN, height - 1.65 * cm)
             self.setFont(font, 8)
