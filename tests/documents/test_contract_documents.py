@@ -84,6 +84,8 @@ def test_reference_pdf_follows_the_template_with_parties_place_signatures_and_ev
         assert member.age >= 18
         assert squash(f"podpis: {member.name}") in whole
     assert whole.count("podpis:") == len(parties), "one signature line per adult party"
+    signature_page = next(page for page in pages if "podpis pracownika socjalnego" in page)
+    assert "ocena końcowa realizacji kontraktu" in signature_page, "the signatures stand alone on a page"
     for goal in contract.goals:
         assert squash(goal.text) in whole, goal.id
     for action in contract.actions:
