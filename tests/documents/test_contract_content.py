@@ -222,3 +222,15 @@ def test_a_trainees_safety_arrangements_leave_the_victims_copy_without_any_flag_
         assert squash(hidden) not in squash(client_copy), hidden
         assert squash(hidden) in squash(annex), hidden
     assert squash(ART_11) not in squash(client_copy)
+
+
+def test_the_information_clause_names_art_9_only_where_the_diagnosis_holds_health_data():
+    work_only = Diagnosis(needs=[Need(id="N1", area=Area.SYTUACJA_ZAWODOWA, art7=[Art7Reason.BEZROBOCIE])])
+    drinking = Diagnosis(needs=[Need(id="N1", area=Area.UZALEZNIENIA, art7=[Art7Reason.UZALEZNIENIE])])
+    contract = Contract(client_member_id="m1")
+    without = squash("\n".join(pdf_pages(_pdf(UNEMPLOYMENT, contract, work_only))))
+    with_health = squash("\n".join(pdf_pages(_pdf(UNEMPLOYMENT, contract, drinking))))
+    for basis in ("art. 9 ust. 2 lit. b RODO", "art. 9 ust. 2 lit. h RODO"):
+        assert squash(basis) not in without
+        assert squash(basis) in with_health
+    assert squash("art. 6 ust. 1 lit. c RODO") in without

@@ -38,10 +38,12 @@ CONFIDENTIAL_NOTICE = (
 )
 PAGE_MARK = "POUFNE – tylko egzemplarz ośrodka"
 """Printed in the page header of the confidential annex, so that its pages are easy to take out."""
-HEALTH_AREAS = frozenset({Area.ZDROWIE, Area.UZALEZNIENIA})
-HEALTH_REASONS = frozenset(
+SPECIAL_CATEGORY_AREAS = frozenset({Area.ZDROWIE, Area.UZALEZNIENIA})
+SPECIAL_CATEGORY_REASONS = frozenset(
     {Art7Reason.CHOROBA, Art7Reason.NIEPELNOSPRAWNOSC, Art7Reason.UZALEZNIENIE, Art7Reason.PRZEMOC_DOMOWA}
 )
+"""Diagnoses that put health data (art. 9 RODO) in the file: illness, disability, addiction, and
+domestic violence (injuries, medical certificates, psychological help)."""
 
 
 def annexes(  # noqa: PLR0917 (the contract's parts, in the order outline.py holds them)
@@ -70,7 +72,9 @@ def annexes(  # noqa: PLR0917 (the contract's parts, in the order outline.py hol
 
 def information_clause(diagnosis: Diagnosis, guard: Protection, ops_name: str) -> list[Block]:
     """Return the information clause of art. 13 RODO for the person who signs the contract."""
-    special = guard.active or any(n.area in HEALTH_AREAS or HEALTH_REASONS & set(n.art7) for n in diagnosis.needs)
+    special = guard.active or any(
+        n.area in SPECIAL_CATEGORY_AREAS or SPECIAL_CATEGORY_REASONS & set(n.art7) for n in diagnosis.needs
+    )
     bases = [
         "art. 6 ust. 1 lit. c RODO – wypełnienie obowiązku prawnego ośrodka wynikającego z ustawy z dnia "
         "12 marca 2004 r. o pomocy społecznej (art. 108: kontrakt socjalny);",
