@@ -66,12 +66,12 @@ def when(_: ActionContext, action: Action) -> str:
 
 
 ACTION_COLUMNS: tuple[Column, ...] = (
-    Column("Nr", 0.8, lambda _, a: printable(a.id)),
-    Column("Cel", 0.8, lambda _, a: printable(a.goal_id)),
-    Column("Działanie (co i jak)", 4.6, lambda _, a: or_blank(a.text)),
+    Column("Nr", 1.0, lambda _, a: printable(a.id)),
+    Column("Cel", 0.9, lambda _, a: printable(a.goal_id)),
+    Column("Działanie (co i jak)", 4.5, lambda _, a: or_blank(a.text)),
     Column("Kto / gdzie", 2.8, who),
     Column("Termin, jak często", 2.6, when),
-    Column("Wskaźnik", 2.4, lambda _, a: or_blank(a.indicator)),
+    Column("Wskaźnik", 2.3, lambda _, a: or_blank(a.indicator)),
 )
 """Columns in print order. Widths are relative: the table always fills the page width."""
 

@@ -12,7 +12,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
@@ -99,16 +99,26 @@ def _page_setup(doc: DocxDocument, document: ContractDocument) -> None:
 
 
 def _header(section: Section, document: ContractDocument, page_mark: str = "") -> None:
-    """Write the page header: office and gmina, the training mark, and ``page_mark`` when given."""
-    header = section.header.paragraphs[0]
-    header.paragraph_format.tab_stops.add_tab_stop(Cm(17), WD_TAB_ALIGNMENT.RIGHT)
-    _grey(header.add_run(f"{document.ops_name} · {document.gmina_name}\t"))
-    mark = header.add_run(TRAINING_MARK)
+    """Write the page header: office and gmina on the left; the training mark and ``page_mark`` on the right.
+
+    A two-cell table, not a tab stop: Word's and LibreOffice's header styles place tabs differently.
+    """
+    header = section.header
+    header.paragraphs[0].paragraph_format.space_after = Pt(0)
+    table = header.add_table(rows=1, cols=2, width=Cm(17))
+    _fix_widths(table, (Cm(9), Cm(8)))
+    left, right = (cell.paragraphs[0] for cell in table.rows[0].cells)
+    _grey(left.add_run(document.ops_name))
+    left.add_run().add_break()
+    _grey(left.add_run(document.gmina_name))
+    right.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    mark = right.add_run(TRAINING_MARK)
     mark.bold = True
     _grey(mark)
     if page_mark:
-        header.add_run().add_break()
-        header.add_run("\t" + page_mark).bold = True
+        right.add_run().add_break()
+        confidential = right.add_run(page_mark)
+        confidential.bold, confidential.font.size = True, Pt(8)
 
 
 def _grey(run: object) -> None:
@@ -166,7 +176,17 @@ def _table(doc: DocxDocument, block: Table) -> None:
     _repeat_as_header(table.rows[0]._tr)
     for row in block.rows:
         _fill_row(table.add_row().cells, row, widths, bold=False)  # type: ignore[no-untyped-call]
+    _fix_widths(table, widths)
     doc.add_paragraph()
+
+
+def _fix_widths(table: DocxTable, widths: Sequence[Length]) -> None:
+    """Give the columns fixed widths in the table grid too: LibreOffice reads the grid, not the cells."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
 
 
 def _fill_row(cells: Sequence[_Cell], texts: tuple[str, ...], widths: Sequence[Length], *, bold: bool) -> None:
@@ -224,7 +244,6 @@ def _fields(doc: DocxDocument, block: Fields) -> None:
     table = doc.add_table(rows=0, cols=2)
     for label, value in block.rows:
         cells = table.add_row().cells
-        cells[0].width, cells[1].width = Cm(5.2), Cm(11.8)
         cells[0].paragraphs[0].add_run(label)
         cells[1].paragraphs[0].add_run(value)
         for cell in cells:
@@ -232,13 +251,14 @@ def _fields(doc: DocxDocument, block: Fields) -> None:
             cell.paragraphs[0].paragraph_format.space_after = Pt(0)
         if not value:
             _borders(cells[1], sides=("bottom",), style="dotted")
+    _fix_widths(table, (Cm(5.2), Cm(11.8)))
 
 
 def _stamp_header(doc: DocxDocument, block: StampHeader) -> None:
     """Write the template's top: an empty framed box for the office stamp, and the date of the contract."""
     table = doc.add_table(rows=2, cols=2)
     stamp, date = table.rows[0].cells
-    stamp.width, date.width = Cm(6), Cm(11)
+    _fix_widths(table, (Cm(6), Cm(11)))
     table.rows[0].height = Cm(2.6)
     _borders(stamp, sides=("top", "left", "bottom", "right"), style="dashed")
     caption = table.rows[1].cells[0].paragraphs[0]
@@ -287,7 +307,7 @@ def _signatures(doc: DocxDocument, block: Signatures) -> None:
         for cell in row.cells:
             cell.paragraphs[0].paragraph_format.keep_with_next = True
     if block.later:
-        line = doc.add_paragraph("…" * 60)
+        line = doc.add_paragraph("…" * 45)
         line.alignment = WD_ALIGN_PARAGRAPH.CENTER
         line.paragraph_format.space_before = Pt(30)
         line.paragraph_format.keep_with_next = True
