@@ -11,6 +11,7 @@ from docx import Document
 
 from szkola_kooperacji.documents import DocumentFormat, render_contract, undrawable_characters
 from szkola_kooperacji.documents.glyphs import PLACEHOLDER, drawable_text
+from szkola_kooperacji.documents.outline import find_ops
 from szkola_kooperacji.documents.safety import protection
 from szkola_kooperacji.domain.codes import Area, Art7Reason, Responsible
 from szkola_kooperacji.domain.contract import Action, Contract, Goal, Review
@@ -234,3 +235,23 @@ def test_the_information_clause_names_art_9_only_where_the_diagnosis_holds_healt
         assert squash(basis) not in without
         assert squash(basis) in with_health
     assert squash("art. 6 ust. 1 lit. c RODO") in without
+
+
+@pytest.mark.parametrize("case_id", sorted(CATALOG.cases))
+def test_the_offices_own_actions_are_the_workers_party_and_only_other_institutions_go_to_annex_1(case_id: str):
+    case = CATALOG.case(case_id)
+    contract, diagnosis = case.reference.contract, case.reference.diagnosis
+    assert CATALOG.directory is not None
+    ops = find_ops(case, CATALOG.directory, contract)
+    assert ops is not None
+    guard = protection(case, diagnosis, contract, CATALOG.directory)
+    whole = squash("\n".join(pdf_pages(_pdf(case_id, contract, diagnosis))))
+    contract_part = whole.split(squash("Załącznik nr 1."))[0]
+    annex_1 = whole.split(squash("Załącznik nr 1."))[1].split(squash("Załącznik nr 2."))[0]
+    for action in contract.actions:
+        if guard.hides_action(action):
+            continue
+        office = action.institution_id == ops.id or action.responsible == Responsible.PRACOWNIK_SOCJALNY
+        other = not office and action.responsible not in (Responsible.KLIENT, Responsible.CZLONEK_RODZINY)
+        assert (squash(action.text) in contract_part) is not other, action.id
+        assert (squash(action.text) in annex_1) is other, action.id

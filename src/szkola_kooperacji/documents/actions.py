@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ..domain.case import Case
 from ..domain.codes import AREA_LABELS, CLIENT_SIDE, RESPONSIBLE_LABELS, SEVERITY_LABELS, Responsible
@@ -63,6 +64,23 @@ def when(_: ActionContext, action: Action) -> str:
         period = BLANK
     frequency = printable(action.frequency)
     return f"{period}; {frequency}" if frequency else period
+
+
+class Side(StrEnum):
+    """Where an action is printed: the two parties' parts of II A, or the G-PZK annex."""
+
+    CLIENT = "client"
+    OFFICE = "office"
+    INSTITUTION = "institution"
+
+
+def side_of(action: Action, ops_id: str | None) -> Side:
+    """Return the side of ``action``: the office's own actions (a benefit it grants) belong to the worker's party."""
+    if action.responsible in CLIENT_SIDE:
+        return Side.CLIENT
+    if action.responsible == Responsible.PRACOWNIK_SOCJALNY or (ops_id is not None and action.institution_id == ops_id):
+        return Side.OFFICE
+    return Side.INSTITUTION
 
 
 ACTION_COLUMNS: tuple[Column, ...] = (

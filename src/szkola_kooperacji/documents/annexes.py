@@ -10,16 +10,14 @@ is printed last so that it comes off the client's copy, and says so in a frame.
 from __future__ import annotations
 
 from ..domain.case import Case
-from ..domain.codes import LEVEL_LABELS, SECTOR_LABELS, Area, Art7Reason, Responsible
+from ..domain.codes import LEVEL_LABELS, SECTOR_LABELS, Area, Art7Reason
 from ..domain.contract import Contract
 from ..domain.cooperation import cooperation_map
 from ..domain.diagnosis import Diagnosis
 from ..domain.directory import ServiceDirectory
-from .actions import action_table, goals_table, need_line
+from .actions import Side, action_table, goals_table, need_line, side_of
 from .blocks import LINE_BLANK, Block, Bullets, Fields, Heading, MapFigure, Notice, Para, Table, printable
 from .safety import ClientCopy, Protection
-
-INSTITUTION_SIDE = frozenset({Responsible.INSTYTUCJA, None})
 
 GPZK_INTRO = (
     "Działania, które pracownik socjalny uzgodnił z instytucjami w Gminno-Powiatowym Zespole Kooperacji "
@@ -46,17 +44,19 @@ SPECIAL_CATEGORY_REASONS = frozenset(
 domestic violence (injuries, medical certificates, psychological help)."""
 
 
-def annexes(  # noqa: PLR0917 (the contract's parts, in the order outline.py holds them)
+def annexes(
     case: Case,
     directory: ServiceDirectory,
     contract: Contract,
     diagnosis: Diagnosis,
     copy: ClientCopy,
+    *,
     ops_name: str,
+    ops_id: str | None,
 ) -> list[Block]:
     """Return annexes 1 and 2, and annex 3 when a victim of violence is a party."""
     guard = copy.guard
-    shared = [a for a in contract.actions if a.responsible in INSTITUTION_SIDE and not guard.hides_action(a)]
+    shared = [a for a in contract.actions if side_of(a, ops_id) == Side.INSTITUTION and not guard.hides_action(a)]
     blocks: list[Block] = [
         Heading("Załącznik nr 1. Ustalenia z instytucjami współpracującymi (G-PZK)", new_page=True),
         Para(GPZK_INTRO),

@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 
 from ..domain.case import Case
-from ..domain.codes import ART7_LABELS, Responsible
+from ..domain.codes import ART7_LABELS
 from ..domain.contract import Contract
 from ..domain.diagnosis import Diagnosis, Need
 from ..domain.directory import Institution, InstitutionType, ServiceDirectory
-from .actions import action_table, goals_table, member_name, need_line
+from .actions import Side, action_table, goals_table, member_name, need_line, side_of
 from .annexes import annexes
 from .blocks import (
     BLANK,
@@ -137,7 +137,7 @@ def contract_document(
             f"od {date(contract.period_start)} do {date(contract.period_end)}",
             "Kontrakt zawiera się na okres:",
         ),
-        *_actions(case, directory, contract, guard),
+        *_actions(case, directory, contract, guard, ops.id if ops else None),
         Heading("Zobowiązania stron"),
         Bullets(CLIENT_OBLIGATIONS, "Osoba/rodzina zobowiązuje się:"),
         Bullets(WORKER_OBLIGATIONS, "Pracownik socjalny zobowiązuje się:"),
@@ -148,7 +148,7 @@ def contract_document(
         _reviews_table(contract, copy),
         Heading("Podpisy stron"),
         Signatures(lead=(COPIES,), parties=_signature_captions(case, contract), later=LATER_PARTY),
-        *annexes(case, directory, contract, diagnosis, copy, ops_name),
+        *annexes(case, directory, contract, diagnosis, copy, ops_name=ops_name, ops_id=ops.id if ops else None),
     ]
     return ContractDocument(
         ops_name=ops_name,
@@ -242,17 +242,19 @@ def _items(values: list[str]) -> tuple[str, ...]:
     return tuple(printable(v) for v in values if printable(v)) or (BLANK,)
 
 
-ACTION_GROUPS: tuple[tuple[str, frozenset[Responsible | None]], ...] = (
-    ("1. Działania osoby/rodziny", frozenset({Responsible.KLIENT, Responsible.CZLONEK_RODZINY})),
-    ("2. Działania pracownika socjalnego", frozenset({Responsible.PRACOWNIK_SOCJALNY})),
+ACTION_GROUPS: tuple[tuple[str, Side], ...] = (
+    ("1. Działania osoby/rodziny", Side.CLIENT),
+    ("2. Działania pracownika socjalnego i ośrodka", Side.OFFICE),
 )
 """The two parties' actions; other institutions' actions go to annex 1 (they do not sign)."""
 
 
-def _actions(case: Case, directory: ServiceDirectory, contract: Contract, guard: Protection) -> list[Block]:
+def _actions(
+    case: Case, directory: ServiceDirectory, contract: Contract, guard: Protection, ops_id: str | None
+) -> list[Block]:
     blocks: list[Block] = []
-    for title, responsible in ACTION_GROUPS:
-        actions = [a for a in contract.actions if a.responsible in responsible and not guard.hides_action(a)]
+    for title, side in ACTION_GROUPS:
+        actions = [a for a in contract.actions if side_of(a, ops_id) == side and not guard.hides_action(a)]
         blocks += [Heading(title, level=2), action_table(case, directory, actions)]
     blocks.append(
         Para(
