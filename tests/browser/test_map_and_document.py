@@ -49,6 +49,8 @@ def test_map_shows_the_contract_and_the_contract_downloads_as_pdf_and_docx(serve
     text = "".join(page_.extract_text() for page_ in pdf.pages)
     assert "KONTRAKT SOCJALNY" in text
     assert "".join(GOAL.split()) in "".join(text.split())
+    assert "wŻurawcupomiędzy:" in "".join(text.split())  # the place, in the locative, from the Lista
+    assert "Załącznik nr 2. Informacja o przetwarzaniu danych osobowych" in text
     expect(page.locator(".sk-download-status").first).to_contain_text("Pobrano plik")
 
     with page.expect_download() as docx_download:

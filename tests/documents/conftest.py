@@ -30,6 +30,11 @@ def pdf_pages(data: bytes) -> list[str]:
     return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
 
 
+def header_text(header: object) -> str:
+    """Return all the text of a DOCX page header, its table cells included."""
+    return "".join(t.text or "" for t in header._element.iter() if t.tag.endswith("}t"))  # type: ignore[attr-defined]
+
+
 def docx_text(data: bytes) -> dict[str, str]:
     """Return the body paragraphs, table cells, header and footer text of a DOCX."""
     doc = Document(io.BytesIO(data))
@@ -38,9 +43,25 @@ def docx_text(data: bytes) -> dict[str, str]:
     return {
         "body": "\n".join(p.text for p in doc.paragraphs),
         "cells": "\n".join(cells),
-        "header": "\n".join(p.text for p in section.header.paragraphs),
+        "header": header_text(section.header),
         "footer_xml": section.footer._element.xml,
     }
+
+
+def docx_in_order(data: bytes) -> list[str]:
+    """Return the DOCX body in reading order: each paragraph, and each table cell, as one string."""
+    doc = Document(io.BytesIO(data))
+    texts: list[str] = []
+    for element in doc.element.body.iterchildren():
+        if element.tag.endswith("}p"):
+            texts.append("".join(node.text or "" for node in element.iter() if node.tag.endswith("}t")))
+        elif element.tag.endswith("}tbl"):
+            texts += [
+                "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
+                for cell in element.iter()
+                if cell.tag.endswith("}tc")
+            ]
+    return texts
 
 
 @pytest.fixture

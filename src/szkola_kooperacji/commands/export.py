@@ -10,7 +10,7 @@ import click
 from ..errors import SzkolaError
 
 if TYPE_CHECKING:
-    from ..domain.contract import Contract
+    from ..domain.draft import Draft
 
 
 @click.group()
@@ -51,9 +51,9 @@ def contract(case_id: str, trainee: str | None, store: Path | None, fmt: str | N
         raise SzkolaError(f"Nie ma przypadku „{case_id}”. Dostępne: {', '.join(sorted(catalog.cases))}.")
     case, directory = catalog.cases[case_id], catalog.directory
     assert directory is not None  # a valid catalog has its Lista
-    chosen_contract = case.reference.contract if trainee is None else _draft_contract(trainee, case_id, store)
+    work = case.reference if trainee is None else _draft(trainee, case_id, store)
     target = output or Path(file_name(case, chosen, draft=trainee is not None))
-    data = render_contract(case, directory, chosen_contract, chosen)
+    data = render_contract(case, directory, work.contract, work.diagnosis, chosen)
     try:
         target.write_bytes(data)
     except OSError as error:
@@ -61,7 +61,7 @@ def contract(case_id: str, trainee: str | None, store: Path | None, fmt: str | N
     click.echo(f"Zapisano {target} ({len(data) // 1024 + 1} KB, {chosen.value.upper()}).")
 
 
-def _draft_contract(trainee: str, case_id: str, store_path: Path | None) -> Contract:
+def _draft(trainee: str, case_id: str, store_path: Path | None) -> Draft:
     from ..storage import DraftStore  # noqa: PLC0415
     from ..storage.drafts import default_store_path  # noqa: PLC0415
 
@@ -79,6 +79,6 @@ def _draft_contract(trainee: str, case_id: str, store_path: Path | None) -> Cont
                 else (" Sprawdź imię i nazwisko tak, jak uczestnik wpisał je przy logowaniu.")
             )
             raise SzkolaError(f"Uczestnik „{trainee}” nie ma zapisanej pracy w przypadku „{case_id}”.{hint}")
-        return draft.contract
+        return draft
     finally:
         store.close()

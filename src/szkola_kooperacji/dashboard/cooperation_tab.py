@@ -21,8 +21,10 @@ INTRO = (
     "instytucji, którą wprowadza dopiero kontrakt. <strong>Najedź na linię</strong>, aby zobaczyć działania.</p>"
 )
 DOCUMENT_NOTE = (
-    "<p class='sk-hint'>Kontrakt do druku według wzoru z rozporządzenia (część I A i II A), z mapą "
-    "współpracy w załączniku. To dokument szkoleniowy z fikcyjnymi danymi.</p>"
+    "<p class='sk-hint'>Kontrakt do druku według wzoru z rozporządzenia (część I A i II A). Działania innych "
+    "instytucji, klauzula informacyjna RODO i mapa współpracy są w załącznikach. W sprawie z przemocą domową "
+    "ustalenia dotyczące bezpieczeństwa trafiają do poufnego załącznika, który zostaje w ośrodku. To dokument "
+    "szkoleniowy z fikcyjnymi danymi.</p>"
 )
 
 
@@ -47,5 +49,5 @@ class CooperationTab(w.VBox):
 
     def document(self, fmt: DocumentFormat) -> tuple[str, str, bytes]:
         """Return the file name, media type and bytes of the trainee's contract."""
-        data = render_contract(self.case, self.directory, self.draft.contract, fmt)
+        data = render_contract(self.case, self.directory, self.draft.contract, self.draft.diagnosis, fmt)
         return file_name(self.case, fmt, draft=True), FORMATS[fmt], data

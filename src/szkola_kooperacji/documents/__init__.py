@@ -7,6 +7,15 @@ when a trainee downloads a document.
 from __future__ import annotations
 
 from .formats import FORMATS, DocumentFormat, render_contract
+from .glyphs import undrawable_characters
 from .outline import ContractDocument, contract_document, printable
 
-__all__ = ["FORMATS", "ContractDocument", "DocumentFormat", "contract_document", "printable", "render_contract"]
+__all__ = [
+    "FORMATS",
+    "ContractDocument",
+    "DocumentFormat",
+    "contract_document",
+    "printable",
+    "render_contract",
+    "undrawable_characters",
+]

@@ -9,10 +9,6 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 FONT_DIR = Path(__file__).parent / "fonts"
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -20,7 +16,14 @@ BOLD = "DejaVuSans-Bold"
 
 @cache
 def register_fonts() -> str:
-    """Register the bundled fonts with reportlab once; return the family name to use."""
+    """Register the bundled fonts with reportlab once; return the family name to use.
+
+    reportlab is imported here so that the font names and files can be read without loading it.
+    """
+    from reportlab.lib.fonts import addMapping  # noqa: PLC0415
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+    from reportlab.pdfbase.ttfonts import TTFont  # noqa: PLC0415
+
     for name in (REGULAR, BOLD):
         pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / f"{name}.ttf")))
     addMapping(REGULAR, 0, 0, REGULAR)

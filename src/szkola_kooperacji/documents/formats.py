@@ -6,8 +6,10 @@ from enum import StrEnum
 
 from ..domain.case import Case
 from ..domain.contract import Contract
+from ..domain.diagnosis import Diagnosis
 from ..domain.directory import ServiceDirectory
-from .outline import MapFigure, contract_document
+from .blocks import MapFigure
+from .outline import contract_document
 
 
 class DocumentFormat(StrEnum):
@@ -24,9 +26,11 @@ FORMATS: dict[DocumentFormat, str] = {
 """Media type of each format, for the browser's download."""
 
 
-def render_contract(case: Case, directory: ServiceDirectory, contract: Contract, fmt: DocumentFormat) -> bytes:
-    """Return the bytes of ``contract`` for ``case`` as a DOCX or PDF file."""
-    document = contract_document(case, directory, contract)
+def render_contract(
+    case: Case, directory: ServiceDirectory, contract: Contract, diagnosis: Diagnosis, fmt: DocumentFormat
+) -> bytes:
+    """Return the bytes of ``contract`` for ``case`` as a DOCX or PDF file; part I A comes from ``diagnosis``."""
+    document = contract_document(case, directory, contract, diagnosis)
     if fmt == DocumentFormat.DOCX:
         from .docx_writer import write_docx  # noqa: PLC0415 (loaded on the first download)
         from .map_image import map_png  # noqa: PLC0415

@@ -108,6 +108,13 @@ class Gmina(DomainModel):
     id: Identifier
     name: Name
     kind: Literal["wiejska", "miejsko-wiejska", "miejska"] = "wiejska"
+    seat_locative: ShortText = Field(
+        default="",
+        description=(
+            "Siedziba gminy w miejscowniku, bez przyimka, np. 'Kępie Modrzewskiej' "
+            "(do zdania 'zawarty w …' w kontrakcie); puste = miejsce wpisuje się ręcznie."
+        ),
+    )
 
 
 class Institution(DomainModel):
