@@ -87,11 +87,8 @@ def information_clause(diagnosis: Diagnosis, guard: Protection, ops_name: str) -
             "obowiązków w dziedzinie zabezpieczenia społecznego i ochrony socjalnej;",
             "art. 9 ust. 2 lit. h RODO – zapewnienie opieki i zabezpieczenia społecznego na podstawie prawa krajowego;",
         ]
-    if guard.active:
-        bases.append(
-            "w sprawie objętej procedurą „Niebieskie Karty” także art. 9c ustawy z dnia 29 lipca 2005 r. "
-            "o przeciwdziałaniu przemocy domowej."
-        )
+    # No basis naming the procedure „Niebieskie Karty” here: this clause goes home with the client,
+    # and in a violence case the person using violence may read it (see safety.py).
     return [
         Heading("Załącznik nr 2. Informacja o przetwarzaniu danych osobowych (art. 13 RODO)", new_page=True),
         Para(
