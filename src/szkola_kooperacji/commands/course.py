@@ -10,6 +10,8 @@ from ..data.catalog import load_catalog
 from ..data.course_refs import course_root
 from ..errors import DataError
 from ..grading.course_dir import init_course, read_roster
+from ..grading.sign_in_codes import issue_codes
+from .course_codes import codes, report_issued
 
 
 @click.group()
@@ -31,7 +33,7 @@ def course() -> None:
     "--roster",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     default=None,
-    help="Lista uczestników CSV: id,first_name,last_name.",
+    help="Lista uczestników CSV: id,first_name,last_name; każdy dostaje kod logowania (CSV i karty PDF).",
 )
 @click.option("--db", "db_url", default=None, help="Adres bazy ocen SQLAlchemy (domyślnie SQLite w katalogu kursu).")
 @click.option(
@@ -62,8 +64,13 @@ def init(  # noqa: PLR0917 (click passes each option positionally)
     root = config.parent
     click.echo(f"Utworzono kurs „{course_manifest.title}” w {root}")
     click.echo(f"Uczestnicy: {len(trainees)}. Ćwiczenia: {', '.join(course_manifest.exercise_ids)}.")
+    if trainees:
+        report_issued(issue_codes(root, trainees, course_manifest.title, root))
     click.echo("Dalej, w tym folderze:")
     first = course_manifest.exercise_ids[0]
     click.echo(f"  cd {root}")
     click.echo(f"  nbgrader generate_assignment {first}")
     click.echo(f"  nbgrader release_assignment {first}")
+
+
+course.add_command(codes)

@@ -158,6 +158,21 @@ def _init_gradebook(db_url: str, roster: list[Trainee]) -> None:
             gradebook.update_or_create_student(trainee.id, first_name=trainee.first_name, last_name=trainee.last_name)
 
 
+def course_roster(course_dir: Path) -> list[Trainee]:
+    """Return the trainees of a course directory's gradebook (the roster it was created with, and later additions)."""
+    from nbgrader.api import Gradebook  # noqa: PLC0415
+
+    from . import put_tools_on_path  # noqa: PLC0415
+
+    if not (course_dir / CONFIG_FILE).is_file():
+        raise SzkolaError(f"{course_dir} nie jest katalogiem kursu (brak {CONFIG_FILE}).")
+    put_tools_on_path()
+    with Gradebook(course_db_url(course_dir)) as gradebook:
+        return sorted(
+            (Trainee(s.id, s.first_name or "", s.last_name or "") for s in gradebook.students), key=lambda t: t.id
+        )
+
+
 def course_db_url(course_dir: Path) -> str:
     """Return the gradebook URL a course directory's config names."""
     from traitlets.config.loader import PyFileConfigLoader  # noqa: PLC0415
