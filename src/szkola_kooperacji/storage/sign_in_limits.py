@@ -51,10 +51,7 @@ def wait_after(failures: int, free: int) -> float:
 
 def retry_message(seconds: float) -> str:
     """Return the Polish message for a refused attempt, saying when to retry."""
-    if seconds < 60:
-        when = f"{max(1, math.ceil(seconds))} s"
-    else:
-        when = f"{math.ceil(seconds / 60)} min"
+    when = f"{max(1, math.ceil(seconds))} s" if seconds < 60 else f"{math.ceil(seconds / 60)} min"
     return f"Zbyt wiele nieudanych prób. Spróbuj ponownie za {when}."
 
 
