@@ -30,6 +30,8 @@ WELCOME_COURSE = (
     "<p>Ćwiczenie: od rodzinnego wywiadu środowiskowego do diagnozy potrzeb i wielosektorowego kontraktu "
     "socjalnego. Wpisz identyfikator i kod z karty logowania, którą dał Ci trener.</p>"
 )
+LABEL_WIDTH = "110px"
+"""Wide enough for "Identyfikator" and "Kod osobisty" in full."""
 
 
 class Dashboard(w.VBox):
@@ -54,10 +56,13 @@ class Dashboard(w.VBox):
             description="Identyfikator" if with_course else "Uczestnik",
             placeholder="np. anowak" if with_course else "np. Anna Nowak",
             layout=w.Layout(width="420px"),
+            style={"description_width": LABEL_WIDTH},
         )
         self.name.add_class("sk-trainee-name")
         self.code = w.Password(
-            description="Kod z karty" if with_course else "Kod osobisty", layout=w.Layout(width="420px")
+            description="Kod z karty" if with_course else "Kod osobisty",
+            layout=w.Layout(width="420px"),
+            style={"description_width": LABEL_WIDTH},
         )
         self.code.add_class("sk-trainee-code")
         enter = w.Button(description="Wejdź", button_style="primary")
