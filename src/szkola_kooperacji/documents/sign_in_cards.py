@@ -22,7 +22,7 @@ from .fonts import BOLD, register_fonts
 COLUMNS, ROWS = 2, 4
 PAGE_MARGIN = 12 * mm
 PADDING = 6 * mm
-ADDRESS_BLANK = "_" * 34
+ADDRESS_BLANK = "_" * 28
 
 
 @dataclass(frozen=True)
