@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,7 @@ def test_wrong_codes_are_slowed_down_even_before_the_right_one(store: DraftStore
         assert "Zbyt wiele" not in app.message.value
     app = _try(Dashboard(CATALOG, store, folder, client="10.0.0.9"), "anowak", codes["anowak"])
     assert app.trainee is None
-    assert "Zbyt wiele nieudanych prób. Spróbuj ponownie za 30 s." in app.message.value
+    assert re.search(r"Zbyt wiele nieudanych prób\. Spróbuj ponownie za (30|2\d) s\.", app.message.value)
     other = _try(Dashboard(CATALOG, store, folder, client="10.0.0.9"), "jkowalski", codes["jkowalski"])
     assert other.trainee == "jkowalski"
 
@@ -84,4 +85,4 @@ def test_workshop_without_course_has_the_same_limits(store: DraftStore):
         assert "inny kod osobisty" in _try(Dashboard(CATALOG, store), "anna nowak", "zgaduje1").message.value
     blocked = _try(Dashboard(CATALOG, store), "ANNA NOWAK", "tajne123")
     assert blocked.trainee is None
-    assert "Spróbuj ponownie za 30 s" in blocked.message.value
+    assert re.search(r"Spróbuj ponownie za (30|2\d) s", blocked.message.value)
