@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jupyter_server.services.kernels.connection.base import deserialize_msg_from_ws_v1, serialize_msg_to_ws_v1
-from tornado.httpclient import AsyncHTTPClient
+from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
 # Tornado's client queues beyond 10 parallel requests and times the queue out: a workshop opens
@@ -40,6 +40,8 @@ class Session:
     idle: dict[str, asyncio.Event] = field(default_factory=dict)
     states_ready: asyncio.Event = field(default_factory=asyncio.Event)
     reader: asyncio.Task[None] | None = None
+    cookie: str = ""
+    """The page's cookie (``szkola_strona``): the server lets only the page's own client use its kernel."""
 
     async def open_page(self) -> float:
         """GET the dashboard page; return seconds until the whole HTML arrived."""
@@ -49,6 +51,8 @@ class Session:
         if match is None:
             raise RuntimeError("no kernel id in the page")
         self.kernel_id = json.loads(match.group(1))["kernelId"]
+        pairs = {c.split(";", 1)[0] for c in response.headers.get_list("Set-Cookie")}
+        self.cookie = "; ".join(sorted(pairs))
         return time.perf_counter() - start
 
     async def connect(self) -> None:
@@ -56,7 +60,8 @@ class Session:
         url = self.base.replace("http", "ws", 1) + f"api/kernels/{self.kernel_id}/channels?session_id={self.session_id}"
         # Speak the binary v1 protocol, as Voilà's front-end in a browser does: the server then relays
         # messages without decoding them (the legacy JSON protocol would cost the server far more).
-        self.ws = await websocket_connect(url, max_message_size=64 * 1024 * 1024, subprotocols=[WS_PROTOCOL])
+        request = HTTPRequest(url, headers={"Cookie": self.cookie} if self.cookie else {})
+        self.ws = await websocket_connect(request, max_message_size=64 * 1024 * 1024, subprotocols=[WS_PROTOCOL])
         self.reader = asyncio.create_task(self._read())
         comm_id = uuid.uuid4().hex
         await self._send(

@@ -163,7 +163,7 @@ async def trainee(number: int, url: str, delay: float, figures: Figures) -> Sess
         figures.page.append(await session.open_page())
         await session.connect()
         await session.set_value("sk-trainee-name", f"Uczestnik {number}", wait=False)
-        await session.set_value("sk-trainee-code", f"kod-{number}", wait=False)
+        await session.set_value("sk-trainee-code", f"kod-uczestnika-{number}", wait=False)
         await session.click("sk-sign-in")
         session.find(f"sk-open-{CASE}")  # the case list is there: the action had its effect
         figures.ready.append(time.perf_counter() - start)

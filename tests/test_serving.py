@@ -44,6 +44,13 @@ def test_environment_points_kernels_at_store_and_template(tmp_path: Path):
     assert env["JUPYTER_PATH"].split(":")[0] == str(JUPYTER_DATA)
 
 
+def test_a_course_keeps_its_drafts_in_its_folder_unless_told_otherwise(tmp_path: Path):
+    assert voila_environment(ServeOptions(course=tmp_path))["SZKOLA_STORE"] == str(tmp_path.resolve() / "prace.sqlite")
+    chosen = ServeOptions(course=tmp_path, store=tmp_path / "x.sqlite")
+    assert voila_environment(chosen)["SZKOLA_STORE"] == str(tmp_path / "x.sqlite")
+    assert voila_environment(ServeOptions())["SZKOLA_STORE"] != str(tmp_path.resolve() / "prace.sqlite")
+
+
 def test_serve_help_is_polish():
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0

@@ -95,11 +95,28 @@ def voila_command(options: ServeOptions) -> list[str]:
     return command
 
 
+COURSE_STORE = "prace.sqlite"
+"""With ``--course`` and no ``--store``: the group's drafts live in its course folder.
+
+Trainees of a course are roster ids; a store shared with workshops without a course would let
+someone register a roster id as a free name there and read that trainee's drafts.
+"""
+
+
+def store_path(options: ServeOptions) -> Path:
+    """Return the draft store: ``--store``, else the course folder's, else the user's data folder."""
+    if options.store is not None:
+        return options.store
+    if options.course is not None:
+        return options.course.resolve() / COURSE_STORE
+    return default_store_path()
+
+
 def voila_environment(options: ServeOptions) -> dict[str, str]:
     """Return the environment for Voilà and its kernels: template path and draft store."""
     env = dict(os.environ)
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(JUPYTER_DATA), env.get("JUPYTER_PATH", "")) if p)
-    env[STORE_ENV] = str(options.store or default_store_path())
+    env[STORE_ENV] = str(store_path(options))
     if options.data is not None:
         env[DATA_ENV] = str(options.data.resolve())
     if options.course is not None:

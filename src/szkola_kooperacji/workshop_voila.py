@@ -5,6 +5,7 @@ Voilà's own pool refills every kernel it hands out one second later, so a burst
 trainees start clicking, and the server ends with twice the kernels. Here the
 pool is filled once to N before the workshop; later refills only keep a small
 reserve for latecomers and reloads, and no more than ``cap`` kernels ever run.
+Each kernel handed to a page is bound to that page's browser (``page_binding``).
 Run as ``python -m szkola_kooperacji.workshop_voila`` with Voilà's own options.
 """
 
@@ -17,6 +18,7 @@ import voila.app
 from tornado.web import HTTPError
 from voila.voila_kernel_manager import voila_kernel_manager_factory
 
+from .page_binding import REPLACEMENTS, bind_current_page, forget, outside_page
 from .serving import CAP_ENV, RESERVE_ENV
 
 READY_MESSAGE = "Serwer gotowy – przygotowane pulpity uczestników"
@@ -51,12 +53,22 @@ def workshop_kernel_manager_factory(
                     self.kernel_pools_config = {**pools, "default": default}
                 if cap and len(self.list_kernel_ids()) >= cap:
                     return
-            super().fill_if_needed(
+            outside_page(  # kernels for the pool belong to no page yet, not to the one being served now
+                super().fill_if_needed,
                 delay=delay,
                 notebook_name=notebook_name,
                 extra_kernel_env_variables=extra_kernel_env_variables or {},
                 **kwargs,
             )
+
+        async def get_rendered_notebook(self, *args: Any, **kwargs: Any) -> Any:
+            result = await super().get_rendered_notebook(*args, **kwargs)
+            bind_current_page(result[2])  # (render task, rendered cells, kernel id) handed to this page
+            return result
+
+        async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> Any:
+            forget(kernel_id)
+            return await super().shutdown_kernel(kernel_id, *args, **kwargs)
 
         rendered = 0
         announced = False
@@ -81,15 +93,25 @@ def workshop_kernel_manager_factory(
                 self.log.warning("Kernel cap of %s reached; refusing a new kernel", cap)
                 raise HTTPError(503, FULL_MESSAGE)
             kernel_id: str = await super().start_kernel(*args, **kwargs)
+            bind_current_page(kernel_id)  # started for the page being served (no pool, or the pool ran dry)
             return kernel_id
 
     return WorkshopKernelManager
 
 
+class WorkshopVoila(voila.app.Voila):
+    """Voilà whose kernel URLs answer only the browser each kernel's page was served to."""
+
+    def init_handlers(self) -> list[Any]:
+        """Return Voilà's routes with the page-bound handlers in place of Voilà's own."""
+        routes: list[Any] = super().init_handlers()
+        return [(route[0], REPLACEMENTS.get(route[1], route[1]), *route[2:]) for route in routes]
+
+
 def main() -> None:
-    """Start Voilà with the workshop kernel manager."""
+    """Start Voilà with the workshop kernel manager and page-bound kernels."""
     voila.app.voila_kernel_manager_factory = workshop_kernel_manager_factory
-    voila.app.main()
+    WorkshopVoila.launch_instance()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import signal
 import socket
@@ -69,6 +70,12 @@ def running_jupyterlab(course_dir: Path, log_path: Path) -> Iterator[str]:
             process.wait(timeout=30)
 
 
+def issued_codes(course_dir: Path) -> dict[str, str]:
+    """Return the sign-in codes ``szkola course init --roster`` handed out, from its CSV, by trainee id."""
+    with (course_dir / "kody_logowania.csv").open(encoding="utf-8-sig") as handle:
+        return {row["id"]: row["kod"] for row in csv.DictReader(handle)}
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -84,6 +91,7 @@ class Server:
     port: int = 0
     process: subprocess.Popen[bytes] | None = None
     course: Path | None = None
+    extra: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -100,6 +108,7 @@ class Server:
             f"--port={self.port}",
             f"--store={self.store}",
             *([f"--course={self.course}"] if self.course else []),
+            *self.extra,
         ]
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)

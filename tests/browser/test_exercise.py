@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from szkola_kooperacji.cli import main
 
-from .conftest import ROOT, Server, nbgrader, open_tab, running_jupyterlab, shot, type_text
+from .conftest import ROOT, Server, issued_codes, nbgrader, open_tab, running_jupyterlab, shot, type_text
 
 EXERCISE = "cw2_diagnoza"
 TRAINEE = "anowak"
@@ -48,7 +48,7 @@ def course_server(tmp_path: Path, course_dir: Path) -> Iterator[Server]:
 def test_trainee_submits_exercise_and_reads_returned_feedback(course_server: Server, course_dir: Path, page: Page):
     page.goto(course_server.url)
     page.fill(".sk-trainee-name input", TRAINEE)
-    page.fill(".sk-trainee-code input", "tajne123")
+    page.fill(".sk-trainee-code input", issued_codes(course_dir)[TRAINEE])
     page.click(".sk-sign-in")
     page.wait_for_selector(f".sk-exercise-{EXERCISE}")
     shot(page, "10_cwiczenia_oceniane")

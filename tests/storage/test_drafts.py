@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from szkola_kooperacji.domain import Need
@@ -18,9 +19,25 @@ def _draft(statement: str = "Brak pracy") -> Draft:
 
 def test_first_sign_in_registers_then_code_is_checked(tmp_path: Path):
     store = DraftStore(tmp_path / "s.sqlite")
-    assert store.sign_in("Anna Nowak", "tajne1") == IdentityCheck.NEW
-    assert store.sign_in("anna   NOWAK", "tajne1") == IdentityCheck.OK
-    assert store.sign_in("Anna Nowak", "zgaduje") == IdentityCheck.WRONG_CODE
+    assert store.sign_in("Anna Nowak", "tajne1") == IdentityCheck.SHORT_CODE  # nothing registered
+    assert store.sign_in("Anna Nowak", "tajne123") == IdentityCheck.NEW
+    assert store.sign_in("anna   NOWAK", "tajne123") == IdentityCheck.OK
+    assert store.sign_in("Anna Nowak", "zgaduje1") == IdentityCheck.WRONG_CODE
+    assert store.sign_in("Anna Nowak", "tajne1") == IdentityCheck.WRONG_CODE
+
+
+def test_codes_are_stored_only_as_salted_hashes(tmp_path: Path):
+    path = tmp_path / "s.sqlite"
+    store = DraftStore(path)
+    store.sign_in("Anna Nowak", "tajne-haslo-1")
+    store.sign_in("Jan Kowalski", "tajne-haslo-1")
+    store.close()
+    wal = path.with_name("s.sqlite-wal")
+    raw = path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    assert b"tajne-haslo-1" not in raw
+    rows = sqlite3.connect(path).execute("SELECT salt, code_hash FROM trainees").fetchall()
+    assert len({r[0] for r in rows}) == 2
+    assert len({r[1] for r in rows}) == 2  # same code, different hashes
 
 
 def test_draft_survives_reopening_the_store(tmp_path: Path):
@@ -65,8 +82,9 @@ def test_hostile_text_is_stored_verbatim(tmp_path: Path):
 
 
 def test_credentials_problems_are_explained():
-    assert credentials_problem("", "1234") is not None
-    assert credentials_problem("A" * 200, "1234") is not None
-    assert credentials_problem("Anna", "12") is not None
-    assert credentials_problem("Anna\x00", "1234") is not None
-    assert credentials_problem("Anna Nowak", "1234") is None
+    assert credentials_problem("", "12345678") is not None
+    assert credentials_problem("A" * 200, "12345678") is not None
+    assert credentials_problem("Anna", "") is not None
+    assert credentials_problem("Anna", "x" * 65) is not None
+    assert credentials_problem("Anna\x00", "12345678") is not None
+    assert credentials_problem("Anna Nowak", "12345678") is None

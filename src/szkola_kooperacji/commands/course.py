@@ -9,8 +9,10 @@ import click
 from ..data.catalog import load_catalog
 from ..data.course_refs import course_root
 from ..errors import DataError
-from ..grading.course_dir import init_course, read_roster, update_config
-from ..grading.course_folder import CourseFolder
+from ..grading.course_dir import init_course, read_roster
+from ..grading.sign_in_codes import issue_codes
+from .course_codes import codes, report_issued
+from .course_update import update
 
 
 @click.group()
@@ -32,7 +34,7 @@ def course() -> None:
     "--roster",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     default=None,
-    help="Lista uczestników CSV: id,first_name,last_name.",
+    help="Lista uczestników CSV: id,first_name,last_name; każdy dostaje kod logowania (CSV i karty PDF).",
 )
 @click.option("--db", "db_url", default=None, help="Adres bazy ocen SQLAlchemy (domyślnie SQLite w katalogu kursu).")
 @click.option(
@@ -63,6 +65,8 @@ def init(  # noqa: PLR0917 (click passes each option positionally)
     root = config.parent
     click.echo(f"Utworzono kurs „{course_manifest.title}” w {root}")
     click.echo(f"Uczestnicy: {len(trainees)}. Ćwiczenia: {', '.join(course_manifest.exercise_ids)}.")
+    if trainees:
+        report_issued(issue_codes(root, trainees, course_manifest.title, root))
     click.echo("Dalej, w tym folderze:")
     first = course_manifest.exercise_ids[0]
     click.echo(f"  cd {root}")
@@ -70,10 +74,5 @@ def init(  # noqa: PLR0917 (click passes each option positionally)
     click.echo(f"  nbgrader release_assignment {first}")
 
 
-@course.command("update")
-@click.argument("directory", type=click.Path(file_okay=False, exists=True, path_type=Path), default=Path("."))
-def update(directory: Path) -> None:
-    """Odśwież konfigurację kursu (po przeniesieniu folderu albo po aktualizacji platformy)."""
-    folder = CourseFolder.open(directory, in_place=False)
-    config = update_config(folder)
-    click.echo(f"Zaktualizowano {config} (poprzednia wersja: {config.name}.bak).")
+course.add_command(codes)
+course.add_command(update)

@@ -24,7 +24,8 @@ from ..serving import ServeOptions, run_voila, voila_environment
     "--store",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Plik SQLite z pracami uczestników (domyślnie w katalogu danych użytkownika).",
+    help="Plik SQLite z pracami uczestników (domyślnie prace.sqlite w katalogu kursu z --course, "
+    "bez kursu w katalogu danych użytkownika).",
 )
 @click.option(
     "--data",

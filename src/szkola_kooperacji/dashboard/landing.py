@@ -1,4 +1,4 @@
-"""The landing page: a trainee signs in with a personal code and picks a case."""
+"""The landing page: a trainee signs in (issued or personal code) and picks a case."""
 
 from __future__ import annotations
 
@@ -11,40 +11,65 @@ from ..domain.case import Case
 from ..domain.codes import DIFFICULTY_LABELS
 from ..domain.draft import Draft
 from ..errors import SzkolaError
-from ..storage import DraftStore, IdentityCheck, credentials_problem
+from ..storage import DraftStore
 from .assets import stylesheet
 from .guard import guarded
 from .render import e
+from .sign_in import client_address, sign_in
 from .workspace import Workspace
 
 WELCOME = (
     "<div class='sk-title'>Szkoła Kooperacji</div>"
     "<p>Ćwiczenie: od rodzinnego wywiadu środowiskowego do diagnozy potrzeb i wielosektorowego kontraktu "
     "socjalnego. Wpisz imię i nazwisko (albo identyfikator z listy uczestników) i swój kod osobisty. "
-    "Przy pierwszym wejściu kod, który wpiszesz, staje się Twoim kodem — zapamiętaj go: chroni Twoją pracę.</p>"
+    "Przy pierwszym wejściu kod, który wpiszesz (co najmniej 8 znaków), staje się Twoim kodem — zapamiętaj go: "
+    "chroni Twoją pracę.</p>"
 )
+WELCOME_COURSE = (
+    "<div class='sk-title'>Szkoła Kooperacji</div>"
+    "<p>Ćwiczenie: od rodzinnego wywiadu środowiskowego do diagnozy potrzeb i wielosektorowego kontraktu "
+    "socjalnego. Wpisz identyfikator i kod z karty logowania, którą dał Ci trener.</p>"
+)
+LABEL_WIDTH = "110px"
+"""Wide enough for "Identyfikator" and "Kod osobisty" in full."""
 
 
 class Dashboard(w.VBox):
     """The whole trainee application: sign-in, case list, then the workspace of one case."""
 
-    def __init__(self, catalog: Catalog, store: DraftStore, course_dir: Path | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, store: DraftStore, course_dir: Path | None = None, client: str | None = None
+    ) -> None:
         """Build the sign-in page; the case list is built too, hidden until sign-in.
 
         ``course_dir`` is a group's nbgrader course (``szkola course init``) whose released exercises
-        the trainee can do and submit here; without it the dashboard offers the cases only.
+        the trainee can do and submit here, and whose roster with issued codes is the only way in;
+        without it the dashboard offers the cases only, with a name and an own code. ``client`` is the
+        address sign-in attempts are counted against (default: the one the server recorded for this
+        kernel's page).
         """
-        self.catalog, self.store, self.course_dir = catalog, store, course_dir
+        self.catalog, self.store, self.course_dir, self.client = catalog, store, course_dir, client
         self.trainee: str | None = None
         self.message = w.HTML()
-        self.name = w.Text(description="Uczestnik", placeholder="np. Anna Nowak", layout=w.Layout(width="420px"))
+        with_course = course_dir is not None
+        self.name = w.Text(
+            description="Identyfikator" if with_course else "Uczestnik",
+            placeholder="np. anowak" if with_course else "np. Anna Nowak",
+            layout=w.Layout(width="420px"),
+            style={"description_width": LABEL_WIDTH},
+        )
         self.name.add_class("sk-trainee-name")
-        self.code = w.Password(description="Kod osobisty", layout=w.Layout(width="420px"))
+        self.code = w.Password(
+            description="Kod z karty" if with_course else "Kod osobisty",
+            layout=w.Layout(width="420px"),
+            style={"description_width": LABEL_WIDTH},
+        )
         self.code.add_class("sk-trainee-code")
         enter = w.Button(description="Wejdź", button_style="primary")
         enter.add_class("sk-sign-in")
         enter.on_click(guarded(self.message)(lambda _: self.sign_in()))
-        self.body = w.VBox([w.HTML(WELCOME), self.name, self.code, enter, self.message])
+        welcome = WELCOME_COURSE if with_course else WELCOME
+        self.body = w.VBox([w.HTML(welcome), self.name, self.code, enter, self.message])
         # The case list is built now, while Voilà pre-renders the page for a workshop's pool, so that
         # signing in only fills in the greeting and the "started" tags: a few messages, not dozens.
         self.greeting = w.HTML()
@@ -55,27 +80,26 @@ class Dashboard(w.VBox):
         self.add_class("sk-root")
 
     def sign_in(self) -> None:
-        """Check the name and code; on success show the case list."""
+        """Check the name and code; on success show the case list.
+
+        The code field is emptied at once, whatever the outcome: no widget keeps a code in its state.
+        """
         name, code = self.name.value, self.code.value
-        problem = credentials_problem(name, code)
-        if problem:
-            self.message.value = f"<span class='sk-message'>{e(problem)}</span>"
+        self.code.value = ""
+        address = self.client or client_address(self.store)
+        outcome = sign_in(self.store, self.course_dir, name, code, address)
+        if outcome.trainee is None:
+            self.message.value = f"<span class='sk-message'>{e(outcome.message)}</span>"
             return
-        result = self.store.sign_in(name, code)
-        if result == IdentityCheck.WRONG_CODE:
-            self.message.value = (
-                "<span class='sk-message'>Ten uczestnik ma już inny kod osobisty. Jeśli to Ty, wpisz swój kod. "
-                "Jeśli nie — dopisz do imienia coś, co Cię odróżni (np. numer z listy uczestników).</span>"
-            )
-            return
-        self.trainee = " ".join(name.split())
-        self.show_cases(first_time=result == IdentityCheck.NEW)
+        self.message.value = ""
+        self.trainee = outcome.trainee
+        self.show_cases(first_time=outcome.first_time)
 
     def show_cases(self, *, first_time: bool = False) -> None:
         """List the cases with their gmina, profile and difficulty, marking started ones."""
         assert self.trainee is not None
         started = set(self.store.cases_with_drafts(self.trainee))
-        greeting = "Witaj po raz pierwszy" if first_time else "Witaj ponownie"
+        greeting = "Witaj" if self.course_dir else "Witaj po raz pierwszy" if first_time else "Witaj ponownie"
         self.greeting.value = (
             f"<div class='sk-title'>Szkoła Kooperacji</div><p>{greeting}, <b>{e(self.trainee)}</b>. "
             "Wybierz przypadek rodziny, nad którym chcesz pracować.</p>"

@@ -184,6 +184,20 @@ def _init_gradebook(db_url: str, roster: list[Trainee]) -> None:
             gradebook.update_or_create_student(trainee.id, first_name=trainee.first_name, last_name=trainee.last_name)
 
 
+def course_roster(course_dir: Path) -> list[Trainee]:
+    """Return the trainees of a course directory's gradebook (the roster it was created with, and later additions)."""
+    from nbgrader.api import Gradebook  # noqa: PLC0415
+
+    from . import put_tools_on_path  # noqa: PLC0415
+
+    folder = CourseFolder.open(course_dir)
+    put_tools_on_path()
+    with Gradebook(folder.db_url) as gradebook:
+        return sorted(
+            (Trainee(s.id, s.first_name or "", s.last_name or "") for s in gradebook.students), key=lambda t: t.id
+        )
+
+
 def update_config(folder: CourseFolder) -> Path:
     """Rewrite a course folder's config with today's settings, keeping its course, gradebook and exchange.
 

@@ -1,4 +1,4 @@
-"""SQLite store of trainees (with a personal code) and their drafts, one row per trainee and case.
+"""SQLite store of trainees (with a personal code), their drafts and the sign-in rate limits.
 
 Every write is one short transaction in WAL mode, so a server killed mid-exercise
 loses at most the change being typed, and 40 kernels writing at once wait on a
@@ -9,11 +9,8 @@ hand-edited) is never thrown away: it is moved aside and reported.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 import json
 import os
-import secrets
 import sqlite3
 import unicodedata
 from enum import StrEnum
@@ -22,13 +19,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..domain.draft import Draft
+from .passcodes import MAX_CODE, MIN_CODE, code_matches, hash_code, new_salt
+from .sign_in_limits import SignInLimiter
 
 STORE_ENV = "SZKOLA_STORE"
 """Environment variable with the SQLite file; ``szkola serve`` sets it for every kernel."""
 
-PBKDF2_ITERATIONS = 60_000
 MAX_TRAINEE_NAME = 80
-MIN_CODE, MAX_CODE = 4, 64
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS trainees (
@@ -67,6 +64,8 @@ class IdentityCheck(StrEnum):
     NEW = "new"
     OK = "ok"
     WRONG_CODE = "wrong_code"
+    SHORT_CODE = "short_code"
+    """A new name with a code shorter than ``MIN_CODE``: nothing is registered."""
 
 
 def default_store_path() -> Path:
@@ -83,7 +82,11 @@ def trainee_key(name: str) -> str:
 
 
 def credentials_problem(name: str, code: str) -> str | None:
-    """Return a Polish message when a name or code cannot be used, else None."""
+    """Return a Polish message when a name or code cannot be used, else None.
+
+    The least length of a code is checked when a name is registered (``IdentityCheck.SHORT_CODE``),
+    so a trainee registered before the rule still signs in.
+    """
     clean = " ".join(name.split())
     if not clean:
         return "Wpisz imię i nazwisko albo identyfikator z listy uczestników."
@@ -91,13 +94,14 @@ def credentials_problem(name: str, code: str) -> str | None:
         return f"Imię i nazwisko może mieć najwyżej {MAX_TRAINEE_NAME} znaków."
     if any(unicodedata.category(ch).startswith("C") for ch in clean):
         return "Imię i nazwisko zawiera niedozwolone znaki sterujące."
-    if not MIN_CODE <= len(code) <= MAX_CODE:
-        return f"Kod osobisty musi mieć od {MIN_CODE} do {MAX_CODE} znaków."
+    if not 0 < len(code) <= MAX_CODE:
+        return short_code_message()
     return None
 
 
-def _hash(code: str, salt: bytes) -> bytes:
-    return hashlib.pbkdf2_hmac("sha256", code.encode("utf-8"), salt, PBKDF2_ITERATIONS)
+def short_code_message() -> str:
+    """Return the Polish rule for a personal code."""
+    return f"Kod osobisty musi mieć od {MIN_CODE} do {MAX_CODE} znaków."
 
 
 def _now() -> str:
@@ -105,7 +109,7 @@ def _now() -> str:
 
 
 class DraftStore:
-    """Trainees and drafts in one SQLite file."""
+    """Trainees, drafts and sign-in limits in one SQLite file."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_store_path()
@@ -114,6 +118,7 @@ class DraftStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
+        self.limits = SignInLimiter(self._db)
 
     def close(self) -> None:
         """Close the database connection."""
@@ -127,10 +132,12 @@ class DraftStore:
         key = trainee_key(name)
         row = self._db.execute("SELECT salt, code_hash FROM trainees WHERE trainee_key = ?", (key,)).fetchone()
         if row is None:
-            salt = secrets.token_bytes(16)
+            if len(code) < MIN_CODE:
+                return IdentityCheck.SHORT_CODE
+            salt = new_salt()
             inserted = self._db.execute(
                 "INSERT OR IGNORE INTO trainees VALUES (?, ?, ?, ?, ?)",
-                (key, " ".join(name.split()), salt, _hash(code, salt), _now()),
+                (key, " ".join(name.split()), salt, hash_code(code, salt), _now()),
             ).rowcount
             if inserted == 1:  # ours: no need to hash the code a second time
                 return IdentityCheck.NEW
@@ -140,7 +147,7 @@ class DraftStore:
 
     def _verify(self, key: str, code: str) -> bool:
         row = self._db.execute("SELECT salt, code_hash FROM trainees WHERE trainee_key = ?", (key,)).fetchone()
-        return row is not None and hmac.compare_digest(_hash(code, row[0]), row[1])
+        return row is not None and code_matches(code, row[0], row[1])
 
     def save(self, name: str, draft: Draft, *, slot: str | None = None) -> None:
         """Store the draft of one trainee and case (or exercise ``slot``), replacing the previous one."""

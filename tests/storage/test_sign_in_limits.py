@@ -1,0 +1,96 @@
+"""Failed sign-ins slow down per id and per address, in the store every kernel shares."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from szkola_kooperacji.storage import DraftStore
+from szkola_kooperacji.storage.sign_in_limits import (
+    FIRST_WAIT_S,
+    FORGET_AFTER_S,
+    FREE_FAILURES_PER_ADDRESS,
+    FREE_FAILURES_PER_ID,
+    MAX_WAIT_S,
+    SignInLimiter,
+    retry_message,
+)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _limiter(path: Path, clock: Clock) -> SignInLimiter:
+    return SignInLimiter(sqlite3.connect(path, isolation_level=None), clock)
+
+
+def test_after_the_free_failures_each_wait_doubles_up_to_the_ceiling(tmp_path: Path):
+    clock = Clock()
+    limits = _limiter(tmp_path / "s.sqlite", clock)
+    for _ in range(FREE_FAILURES_PER_ID):
+        assert limits.begin("anowak", None).wait == 0
+    assert limits.begin("anowak", None).wait == FIRST_WAIT_S
+    waits = []
+    for _ in range(8):
+        clock.now += limits.begin("anowak", None).wait
+        assert limits.begin("anowak", None).wait == 0  # the wait is over: one more try
+        waits.append(limits.begin("anowak", None).wait)
+    assert waits[:3] == [2 * FIRST_WAIT_S, 4 * FIRST_WAIT_S, 8 * FIRST_WAIT_S]
+    assert waits[-1] == MAX_WAIT_S
+    assert limits.begin("jkowalski", None).wait == 0  # another id is not slowed down
+
+
+def test_limits_hold_across_connections_like_separate_kernels(tmp_path: Path):
+    clock = Clock()
+    path = tmp_path / "s.sqlite"
+    for _ in range(FREE_FAILURES_PER_ID):
+        assert _limiter(path, clock).begin("anowak", None).wait == 0
+    assert _limiter(path, clock).begin("anowak", None).wait > 0
+
+
+def test_a_success_clears_the_id_and_a_quiet_hour_forgets(tmp_path: Path):
+    clock = Clock()
+    limits = _limiter(tmp_path / "s.sqlite", clock)
+    for _ in range(FREE_FAILURES_PER_ID - 1):
+        limits.begin("anowak", None)
+    limits.succeeded(limits.begin("anowak", None))
+    for _ in range(FREE_FAILURES_PER_ID):
+        assert limits.begin("anowak", None).wait == 0
+    assert limits.begin("anowak", None).wait > 0
+    clock.now += FORGET_AFTER_S + 1
+    assert limits.begin("anowak", None).wait == 0
+
+
+def test_one_address_trying_many_ids_is_slowed_down(tmp_path: Path):
+    clock = Clock()
+    limits = _limiter(tmp_path / "s.sqlite", clock)
+    for number in range(FREE_FAILURES_PER_ADDRESS):
+        assert limits.begin(f"osoba{number}", "10.0.0.7").wait == 0
+    assert limits.begin("nowa-osoba", "10.0.0.7").wait == FIRST_WAIT_S
+    assert limits.begin("nowa-osoba", "10.0.0.8").wait == 0
+
+
+def test_a_classroom_behind_one_address_signs_in_without_waiting(tmp_path: Path):
+    limits = _limiter(tmp_path / "s.sqlite", Clock())
+    for number in range(3 * FREE_FAILURES_PER_ADDRESS):
+        attempt = limits.begin(f"osoba{number}", "10.0.0.1")
+        assert attempt.wait == 0
+        limits.succeeded(attempt)
+
+
+def test_retry_message_is_polish_and_says_when():
+    assert retry_message(30) == "Zbyt wiele nieudanych prób. Spróbuj ponownie za 30 s."
+    assert retry_message(0.2) == "Zbyt wiele nieudanych prób. Spróbuj ponownie za 1 s."
+    assert retry_message(121) == "Zbyt wiele nieudanych prób. Spróbuj ponownie za 3 min."
+
+
+def test_store_remembers_which_address_got_a_page(tmp_path: Path):
+    store = DraftStore(tmp_path / "s.sqlite")
+    store.limits.record_page_client("kernel-1", "10.0.0.7")
+    assert DraftStore(tmp_path / "s.sqlite").limits.page_client("kernel-1") == "10.0.0.7"
+    assert store.limits.page_client("kernel-2") is None
