@@ -16,6 +16,7 @@ from szkola_kooperacji.page_binding import COOKIE, REFUSED
 from .browser.conftest import Server
 
 pytestmark = pytest.mark.slow
+CANARY = Path("/tmp/szkola-canary-execute-request")  # a mark outside the server's folders
 XSRF = "0123456789abcdef0123456789abcdef"
 """A made-up double-submit token: a client outside a browser passes Jupyter's XSRF check with any."""
 
@@ -68,7 +69,11 @@ async def _scenario(base: str) -> dict[str, object]:
     }
     await owner.connect()  # the page's own client still drives its kernel
     seen["owner_widgets"] = len(owner.widgets)
-    seen["owner_click_s"] = await owner.click("sk-sign-in")
+    CANARY.unlink(missing_ok=True)
+    for kind in ("execute_request", "shutdown_request", "debug_request"):  # what no widget ever sends
+        await owner._send(kind, {"code": f"open({str(CANARY)!r}, 'w').write('ran')", "silent": False})
+    seen["owner_click_s"] = await owner.click("sk-sign-in")  # answered after the dropped messages
+    seen["code_ran"] = CANARY.exists()
     await owner.close()
     seen["owner_shutdown"] = (await _status("POST", shutdown, owner.cookie))[0]
     return seen
@@ -83,3 +88,6 @@ def test_kernel_refuses_clients_that_did_not_receive_its_page(running: Server):
     assert int(str(seen["owner_widgets"])) > 10
     assert seen["owner_shutdown"] == 204  # the same request with the page's cookie is accepted
     assert "Refused a client without the page" in running.log.read_text(errors="replace")
+    assert seen["code_ran"] is False, "the page's own browser cannot run code in its kernel"
+    # Voilà's kernel manager lets through only widget messages (its allowed_message_types)
+    assert 'Received message of type "execute_request", which is not allowed' in running.log.read_text(errors="replace")
