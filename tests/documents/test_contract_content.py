@@ -255,3 +255,16 @@ def test_the_offices_own_actions_are_the_workers_party_and_only_other_institutio
         other = not office and action.responsible not in (Responsible.KLIENT, Responsible.CZLONEK_RODZINY)
         assert (squash(action.text) in contract_part) is not other, action.id
         assert (squash(action.text) in annex_1) is other, action.id
+
+
+def test_an_action_granting_a_benefit_prints_its_legal_basis():
+    case = CATALOG.case(VIOLENCE)
+    assert CATALOG.directory is not None
+    contract, diagnosis = case.reference.contract, case.reference.diagnosis
+    cited = {a.cited_legal_basis(CATALOG.directory) for a in contract.actions} - {""}
+    assert cited, "the reference has benefits or measures"
+    pdf = squash("\n".join(pdf_pages(_pdf(VIOLENCE, contract, diagnosis))))
+    docx = squash("\n".join(docx_in_order(_docx(VIOLENCE, contract, diagnosis))))
+    for basis in cited:
+        assert squash(f"Podstawa prawna: {basis}") in pdf, basis
+        assert squash(f"Podstawa prawna: {basis}") in docx, basis

@@ -1,7 +1,7 @@
 """The goals and actions tables of the contract, with their columns declared once as data.
 
-A new column (e.g. the legal basis of an action) is one more ``Column`` in ``ACTION_COLUMNS``:
-its header, its relative width and how to read its text from an action.
+A column is one ``Column`` in ``ACTION_COLUMNS``: its header, its relative width and how to read
+its text from an action. The legal basis of a benefit or measure is printed under the action.
 """
 
 from __future__ import annotations
@@ -66,6 +66,16 @@ def when(_: ActionContext, action: Action) -> str:
     return f"{period}; {frequency}" if frequency else period
 
 
+def what(context: ActionContext, action: Action) -> str:
+    """Return what is done and, for a benefit or a measure, the act and article it rests on (a line of its own).
+
+    In the same cell rather than a column of its own: a seventh column makes every column too
+    narrow for whole Polish words on an A4 page.
+    """
+    basis = printable(action.cited_legal_basis(context.directory))
+    return or_blank(action.text) + (f"\nPodstawa prawna: {basis}" if basis else "")
+
+
 class Side(StrEnum):
     """Where an action is printed: the two parties' parts of II A, or the G-PZK annex."""
 
@@ -86,7 +96,7 @@ def side_of(action: Action, ops_id: str | None) -> Side:
 ACTION_COLUMNS: tuple[Column, ...] = (
     Column("Nr", 1.0, lambda _, a: printable(a.id)),
     Column("Cel", 0.9, lambda _, a: printable(a.goal_id)),
-    Column("Działanie (co i jak)", 4.5, lambda _, a: or_blank(a.text)),
+    Column("Działanie (co i jak)", 4.5, what),
     Column("Kto / gdzie", 2.8, who),
     Column("Termin, jak często", 2.6, when),
     Column("Wskaźnik", 2.3, lambda _, a: or_blank(a.indicator)),
