@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from tornado.websocket import websocket_connect
 
 from benchmarks.voila_client import WS_PROTOCOL, Session
 from szkola_kooperacji.page_binding import COOKIE, REFUSED
+from tests.aio import run
 
 from .browser.conftest import Server
 
@@ -80,7 +80,7 @@ async def _scenario(base: str) -> dict[str, object]:
 
 
 def test_kernel_refuses_clients_that_did_not_receive_its_page(running: Server):
-    seen = asyncio.run(_scenario(running.url))
+    seen = run(_scenario(running.url))
     assert seen["ws_without_cookie"] == 403
     assert seen["ws_with_other_page"] == 403
     for key in ("get_with_other_page", "delete_with_other_page", "shutdown_with_other_page"):

@@ -3,7 +3,6 @@ and after sign-in no widget in the kernel holds the code."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +13,7 @@ from click.testing import CliRunner
 from benchmarks.voila_client import Session
 from szkola_kooperacji.cli import main
 from szkola_kooperacji.storage.sign_in_limits import FIRST_WAIT_S, FREE_FAILURES_PER_ADDRESS, FREE_FAILURES_PER_ID
+from tests.aio import run
 
 from ..browser.conftest import ROOT, Server, issued_codes
 
@@ -94,7 +94,7 @@ async def _scenario(base: str, codes: dict[str, str]) -> dict[str, object]:
 
 def test_issued_codes_limits_and_no_code_in_widget_state(server: Server, course: tuple[Path, dict[str, str]]):
     codes = course[1]
-    seen = asyncio.run(_scenario(server.url, codes))
+    seen = run(_scenario(server.url, codes))
     assert WRONG in str(seen["unknown"])
     assert "Witaj" not in str(seen["unknown"])
     wrong = [str(text) for text in seen["wrong"]]  # type: ignore[attr-defined]
