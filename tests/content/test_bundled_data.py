@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from szkola_kooperacji.data import load_catalog
+from szkola_kooperacji.data import load_catalog, load_valid_catalog
 from szkola_kooperacji.domain import Contract, Diagnosis, give_feedback
 from szkola_kooperacji.domain.codes import Area, Level
 from szkola_kooperacji.domain.directory import GRANTING_KINDS, InstitutionType
@@ -108,3 +109,14 @@ def test_services_that_grant_a_benefit_are_marked_and_cite_their_legal_basis():
         if _grants(service.id) and (service.kind not in GRANTING_KINDS or not service.legal_basis)
     ]
     assert unmarked == [], "set kind: swiadczenie and legal_basis on these services"
+
+
+def test_the_trainers_page_of_legal_bases_covers_every_reference_action():
+    page = (Path(__file__).resolve().parents[2] / "docs" / "podstawy_prawne.md").read_text(encoding="utf-8")
+    catalog = load_valid_catalog()
+    for case in catalog.cases.values():
+        marker = f"`case_studies/{case.id}.yaml`"
+        assert marker in page, f"docs/podstawy_prawne.md has no section for {case.id}"
+        section = page.split(marker, 1)[1].split("\n## ", 1)[0]
+        listed = re.findall(r"^\| (D\d+) \(", section, flags=re.MULTILINE)
+        assert listed == [a.id for a in case.reference.contract.actions], case.id
