@@ -102,6 +102,18 @@ def test_over_long_text_is_refused_with_a_message_and_kept_in_the_field(app: Das
     assert editor.children[1].value.startswith("słowo")
 
 
+def test_text_the_contract_cannot_print_is_refused_with_a_message_and_kept_in_the_field(app: Dashboard):
+    workspace = app.open_case("mini_case")
+    editor = workspace.diagnosis.add_need()
+    editor.children[1].value = "Rodzina potrzebuje wsparcia 👨‍👩‍👧 🙂"
+    assert editor.need.statement == ""
+    assert "nie da się wydrukować" in editor.children[2].value
+    assert "🙂" in editor.children[2].value
+    editor.children[1].value = "Rodzina potrzebuje wsparcia – „zaraz”, już! Zażółć gęślą jaźń."
+    assert editor.need.statement.startswith("Rodzina potrzebuje wsparcia")
+    assert editor.children[2].value == ""
+
+
 def test_contract_built_with_the_directory_browser(app: Dashboard):
     workspace = app.open_case("mini_case")
     workspace.diagnosis.add_need(Area.SYTUACJA_ZAWODOWA).children[1].value = "Brak pracy"

@@ -1,7 +1,8 @@
 """Bind a widget's value to one field of a domain model, refusing invalid input with a Polish message.
 
 The model's own validation (lengths, types) is the rule; the widget only reports
-it. The trainee's text stays in the widget so nothing typed is lost.
+it. Text with characters the printed contract cannot draw (emoji) is refused the same way.
+The trainee's text stays in the widget so nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from typing import Any
 
 import ipywidgets as w
 from pydantic import BaseModel, ValidationError
+
+from ..documents.glyphs import undrawable_characters
+from .render import e
 
 Changed = Callable[[], None]
 
@@ -38,6 +42,13 @@ def bind(
     """Write the widget's value into ``model.field`` on every change, then call ``changed``."""
 
     def on_change(event: dict[str, Any]) -> None:
+        if isinstance(event["new"], str) and (refused := undrawable_characters(event["new"])):
+            shown = " ".join(sorted(refused)[:5])
+            message.value = (
+                f"<span class='sk-message'>Znaków {e(shown)} nie da się wydrukować w kontrakcie (np. emoji). "
+                "Usuń je, aby tekst został zapisany.</span>"
+            )
+            return
         try:
             setattr(model, field, to_model(event["new"]))
         except ValidationError as error:
