@@ -78,7 +78,7 @@ def as_nbgrader_ships_it(course_dir: Path) -> None:
     from nbgrader.converters import Autograde  # noqa: PLC0415 (the plain alternative only)
 
     def names(trait: str) -> list[str]:
-        return [f"{c.__module__}.{c.__name__}" for c in Autograde.class_traits()[trait].default_value]
+        return [f"{c.__module__}.{c.__name__}" for c in Autograde.class_traits()[trait].default()]
 
     with (course_dir / "nbgrader_config.py").open("a", encoding="utf-8") as config:
         config.write("\n# The plain alternative measured against: nbgrader's pipeline as it ships.\n")

@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from . import __version__
-from .commands.course import course
-from .commands.export import export
-from .commands.grade import grade
-from .commands.report import report
-from .commands.rules import rules
-from .commands.schema import schema
-from .commands.serve import serve
-from .commands.validate import validate
 from .errors import SzkolaError
+
+COMMANDS = ("validate", "schema", "serve", "course", "grade", "report", "export", "rules")
+"""Subcommands in help order; each is the function of that name in ``commands/<name>.py``."""
 
 
 class SzkolaGroup(click.Group):
-    """The command group: an expected failure is one Polish message and exit code 1, never a traceback."""
+    """The command group: an expected failure is one Polish message and exit code 1, never a traceback.
+
+    A subcommand's module is imported only when it runs (click's lazy-group pattern), so
+    ``szkola grade`` does not pay for the report's pandas, nor ``szkola serve`` for nbgrader.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Return the subcommands' names in help order."""
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Import and return one subcommand, or None for an unknown name."""
+        if cmd_name not in COMMANDS:
+            return None
+        command = getattr(importlib.import_module(f"{__package__}.commands.{cmd_name}"), cmd_name)
+        assert isinstance(command, click.Command)
+        return command
 
     def invoke(self, ctx: click.Context) -> object:
         """Run the subcommand; turn a SzkolaError into its message on stderr."""
@@ -32,13 +45,3 @@ class SzkolaGroup(click.Group):
 @click.version_option(__version__, prog_name="szkola")
 def main() -> None:
     """Szkoła Kooperacji: platforma szkoleniowa Modelu Kooperacji."""
-
-
-main.add_command(validate)
-main.add_command(schema)
-main.add_command(serve)
-main.add_command(course)
-main.add_command(grade)
-main.add_command(report)
-main.add_command(export)
-main.add_command(rules)

@@ -8,8 +8,10 @@ from pathlib import Path
 import click
 
 from ..errors import SzkolaError
+from ..grading import prefer_fast_validation
 from ..grading.autograde import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT_S, Outcome, autograde_parallel, record_zero
 from ..grading.course_folder import CourseFolder
+from ..grading.results import GradedSubmission
 
 
 def _describe(outcome: Outcome | None) -> str | None:
@@ -46,8 +48,7 @@ def autograde(  # noqa: PLR0917 (click passes each option positionally)
     assignment: str, jobs: int, course_dir: Path, students: tuple[str, ...], time_limit: float, memory: int
 ) -> None:
     """Oceń automatycznie zebrane prace ASSIGNMENT (jak `nbgrader autograde`, równolegle, bez uruchamiania kodu)."""
-    from ..grading.results import graded_submissions  # noqa: PLC0415 (imports nbgrader)
-
+    prefer_fast_validation()  # before the course's config loads nbgrader
     folder = CourseFolder.open(course_dir)
     todo = list(students) or folder.submitted_students(assignment)
     if not todo:
@@ -56,6 +57,7 @@ def autograde(  # noqa: PLR0917 (click passes each option positionally)
             f"najpierw: nbgrader collect {assignment}"
         )
     failed: list[Outcome] = []
+    results: list[GradedSubmission] = []
     outcomes = autograde_parallel(folder.root, assignment, todo, jobs=jobs, time_limit_s=time_limit, memory_mb=memory)
     with click.progressbar(
         outcomes,
@@ -68,7 +70,9 @@ def autograde(  # noqa: PLR0917 (click passes each option positionally)
             if not outcome.ok:
                 record_zero(folder.db_url, assignment, outcome.student)
                 failed.append(outcome)
-    results = graded_submissions(folder.db_url, assignment, [t for t in todo if t not in {f.student for f in failed}])
+            elif outcome.result is not None:
+                results.append(outcome.result)
+    results.sort(key=lambda r: todo.index(r.student))
     width = max(len(t) for t in todo)
     click.echo(f"Ocenione: {len(todo) - len(failed)} z {len(todo)}. Punkty za część automatyczną:")
     for result in results:

@@ -7,6 +7,11 @@ TEXT_STUB = "_(Odpowiedź wpiszesz na pulpicie ćwiczenia.)_"
 CODE_STUB = f'{WORK_VARIABLE} = ""  # pulpit ćwiczenia zapisze tu pracę uczestnika'
 """What nbgrader leaves in the work cell of a released exercise (instead of ``raise NotImplementedError()``)."""
 
+WORK_GRADE_ID = "praca"
+"""The grade_id of an exercise's work cell, where the dashboard writes the draft."""
+FLAGGED_PREFIX = "Oddany notatnik różni się od wydanego ćwiczenia"
+"""How the message on a submission that differs from its release begins (in the gradebook's comments too)."""
+
 MAX_REFLECTION_CHARS = 6000
 """Longest reflection the dashboard accepts: a few pages of text, not a pasted book."""
 MAX_WORK_CHARS = 4_000_000
@@ -14,6 +19,22 @@ MAX_WORK_CHARS = 4_000_000
 
 COURSE_ENV = "SZKOLA_COURSE"
 """The course directory (from ``szkola course init``) whose released exercises the dashboard offers."""
+
+
+def prefer_fast_validation() -> None:
+    """Skip two costs of importing nbformat and nbgrader that grading never needs; call before either loads.
+
+    jsonschema's optional IRI format checker (``rfc3987_syntax``) compiles a grammar for 1.5–3 s
+    when imported, and no schema nbformat or nbgrader validates uses that format; and nbformat
+    validates every notebook it reads and writes with the pure-Python ``jsonschema`` unless told
+    to use ``fastjsonschema`` (a dependency of nbformat), several times faster with the same schema.
+    """
+    import os  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None makes the import fail
+    os.environ.setdefault("NBFORMAT_VALIDATOR", "fastjsonschema")
 
 
 def put_tools_on_path() -> None:

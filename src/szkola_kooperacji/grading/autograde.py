@@ -24,11 +24,12 @@ import time
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
 from .course_folder import CourseFolder
+from .results import GradedSubmission
 
 DEFAULT_TIME_LIMIT_S = 60.0
 DEFAULT_MEMORY_MB = 2048
@@ -41,29 +42,21 @@ the end of its own tasks (it would hold its pipe open itself) nor let the others
 
 @dataclass(frozen=True)
 class Outcome:
-    """How grading one trainee's submission ended."""
+    """How grading one trainee's submission ended, and what it gave when it was graded."""
 
     student: str
     ok: bool
     message: str
     seconds: float
+    result: GradedSubmission | None = None
 
 
 def _preload() -> None:
-    """Import nbgrader's grading code in this process, so workers forked from it need not import it again.
+    """Import nbgrader's grading code in this process, so workers forked from it need not import it again."""
+    from . import prefer_fast_validation, put_tools_on_path  # noqa: PLC0415
 
-    Two costs of that import are not needed for grading and are cut here: jsonschema's optional
-    IRI format checker (``rfc3987_syntax``) compiles a grammar for 1.5–3 s when imported, and no
-    schema nbformat or nbgrader validates uses that format; and nbformat validates every notebook
-    it reads and writes with the pure-Python ``jsonschema`` unless told to use ``fastjsonschema``
-    (a dependency of nbformat), which is several times faster with the same schema.
-    """
-    from . import put_tools_on_path  # noqa: PLC0415
-
+    prefer_fast_validation()
     put_tools_on_path()
-    if "jsonschema" not in sys.modules:
-        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None makes the import fail
-    os.environ.setdefault("NBFORMAT_VALIDATOR", "fastjsonschema")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import nbformat  # noqa: F401, PLC0415
@@ -75,15 +68,27 @@ def _preload() -> None:
 
 
 def _reuse_engines() -> None:
-    """Let every ``Gradebook`` of this worker share one SQLAlchemy engine per database URL.
+    """Let every ``Gradebook`` of this worker share one SQLAlchemy engine per database, checked once.
 
-    nbgrader opens about ten gradebooks per submission, each with a new engine, so each one
-    compiles its SQL again; with the engine shared, statements compile once per worker.
-    ``Gradebook.close`` disposes the engine's pool, which only closes connections.
+    nbgrader opens about ten gradebooks per submission, each with a new engine that compiles
+    its SQL again and checks every table of the schema (``create_all``). With the engine shared
+    and the schema checked on its first use, statements compile once per worker and a gradebook
+    costs a connection. ``Gradebook.close`` disposes the engine's pool, which only closes
+    connections; ``create_all`` only creates what is missing, so once per worker is enough.
     """
     import nbgrader.api  # noqa: PLC0415
 
     nbgrader.api.create_engine = functools.lru_cache(maxsize=4)(nbgrader.api.create_engine)
+    metadata = nbgrader.api.Base.metadata
+    checked: set[int] = set()
+    create_all = metadata.create_all
+
+    def create_all_once(bind: Any, **kwargs: Any) -> None:
+        if id(bind) not in checked:
+            create_all(bind=bind, **kwargs)
+            checked.add(id(bind))
+
+    metadata.create_all = create_all_once
 
 
 def _worker(course_dir: str, memory_mb: int, tasks: Connection) -> None:
@@ -112,6 +117,8 @@ def _worker(course_dir: str, memory_mb: int, tasks: Connection) -> None:
     from nbgrader.coursedir import CourseDirectory  # noqa: PLC0415
     from traitlets.config import Config  # noqa: PLC0415
 
+    from .results import graded_submissions  # noqa: PLC0415
+
     config = Config()
     config.merge(CourseFolder(Path(course_dir)).config)
     api = NbGraderAPI(CourseDirectory(config=config), config=config)
@@ -121,7 +128,8 @@ def _worker(course_dir: str, memory_mb: int, tasks: Connection) -> None:
         except EOFError:
             return
         result: dict[str, Any] = api.autograde(assignment, student, force=True, create=True)
-        tasks.send((bool(result.get("success")), _summary(result, memory_mb)))
+        graded = graded_submissions(api.coursedir.db_url, assignment, [student]) if result.get("success") else []
+        tasks.send((bool(result.get("success")), _summary(result, memory_mb), graded[0] if graded else None))
 
 
 def _summary(result: dict[str, Any], memory_mb: int = DEFAULT_MEMORY_MB) -> str:
@@ -185,23 +193,26 @@ def autograde_parallel(
     workers = [_Worker(context, course_dir, memory_mb) for _ in range(max(1, min(jobs, len(todo))))]
     try:
         while todo or any(w.student for w in workers):
-            for index, worker in enumerate(workers):
+            for worker in workers:
                 if worker.student is None and todo:
                     worker.give(assignment, todo.pop(0))
-                if worker.student is None:
-                    continue
+            busy = [w for w in workers if w.student is not None]
+            ready = set(wait([w.conn for w in busy], timeout=0.2))  # whichever worker answers first
+            for worker in busy:
+                index = workers.index(worker)
+                student = worker.student
+                assert student is not None
                 elapsed = time.monotonic() - worker.started
-                if worker.conn.poll(0.05):
-                    student = worker.student
+                if worker.conn in ready:
+                    result = None
                     try:
-                        ok, message = worker.conn.recv()
+                        ok, message, result = worker.conn.recv()
                         worker.student = None
                     except EOFError:
                         ok, message = False, "przerwano: proces oceniania zakończył się nieoczekiwanie"
                         workers[index] = _replace(worker, context, course_dir, memory_mb)
-                    yield Outcome(student, ok, message, elapsed)
+                    yield Outcome(student, ok, message, elapsed, result)
                 elif elapsed > time_limit_s or not worker.process.is_alive():
-                    student = worker.student
                     why = (
                         f"przerwano po {time_limit_s:g} s: ocena trwała za długo"
                         if elapsed > time_limit_s

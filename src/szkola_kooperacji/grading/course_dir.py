@@ -70,6 +70,14 @@ def _path_expression(path: Path, root: Path) -> str:
         return repr(str(path))
 
 
+def _templates_in_package() -> str:
+    """Return the feedback templates' folder relative to the package (the config finds the package itself)."""
+    from .. import __file__ as package_init  # noqa: PLC0415
+    from .feedback import TEMPLATES  # noqa: PLC0415
+
+    return TEMPLATES.relative_to(Path(package_init).parent).as_posix()
+
+
 def render_config(course_id: str, root: Path, db_url: str | None, exchange: Path) -> str:
     """Return the group's nbgrader_config.py: the course, gradebook, exchange, grading and Polish texts.
 
@@ -100,8 +108,9 @@ c.ClearSolutions.text_stub = {TEXT_STUB!r}
 # Work is graded as data: no cell of a submission is ever run. A submission is rebuilt from the
 # released notebook with only the work's JSON and the reflections taken from it (anything else that
 # differs flags it: 0 points for the automatic parts and a message), then each part is scored by the
-# domain scorer in place of nbgrader's Execute. The cells' metadata are checked once, after the
-# rebuild: grading changes only outputs. See szkola_kooperacji/grading/preprocessors.py.
+# domain scorer in place of nbgrader's Execute. The graded notebook's cells and their metadata are
+# the release's, so nbgrader's CheckCellMetadata has nothing left to check.
+# See szkola_kooperacji/grading/preprocessors.py.
 c.Autograde.exporter_class = "szkola_kooperacji.grading.intake.SubmissionExporter"
 c.Autograde.sanitize_preprocessors = [
     "szkola_kooperacji.grading.preprocessors.RebuildFromRelease",
@@ -109,7 +118,6 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.DeduplicateIds",
     "nbgrader.preprocessors.OverwriteKernelspec",
     "nbgrader.preprocessors.OverwriteCells",
-    "nbgrader.preprocessors.CheckCellMetadata",
 ]
 c.Autograde.autograde_preprocessors = [
     "szkola_kooperacji.grading.preprocessors.GradeWorkAsData",
@@ -122,7 +130,11 @@ c.Autograde.autograde_preprocessors = [
 # Feedback is in Polish and shows the trainee's results and messages, never code or hidden tests.
 # Its exporter is configured under its own name: settings of HTMLExporter would also reach the
 # formgrader, whose pages for manual grading are HTMLExporter pages with nbgrader's own template.
-from szkola_kooperacji.grading.feedback import TEMPLATES  # noqa: E402
+# (found without importing the package, which would load nbgrader for every reader of this file)
+import importlib.util  # noqa: E402
+
+_PACKAGE = importlib.util.find_spec("szkola_kooperacji")
+TEMPLATES = os.path.join(os.path.dirname(_PACKAGE.origin), {_templates_in_package()!r})
 
 c.GenerateFeedback.exporter_class = "szkola_kooperacji.grading.feedback.FeedbackExporter"
 c.FeedbackExporter.template_name = "szkola_feedback"

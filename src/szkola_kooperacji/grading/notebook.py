@@ -16,12 +16,11 @@ from typing import Any
 import nbformat
 
 from ..errors import ExerciseError
-from . import CODE_STUB, TEXT_STUB, WORK_VARIABLE
+from . import CODE_STUB, TEXT_STUB, WORK_GRADE_ID, WORK_VARIABLE
 
-WORK_GRADE_ID = "praca"
 REFLECTION_PREFIX = "refleksja"
 QUESTION_PREFIX = "pytanie"
-__all__ = ["CODE_STUB", "TEXT_STUB", "WORK_VARIABLE", "ExerciseError"]
+__all__ = ["CODE_STUB", "TEXT_STUB", "WORK_GRADE_ID", "WORK_VARIABLE", "ExerciseError"]
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,9 @@ from nbgrader.api import Gradebook
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from ..errors import WorkError
+from . import FLAGGED_PREFIX, WORK_GRADE_ID
 from .cells import grading_catalog, parse_work, score_part
-from .notebook import WORK_GRADE_ID, exercise_info
+from .notebook import exercise_info
 from .submission import problems_of, read_work_cell, rebuild, take_intake
 from .work_view import work_html, work_text
 
@@ -40,9 +41,6 @@ NO_RESPONSE = "Brak odpowiedzi."
 def _nbgrader_meta(cell: Any) -> dict[str, Any]:
     meta = cell.get("metadata", {}).get("nbgrader", {})
     return meta if isinstance(meta, dict) else {}
-
-
-FLAGGED_PREFIX = "Oddany notatnik różni się od wydanego ćwiczenia"
 
 
 def flagged_message(problems: list[str]) -> str:

@@ -137,8 +137,7 @@ def _submission_problem(gradebook: Any, notebook: str, exercise: str, student: s
     """Return the flag grading left on a submission that differs from its release, or ""."""
     from nbgrader.api import MissingEntry  # noqa: PLC0415
 
-    from .notebook import WORK_GRADE_ID  # noqa: PLC0415
-    from .preprocessors import FLAGGED_PREFIX  # noqa: PLC0415
+    from . import FLAGGED_PREFIX, WORK_GRADE_ID  # noqa: PLC0415
 
     if submission is None:
         return ""

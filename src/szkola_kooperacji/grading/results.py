@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .notebook import WORK_GRADE_ID
-from .preprocessors import FLAGGED_PREFIX
+from . import FLAGGED_PREFIX, WORK_GRADE_ID
 
 
 @dataclass(frozen=True)
