@@ -14,6 +14,7 @@ from pathlib import Path
 from .data.paths import DATA_ENV, project_root
 from .errors import SzkolaError
 from .grading import COURSE_ENV
+from .grading.course_folder import DRAFTS_STORE
 from .storage.drafts import STORE_ENV, default_store_path
 
 TEMPLATE = "szkola"
@@ -95,20 +96,12 @@ def voila_command(options: ServeOptions) -> list[str]:
     return command
 
 
-COURSE_STORE = "prace.sqlite"
-"""With ``--course`` and no ``--store``: the group's drafts live in its course folder.
-
-Trainees of a course are roster ids; a store shared with workshops without a course would let
-someone register a roster id as a free name there and read that trainee's drafts.
-"""
-
-
 def store_path(options: ServeOptions) -> Path:
     """Return the draft store: ``--store``, else the course folder's, else the user's data folder."""
     if options.store is not None:
         return options.store
     if options.course is not None:
-        return options.course.resolve() / COURSE_STORE
+        return options.course.resolve() / DRAFTS_STORE
     return default_store_path()
 
 

@@ -2,7 +2,8 @@
 
 A course folder is what ``szkola course init`` writes: ``nbgrader_config.py``, the course
 manifest copy, ``source/``, ``release/``, ``submitted/``, the gradebook and (by default) the
-exchange. Grading, reports, the trainee's exchange and the CLI all open it through
+exchange, the sign-in codes' hashes and the group's drafts. Grading, reports, the trainee's
+exchange and the CLI all open it through
 :meth:`CourseFolder.open`, so the folder is checked in one place with one Polish message.
 """
 
@@ -23,6 +24,10 @@ COURSE_COPY = "kurs.yaml"
 GRADEBOOK_FILE = "gradebook.db"
 EXCHANGE_DIR = "wymiana"
 """The default nbgrader exchange, inside the course folder."""
+CODES_FILE = "kody_logowania.json"
+"""Hashes of the sign-in codes the trainer issued (never the codes)."""
+DRAFTS_STORE = "prace.sqlite"
+"""The group's drafts when ``szkola serve --course`` is given no ``--store``."""
 
 
 def sqlite_url(path: Path) -> str:

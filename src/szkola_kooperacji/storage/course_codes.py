@@ -17,10 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import SzkolaError
+from ..grading.course_folder import CODES_FILE
 from .passcodes import code_matches, hash_code, new_issued_code, new_salt, normalise_issued
-
-CODES_FILE = "kody_logowania.json"
-"""In the course folder: per trainee id, the salt and hash of the issued code (never the code)."""
 
 _DUMMY_SALT = bytes(16)
 
