@@ -34,7 +34,7 @@ from .results import GradedSubmission
 DEFAULT_TIME_LIMIT_S = 60.0
 DEFAULT_MEMORY_MB = 2048
 LOG_FILE = "logs/autograde.log"
-"""Where the workers and their kernels write, inside the course directory."""
+"""Where the workers write nbgrader's log, inside the course directory."""
 _PARENT_ENDS: list[Connection] = []
 """The parent's ends of the workers' pipes. A forked worker closes its copies, or a worker would never see
 the end of its own tasks (it would hold its pipe open itself) nor let the others see theirs."""

@@ -19,7 +19,7 @@ from nbconvert.exporters import NotebookExporter
 from . import MAX_WORK_CHARS
 from .submission import unreadable_stand_in
 
-MAX_NOTEBOOK_BYTES = 4 * MAX_WORK_CHARS + 1_000_000
+MAX_NOTEBOOK_CHARS = 4 * MAX_WORK_CHARS + 1_000_000
 """Largest file read as a submission: the work cell's limit with room for escapes and the released cells."""
 
 
@@ -31,8 +31,8 @@ class SubmissionExporter(NotebookExporter):
     ) -> tuple[Any, dict[str, Any]]:
         """Read the stream as a notebook, or use the stand-in when it cannot be one."""
         try:
-            text = file_stream.read(MAX_NOTEBOOK_BYTES + 1)
-            if len(text) > MAX_NOTEBOOK_BYTES:
+            text = file_stream.read(MAX_NOTEBOOK_CHARS + 1)
+            if len(text) > MAX_NOTEBOOK_CHARS:
                 raise ValueError("too large")
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # nbformat warns of invalid JSON schema, which the intake reports
