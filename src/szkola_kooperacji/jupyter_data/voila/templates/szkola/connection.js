@@ -56,13 +56,16 @@
     });
   }
 
+  // A redraw by the kernel means a save: of a field left after typing, or of every keystroke in a field
+  // that sends as it goes. A field typed in after that marks the indicator again with its next key.
   function redrawnAfterSave() {
-    indicators().forEach(function (indicator) {
-      if (indicator.classList.contains("sk-unsaved") && content(indicator) !== indicator.dataset.skOver) {
-        if (pending.size === 0) indicator.classList.remove("sk-unsaved");
-        else indicator.dataset.skOver = content(indicator);
-      }
+    var redrawn = indicators().some(function (indicator) {
+      return indicator.classList.contains("sk-unsaved") && content(indicator) !== indicator.dataset.skOver;
     });
+    if (redrawn) {
+      pending.clear();
+      unmark();
+    }
   }
 
   function editable(target) {
@@ -82,10 +85,6 @@
     if (!editable(event.target) || blocked) return;
     pending.add(event.target);
     mark(UNSAVED);
-  });
-  // "change" is when the field sends its value to the kernel, which redraws the indicator once saved.
-  document.addEventListener("change", function (event) {
-    pending.delete(event.target);
   });
   document.addEventListener("focusout", function (event) {
     var field = event.target;
