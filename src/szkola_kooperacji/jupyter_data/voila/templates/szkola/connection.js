@@ -127,9 +127,11 @@
     }
     document.body.appendChild(veil);
     document.body.appendChild(banner);
-    document.body.style.paddingTop = banner.offsetHeight + "px"; // the indicator stays in view below it
     var cells = document.getElementById("rendered_cells");
-    if (cells) cells.inert = true;
+    if (cells) {
+      cells.inert = true;
+      cells.style.marginTop = banner.offsetHeight + "px"; // the indicator stays in view below the banner
+    }
     mark(NOT_SAVED);
   }
 
@@ -140,9 +142,11 @@
       var element = document.getElementById(id);
       if (element) element.remove();
     });
-    document.body.style.paddingTop = "";
     var cells = document.getElementById("rendered_cells");
-    if (cells) cells.inert = false;
+    if (cells) {
+      cells.inert = false;
+      cells.style.marginTop = "";
+    }
     if (pending.size === 0) unmark();
     else mark(UNSAVED);
   }
