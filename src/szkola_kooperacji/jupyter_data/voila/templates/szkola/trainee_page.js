@@ -1,10 +1,11 @@
-// Saving that tells the truth (Szkoła Kooperacji page template).
+// Front end of the trainee page (Szkoła Kooperacji page template): truthful saving, lost connection, sign-in fields.
 // 1. While a trainee types in an editor saved on every change (.sk-autosave), the save indicator
 //    (.sk-saved) says "Niezapisane zmiany"; the kernel redraws it with "Zapisano o …" only after the
 //    store has the change.
 // 2. When the server or the kernel is gone, a Polish banner says so and what to do, the indicator no
 //    longer claims "Zapisano", the page is made inert (nothing typed afterwards is silently dropped),
 //    and text typed but not yet saved is shown in the banner so it can be copied.
+// 3. The sign-in fields ask the browser not to fill in or remember a name or code (shared computers).
 // The kernel connection is Voilà's widget manager's (window.jupyterapp.widgetManager.kernel); a
 // reconnection to the same, still running kernel lifts the block.
 (function () {
@@ -184,5 +185,16 @@
     leaving = true; // a reload closes the connection too; no banner for that
   });
 
-  window.setInterval(check, 500);
+  // A shared computer in a training room: the browser must not offer the previous trainee's name or code.
+  function noAutofill() {
+    document.querySelectorAll(".sk-trainee-name input, .sk-trainee-code input").forEach(function (field) {
+      var wanted = field.type === "password" ? "new-password" : "off";
+      if (field.getAttribute("autocomplete") !== wanted) field.setAttribute("autocomplete", wanted);
+    });
+  }
+
+  window.setInterval(function () {
+    check();
+    noAutofill();
+  }, 500);
 })();
