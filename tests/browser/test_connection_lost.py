@@ -28,7 +28,7 @@ def test_banner_and_no_false_saved_when_the_server_dies(server: Server, page: Pa
     statement.press("End")
     statement.press_sequentially(UNSENT)  # typed, not yet sent: the field sends when it is left
     expect(indicator).to_have_text("Niezapisane zmiany", use_inner_text=True)
-    shot(page, "25_niezapisane_zmiany")
+    shot(page, "45_niezapisane_zmiany")
 
     server.kill()
     killed = time.monotonic()
@@ -43,7 +43,7 @@ def test_banner_and_no_false_saved_when_the_server_dies(server: Server, page: Pa
     page.keyboard.type(" coś jeszcze")  # editing is blocked: no keystroke goes into the form
     expect(statement).to_have_value(SAVED + UNSENT)
     expect(indicator).not_to_contain_text("Zapisano", use_inner_text=True)
-    shot(page, "26_polaczenie_przerwane")
+    shot(page, "46_polaczenie_przerwane")
 
     server.start()
     sign_in(page, server.url)
@@ -68,4 +68,4 @@ def test_banner_when_the_kernel_dies_and_the_server_stays(server: Server, page: 
     killed = time.monotonic()
     expect(page.locator("#sk-connection-lost")).to_contain_text(BANNER, timeout=3_000)
     assert time.monotonic() - killed < 3
-    shot(page, "27_proces_zatrzymany")
+    shot(page, "47_proces_zatrzymany")

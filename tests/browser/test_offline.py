@@ -31,5 +31,5 @@ def test_no_request_leaves_the_servers_address(server: Server, page: Page):
     page.click(".sk-ask-feedback")
     expect(page.locator(".sk-feedback-view")).to_contain_text("Wynik:")
     page.wait_for_load_state("networkidle")
-    shot(page, "20_bez_internetu")
+    shot(page, "40_bez_internetu")
     assert elsewhere == [], f"requests to other hosts: {elsewhere}"

@@ -25,14 +25,14 @@ def test_enter_signs_in_and_the_failed_attempts_error_goes(server: Server, page:
     page.press(".sk-trainee-code input", "Enter")
     error = page.locator(".sk-message")
     expect(error).to_contain_text("od 8 do 64 znaków")
-    shot(page, "21_logowanie_blad")
+    shot(page, "41_logowanie_blad")
     page.fill(".sk-trainee-code input", "tajne123")
     page.press(".sk-trainee-code input", "Enter")
     page.wait_for_selector(f".sk-open-{CASE_ID}")
     expect(error).to_have_count(0)
     open_case(page)
     expect(error).to_have_count(0)
-    shot(page, "22_po_zalogowaniu_bez_bledu")
+    shot(page, "42_po_zalogowaniu_bez_bledu")
 
 
 def test_sign_out_leaves_nothing_for_the_next_person(server: Server, page: Page):
@@ -49,7 +49,7 @@ def test_sign_out_leaves_nothing_for_the_next_person(server: Server, page: Page)
     expect(page.locator(".sk-trainee-code input")).to_have_attribute("autocomplete", "new-password")
     expect(page.locator(".sk-live-findings")).to_have_count(0)
     expect(page.get_by_text("Anna Nowak")).to_have_count(0)
-    shot(page, "23_po_wylogowaniu")
+    shot(page, "43_po_wylogowaniu")
 
     _sign_in_here(page, "Jan Kowalski", "inny-kod-9")
     expect(page.locator(".sk-card", has_text="masz zapisaną pracę")).to_have_count(0)
@@ -57,7 +57,7 @@ def test_sign_out_leaves_nothing_for_the_next_person(server: Server, page: Page)
     open_tab(page, "Diagnoza potrzeb")
     expect(page.locator(".sk-need-statement")).to_have_count(0)
     assert STATEMENT not in page.content()
-    shot(page, "24_nastepna_osoba")
+    shot(page, "44_nastepna_osoba")
 
     page.click(".sk-sign-out")
     _sign_in_here(page, "Anna Nowak", "tajne123")  # the work stays saved for its owner
