@@ -69,3 +69,17 @@ def test_banner_when_the_kernel_dies_and_the_server_stays(server: Server, page: 
     expect(page.locator("#sk-connection-lost")).to_contain_text(BANNER, timeout=3_000)
     assert time.monotonic() - killed < 3
     shot(page, "47_proces_zatrzymany")
+
+
+def test_a_short_break_in_the_network_blocks_editing_until_it_is_back(server: Server, page: Page):
+    sign_in(page, server.url)
+    open_case(page)
+    open_tab(page, "Diagnoza potrzeb")
+    page.context.set_offline(True)  # new connections fail; the open one is dropped as a network break would
+    page.evaluate("window.jupyterapp.widgetManager.kernel._ws.close()")  # JupyterLab's socket (private)
+    expect(page.locator("#sk-connection-lost")).to_contain_text(BANNER, timeout=3_000)
+    page.context.set_offline(False)
+    expect(page.locator("#sk-connection-lost")).to_have_count(0, timeout=30_000)  # the same kernel answers again
+    page.click(".sk-add-need")
+    type_text(page, ".sk-need-statement textarea", SAVED)
+    expect(page.locator(".sk-saved")).to_contain_text("Zapisano o", use_inner_text=True)
