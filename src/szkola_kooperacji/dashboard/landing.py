@@ -65,19 +65,29 @@ class Dashboard(w.VBox):
             style={"description_width": LABEL_WIDTH},
         )
         self.code.add_class("sk-trainee-code")
+        self.code.on_msg(guarded(self.message)(self._code_message))
         enter = w.Button(description="Wejdź", button_style="primary")
         enter.add_class("sk-sign-in")
         enter.on_click(guarded(self.message)(lambda _: self.sign_in()))
         welcome = WELCOME_COURSE if with_course else WELCOME
-        self.body = w.VBox([w.HTML(welcome), self.name, self.code, enter, self.message])
+        self.sign_in_page = [w.HTML(welcome), self.name, self.code, enter, self.message]
+        self.body = w.VBox(self.sign_in_page)
+        self.opened: list[w.Widget] = []
+        """The open case's header and workspace, closed when the trainee leaves them."""
         # The case list is built now, while Voilà pre-renders the page for a workshop's pool, so that
         # signing in only fills in the greeting and the "started" tags: a few messages, not dozens.
         self.greeting = w.HTML()
         self.case_infos: dict[str, w.HTML] = {}
         self.case_list = w.VBox([self._case_card(self.catalog.cases[c]) for c in sorted(self.catalog.cases)])
         self.case_list.add_class("sk-case-list")
+        self.leave = self._sign_out_button()
         super().__init__([w.HTML(f"<style>{stylesheet()}</style>"), self.body])
         self.add_class("sk-root")
+
+    def _code_message(self, _: w.Widget, content: dict[str, object], buffers: object) -> None:
+        """Enter in the code field signs in, as in any web form (the field sends a "submit" event)."""
+        if content.get("event") == "submit":
+            self.sign_in()
 
     def sign_in(self) -> None:
         """Check the name and code; on success show the case list.
@@ -106,7 +116,31 @@ class Dashboard(w.VBox):
         )
         for case_id, info in self.case_infos.items():
             info.value = self._case_info(self.catalog.cases[case_id], case_id in started)
-        self.body.children = [self.greeting, self.case_list, *self._exercise_section()]
+        self.body.children = [self.greeting, self.leave, self.case_list, *self._exercise_section()]
+        self._close_workspace()
+
+    def _sign_out_button(self) -> w.Button:
+        button = w.Button(description="Wyloguj", tooltip="Wyloguj się (np. na wspólnym komputerze)")
+        button.add_class("sk-sign-out")
+        button.on_click(guarded(self.message)(lambda _: self.sign_out()))
+        return button
+
+    def sign_out(self) -> None:
+        """Forget the trainee and return to an empty sign-in page, for the next person at a shared computer.
+
+        The open case's widgets are closed, so its text leaves the page, not only the view.
+        """
+        self.trainee = None
+        self.name.value = self.code.value = self.message.value = self.greeting.value = ""
+        for info in self.case_infos.values():
+            info.value = ""
+        self.body.children = self.sign_in_page
+        self._close_workspace()
+
+    def _close_workspace(self) -> None:
+        for widget in self.opened:
+            close_tree(widget)
+        self.opened = []
 
     def _exercise_section(self) -> list[w.Widget]:
         """List the released exercises of the trainee's group, when the server serves a course."""
@@ -182,11 +216,10 @@ class Dashboard(w.VBox):
         back = w.Button(description="Wróć do listy przypadków", layout=w.Layout(width="auto"))
         back.add_class("sk-back")
         back.on_click(guarded(self.message)(lambda _: self.show_cases()))
-        self.body.children = [
-            w.HBox([back, w.HTML(f"<b>{e(self.trainee or '')}</b> · {e(title)}")]),
-            self.message,
-            workspace,
-        ]
+        self._close_workspace()
+        header = w.HBox([back, w.HTML(f"<b>{e(self.trainee or '')}</b> · {e(title)}"), self._sign_out_button()])
+        self.opened = [header, workspace]
+        self.body.children = [header, self.message, workspace]
 
     def _case_info(self, case: Case, started: bool) -> str:
         directory = self.catalog.directory
@@ -216,3 +249,10 @@ class Dashboard(w.VBox):
         workspace = Workspace(self.trainee, case, self.catalog.directory, draft, self.store)
         self._show_workspace(workspace, case.title)
         return workspace
+
+
+def close_tree(widget: w.Widget) -> None:
+    """Close a widget and everything inside it, so the browser drops their models (and the text in them)."""
+    for child in getattr(widget, "children", ()):
+        close_tree(child)
+    widget.close()

@@ -19,6 +19,8 @@ from .diagnosis_builder import DiagnosisBuilder
 from .guard import guarded
 from .render import case_html, feedback_html, findings_html
 
+AUTOSAVED = "sk-autosave"
+"""Class of the editors saved on every change: the page template watches typing inside them."""
 TAB_TITLES = ("Przypadek", "Diagnoza potrzeb", "Kontrakt socjalny", "Mapa i dokument", "Informacja zwrotna")
 
 
@@ -49,8 +51,11 @@ class Workspace(w.VBox):
         self.status.add_class("sk-saved")
         self.findings = w.HTML()
         self.findings.add_class("sk-live-findings")
+        self.saves = 0
         self.diagnosis = DiagnosisBuilder(draft.diagnosis, case, self.changed)
         self.contract = ContractBuilder(draft.contract, draft.diagnosis, case, directory, self.changed)
+        for editor in (self.diagnosis, self.contract):
+            editor.add_class(AUTOSAVED)
         self.feedback = w.HTML("<p>Gdy diagnoza i kontrakt będą gotowe, porównaj je z rozwiązaniem eksperta.</p>")
         self.feedback.add_class("sk-feedback-view")
         ask = w.Button(description="Poproś o informację zwrotną", button_style="success", layout=w.Layout(width="auto"))
@@ -79,7 +84,10 @@ class Workspace(w.VBox):
         """Save the draft, refresh dependent choices and the live findings."""
         try:
             self.store.save(self.trainee, self.draft, slot=self.slot)
-            self.status.value = f"Zapisano o {dt.datetime.now():%H:%M}"  # minutes: one message a minute at most
+            # Shown only once the store has the change. The count makes every save a new value, so the
+            # page redraws the indicator each time (the page marks it "Niezapisane zmiany" while typing).
+            self.saves += 1
+            self.status.value = f"<span data-save='{self.saves}'>Zapisano o {dt.datetime.now():%H:%M}</span>"
         except Exception:  # the store may be locked or full: tell the trainee, keep the work in memory
             self.status.value = "<span class='sk-message'>Nie udało się zapisać. Spróbuj ponownie za chwilę.</span>"
         self.contract.refresh_needs()
