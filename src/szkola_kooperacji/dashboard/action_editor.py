@@ -12,7 +12,7 @@ from ..domain.contract import Action, Goal
 from ..domain.diagnosis import Diagnosis
 from ..domain.directory import ServiceDirectory
 from . import options
-from .binding import Changed, bind
+from .binding import Changed, FieldMessages, bind
 from .render import e
 
 HALF = w.Layout(width="48%")
@@ -27,7 +27,7 @@ class GoalEditor(w.VBox):
         self, goal: Goal, diagnosis: Diagnosis, changed: Changed, remove: Callable[[GoalEditor], None]
     ) -> None:
         self.goal = goal
-        self.message = w.HTML()
+        self.message = FieldMessages()
         self.text = w.Textarea(
             value=goal.text,
             placeholder="Cel szczegółowy: co konkretnie się zmieni",
@@ -97,7 +97,7 @@ class ActionEditor(w.VBox):
         remove: Callable[[ActionEditor], None],
     ) -> None:
         self.action, self.directory = action, directory
-        self.message = w.HTML()
+        self.message = FieldMessages()
         self.goal = w.Dropdown(options=self._goal_options(goals), description="Cel")
         self.goal.value = action.goal_id if action.goal_id in {g.id for g in goals} else options.NONE
         self.goal.add_class("sk-action-goal")

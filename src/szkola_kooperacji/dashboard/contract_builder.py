@@ -14,7 +14,7 @@ from ..domain.diagnosis import Diagnosis
 from ..domain.directory import Institution, Service, ServiceDirectory
 from . import options
 from .action_editor import ActionEditor, GoalEditor
-from .binding import Changed, bind
+from .binding import Changed, FieldMessages, bind
 from .diagnosis_builder import next_id
 from .directory_browser import DirectoryBrowser
 
@@ -26,7 +26,7 @@ class ReviewsEditor(w.VBox):
 
     def __init__(self, contract: Contract, changed: Changed) -> None:
         self.contract, self.changed = contract, changed
-        self._message = w.HTML()
+        self._message = FieldMessages()
         self.new_date = w.DatePicker(description="Przegląd")
         self.new_date.add_class("sk-review-date")
         add = w.Button(description="Dodaj przegląd")
@@ -55,9 +55,9 @@ class ReviewsEditor(w.VBox):
     def _add(self, _: object) -> None:
         date = self.new_date.value
         if not isinstance(date, dt.date):
-            self._message.value = "<span class='sk-message'>Wybierz datę przeglądu.</span>"
+            self._message.report("reviews", "Wybierz datę przeglądu.")
             return
-        self._message.value = ""
+        self._message.report("reviews", None)
         if date not in {r.date for r in self.contract.reviews}:
             self.contract.reviews = [*self.contract.reviews, Review(date=date)]
         self._render()
@@ -82,7 +82,7 @@ class ContractBuilder(w.VBox):
     ) -> None:
         self.contract, self.diagnosis, self.case, self.directory = contract, diagnosis, case, directory
         self._changed = changed
-        message = w.HTML()
+        message = FieldMessages()
         if contract.client_member_id is None and case.members:
             contract.client_member_id = case.members[0].id
         self.client = w.Dropdown(options=options.members(case), value=contract.client_member_id, description="Klient")

@@ -10,7 +10,7 @@ from ..domain.case import Case
 from ..domain.codes import SEVERITY_TITLE, Area
 from ..domain.diagnosis import Diagnosis, Evidence, Need
 from . import options
-from .binding import Changed, bind
+from .binding import Changed, FieldMessages, bind
 
 WIDE = w.Layout(width="98%")
 
@@ -28,7 +28,7 @@ class NeedEditor(w.VBox):
 
     def __init__(self, need: Need, case: Case, changed: Changed, remove: Callable[[NeedEditor], None]) -> None:
         self.need = need
-        self.message = w.HTML()
+        self.message = FieldMessages()
         self.area = w.Dropdown(options=options.areas(), value=need.area, description="Obszar")
         self.statement = w.Textarea(
             value=need.statement,
@@ -113,7 +113,7 @@ class DiagnosisBuilder(w.VBox):
             continuous_update=False,
             layout=WIDE,
         )
-        self._message = w.HTML()
+        self._message = FieldMessages()
         bind(notes, diagnosis, "notes", changed, self._message)
         self._list = w.VBox([NeedEditor(n, case, changed, self.remove) for n in diagnosis.needs])
         intro = w.HTML(

@@ -1,0 +1,78 @@
+"""What a trainee types is kept or refused in view: limits from the model, PESEL refused, one message per field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from szkola_kooperacji.dashboard import Dashboard
+from szkola_kooperacji.dashboard.binding import text_limit
+from szkola_kooperacji.data import load_valid_catalog
+from szkola_kooperacji.domain.codes import Area
+from szkola_kooperacji.domain.contract import Goal
+from szkola_kooperacji.domain.diagnosis import Need
+from szkola_kooperacji.domain.privacy import PESEL_REFUSED, contains_pesel
+from szkola_kooperacji.storage import DraftStore
+
+VALID = Path(__file__).parent.parent / "data" / "valid"
+PESEL = "44051401359"
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Dashboard:
+    dashboard = Dashboard(load_valid_catalog([VALID]), DraftStore(tmp_path / "drafts.sqlite"))
+    dashboard.name.value, dashboard.code.value = "Anna Nowak", "tajne123"
+    dashboard.sign_in()
+    return dashboard
+
+
+def test_limits_are_read_from_the_model():
+    need, goal = Need(id="N1", area=Area.UZALEZNIENIA), Goal(id="C1")
+    assert text_limit(need, "statement") is not None
+    too_long = "a" * (text_limit(need, "statement") + 1)  # type: ignore[operator]
+    with pytest.raises(ValidationError):
+        need.statement = too_long
+    need.statement = too_long[:-1]
+    assert text_limit(goal, "indicator") is not None
+    assert text_limit(goal, "due") is None
+
+
+def test_a_too_long_text_stays_refused_while_another_field_is_edited(app: Dashboard):
+    workspace = app.open_case("mini_case")
+    goal = workspace.contract.add_goal()
+    limit = text_limit(goal.goal, "text")
+    assert limit is not None
+    goal.text.value = "x" * (limit + 1)
+    assert goal.goal.text == ""
+    assert "za długi" in goal.message.value
+    assert goal.text.tooltip == f"Najwyżej {limit} znaków"
+    goal.indicator.value = "zaświadczenie z PUP"
+    assert goal.goal.indicator == "zaświadczenie z PUP"
+    assert "za długi" in goal.message.value, "the refusal of another field must stay in view"
+    goal.text.value = "x" * limit
+    assert goal.goal.text == "x" * limit
+    assert goal.message.value == ""
+
+
+def test_a_pesel_is_refused_in_any_trainee_text(app: Dashboard):
+    workspace = app.open_case("mini_case")
+    editor = workspace.diagnosis.add_need()
+    editor.statement.value = f"Pan Jan, PESEL {PESEL}, nie ma pracy"
+    assert editor.need.statement == ""
+    assert PESEL_REFUSED in editor.message.value
+    assert PESEL in editor.statement.value, "the text stays in the field to be corrected"
+    goal = workspace.contract.add_goal()
+    goal.indicator.value = f"zaświadczenie dla {PESEL}"
+    assert goal.goal.indicator == ""
+    assert PESEL_REFUSED in goal.message.value
+    editor.statement.value = "Pan Jan nie ma pracy od 12345678901 dni"  # eleven digits, bad checksum
+    assert editor.need.statement.startswith("Pan Jan")
+    assert editor.message.value == ""
+
+
+def test_the_detector_needs_a_valid_checksum_and_eleven_digits_alone():
+    assert contains_pesel(f"nr {PESEL}.")
+    assert not contains_pesel("nr 44051401358")
+    assert not contains_pesel(f"konto 1{PESEL}")
