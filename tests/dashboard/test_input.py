@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from szkola_kooperacji.domain.codes import Area
 from szkola_kooperacji.domain.contract import Goal
 from szkola_kooperacji.domain.diagnosis import Need
 from szkola_kooperacji.domain.privacy import PESEL_REFUSED, contains_pesel
+from szkola_kooperacji.domain.rules.registry import REGISTRY
 from szkola_kooperacji.storage import DraftStore
 
 VALID = Path(__file__).parent.parent / "data" / "valid"
@@ -76,3 +78,21 @@ def test_the_detector_needs_a_valid_checksum_and_eleven_digits_alone():
     assert contains_pesel(f"nr {PESEL}.")
     assert not contains_pesel("nr 44051401358")
     assert not contains_pesel(f"konto 1{PESEL}")
+
+
+def _visible_text(html: str) -> str:
+    return re.sub(r"<[^>]*>", " ", html)
+
+
+def test_findings_show_no_rule_codes_to_a_trainee(app: Dashboard):
+    workspace = app.open_case("mini_case")
+    workspace.diagnosis.add_need().statement.value = "Pan Jan pije"
+    workspace.show_feedback()
+    codes = {r.code for r in REGISTRY}
+    for html in (workspace.findings.value, workspace.feedback.value):
+        shown = re.findall(r"data-rule='([a-z0-9_]+)'", html)
+        assert shown, "the view lists findings"
+        assert set(shown) <= codes
+        visible = _visible_text(html)
+        assert not [code for code in shown if code in visible]
+        assert "title=" not in html
