@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from szkola_kooperacji.dashboard import Dashboard
+from szkola_kooperacji.dashboard.action_editor import GoalEditor
 from szkola_kooperacji.dashboard.binding import text_limit
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.codes import Area
@@ -96,3 +98,34 @@ def test_findings_show_no_rule_codes_to_a_trainee(app: Dashboard):
         visible = _visible_text(html)
         assert not [code for code in shown if code in visible]
         assert "title=" not in html
+
+
+def test_dates_read_and_write_the_polish_way(app: Dashboard):
+    workspace = app.open_case("mini_case")
+    goal = workspace.contract.add_goal()
+    assert goal.due.placeholder == "dd.mm.rrrr"
+    goal.due.value = "3.11.2026"
+    assert goal.goal.due == dt.date(2026, 11, 3)
+    goal.due.value = "11/03/2026"
+    assert goal.goal.due == dt.date(2026, 3, 11), "day first, whatever the separator"
+    goal.due.value = "31.02.2027"
+    assert goal.goal.due == dt.date(2026, 3, 11), "an impossible date is refused, the last good one kept"
+    assert "to nie jest data" in goal.message.value
+    assert "dzień.miesiąc.rok" in goal.message.value
+    goal.due.value = ""
+    assert goal.goal.due is None
+    assert goal.message.value == ""
+    saved = GoalEditor(Goal(id="C9", due=dt.date(2027, 1, 5)), workspace.draft.diagnosis, print, print)
+    assert saved.due.value == "05.01.2027"
+
+
+def test_a_review_date_must_be_a_date(app: Dashboard):
+    reviews = app.open_case("mini_case").contract.reviews
+    reviews.new_date.value = "jutro"
+    reviews._add(None)
+    assert "to nie jest data" in reviews.children[-1].value
+    assert reviews.contract.reviews == []
+    reviews.new_date.value = "15.01.2027"
+    reviews._add(None)
+    assert [r.date for r in reviews.contract.reviews] == [dt.date(2027, 1, 15)]
+    assert reviews.children[-1].value == ""

@@ -11,7 +11,7 @@ from ..domain.case import Case
 from ..domain.contract import Action, Goal
 from ..domain.diagnosis import Diagnosis
 from ..domain.directory import ServiceDirectory
-from . import options
+from . import dates, options
 from .binding import Changed, FieldMessages, bind
 from .render import e
 
@@ -54,14 +54,14 @@ class GoalEditor(w.VBox):
             layout=FULL,
         )
         self.target.add_class("sk-goal-target")
-        self.due = w.DatePicker(value=goal.due, description="Termin")
+        self.due = dates.date_field(goal.due, "Termin")
         delete = w.Button(description="Usuń cel", button_style="danger")
         delete.on_click(lambda _: remove(self))
         bind(self.text, goal, "text", changed, self.message)
         bind(self.needs, goal, "need_ids", changed, self.message, to_model=list)
         bind(self.indicator, goal, "indicator", changed, self.message)
         bind(self.target, goal, "target", changed, self.message)
-        bind(self.due, goal, "due", changed, self.message)
+        bind(self.due, goal, "due", changed, self.message, to_model=dates.parse, check=dates.problem)
         super().__init__(
             [
                 w.HBox([w.HTML(f"<b>Cel {goal.id}</b>"), self.due, delete]),
@@ -144,8 +144,8 @@ class ActionEditor(w.VBox):
             description="Zasoby",
             layout=HALF,
         )
-        self.start = w.DatePicker(value=action.start, description="Od")
-        self.due = w.DatePicker(value=action.due, description="Do")
+        self.start = dates.date_field(action.start, "Od")
+        self.due = dates.date_field(action.due, "Do")
         self.frequency = w.Text(
             value=action.frequency, placeholder="np. raz w tygodniu", description="Jak często", continuous_update=False
         )
@@ -163,8 +163,8 @@ class ActionEditor(w.VBox):
         self._show_legal_basis()
         bind(self.members, action, "member_ids", changed, self.message, to_model=list)
         bind(self.strengths, action, "uses_strength_ids", changed, self.message, to_model=list)
-        bind(self.start, action, "start", changed, self.message)
-        bind(self.due, action, "due", changed, self.message)
+        bind(self.start, action, "start", changed, self.message, to_model=dates.parse, check=dates.problem)
+        bind(self.due, action, "due", changed, self.message, to_model=dates.parse, check=dates.problem)
         bind(self.frequency, action, "frequency", changed, self.message)
         super().__init__(
             [
