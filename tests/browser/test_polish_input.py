@@ -1,0 +1,62 @@
+"""In an English browser dates still read dd.mm.rrrr; a refused text keeps its message in view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from szkola_kooperacji.domain.contract import Goal
+
+from .conftest import CHROMIUM, FLAGS, WAIT_MS, Server, open_case, open_tab, shot, sign_in, type_text
+
+ENGLISH_FLAGS = [flag for flag in FLAGS if not flag.startswith("--lang=")] + ["--lang=en-US"]
+GOAL_TEXT_LIMIT = Goal.model_fields["text"].metadata[0].max_length
+
+
+@pytest.fixture
+def english_page() -> Iterator[Page]:
+    with sync_playwright() as playwright:
+        browser: Browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ENGLISH_FLAGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
+        page = context.new_page()
+        page.set_default_timeout(WAIT_MS)
+        yield page
+        browser.close()
+
+
+def test_dates_read_day_month_year_in_an_english_browser(server: Server, english_page: Page):
+    page = english_page
+    assert page.evaluate("navigator.language") == "en-US"
+    sign_in(page, server.url)
+    open_case(page)
+    open_tab(page, "Kontrakt socjalny")
+    page.click(".sk-add-goal")
+    page.wait_for_selector(".sk-goal-text textarea")
+    due = page.locator(".sk-goal .sk-date input").last
+    assert due.get_attribute("type") == "text", "not the browser's own date input, which follows its locale"
+    assert due.get_attribute("placeholder") == "dd.mm.rrrr"
+    type_text(page, ".sk-goal .sk-date input", "30.11.2026")
+    expect(due).to_have_value("30.11.2026")
+    expect(page.locator(".sk-goal .sk-messages").last).to_have_text("")
+    type_text(page, ".sk-goal .sk-date input", "11/31/2026")
+    expect(page.locator(".sk-goal .sk-messages").last).to_contain_text("to nie jest data")
+    expect(due).to_have_value("11/31/2026")
+    shot(page, "10_data_po_polsku_w_przegladarce_en")
+
+
+def test_a_too_long_text_keeps_its_message_while_another_field_is_edited(server: Server, page: Page):
+    sign_in(page, server.url)
+    open_case(page)
+    open_tab(page, "Kontrakt socjalny")
+    page.click(".sk-add-goal")
+    page.wait_for_selector(".sk-goal-text textarea")
+    pasted = "Pan podejmuje terapię. " * (GOAL_TEXT_LIMIT // 10)
+    type_text(page, ".sk-goal-text textarea", pasted)
+    message = page.locator(".sk-goal .sk-messages").last
+    expect(message).to_contain_text("za długi")
+    type_text(page, ".sk-goal-indicator input", "zaświadczenie z poradni")
+    expect(message).to_contain_text("za długi")
+    expect(page.locator(".sk-goal-text textarea").last).to_have_value(pasted)
+    shot(page, "11_za_dlugi_tekst_komunikat_zostaje")
