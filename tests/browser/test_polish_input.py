@@ -60,3 +60,25 @@ def test_a_too_long_text_keeps_its_message_while_another_field_is_edited(server:
     expect(message).to_contain_text("za długi")
     expect(page.locator(".sk-goal-text textarea").last).to_have_value(pasted)
     shot(page, "11_za_dlugi_tekst_komunikat_zostaje")
+
+
+def test_evidence_is_chosen_with_the_keyboard_and_labels_are_whole(server: Server, page: Page):
+    sign_in(page, server.url)
+    open_case(page)
+    open_tab(page, "Diagnoza potrzeb")
+    page.click(".sk-add-need")
+    page.wait_for_selector(".sk-need-evidence input[type=checkbox]")
+    boxes = page.locator(".sk-need-evidence input[type=checkbox]")
+    assert boxes.count() > 3
+    findings = page.locator(".sk-live-findings")
+    expect(findings).to_contain_text("nie ma uzasadnienia")
+    boxes.nth(2).focus()
+    page.keyboard.press("Space")
+    expect(boxes.nth(2)).to_be_checked()
+    labels = page.locator(".sk-need-evidence .widget-label-basic span")
+    for index in range(labels.count()):
+        cut = labels.nth(index).evaluate("el => el.scrollWidth > el.clientWidth + 1")
+        assert not cut, labels.nth(index).inner_text()
+    page.locator(".sk-need-evidence").first.scroll_into_view_if_needed()
+    shot(page, "12_dowody_jako_pola_wyboru")
+    expect(findings).not_to_contain_text("nie ma uzasadnienia")

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import ipywidgets as w
 import pytest
 from pydantic import ValidationError
 
@@ -129,3 +130,38 @@ def test_a_review_date_must_be_a_date(app: Dashboard):
     reviews._add(None)
     assert [r.date for r in reviews.contract.reviews] == [dt.date(2027, 1, 15)]
     assert reviews.children[-1].value == ""
+
+
+def test_choices_are_checkboxes_with_full_labels(app: Dashboard):
+    workspace = app.open_case("mini_case")
+    editor = workspace.diagnosis.add_need()
+    boxes = [c for c in editor.evidence.children if isinstance(c, w.Checkbox)]
+    case = workspace.case
+    assert [b.description for b in boxes] == [f"{f.id}: {f.text}" for f in case.interview], "no cut labels"
+    boxes[-1].value = True
+    assert [e.finding_id for e in editor.need.evidence] == [case.interview[-1].id]
+    boxes[0].value = True
+    assert [e.finding_id for e in editor.need.evidence] == [case.interview[0].id, case.interview[-1].id]
+    boxes[-1].value = False
+    assert [e.finding_id for e in editor.need.evidence] == [case.interview[0].id]
+    editor.art7.value = (editor.art7.options[1][1],)
+    art7_boxes = [c for c in editor.art7.children if isinstance(c, w.Checkbox)]
+    assert [b.value for b in art7_boxes[:3]] == [False, True, False]
+    assert editor.need.art7 == [editor.art7.options[1][1]]
+
+
+def test_goal_needs_follow_the_diagnosis(app: Dashboard):
+    workspace = app.open_case("mini_case")
+    goal = workspace.contract.add_goal()
+    assert "najpierw dodaj potrzeby" in goal.needs.children[-1].value
+    workspace.diagnosis.add_need().statement.value = "Pan Jan pije codziennie"
+    workspace.diagnosis.add_need().statement.value = "Brak pracy"
+    goal.refresh_needs(workspace.draft.diagnosis)
+    labels = [c.description for c in goal.needs.children if isinstance(c, w.Checkbox)]
+    assert labels == ["N1: Pan Jan pije codziennie", "N2: Brak pracy"]
+    goal.needs.children[2].value = True
+    assert goal.goal.need_ids == ["N2"]
+    workspace.diagnosis.remove(workspace.diagnosis._list.children[1])
+    goal.refresh_needs(workspace.draft.diagnosis)
+    assert goal.needs.value == ()
+    assert goal.goal.need_ids == []

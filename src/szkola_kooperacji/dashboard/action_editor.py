@@ -13,6 +13,7 @@ from ..domain.diagnosis import Diagnosis
 from ..domain.directory import ServiceDirectory
 from . import dates, options
 from .binding import Changed, FieldMessages, bind
+from .checklist import CheckList
 from .render import e
 
 HALF = w.Layout(width="48%")
@@ -35,8 +36,13 @@ class GoalEditor(w.VBox):
             layout=WIDE,
         )
         self.text.add_class("sk-goal-text")
-        self.needs = w.SelectMultiple(options=options.needs(diagnosis), rows=3, description="Potrzeby", layout=HALF)
-        self.needs.value = tuple(n for n in goal.need_ids if n in {o[1] for o in options.needs(diagnosis)})
+        self.needs = CheckList(
+            options.needs(diagnosis),
+            goal.need_ids,
+            description="Potrzeby",
+            empty="najpierw dodaj potrzeby w diagnozie",
+            layout=HALF,
+        )
         self.needs.add_class("sk-goal-needs")
         self.indicator = w.Text(
             value=goal.indicator,
@@ -134,16 +140,8 @@ class ActionEditor(w.VBox):
         self.service.add_class("sk-action-service")
         self.legal_basis = w.HTML()
         self.legal_basis.add_class("sk-action-legal-basis")
-        self.members = w.SelectMultiple(
-            options=options.members(case), value=tuple(action.member_ids), rows=3, description="Dotyczy", layout=HALF
-        )
-        self.strengths = w.SelectMultiple(
-            options=options.strengths(case),
-            value=tuple(action.uses_strength_ids),
-            rows=3,
-            description="Zasoby",
-            layout=HALF,
-        )
+        self.members = CheckList(options.members(case), action.member_ids, description="Dotyczy", layout=HALF)
+        self.strengths = CheckList(options.strengths(case), action.uses_strength_ids, description="Zasoby", layout=HALF)
         self.start = dates.date_field(action.start, "Od")
         self.due = dates.date_field(action.due, "Do")
         self.frequency = w.Text(

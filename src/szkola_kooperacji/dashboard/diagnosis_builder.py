@@ -11,8 +11,10 @@ from ..domain.codes import SEVERITY_TITLE, Area
 from ..domain.diagnosis import Diagnosis, Evidence, Need
 from . import options
 from .binding import Changed, FieldMessages, bind
+from .checklist import CheckList
 
 WIDE = w.Layout(width="98%")
+HALF = w.Layout(width="48%")
 
 
 def next_id(prefix: str, taken: list[str]) -> str:
@@ -38,35 +40,13 @@ class NeedEditor(w.VBox):
         )
         self.statement.add_class("sk-need-statement")
         self.severity = w.Dropdown(options=options.severities(), value=need.severity, description=SEVERITY_TITLE)
-        self.art7 = w.SelectMultiple(
-            options=options.art7_reasons(),
-            value=tuple(need.art7),
-            rows=4,
-            description="Art. 7",
-            layout=w.Layout(width="48%"),
-        )
-        self.evidence = w.SelectMultiple(
-            options=options.findings(case),
-            value=tuple(e.finding_id for e in need.evidence),
-            rows=4,
-            description="Dowody",
-            layout=w.Layout(width="48%"),
+        self.art7 = CheckList(options.art7_reasons(), tuple(need.art7), description="Art. 7", layout=HALF)
+        self.evidence = CheckList(
+            options.findings(case), tuple(e.finding_id for e in need.evidence), description="Dowody", layout=WIDE
         )
         self.evidence.add_class("sk-need-evidence")
-        self.members = w.SelectMultiple(
-            options=options.members(case),
-            value=tuple(need.member_ids),
-            rows=3,
-            description="Dotyczy",
-            layout=w.Layout(width="48%"),
-        )
-        self.strengths = w.SelectMultiple(
-            options=options.strengths(case),
-            value=tuple(need.strength_ids),
-            rows=3,
-            description="Zasoby",
-            layout=w.Layout(width="48%"),
-        )
+        self.members = CheckList(options.members(case), tuple(need.member_ids), description="Dotyczy", layout=HALF)
+        self.strengths = CheckList(options.strengths(case), tuple(need.strength_ids), description="Zasoby", layout=WIDE)
         delete = w.Button(description="Usuń potrzebę", button_style="danger")
         delete.on_click(lambda _: remove(self))
 
@@ -91,8 +71,9 @@ class NeedEditor(w.VBox):
                 w.HBox([header, self.area, self.severity, delete]),
                 self.statement,
                 self.message,
-                w.HBox([self.art7, self.evidence]),
-                w.HBox([self.members, self.strengths]),
+                self.evidence,
+                w.HBox([self.art7, self.members]),
+                self.strengths,
             ]
         )
         self.add_class("sk-card")
