@@ -82,3 +82,21 @@ def test_evidence_is_chosen_with_the_keyboard_and_labels_are_whole(server: Serve
     page.locator(".sk-need-evidence").first.scroll_into_view_if_needed()
     shot(page, "12_dowody_jako_pola_wyboru")
     expect(findings).not_to_contain_text("nie ma uzasadnienia")
+    page.locator(".sk-need .sk-delete button, .sk-need button.sk-delete").first.click()
+    expect(page.locator(".sk-delete-yes").first).to_be_visible()
+    shot(page, "14_usuwanie_pyta_najpierw")
+    page.locator(".sk-delete-no").first.click()
+    expect(page.locator(".sk-need")).to_have_count(1)
+
+
+def test_the_lista_filters_as_the_trainee_types(server: Server, page: Page):
+    sign_in(page, server.url)
+    open_case(page)
+    open_tab(page, "Kontrakt socjalny")
+    results = page.locator(".sk-directory-results select option")
+    expect(results.first).to_be_attached()
+    everything = results.count()
+    page.locator(".sk-directory-search input").press_sequentially("terapi", delay=50)
+    expect(results.first).to_contain_text("erapi")
+    assert 0 < results.count() < everything, "filtered without Enter or leaving the field"
+    shot(page, "13_lista_szuka_w_trakcie_pisania")

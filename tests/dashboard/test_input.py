@@ -15,7 +15,7 @@ from szkola_kooperacji.dashboard.action_editor import GoalEditor
 from szkola_kooperacji.dashboard.binding import text_limit
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.codes import Area
-from szkola_kooperacji.domain.contract import Goal
+from szkola_kooperacji.domain.contract import Action, Goal
 from szkola_kooperacji.domain.diagnosis import Need
 from szkola_kooperacji.domain.privacy import PESEL_REFUSED, contains_pesel
 from szkola_kooperacji.domain.rules.registry import REGISTRY
@@ -165,3 +165,28 @@ def test_goal_needs_follow_the_diagnosis(app: Dashboard):
     goal.refresh_needs(workspace.draft.diagnosis)
     assert goal.needs.value == ()
     assert goal.goal.need_ids == []
+
+
+def test_deleting_a_need_goal_or_action_asks_first(app: Dashboard):
+    workspace = app.open_case("mini_case")
+    need = workspace.diagnosis.add_need()
+    need.delete.ask.click()
+    assert need.delete.asking
+    assert "Usunąć potrzebę N1" in need.delete.question.value
+    assert [n.id for n in workspace.draft.diagnosis.needs] == ["N1"]
+    need.delete.no.click()
+    assert not need.delete.asking
+    assert [n.id for n in workspace.draft.diagnosis.needs] == ["N1"]
+    need.delete.ask.click()
+    need.delete.yes.click()
+    assert workspace.draft.diagnosis.needs == []
+    goal = workspace.contract.add_goal()
+    goal.delete.ask.click()
+    assert workspace.draft.contract.goals != []
+    goal.delete.yes.click()
+    assert workspace.draft.contract.goals == []
+    action = workspace.contract.add_action(Action(id="D1"))
+    action.delete.ask.click()
+    assert [a.id for a in workspace.draft.contract.actions] == ["D1"]
+    action.delete.yes.click()
+    assert workspace.draft.contract.actions == []

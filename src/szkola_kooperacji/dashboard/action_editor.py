@@ -14,6 +14,7 @@ from ..domain.directory import ServiceDirectory
 from . import dates, options
 from .binding import Changed, FieldMessages, bind
 from .checklist import CheckList
+from .confirm import ConfirmedDelete
 from .render import e
 
 HALF = w.Layout(width="48%")
@@ -61,8 +62,9 @@ class GoalEditor(w.VBox):
         )
         self.target.add_class("sk-goal-target")
         self.due = dates.date_field(goal.due, "Termin")
-        delete = w.Button(description="Usuń cel", button_style="danger")
-        delete.on_click(lambda _: remove(self))
+        self.delete = delete = ConfirmedDelete(
+            "Usuń cel", f"Usunąć cel {goal.id}? Tego nie można cofnąć.", lambda: remove(self)
+        )
         bind(self.text, goal, "text", changed, self.message)
         bind(self.needs, goal, "need_ids", changed, self.message, to_model=list)
         bind(self.indicator, goal, "indicator", changed, self.message)
@@ -70,7 +72,7 @@ class GoalEditor(w.VBox):
         bind(self.due, goal, "due", changed, self.message, to_model=dates.parse, check=dates.problem)
         super().__init__(
             [
-                w.HBox([w.HTML(f"<b>Cel {goal.id}</b>"), self.due, delete]),
+                w.VBox([w.HBox([w.HTML(f"<b>Cel {goal.id}</b>"), self.due, delete]), delete.bar]),
                 self.text,
                 self.message,
                 w.HBox([self.needs, w.VBox([self.indicator, self.target], layout=HALF)]),
@@ -147,8 +149,9 @@ class ActionEditor(w.VBox):
         self.frequency = w.Text(
             value=action.frequency, placeholder="np. raz w tygodniu", description="Jak często", continuous_update=False
         )
-        delete = w.Button(description="Usuń działanie", button_style="danger")
-        delete.on_click(lambda _: remove(self))
+        self.delete = delete = ConfirmedDelete(
+            "Usuń działanie", f"Usunąć działanie {action.id}? Tego nie można cofnąć.", lambda: remove(self)
+        )
 
         bind(self.goal, action, "goal_id", changed, self.message, to_model=options.or_none)
         bind(self.text, action, "text", changed, self.message)
@@ -166,7 +169,7 @@ class ActionEditor(w.VBox):
         bind(self.frequency, action, "frequency", changed, self.message)
         super().__init__(
             [
-                w.HBox([w.HTML(f"<b>Działanie {action.id}</b>"), self.goal, delete]),
+                w.VBox([w.HBox([w.HTML(f"<b>Działanie {action.id}</b>"), self.goal, delete]), delete.bar]),
                 self.text,
                 self.message,
                 w.HBox([self.responsible, self.who]),

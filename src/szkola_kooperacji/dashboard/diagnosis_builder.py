@@ -12,6 +12,7 @@ from ..domain.diagnosis import Diagnosis, Evidence, Need
 from . import options
 from .binding import Changed, FieldMessages, bind
 from .checklist import CheckList
+from .confirm import ConfirmedDelete
 
 WIDE = w.Layout(width="98%")
 HALF = w.Layout(width="48%")
@@ -47,8 +48,9 @@ class NeedEditor(w.VBox):
         self.evidence.add_class("sk-need-evidence")
         self.members = CheckList(options.members(case), tuple(need.member_ids), description="Dotyczy", layout=HALF)
         self.strengths = CheckList(options.strengths(case), tuple(need.strength_ids), description="Zasoby", layout=WIDE)
-        delete = w.Button(description="Usuń potrzebę", button_style="danger")
-        delete.on_click(lambda _: remove(self))
+        self.delete = delete = ConfirmedDelete(
+            "Usuń potrzebę", f"Usunąć potrzebę {need.id} z jej dowodami? Tego nie można cofnąć.", lambda: remove(self)
+        )
 
         bind(self.area, need, "area", changed, self.message)
         bind(self.statement, need, "statement", changed, self.message)
@@ -68,7 +70,7 @@ class NeedEditor(w.VBox):
         header = w.HTML(f"<b>Potrzeba {need.id}</b>")
         super().__init__(
             [
-                w.HBox([header, self.area, self.severity, delete]),
+                w.VBox([w.HBox([header, self.area, self.severity, delete]), delete.bar]),
                 self.statement,
                 self.message,
                 self.evidence,
