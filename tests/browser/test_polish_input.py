@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from szkola_kooperacji.domain.contract import Goal
 
@@ -16,14 +16,14 @@ GOAL_TEXT_LIMIT = Goal.model_fields["text"].metadata[0].max_length
 
 
 @pytest.fixture
-def english_page() -> Iterator[Page]:
-    with sync_playwright() as playwright:
-        browser: Browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ENGLISH_FLAGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
-        page = context.new_page()
-        page.set_default_timeout(WAIT_MS)
-        yield page
-        browser.close()
+def english_page(browser: Browser) -> Iterator[Page]:
+    """A second Chromium, started in English by the same Playwright as the Polish one."""
+    english = browser.browser_type.launch(executable_path=CHROMIUM, args=ENGLISH_FLAGS)
+    context = english.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    yield page
+    english.close()
 
 
 def test_dates_read_day_month_year_in_an_english_browser(server: Server, english_page: Page):
