@@ -13,12 +13,15 @@ from pydantic import ValidationError
 from szkola_kooperacji.dashboard import Dashboard
 from szkola_kooperacji.dashboard.action_editor import GoalEditor
 from szkola_kooperacji.dashboard.binding import text_limit
+from szkola_kooperacji.dashboard.exercise_panel import ExercisePanel
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.codes import Area
 from szkola_kooperacji.domain.contract import Action, Goal
 from szkola_kooperacji.domain.diagnosis import Need
 from szkola_kooperacji.domain.privacy import PESEL_REFUSED, contains_pesel
 from szkola_kooperacji.domain.rules.registry import REGISTRY
+from szkola_kooperacji.grading.exchange import Released
+from szkola_kooperacji.grading.notebook import ExerciseInfo, Reflection
 from szkola_kooperacji.storage import DraftStore
 
 VALID = Path(__file__).parent.parent / "data" / "valid"
@@ -190,3 +193,24 @@ def test_deleting_a_need_goal_or_action_asks_first(app: Dashboard):
     assert [a.id for a in workspace.draft.contract.actions] == ["D1"]
     action.delete.yes.click()
     assert workspace.draft.contract.actions == []
+
+
+def test_a_pesel_in_a_reflection_is_neither_saved_nor_submitted(tmp_path: Path):
+    info = ExerciseInfo("Ćwiczenie", "mini_case", ("diagnoza",), (Reflection("r1", "Co było trudne?", 2),))
+    saved: list[dict[str, str]] = []
+    submitted: list[dict[str, str]] = []
+    panel = ExercisePanel(
+        Released("cw1", tmp_path / "cw1.ipynb", info),
+        {},
+        save_answers=saved.append,
+        submit=submitted.append,
+        fetch_feedback=lambda: None,
+    )
+    panel.areas["r1"].value = f"Klient (PESEL {PESEL}) był zaskoczony."
+    panel.submit()
+    assert PESEL_REFUSED in panel.status.value
+    assert saved == []
+    assert submitted == []
+    panel.areas["r1"].value = "Klient był zaskoczony."
+    panel.submit()
+    assert submitted == [{"r1": "Klient był zaskoczony."}]
