@@ -46,20 +46,35 @@ def test_dates_read_day_month_year_in_an_english_browser(server: Server, english
     shot(page, "10_data_po_polsku_w_przegladarce_en")
 
 
-def test_a_too_long_text_keeps_its_message_while_another_field_is_edited(server: Server, page: Page):
+def test_a_too_long_text_is_stopped_in_the_browser_and_its_message_stays(server: Server, page: Page):
     sign_in(page, server.url)
     open_case(page)
     open_tab(page, "Kontrakt socjalny")
     page.click(".sk-add-goal")
     page.wait_for_selector(".sk-goal-text textarea")
+    field = page.locator(".sk-goal-text textarea").last
+    expect(field).to_have_attribute("maxlength", str(GOAL_TEXT_LIMIT))
     pasted = "Pan podejmuje terapię. " * (GOAL_TEXT_LIMIT // 10)
-    type_text(page, ".sk-goal-text textarea", pasted)
-    message = page.locator(".sk-goal .sk-messages").last
-    expect(message).to_contain_text("za długi")
+    field.focus()
+    field.evaluate(
+        """(el, text) => {
+            const data = new DataTransfer();
+            data.setData("text/plain", text);
+            el.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+        }""",
+        pasted,
+    )
+    note = page.locator(".sk-goal-text .sk-limit-note").last
+    expect(note).to_contain_text(f"mieści najwyżej {GOAL_TEXT_LIMIT}")
+    expect(field).to_have_value("")
     type_text(page, ".sk-goal-indicator input", "zaświadczenie z poradni")
-    expect(message).to_contain_text("za długi")
-    expect(page.locator(".sk-goal-text textarea").last).to_have_value(pasted)
+    expect(note).to_be_visible()
     shot(page, "11_za_dlugi_tekst_komunikat_zostaje")
+    field.press_sequentially("Pan")
+    expect(note).to_have_count(0)
+    type_text(page, ".sk-goal-text textarea", "x" * (GOAL_TEXT_LIMIT + 50))
+    expect(field).to_have_value("x" * GOAL_TEXT_LIMIT)
+    expect(note).to_contain_text(f"To pole mieści najwyżej {GOAL_TEXT_LIMIT} znaków")
 
 
 def test_evidence_is_chosen_with_the_keyboard_and_labels_are_whole(server: Server, page: Page):

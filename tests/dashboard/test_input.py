@@ -56,6 +56,7 @@ def test_a_too_long_text_stays_refused_while_another_field_is_edited(app: Dashbo
     assert goal.goal.text == ""
     assert "za długi" in goal.message.value
     assert goal.text.tooltip == f"Najwyżej {limit} znaków"
+    assert f"sk-maxlength-{limit}" in goal.text._dom_classes, "the browser stops typing at the model's limit"
     goal.indicator.value = "zaświadczenie z PUP"
     assert goal.goal.indicator == "zaświadczenie z PUP"
     assert "za długi" in goal.message.value, "the refusal of another field must stay in view"

@@ -19,6 +19,7 @@ from pydantic import BaseModel, StringConstraints, ValidationError
 from ..documents.glyphs import undrawable_characters
 from ..domain.privacy import PESEL_REFUSED, contains_pesel
 from .render import e
+from .text_limits import MARK
 
 Changed = Callable[[], None]
 Check = Callable[[Any], str | None]
@@ -87,11 +88,13 @@ def bind(
 ) -> None:
     """Write the widget's value into ``model.field`` on every change, then call ``changed``.
 
-    A text widget's tooltip names the model's length limit, so the trainee knows it before typing.
+    A text widget's tooltip names the model's length limit, and its ``sk-maxlength-N`` mark
+    lets ``TextLimits`` stop typing at it in the browser.
     """
     limit = text_limit(model, field)
     if limit is not None and isinstance(widget, w.Text | w.Textarea):
         widget.tooltip = f"Najwyżej {limit} znaków"
+        widget.add_class(f"{MARK}{limit}")
 
     def on_change(event: dict[str, Any]) -> None:
         value = event["new"]

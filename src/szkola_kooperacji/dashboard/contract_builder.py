@@ -16,6 +16,7 @@ from .action_editor import ActionEditor, GoalEditor
 from .binding import Changed, FieldMessages, bind
 from .diagnosis_builder import next_id
 from .directory_browser import DirectoryBrowser
+from .text_limits import TextLimits
 
 WIDE = w.Layout(width="98%")
 
@@ -125,6 +126,7 @@ class ContractBuilder(w.VBox):
                 w.HTML("<h4>Cel główny</h4>"),
                 self.goal_main,
                 message,
+                TextLimits(),
                 w.HTML("<h4>Cele szczegółowe</h4>"),
                 self._goals,
                 add_goal,

@@ -13,6 +13,7 @@ from . import options
 from .binding import Changed, FieldMessages, bind
 from .checklist import CheckList
 from .confirm import ConfirmedDelete
+from .text_limits import TextLimits
 
 WIDE = w.Layout(width="98%")
 HALF = w.Layout(width="48%")
@@ -103,7 +104,7 @@ class DiagnosisBuilder(w.VBox):
             "<p>Na podstawie wywiadu zapisz potrzeby rodziny. Dla każdej wskaż obszar, pilność, "
             "przesłankę z art. 7 i ustalenia wywiadu, które ją potwierdzają.</p>"
         )
-        super().__init__([intro, self._list, add, notes, self._message])
+        super().__init__([TextLimits(), intro, self._list, add, notes, self._message])
 
     def add_need(self, area: Area = Area.SYTUACJA_MATERIALNA) -> NeedEditor:
         """Append an empty need and its editor."""
