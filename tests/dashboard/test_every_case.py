@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from szkola_kooperacji.dashboard import Dashboard
+from szkola_kooperacji.dashboard import Dashboard, dates
 from szkola_kooperacji.dashboard.action_editor import ActionEditor, GoalEditor
 from szkola_kooperacji.dashboard.diagnosis_builder import NeedEditor
 from szkola_kooperacji.data import load_catalog
@@ -33,7 +33,7 @@ def _enter_reference(app: Dashboard, case: Case) -> None:
     builder = workspace.contract
     contract = reference.contract
     builder.client.value = contract.client_member_id
-    builder.start.value, builder.end.value = contract.period_start, contract.period_end
+    builder.start.value, builder.end.value = dates.show(contract.period_start), dates.show(contract.period_end)
     builder.goal_main.value = contract.goal_main
     goal_ids: dict[str, str] = {}
     for goal in contract.goals:
@@ -42,7 +42,7 @@ def _enter_reference(app: Dashboard, case: Case) -> None:
         goal_editor.text.value = goal.text
         goal_editor.needs.value = tuple(need_ids[n] for n in goal.need_ids)
         goal_editor.indicator.value, goal_editor.target.value = goal.indicator, goal.target
-        goal_editor.due.value = goal.due
+        goal_editor.due.value = dates.show(goal.due)
     for number, action in enumerate(contract.actions, start=1):
         editor: ActionEditor = builder.add_action(Action(id=f"D{number}"))
         editor.goal.value = goal_ids[action.goal_id]
@@ -53,11 +53,11 @@ def _enter_reference(app: Dashboard, case: Case) -> None:
         editor.service.value = action.service_id or ""
         editor.members.value = tuple(action.member_ids)
         editor.strengths.value = tuple(action.uses_strength_ids)
-        editor.start.value, editor.due.value = action.start, action.due
+        editor.start.value, editor.due.value = dates.show(action.start), dates.show(action.due)
     for review in contract.reviews:
-        builder.reviews.new_date.value = review.date
+        builder.reviews.new_date.value = dates.show(review.date)
         builder.reviews._add(None)
-    builder.reviews.final.value = contract.final_evaluation
+    builder.reviews.final.value = dates.show(contract.final_evaluation)
     workspace.show_feedback()
     report = give_feedback(case, CATALOG.directory, workspace.draft.diagnosis, workspace.draft.contract)
     assert report.score.total == report.score.maximum, [i for i in report.score.items if i.earned < i.possible]

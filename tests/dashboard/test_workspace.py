@@ -151,9 +151,9 @@ def test_reviews_and_period_reach_the_contract(app: Dashboard):
     workspace = app.open_case("mini_case")
     builder = workspace.contract
     period_start = builder.children[1].children[1]
-    period_start.value = dt.date(2026, 11, 1)
+    period_start.value = "01.11.2026"
     reviews = builder.children[-1]
-    reviews.new_date.value = dt.date(2027, 1, 15)
+    reviews.new_date.value = "15.01.2027"
     reviews._add(None)
     assert workspace.draft.contract.period_start == dt.date(2026, 11, 1)
     assert [r.date for r in workspace.draft.contract.reviews] == [dt.date(2027, 1, 15)]

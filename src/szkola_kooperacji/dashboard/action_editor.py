@@ -11,8 +11,10 @@ from ..domain.case import Case
 from ..domain.contract import Action, Goal
 from ..domain.diagnosis import Diagnosis
 from ..domain.directory import ServiceDirectory
-from . import options
-from .binding import Changed, bind
+from . import dates, options
+from .binding import Changed, FieldMessages, bind
+from .checklist import CheckList
+from .confirm import ConfirmedDelete
 from .render import e
 
 HALF = w.Layout(width="48%")
@@ -27,7 +29,7 @@ class GoalEditor(w.VBox):
         self, goal: Goal, diagnosis: Diagnosis, changed: Changed, remove: Callable[[GoalEditor], None]
     ) -> None:
         self.goal = goal
-        self.message = w.HTML()
+        self.message = FieldMessages()
         self.text = w.Textarea(
             value=goal.text,
             placeholder="Cel szczegółowy: co konkretnie się zmieni",
@@ -35,8 +37,13 @@ class GoalEditor(w.VBox):
             layout=WIDE,
         )
         self.text.add_class("sk-goal-text")
-        self.needs = w.SelectMultiple(options=options.needs(diagnosis), rows=3, description="Potrzeby", layout=HALF)
-        self.needs.value = tuple(n for n in goal.need_ids if n in {o[1] for o in options.needs(diagnosis)})
+        self.needs = CheckList(
+            options.needs(diagnosis),
+            goal.need_ids,
+            description="Potrzeby",
+            empty="najpierw dodaj potrzeby w diagnozie",
+            layout=HALF,
+        )
         self.needs.add_class("sk-goal-needs")
         self.indicator = w.Text(
             value=goal.indicator,
@@ -54,17 +61,18 @@ class GoalEditor(w.VBox):
             layout=FULL,
         )
         self.target.add_class("sk-goal-target")
-        self.due = w.DatePicker(value=goal.due, description="Termin")
-        delete = w.Button(description="Usuń cel", button_style="danger")
-        delete.on_click(lambda _: remove(self))
+        self.due = dates.date_field(goal.due, "Termin")
+        self.delete = delete = ConfirmedDelete(
+            "Usuń cel", f"Usunąć cel {goal.id}? Tego nie można cofnąć.", lambda: remove(self)
+        )
         bind(self.text, goal, "text", changed, self.message)
         bind(self.needs, goal, "need_ids", changed, self.message, to_model=list)
         bind(self.indicator, goal, "indicator", changed, self.message)
         bind(self.target, goal, "target", changed, self.message)
-        bind(self.due, goal, "due", changed, self.message)
+        bind(self.due, goal, "due", changed, self.message, to_model=dates.parse, check=dates.problem)
         super().__init__(
             [
-                w.HBox([w.HTML(f"<b>Cel {goal.id}</b>"), self.due, delete]),
+                w.VBox([w.HBox([w.HTML(f"<b>Cel {goal.id}</b>"), self.due, delete]), delete.bar]),
                 self.text,
                 self.message,
                 w.HBox([self.needs, w.VBox([self.indicator, self.target], layout=HALF)]),
@@ -97,7 +105,7 @@ class ActionEditor(w.VBox):
         remove: Callable[[ActionEditor], None],
     ) -> None:
         self.action, self.directory = action, directory
-        self.message = w.HTML()
+        self.message = FieldMessages()
         self.goal = w.Dropdown(options=self._goal_options(goals), description="Cel")
         self.goal.value = action.goal_id if action.goal_id in {g.id for g in goals} else options.NONE
         self.goal.add_class("sk-action-goal")
@@ -134,23 +142,16 @@ class ActionEditor(w.VBox):
         self.service.add_class("sk-action-service")
         self.legal_basis = w.HTML()
         self.legal_basis.add_class("sk-action-legal-basis")
-        self.members = w.SelectMultiple(
-            options=options.members(case), value=tuple(action.member_ids), rows=3, description="Dotyczy", layout=HALF
-        )
-        self.strengths = w.SelectMultiple(
-            options=options.strengths(case),
-            value=tuple(action.uses_strength_ids),
-            rows=3,
-            description="Zasoby",
-            layout=HALF,
-        )
-        self.start = w.DatePicker(value=action.start, description="Od")
-        self.due = w.DatePicker(value=action.due, description="Do")
+        self.members = CheckList(options.members(case), action.member_ids, description="Dotyczy", layout=HALF)
+        self.strengths = CheckList(options.strengths(case), action.uses_strength_ids, description="Zasoby", layout=HALF)
+        self.start = dates.date_field(action.start, "Od")
+        self.due = dates.date_field(action.due, "Do")
         self.frequency = w.Text(
             value=action.frequency, placeholder="np. raz w tygodniu", description="Jak często", continuous_update=False
         )
-        delete = w.Button(description="Usuń działanie", button_style="danger")
-        delete.on_click(lambda _: remove(self))
+        self.delete = delete = ConfirmedDelete(
+            "Usuń działanie", f"Usunąć działanie {action.id}? Tego nie można cofnąć.", lambda: remove(self)
+        )
 
         bind(self.goal, action, "goal_id", changed, self.message, to_model=options.or_none)
         bind(self.text, action, "text", changed, self.message)
@@ -163,12 +164,12 @@ class ActionEditor(w.VBox):
         self._show_legal_basis()
         bind(self.members, action, "member_ids", changed, self.message, to_model=list)
         bind(self.strengths, action, "uses_strength_ids", changed, self.message, to_model=list)
-        bind(self.start, action, "start", changed, self.message)
-        bind(self.due, action, "due", changed, self.message)
+        bind(self.start, action, "start", changed, self.message, to_model=dates.parse, check=dates.problem)
+        bind(self.due, action, "due", changed, self.message, to_model=dates.parse, check=dates.problem)
         bind(self.frequency, action, "frequency", changed, self.message)
         super().__init__(
             [
-                w.HBox([w.HTML(f"<b>Działanie {action.id}</b>"), self.goal, delete]),
+                w.VBox([w.HBox([w.HTML(f"<b>Działanie {action.id}</b>"), self.goal, delete]), delete.bar]),
                 self.text,
                 self.message,
                 w.HBox([self.responsible, self.who]),

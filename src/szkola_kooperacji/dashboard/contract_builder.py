@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import ipywidgets as w
@@ -12,11 +11,12 @@ from ..domain.codes import Responsible
 from ..domain.contract import Action, Contract, Goal, Review
 from ..domain.diagnosis import Diagnosis
 from ..domain.directory import Institution, Service, ServiceDirectory
-from . import options
+from . import dates, options
 from .action_editor import ActionEditor, GoalEditor
-from .binding import Changed, bind
+from .binding import Changed, FieldMessages, bind
 from .diagnosis_builder import next_id
 from .directory_browser import DirectoryBrowser
+from .text_limits import TextLimits
 
 WIDE = w.Layout(width="98%")
 
@@ -26,15 +26,17 @@ class ReviewsEditor(w.VBox):
 
     def __init__(self, contract: Contract, changed: Changed) -> None:
         self.contract, self.changed = contract, changed
-        self._message = w.HTML()
-        self.new_date = w.DatePicker(description="Przegląd")
+        self._message = FieldMessages()
+        self.new_date = dates.date_field(None, "Przegląd")
         self.new_date.add_class("sk-review-date")
         add = w.Button(description="Dodaj przegląd")
         add.add_class("sk-add-review")
         add.on_click(self._add)
         self._list = w.HTML()
-        self.final = w.DatePicker(value=contract.final_evaluation, description="Ocena końcowa")
-        bind(self.final, contract, "final_evaluation", changed, self._message)
+        self.final = dates.date_field(contract.final_evaluation, "Ocena końcowa")
+        bind(
+            self.final, contract, "final_evaluation", changed, self._message, to_model=dates.parse, check=dates.problem
+        )
         clear = w.Button(description="Usuń przeglądy")
         clear.on_click(self._clear)
         self._render()
@@ -53,11 +55,12 @@ class ReviewsEditor(w.VBox):
         self._list.value = f"<p>Przeglądy: {dates or 'brak'}</p>"
 
     def _add(self, _: object) -> None:
-        date = self.new_date.value
-        if not isinstance(date, dt.date):
-            self._message.value = "<span class='sk-message'>Wybierz datę przeglądu.</span>"
+        text = self.new_date.value
+        refused = dates.problem(text) or (None if text.strip() else "Wpisz datę przeglądu, np. 15.01.2027.")
+        self._message.report("reviews", refused)
+        date = None if refused else dates.parse(text)
+        if date is None:
             return
-        self._message.value = ""
         if date not in {r.date for r in self.contract.reviews}:
             self.contract.reviews = [*self.contract.reviews, Review(date=date)]
         self._render()
@@ -82,25 +85,22 @@ class ContractBuilder(w.VBox):
     ) -> None:
         self.contract, self.diagnosis, self.case, self.directory = contract, diagnosis, case, directory
         self._changed = changed
-        message = w.HTML()
+        message = FieldMessages()
         if contract.client_member_id is None and case.members:
             contract.client_member_id = case.members[0].id
         self.client = w.Dropdown(options=options.members(case), value=contract.client_member_id, description="Klient")
-        self.start = w.DatePicker(value=contract.period_start, description="Od")
+        self.start = dates.date_field(contract.period_start, "Od")
         self.start.add_class("sk-period-start")
-        self.end = w.DatePicker(value=contract.period_end, description="Do")
+        self.end = dates.date_field(contract.period_end, "Do")
         self.end.add_class("sk-period-end")
         self.goal_main = w.Textarea(
             value=contract.goal_main, placeholder="Cel główny kontraktu", continuous_update=False, layout=WIDE
         )
         self.goal_main.add_class("sk-goal-main")
-        for widget, field in (
-            (self.client, "client_member_id"),
-            (self.start, "period_start"),
-            (self.end, "period_end"),
-            (self.goal_main, "goal_main"),
-        ):
-            bind(widget, contract, field, self.changed, message)
+        bind(self.client, contract, "client_member_id", self.changed, message)
+        for widget, field in ((self.start, "period_start"), (self.end, "period_end")):
+            bind(widget, contract, field, self.changed, message, to_model=dates.parse, check=dates.problem)
+        bind(self.goal_main, contract, "goal_main", self.changed, message)
         self._goals = w.VBox([GoalEditor(g, diagnosis, self.changed, self.remove_goal) for g in contract.goals])
         self._actions = w.VBox([self._action_editor(a) for a in contract.actions])
         add_goal = w.Button(description="Dodaj cel", button_style="primary")
@@ -126,6 +126,7 @@ class ContractBuilder(w.VBox):
                 w.HTML("<h4>Cel główny</h4>"),
                 self.goal_main,
                 message,
+                TextLimits(),
                 w.HTML("<h4>Cele szczegółowe</h4>"),
                 self._goals,
                 add_goal,

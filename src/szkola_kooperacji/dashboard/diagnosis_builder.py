@@ -10,9 +10,13 @@ from ..domain.case import Case
 from ..domain.codes import SEVERITY_TITLE, Area
 from ..domain.diagnosis import Diagnosis, Evidence, Need
 from . import options
-from .binding import Changed, bind
+from .binding import Changed, FieldMessages, bind
+from .checklist import CheckList
+from .confirm import ConfirmedDelete
+from .text_limits import TextLimits
 
 WIDE = w.Layout(width="98%")
+HALF = w.Layout(width="48%")
 
 
 def next_id(prefix: str, taken: list[str]) -> str:
@@ -28,7 +32,7 @@ class NeedEditor(w.VBox):
 
     def __init__(self, need: Need, case: Case, changed: Changed, remove: Callable[[NeedEditor], None]) -> None:
         self.need = need
-        self.message = w.HTML()
+        self.message = FieldMessages()
         self.area = w.Dropdown(options=options.areas(), value=need.area, description="Obszar")
         self.statement = w.Textarea(
             value=need.statement,
@@ -38,37 +42,16 @@ class NeedEditor(w.VBox):
         )
         self.statement.add_class("sk-need-statement")
         self.severity = w.Dropdown(options=options.severities(), value=need.severity, description=SEVERITY_TITLE)
-        self.art7 = w.SelectMultiple(
-            options=options.art7_reasons(),
-            value=tuple(need.art7),
-            rows=4,
-            description="Art. 7",
-            layout=w.Layout(width="48%"),
-        )
-        self.evidence = w.SelectMultiple(
-            options=options.findings(case),
-            value=tuple(e.finding_id for e in need.evidence),
-            rows=4,
-            description="Dowody",
-            layout=w.Layout(width="48%"),
+        self.art7 = CheckList(options.art7_reasons(), tuple(need.art7), description="Art. 7", layout=HALF)
+        self.evidence = CheckList(
+            options.findings(case), tuple(e.finding_id for e in need.evidence), description="Dowody", layout=WIDE
         )
         self.evidence.add_class("sk-need-evidence")
-        self.members = w.SelectMultiple(
-            options=options.members(case),
-            value=tuple(need.member_ids),
-            rows=3,
-            description="Dotyczy",
-            layout=w.Layout(width="48%"),
+        self.members = CheckList(options.members(case), tuple(need.member_ids), description="Dotyczy", layout=HALF)
+        self.strengths = CheckList(options.strengths(case), tuple(need.strength_ids), description="Zasoby", layout=WIDE)
+        self.delete = delete = ConfirmedDelete(
+            "Usuń potrzebę", f"Usunąć potrzebę {need.id} z jej dowodami? Tego nie można cofnąć.", lambda: remove(self)
         )
-        self.strengths = w.SelectMultiple(
-            options=options.strengths(case),
-            value=tuple(need.strength_ids),
-            rows=3,
-            description="Zasoby",
-            layout=w.Layout(width="48%"),
-        )
-        delete = w.Button(description="Usuń potrzebę", button_style="danger")
-        delete.on_click(lambda _: remove(self))
 
         bind(self.area, need, "area", changed, self.message)
         bind(self.statement, need, "statement", changed, self.message)
@@ -88,11 +71,12 @@ class NeedEditor(w.VBox):
         header = w.HTML(f"<b>Potrzeba {need.id}</b>")
         super().__init__(
             [
-                w.HBox([header, self.area, self.severity, delete]),
+                w.VBox([w.HBox([header, self.area, self.severity, delete]), delete.bar]),
                 self.statement,
                 self.message,
-                w.HBox([self.art7, self.evidence]),
-                w.HBox([self.members, self.strengths]),
+                self.evidence,
+                w.HBox([self.art7, self.members]),
+                self.strengths,
             ]
         )
         self.add_class("sk-card")
@@ -113,14 +97,14 @@ class DiagnosisBuilder(w.VBox):
             continuous_update=False,
             layout=WIDE,
         )
-        self._message = w.HTML()
+        self._message = FieldMessages()
         bind(notes, diagnosis, "notes", changed, self._message)
         self._list = w.VBox([NeedEditor(n, case, changed, self.remove) for n in diagnosis.needs])
         intro = w.HTML(
             "<p>Na podstawie wywiadu zapisz potrzeby rodziny. Dla każdej wskaż obszar, pilność, "
             "przesłankę z art. 7 i ustalenia wywiadu, które ją potwierdzają.</p>"
         )
-        super().__init__([intro, self._list, add, notes, self._message])
+        super().__init__([TextLimits(), intro, self._list, add, notes, self._message])
 
     def add_need(self, area: Area = Area.SYTUACJA_MATERIALNA) -> NeedEditor:
         """Append an empty need and its editor."""

@@ -65,7 +65,7 @@ class DirectoryBrowser(w.VBox):
         self.sector = w.Dropdown(options=[(ALL, ANY)] + [(SECTOR_LABELS[s], s) for s in Sector], description="Sektor")
         self.level = w.Dropdown(options=[(ALL, ANY)] + [(LEVEL_LABELS[lv], lv) for lv in Level], description="Poziom")
         self.area = w.Dropdown(options=[(ALL, ANY)] + [(AREA_LABELS[a], a) for a in Area], description="Potrzeba")
-        self.words = w.Text(placeholder="szukaj słowa, np. terapia", description="Szukaj", continuous_update=False)
+        self.words = w.Text(placeholder="szukaj słowa, np. terapia", description="Szukaj", continuous_update=True)
         self.words.add_class("sk-directory-search")
         self.results = w.Select(options=[], rows=8, layout=w.Layout(width="98%"))
         self.results.add_class("sk-directory-results")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from ..domain.assessment import PART_LABELS, Part
+from ..domain.privacy import PESEL_REFUSED, contains_pesel
 from ..errors import SzkolaError
 from ..grading import MAX_REFLECTION_CHARS as MAX_REFLECTION
 from .guard import guarded
@@ -88,13 +89,18 @@ class ExercisePanel(w.VBox):
         """Return the reflections as typed, by their grade id."""
         return {grade_id: area.value for grade_id, area in self.areas.items()}
 
+    def _problem(self) -> str | None:
+        """Return why the reflections cannot be saved (too long, a PESEL), or None."""
+        texts = self.answers().values()
+        if any(len(text) > MAX_REFLECTION for text in texts):
+            return f"Refleksja jest za długa (najwyżej {MAX_REFLECTION} znaków). Skróć ją, zanim oddasz ćwiczenie."
+        if any(contains_pesel(text) for text in texts):
+            return PESEL_REFUSED
+        return None
+
     def _changed(self) -> None:
-        too_long = [gid for gid, text in self.answers().items() if len(text) > MAX_REFLECTION]
-        if too_long:
-            self.status.value = (
-                f"<span class='sk-message'>Refleksja jest za długa (najwyżej {MAX_REFLECTION} znaków). "
-                "Skróć ją, zanim oddasz ćwiczenie.</span>"
-            )
+        if problem := self._problem():
+            self.status.value = f"<span class='sk-message'>{e(problem)}</span>"
             return
         self._save(self.answers())
         self.status.value = f"<span class='sk-muted'>Refleksje zapisane o {dt.datetime.now():%H:%M}.</span>"
@@ -102,7 +108,7 @@ class ExercisePanel(w.VBox):
     def submit(self) -> None:
         """Submit the work and reflections through nbgrader's exchange; say plainly how it went."""
         answers = self.answers()
-        if any(len(text) > MAX_REFLECTION for text in answers.values()):
+        if self._problem():
             self._changed()
             return
         self._save(answers)

@@ -19,7 +19,6 @@ from ..domain.codes import (
 )
 from ..domain.diagnosis import Diagnosis
 from ..domain.directory import ServiceDirectory
-from ..domain.text import shorten
 
 Options = list[tuple[str, Any]]
 NONE_LABEL = "— wybierz —"
@@ -48,8 +47,8 @@ def art7_reasons() -> Options:
 
 
 def findings(case: Case) -> Options:
-    """Return interview findings, to cite as evidence."""
-    return [(f"{f.id}: {shorten(f.text, 90)}", f.id) for f in case.interview]
+    """Return interview findings in full, to cite as evidence (a checkbox label wraps, so nothing is cut)."""
+    return [(f"{f.id}: {f.text}", f.id) for f in case.interview]
 
 
 def members(case: Case) -> Options:
@@ -59,12 +58,12 @@ def members(case: Case) -> Options:
 
 def strengths(case: Case) -> Options:
     """Return the family's strengths."""
-    return [(f"{s.id}: {shorten(s.text, 80)}", s.id) for s in case.strengths]
+    return [(f"{s.id}: {s.text}", s.id) for s in case.strengths]
 
 
 def needs(diagnosis: Diagnosis) -> Options:
     """Return the trainee's needs, to link goals to."""
-    return [(f"{n.id}: {shorten(n.statement, 70)}", n.id) for n in diagnosis.needs]
+    return [(f"{n.id}: {n.statement or 'bez opisu'}", n.id) for n in diagnosis.needs]
 
 
 def responsibles() -> Options:

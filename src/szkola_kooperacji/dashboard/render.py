@@ -22,7 +22,7 @@ from ..domain.codes import (
 )
 from ..domain.directory import ServiceDirectory
 from ..domain.feedback import FeedbackReport, NeedStatus
-from ..domain.findings import FINDING_LEVEL_FORMS, Finding, FindingLevel
+from ..domain.findings import FINDING_LEVEL_FORMS, FINDING_LEVEL_LABELS, Finding, FindingLevel
 from ..domain.text import count_phrase
 
 _LEVEL_ICONS = {FindingLevel.BLAD: "✖", FindingLevel.OSTRZEZENIE: "▲", FindingLevel.WSKAZOWKA: "ℹ"}
@@ -119,14 +119,19 @@ def cooperation_html(case: Case, directory: ServiceDirectory) -> str:
 
 
 def findings_html(findings: list[Finding]) -> str:
-    """Return the rule findings as a list, errors first; an empty list says the work is in order."""
+    """Return the rule findings as a list, errors first; an empty list says the work is in order.
+
+    A trainee reads the Polish message only: English rule codes mean nothing to a social worker.
+    """
     if not findings:
         return "<p class='sk-ok'>✔ Reguły nie zgłaszają uwag.</p>"
     counts = {level: sum(1 for f in findings if f.level == level) for level in FindingLevel}
     summary = " · ".join(count_phrase(n, *FINDING_LEVEL_FORMS[lv]) for lv, n in counts.items() if n)
+    # The rule code is for trainers and tests only: kept as a data attribute, never shown nor read aloud.
     items = [
-        f"<li class='sk-{f.level.value}'><span class='sk-icon'>{_LEVEL_ICONS[f.level]}</span> {e(f.message)}"
-        f" <span class='sk-code'>{e(f.code)}</span></li>"
+        f"<li class='sk-{f.level.value}' data-rule='{e(f.code)}'>"
+        f"<span class='sk-icon' role='img' aria-label='{FINDING_LEVEL_LABELS[f.level]}'>{_LEVEL_ICONS[f.level]}</span>"
+        f" {e(f.message)}</li>"
         for f in findings
     ]
     return f"<p class='sk-summary'>{e(summary)}</p><ul class='sk-findings'>{''.join(items)}</ul>"
