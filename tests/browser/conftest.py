@@ -35,6 +35,25 @@ WAIT_MS = 60_000
 CASE_ID = os.environ.get("SZKOLA_TEST_CASE", "bezrobocie_alkohol_zurawiec")
 
 
+def new_course(base: Path, trainees: dict[str, tuple[str, str]], *released: str) -> Path:
+    """Create a group's course folder (``szkola course init`` with a roster) and release these exercises."""
+    from click.testing import CliRunner  # noqa: PLC0415
+
+    from szkola_kooperacji.cli import main  # noqa: PLC0415
+
+    roster = base / "lista.csv"
+    rows = "".join(f"{t},{first},{last}\n" for t, (first, last) in trainees.items())
+    roster.write_text("id,first_name,last_name\n" + rows, encoding="utf-8")
+    course = base / "kurs"
+    args = ["course", "init", str(course), "--course", str(ROOT / "courses" / "regionalny.yaml")]
+    result = CliRunner().invoke(main, [*args, "--roster", str(roster)])
+    assert result.exit_code == 0, result.output
+    for exercise in released:
+        nbgrader(course, "generate_assignment", exercise)
+        nbgrader(course, "release_assignment", exercise)
+    return course
+
+
 def nbgrader(course_dir: Path, *args: str) -> None:
     """Run an nbgrader command in a course directory as a trainer would; fail the test with its output."""
     command = [sys.executable, "-m", "nbgrader", *args]

@@ -10,12 +10,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from click.testing import CliRunner
 from playwright.sync_api import Browser, Page, expect
 
-from szkola_kooperacji.cli import main
-
-from .conftest import ROOT, Server, issued_codes, nbgrader, open_tab, running_jupyterlab, shot, type_text
+from .conftest import Server, issued_codes, nbgrader, new_course, open_tab, running_jupyterlab, shot, type_text
 
 EXERCISE = "cw2_diagnoza"
 TRAINEE = "anowak"
@@ -25,16 +22,7 @@ REFLECTION = "Babcia pomaga w opiece <b>nad dziećmi</b>"
 
 @pytest.fixture(scope="module")
 def course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("grupa")
-    roster = base / "lista.csv"
-    roster.write_text(f"id,first_name,last_name\n{TRAINEE},Anna,Nowak\n", encoding="utf-8")
-    target = base / "kurs"
-    args = ["course", "init", str(target), "--course", str(ROOT / "courses" / "regionalny.yaml")]
-    result = CliRunner().invoke(main, [*args, "--roster", str(roster)])
-    assert result.exit_code == 0, result.output
-    nbgrader(target, "generate_assignment", EXERCISE)
-    nbgrader(target, "release_assignment", EXERCISE)
-    return target
+    return new_course(tmp_path_factory.mktemp("grupa"), {TRAINEE: ("Anna", "Nowak")}, EXERCISE)
 
 
 @pytest.fixture

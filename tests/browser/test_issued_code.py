@@ -6,28 +6,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from szkola_kooperacji.cli import main
 from szkola_kooperacji.page_binding import COOKIE
 
-from .conftest import ROOT, Server, issued_codes, shot
+from .conftest import Server, issued_codes, new_course, shot
 
 TRAINEE = "anowak"
 
 
 @pytest.fixture(scope="module")
 def course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("grupa-kody")
-    roster = base / "lista.csv"
-    roster.write_text(f"id,first_name,last_name\n{TRAINEE},Anna,Nowak\n", encoding="utf-8")
-    target = base / "kurs"
-    args = ["course", "init", str(target), "--course", str(ROOT / "courses" / "regionalny.yaml")]
-    result = CliRunner().invoke(main, [*args, "--roster", str(roster)])
-    assert result.exit_code == 0, result.output
-    return target
+    return new_course(tmp_path_factory.mktemp("grupa-kody"), {TRAINEE: ("Anna", "Nowak")})
 
 
 @pytest.fixture

@@ -7,12 +7,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from click.testing import CliRunner
 from playwright.sync_api import Page, Route, expect
 
-from szkola_kooperacji.cli import main
-
-from .conftest import ROOT, Server, issued_codes, nbgrader, open_case, open_tab, shot, sign_in
+from .conftest import Server, issued_codes, new_course, open_case, open_tab, shot, sign_in
 
 TABS = ("Przypadek", "Diagnoza potrzeb", "Kontrakt socjalny", "Mapa i dokument", "Informacja zwrotna")
 EXERCISE = "cw2_diagnoza"
@@ -51,14 +48,7 @@ def test_no_request_leaves_the_servers_address(server: Server, page: Page):
 
 @pytest.fixture
 def course_server(tmp_path: Path) -> Iterator[Server]:
-    roster = tmp_path / "lista.csv"
-    roster.write_text(f"id,first_name,last_name\n{TRAINEE},Anna,Nowak\n", encoding="utf-8")
-    course = tmp_path / "kurs"
-    args = ["course", "init", str(course), "--course", str(ROOT / "courses" / "regionalny.yaml")]
-    result = CliRunner().invoke(main, [*args, "--roster", str(roster)])
-    assert result.exit_code == 0, result.output
-    nbgrader(course, "generate_assignment", EXERCISE)
-    nbgrader(course, "release_assignment", EXERCISE)
+    course = new_course(tmp_path, {TRAINEE: ("Anna", "Nowak")}, EXERCISE)
     running = Server(store=tmp_path / "drafts.sqlite", log=tmp_path / "serve.log", course=course)
     running.start()
     yield running

@@ -28,7 +28,7 @@ from szkola_kooperacji.domain.draft import Draft
 from szkola_kooperacji.grading.course_folder import CourseFolder
 from szkola_kooperacji.grading.exchange import TraineeExchange
 
-from .conftest import ROOT, WAIT_MS, free_port, nbgrader, running_jupyterlab, shot
+from .conftest import WAIT_MS, free_port, nbgrader, new_course, running_jupyterlab, shot
 
 pytestmark = pytest.mark.slow
 
@@ -53,17 +53,8 @@ MODULE_UNSUBMITTED = "Wielosektorowy kontrakt socjalny"
 
 @pytest.fixture(scope="module")
 def graded_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A group of two whose submissions of the exercise are collected and autograded."""
-    base = tmp_path_factory.mktemp("trener")
-    roster = base / "lista.csv"
-    rows = "".join(f"{t},{first},{last}\n" for t, (first, last) in TRAINEES.items())
-    roster.write_text("id,first_name,last_name\n" + rows, encoding="utf-8")
-    course_dir = base / "kurs"
-    args = ["course", "init", str(course_dir), "--course", str(ROOT / "courses" / "regionalny.yaml")]
-    result = CliRunner().invoke(main, [*args, "--roster", str(roster)])
-    assert result.exit_code == 0, result.output
-    nbgrader(course_dir, "generate_assignment", EXERCISE)
-    nbgrader(course_dir, "release_assignment", EXERCISE)
+    """A group of three whose submissions of the exercise are collected and autograded (one file broken)."""
+    course_dir = new_course(tmp_path_factory.mktemp("trener"), TRAINEES, EXERCISE)
     nbgrader(course_dir, "generate_assignment", UNSUBMITTED)
 
     case = load_valid_catalog().case(CASE)
