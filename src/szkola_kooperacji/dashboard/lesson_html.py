@@ -136,4 +136,3 @@ def refused_markup(html: str) -> list[str]:
 def is_safe(html: str) -> bool:
     """Tell whether ``html`` holds only the tags and attributes this module produces."""
     return not refused_markup(html)
-

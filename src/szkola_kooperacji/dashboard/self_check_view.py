@@ -163,7 +163,7 @@ class ItemControl(w.VBox):
         self.feedback.value = f"<div class='{css}'><b>{mark}</b> {e(feedback)}</div>"
 
     def _changed(self, _: Any) -> None:
-        """A changed answer is not the checked one any more: its old reason goes."""
+        """Drop the old reason: a changed answer is not the checked one any more."""
         self.feedback.value = ""
 
 

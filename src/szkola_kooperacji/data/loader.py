@@ -155,5 +155,7 @@ def _problem(source: YamlSource, model: type[BaseModel], detail: Any) -> Problem
         for index, part in enumerate(detail["loc"])
         if not (part in ITEM_TAGS and index and isinstance(detail["loc"][index - 1], int))
     )
+    if detail["type"] in {"union_tag_invalid", "union_tag_not_found"}:
+        loc = (*loc, "kind")  # the wrong or missing field is the element's kind
     found, expected = describe_error(detail, model)
     return Problem(source.path, format_loc(loc), found, expected, line=source.line_of(loc))

@@ -36,9 +36,7 @@ class _ItemBase(DomainModel):
     id: Identifier
     question: LongText = Field(min_length=1, description="Pytanie albo polecenie (po polsku).")
     explanation: LongText = Field(min_length=1, description="Dlaczego odpowiedź wzorcowa jest poprawna.")
-    hint: LongText = Field(
-        min_length=1, description="Co przemyśleć po błędnej odpowiedzi – bez podawania klucza."
-    )
+    hint: LongText = Field(min_length=1, description="Co przemyśleć po błędnej odpowiedzi – bez podawania klucza.")
 
 
 class SingleChoiceItem(_ItemBase):
@@ -71,12 +69,10 @@ class OrderingItem(_ItemBase):
 
     kind: Literal["ordering"] = "ordering"
     steps: list[Option] = Field(min_length=3, max_length=MAX_OPTIONS)
-    answer: list[Identifier] = Field(min_length=3, max_length=MAX_OPTIONS, description="id kroków w dobrej kolejności.")
+    answer: list[Identifier] = Field(max_length=MAX_OPTIONS, description="id kroków w dobrej kolejności.")
 
 
-Item = Annotated[
-    SingleChoiceItem | MultipleChoiceItem | MatchingItem | OrderingItem, Field(discriminator="kind")
-]
+Item = Annotated[SingleChoiceItem | MultipleChoiceItem | MatchingItem | OrderingItem, Field(discriminator="kind")]
 
 ITEM_KIND_LABELS: dict[str, str] = {
     "single_choice": "jednokrotny wybór",
@@ -180,10 +176,7 @@ def _check(item: Item, answer: Answer) -> ItemResult:
         correct = order == item.answer
         misplaced = {s for s, k in zip(order, item.answer, strict=False) if s != k}
         reasons = [o.why for o in item.steps if o.id in misplaced and o.why]
-    if correct:
-        feedback = f"{RIGHT} {item.explanation}"
-    else:
-        feedback = " ".join([WRONG, *reasons, item.hint])
+    feedback = f"{RIGHT} {item.explanation}" if correct else " ".join([WRONG, *reasons, item.hint])
     return ItemResult(item_id=item.id, correct=correct, answered=True, feedback=feedback, answer=answer)
 
 
@@ -282,7 +275,9 @@ def _option_issues(options: Sequence[Option], at: Loc) -> list[Issue]:
     for index, option in enumerate(options):
         text = " ".join(option.text.casefold().split())
         if text in seen:
-            issues.append(Issue((*at, index, "text"), f"opcja {option.text!r} powtarza się", "każda opcja z inną treścią"))
+            issues.append(
+                Issue((*at, index, "text"), f"opcja {option.text!r} powtarza się", "każda opcja z inną treścią")
+            )
         seen.add(text)
     return issues
 

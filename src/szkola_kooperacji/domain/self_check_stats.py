@@ -35,9 +35,7 @@ class ItemStatistic:
         return self.wrong_last / self.trainees if self.trainees else 0.0
 
 
-def item_statistics(
-    self_check: SelfCheck, attempts: Mapping[str, Sequence[SelfCheckResult]]
-) -> list[ItemStatistic]:
+def item_statistics(self_check: SelfCheck, attempts: Mapping[str, Sequence[SelfCheckResult]]) -> list[ItemStatistic]:
     """Return per-item figures over trainees' attempts (trainee → attempts, oldest first), hardest first.
 
     Attempts of another lesson are ignored; a trainee with no attempt is not counted.
@@ -62,6 +60,6 @@ def item_statistics(
 
 
 def _wrong(result: SelfCheckResult, item_id: str) -> bool:
-    """An item the attempt does not contain (added later by the trainer) counts as not wrong."""
+    """Tell whether the attempt got the item wrong; an item added after the attempt is not counted wrong."""
     found = next((r for r in result.items if r.item_id == item_id), None)
     return found is not None and not found.correct
