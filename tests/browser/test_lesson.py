@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,8 +33,16 @@ ETAPY_TEXT = {
 }
 
 
-@pytest.fixture
-def lesson_url(tmp_path: Path) -> Iterator[str]:
+HOSTILE_LESSON = [
+    "# Lekcja wroga\n\nZwykły akapit.\n\n<script>window.__pwned = 'script'</script>\n\n"
+    "<img src=x onerror=\"window.__pwned = 'img'\">\n\n[kliknij](javascript:window.__pwned='link')\n\n"
+    "| kolumna |\n|---|\n| <svg onload=\"window.__pwned = 'svg'\"></svg> |\n",
+    "<details><summary><img src=x onerror=\"window.__pwned = 'summary'\"></summary>\n\nukryte\n</details>",
+]
+
+
+@contextmanager
+def served_lesson(tmp_path: Path, env: dict[str, str]) -> Iterator[str]:
     """Serve the fixture notebook with the platform's own Voilà command, template and environment."""
     options = ServeOptions(port=free_port(), open_browser=False, store=tmp_path / "drafts.sqlite")
     command = voila_command(options)
@@ -40,7 +50,11 @@ def lesson_url(tmp_path: Path) -> Iterator[str]:
     log = tmp_path / "voila.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            command, env=voila_environment(options), stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            command,
+            env={**voila_environment(options), **env},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -50,12 +64,20 @@ def lesson_url(tmp_path: Path) -> Iterator[str]:
         except OSError:
             assert process.poll() is None, log.read_text(errors="replace")
             time.sleep(0.3)
-    yield f"http://127.0.0.1:{options.port}/"
-    os.killpg(process.pid, signal.SIGINT)
     try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+        yield f"http://127.0.0.1:{options.port}/"
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def lesson_url(tmp_path: Path) -> Iterator[str]:
+    with served_lesson(tmp_path, {}) as url:
+        yield url
 
 
 @pytest.fixture
@@ -137,3 +159,25 @@ def test_read_fail_retry_pass_and_go_back(lesson_url: str, small_page: Page):
 
     page.get_by_role("button", name="← Wróć do modułu").last.click()
     expect(page.locator(".sk-test-status")).to_have_text("Powrót do modułu.")
+
+
+def test_a_lesson_s_own_html_and_script_never_run(tmp_path: Path, small_page: Page):
+    root = tmp_path / "kurs"
+    (root / "notebooks").mkdir(parents=True)
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": text} for text in HOSTILE_LESSON]
+    notebook = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (root / "notebooks" / "lekcja_wroga.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    page = small_page
+    with served_lesson(tmp_path, {"SZKOLA_TEST_ROOT": str(root), "SZKOLA_TEST_LESSON": "lekcja_wroga"}) as url:
+        page.goto(url)
+        expect(page.locator(".sk-lesson-text h1")).to_have_text("Lekcja wroga")
+        text = page.locator(".sk-lesson-text")
+        expect(text).to_contain_text("<script>window.__pwned = 'script'</script>")
+        expect(text).to_contain_text("<img src=x onerror=")
+        page.locator(".sk-lesson-text summary").click()
+        expect(text).to_contain_text("ukryte")
+        expect(page.locator(".sk-lesson")).to_contain_text("Ta lekcja nie ma jeszcze samosprawdzenia.")
+        assert page.locator(".sk-lesson-text script, .sk-lesson-text img, .sk-lesson-text svg").count() == 0
+        assert page.locator(".sk-lesson-text a").count() == 0  # a javascript: link stays text
+        assert page.evaluate("window.__pwned") is None
+        shot(page, "65_lekcja_z_wrogim_html_jako_tekst")
