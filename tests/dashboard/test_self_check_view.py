@@ -91,3 +91,17 @@ def test_a_missing_lesson_is_a_message_and_the_way_back_stays(tmp_path: Path):
     assert NO_SELF_CHECK in html
     view.children[-1].click()
     assert went_back == [True]
+
+
+def test_once_passed_a_wrong_item_shows_its_explanation_too():
+    view = SelfCheckView(self_check(threshold=0.75), answers={**KEYS, "zespol": "wzk"})
+    assert view.check().passed
+    shown = controls(view)["zespol"].feedback.value
+    assert "✖" in shown
+    assert "Wyjaśnienie:</b> G-PZK działa w gminie i powiecie." in shown
+
+
+def test_before_passing_the_explanation_of_a_wrong_item_stays_hidden():
+    view = SelfCheckView(self_check(), answers={**KEYS, "zespol": "wzk"})
+    assert not view.check().passed
+    assert "G-PZK działa w gminie i powiecie." not in controls(view)["zespol"].feedback.value

@@ -125,8 +125,8 @@ def test_a_wrong_answer_says_why_without_giving_the_key(item_id: str, answer: An
     assert result.wrong_items == [item_id]
 
 
-@pytest.mark.parametrize("missing", [None, "", [], {}, {"pup": "praca"}])
-def test_no_answer_or_a_half_matching_is_unanswered(missing: Any):
+@pytest.mark.parametrize("missing", [None, "", [], {}, {"pup": ""}])
+def test_no_answer_is_unanswered(missing: Any):
     item_id = "sektory" if isinstance(missing, dict) else "zespol"
     result = check_answers(self_check(), {**KEYS, item_id: missing})
     unanswered = next(r for r in result.items if r.item_id == item_id)
@@ -198,3 +198,15 @@ def test_an_incoherent_key_is_refused_where_it_is(item: dict[str, Any], loc: tup
 def test_repeated_item_ids_are_refused():
     issues = self_check_issues(self_check(SINGLE, {**MULTIPLE, "id": "zespol"}))
     assert [(i.loc, i.found) for i in issues] == [(("items", 1, "id"), "id 'zespol' pytania powtarza się")]
+
+
+def test_a_half_matching_is_wrong_and_names_what_is_unpaired():
+    result = check_answers(self_check(), {**KEYS, "sektory": {"pup": "praca"}})
+    half = next(r for r in result.items if r.item_id == "sektory")
+    assert half.answered
+    assert not half.correct
+    assert "Brak pary dla: „poradnia”." in half.feedback
+
+
+def test_answers_of_an_attempt_can_be_shown_again():
+    assert check_answers(self_check(), KEYS).answers == KEYS

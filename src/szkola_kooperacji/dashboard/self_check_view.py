@@ -157,10 +157,15 @@ class ItemControl(w.VBox):
             self.order = list(answer)
             self._show_order()
 
-    def show(self, correct: bool, feedback: str) -> None:
-        """Show the reason for this item, marked right or wrong in words (not only by colour)."""
+    def show(self, correct: bool, feedback: str, *, reveal: bool = False) -> None:
+        """Show the reason for this item, marked right or wrong by a sign too (not only by colour).
+
+        ``reveal`` adds the explanation of the key to a wrong answer, once the self-check is passed
+        and a retry no longer needs the trainee to work it out.
+        """
         mark, css = ("✔", "sk-sc-right") if correct else ("✖", "sk-sc-wrong")
-        self.feedback.value = f"<div class='{css}'><b>{mark}</b> {e(feedback)}</div>"
+        extra = f"<br><b>Wyjaśnienie:</b> {e(self.item.explanation)}" if reveal and not correct else ""
+        self.feedback.value = f"<div class='{css}'><b>{mark}</b> {e(feedback)}{extra}</div>"
 
     def _changed(self, _: Any) -> None:
         """Drop the old reason: a changed answer is not the checked one any more."""
@@ -205,7 +210,7 @@ class SelfCheckView(w.VBox):
         """Check the answers, show the reason per item and the summary, and report the attempt."""
         result = check_answers(self.self_check, self.answers())
         for control, item_result in zip(self.items, result.items, strict=True):
-            control.show(item_result.correct, item_result.feedback)
+            control.show(item_result.correct, item_result.feedback, reveal=result.passed)
         self.result = result
         if result.passed:
             self.summary.value = (

@@ -128,6 +128,11 @@ class SelfCheckResult(DomainModel):
     passed: bool
 
     @property
+    def answers(self) -> dict[str, Answer]:
+        """Return the answers of this attempt by item id, to show them again (e.g. after a restart)."""
+        return {r.item_id: r.answer for r in self.items}
+
+    @property
     def wrong_items(self) -> list[str]:
         """Return the ids of items answered wrongly or not at all."""
         return [r.item_id for r in self.items if not r.correct]
@@ -170,7 +175,9 @@ def _check(item: Item, answer: Answer) -> ItemResult:
         given = answer if isinstance(answer, dict) else {}
         wrong = [o for o in item.left if given.get(o.id) != item.answer.get(o.id)]
         correct = not wrong
-        reasons = [o.why for o in wrong if o.why]
+        unpaired = [f"„{o.text}”" for o in item.left if not given.get(o.id)]
+        reasons = [f"Brak pary dla: {', '.join(unpaired)}."] if unpaired else []
+        reasons += [o.why for o in wrong if o.why and given.get(o.id)]
     else:
         order = answer if isinstance(answer, list) else []
         correct = order == item.answer
@@ -181,11 +188,11 @@ def _check(item: Item, answer: Answer) -> ItemResult:
 
 
 def _answered(item: Item, answer: Answer) -> bool:
-    """Tell whether the trainee gave any answer at all (a matching needs every left element paired)."""
+    """Tell whether the trainee gave any answer at all (in a matching: at least one pair)."""
     if answer is None or answer in ("", [], {}):
         return False
     if isinstance(item, MatchingItem):
-        return isinstance(answer, dict) and all(answer.get(o.id) for o in item.left)
+        return isinstance(answer, dict) and any(answer.get(o.id) for o in item.left)
     return True
 
 
