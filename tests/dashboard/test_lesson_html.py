@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from szkola_kooperacji.dashboard.lesson_html import is_safe, lesson_html, markdown_html, refused_markup
-from szkola_kooperacji.data.lessons import read_lesson
+from szkola_kooperacji.data.lessons import load_self_check, read_lesson, self_check_path
 from szkola_kooperacji.data.paths import project_root
-from szkola_kooperacji.errors import LessonError
+from szkola_kooperacji.errors import DataError, LessonError
 
 LESSONS = sorted(p.stem for p in (project_root() / "notebooks").glob("lekcja_*.ipynb"))
 HOSTILE = [
@@ -138,3 +138,17 @@ def test_a_missing_or_broken_lesson_is_a_polish_message(
         (tmp_path / "notebooks" / f"{lesson_id}.ipynb").write_text(content, encoding="utf-8")
     with pytest.raises(LessonError, match=words):
         read_lesson(lesson_id, tmp_path)
+
+
+def test_one_lesson_s_self_check_loads_alone_or_is_none(tmp_path: Path):
+    check = load_self_check("lekcja_wywiad_diagnoza")
+    assert check is not None
+    assert check.lesson == "lekcja_wywiad_diagnoza"
+    assert load_self_check("nie_ma_takiej") is None
+    folder = tmp_path / "courses" / "samosprawdzenia"
+    folder.mkdir(parents=True)
+    (folder / "lekcja_x.yaml").write_text(
+        self_check_path("lekcja_wywiad_diagnoza").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    with pytest.raises(DataError, match="lesson: lekcja_x"):
+        load_self_check("lekcja_x", tmp_path)

@@ -13,9 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.base import ID_PATTERN
-from ..errors import LessonError
+from ..domain.self_check import SelfCheck
+from ..errors import DataError, LessonError
 from .course_refs import lesson_notebook
+from .loader import load_file
 from .paths import project_root
+from .problems import Problem
+
+SELF_CHECK_FOLDER = ("courses", "samosprawdzenia")
+"""Where a lesson's self-check lives under the platform's (or a course tree's) root."""
 
 MAX_LESSON_BYTES = 2_000_000
 """A lesson is a few dozen kilobytes of text; a larger file is not a lesson."""
@@ -56,3 +62,27 @@ def _source(cell: dict[str, object]) -> str:
     if isinstance(source, list):
         return "".join(str(part) for part in source)
     return str(source)
+
+
+def self_check_path(lesson_id: str, root: Path | None = None) -> Path:
+    """Return where the self-check of a lesson is kept: ``courses/samosprawdzenia/<lesson id>.yaml``."""
+    return (root or project_root()).joinpath(*SELF_CHECK_FOLDER, f"{lesson_id}.yaml")
+
+
+def load_self_check(lesson_id: str, root: Path | None = None) -> SelfCheck | None:
+    """Return a lesson's self-check, or None when it has none; raise DataError when its file is invalid.
+
+    For callers that show one lesson without loading the whole catalog (which holds all of them
+    in ``Catalog.self_checks`` when the bundled courses are loaded).
+    """
+    path = self_check_path(lesson_id, root)
+    if not path.is_file():
+        return None
+    loaded = load_file(path)
+    if isinstance(loaded, list):
+        raise DataError(loaded)
+    if not isinstance(loaded, SelfCheck):
+        raise DataError([Problem(path, "kind", f"kind: {loaded.kind}", "kind: self_check")])
+    if loaded.lesson != lesson_id:
+        raise DataError([Problem(path, "lesson", f"lekcja {loaded.lesson!r}", f"lesson: {lesson_id} (nazwa pliku)")])
+    return loaded
