@@ -105,3 +105,22 @@ def test_before_passing_the_explanation_of_a_wrong_item_stays_hidden():
     view = SelfCheckView(self_check(), answers={**KEYS, "zespol": "wzk"})
     assert not view.check().passed
     assert "G-PZK działa w gminie i powiecie." not in controls(view)["zespol"].feedback.value
+
+
+def test_texts_from_the_self_check_file_are_escaped():
+    hostile = "<img src=x onerror=alert(1)>"
+    item = {
+        "id": "q",
+        "kind": "single_choice",
+        "question": f"Pytanie {hostile}",
+        "options": [{"id": "a", "text": "A", "why": hostile}, {"id": "b", "text": "B"}],
+        "answer": "b",
+        "explanation": hostile,
+        "hint": hostile,
+    }
+    view = SelfCheckView(self_check(item))
+    view.items[0].control.value = "a"
+    view.check()
+    shown = " ".join(child.value for child in view.items[0].children if hasattr(child, "value") and child.value)
+    assert "<img" not in shown
+    assert "&lt;img src=x onerror=alert(1)&gt;" in shown
