@@ -4,6 +4,7 @@ SzkolaError             any failure the platform reports on purpose; the message
  ├── DataError         bundled or trainer-written data files do not validate
  ├── UnknownCaseError  a case id that is not in the catalog (also a KeyError, for mapping-like lookups)
  ├── ExerciseError     an exercise notebook lacks what the dashboard or the grader needs
+ ├── LessonError       a lesson notebook is missing or cannot be read
  └── WorkError         a trainee's submitted work cannot be read as a draft of the exercise's case
 
 Expected failures of user input are values (``Problem``, ``Finding``); these
@@ -46,6 +47,10 @@ class UnknownCaseError(SzkolaError, KeyError):
 
 class ExerciseError(SzkolaError):
     """Raised when an exercise notebook lacks its case, title, work cell or a reflection field."""
+
+
+class LessonError(SzkolaError):
+    """Raised when a lesson's notebook is missing or is not a readable notebook; the dashboard shows the message."""
 
 
 class WorkError(SzkolaError):

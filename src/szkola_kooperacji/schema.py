@@ -12,6 +12,7 @@ SCHEMA_FILES: dict[str, str] = {
     "case": "case.schema.json",
     "directory": "directory.schema.json",
     "course": "course.schema.json",
+    "self_check": "self_check.schema.json",
 }
 
 

@@ -38,6 +38,11 @@ EXPECTED: dict[str, tuple[str, str, int | None]] = {
     "unknown_institution": ("history[0].institution_id", "mops_krakow", 32),
     "wrong_gmina": ("gmina", "'g9'", 6),
     "id_mismatch": ("id", "różni się od nazwy pliku", 4),
+    "self_check_wrong_key": ("items[0].answer", "'gpzkk' nie jest żadną z opcji", 13),
+    "self_check_not_bijection": ("items[0].answer.trzyd", "nie jest wzajemnie jednoznaczne", 20),
+    "self_check_not_permutation": ("items[0].answer", "nie jest permutacją kroków: brak kontrakt", 15),
+    "self_check_duplicate_option": ("items[0].options[2].text", "'Dojazd' powtarza się", 14),
+    "self_check_unknown_kind": ("items[0].kind", "'essay'", 6),
 }
 
 

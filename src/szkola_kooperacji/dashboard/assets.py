@@ -8,6 +8,6 @@ from ..data.paths import project_root
 
 
 @cache
-def stylesheet() -> str:
-    """Return the dashboard's CSS."""
-    return (project_root() / "widgets" / "dashboard.css").read_text(encoding="utf-8")
+def stylesheet(name: str = "dashboard.css") -> str:
+    """Return the dashboard's CSS, or another stylesheet of ``widgets/`` by file name."""
+    return (project_root() / "widgets" / name).read_text(encoding="utf-8")

@@ -9,8 +9,9 @@ from pathlib import Path
 from ..domain.case import Case
 from ..domain.course import Course
 from ..domain.directory import ServiceDirectory
+from ..domain.self_check import SelfCheck
 from ..errors import DataError, UnknownCaseError
-from .course_refs import check_course_references
+from .course_refs import check_course_references, check_self_check_lesson
 from .crossrefs import check_case_references
 from .loader import data_files, load_file, load_source
 from .paths import bundled_data_dirs, default_data_dirs
@@ -28,6 +29,9 @@ class Catalog:
     case_files: dict[str, Path] = field(default_factory=dict)
     courses: dict[str, Course] = field(default_factory=dict)
     course_files: dict[str, Path] = field(default_factory=dict)
+    self_checks: dict[str, SelfCheck] = field(default_factory=dict)
+    """Self-checks by lesson id (``courses/samosprawdzenia/``)."""
+    self_check_files: dict[str, Path] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -54,6 +58,9 @@ def load_catalog(paths: Sequence[Path] | None = None) -> Catalog:
     sources: dict[Path, YamlSource] = {}  # each file is parsed once; the cross checks reuse its node tree
     for path in catalog.files:
         _add(catalog, path, sources)
+    for lesson, self_check in catalog.self_checks.items():
+        path = catalog.self_check_files[lesson]
+        catalog.problems.extend(check_self_check_lesson(path, self_check, sources.get(path)))
     if catalog.directory is None and paths:
         for path in data_files(bundled_data_dirs()):
             loaded = load_file(path)
@@ -71,7 +78,9 @@ def load_catalog(paths: Sequence[Path] | None = None) -> Catalog:
     known_cases = set(catalog.cases) | _bundled_case_ids(catalog) if paths else set(catalog.cases)
     for course_id, course in catalog.courses.items():
         path = catalog.course_files[course_id]
-        catalog.problems.extend(check_course_references(path, course, known_cases, sources.get(path)))
+        catalog.problems.extend(
+            check_course_references(path, course, known_cases, sources.get(path), self_checks=catalog.self_checks)
+        )
     return catalog
 
 
@@ -100,6 +109,20 @@ def _add(catalog: Catalog, path: Path, sources: dict[Path, YamlSource]) -> None:
             )
         else:
             catalog.directory = loaded
+    elif isinstance(loaded, SelfCheck):
+        if loaded.lesson in catalog.self_checks:
+            first = catalog.self_check_files[loaded.lesson]
+            catalog.problems.append(
+                Problem(
+                    path,
+                    "lesson",
+                    f"lekcja {loaded.lesson!r} ma już samosprawdzenie w {first}",
+                    "jedno samosprawdzenie na lekcję: dopisz pytania do tamtego pliku",
+                )
+            )
+        else:
+            catalog.self_checks[loaded.lesson] = loaded
+            catalog.self_check_files[loaded.lesson] = path
     elif isinstance(loaded, Course):
         if loaded.id in catalog.courses:
             first = catalog.course_files[loaded.id]

@@ -12,15 +12,21 @@ from ..domain.case import Case
 from ..domain.course import Course
 from ..domain.directory import ServiceDirectory
 from ..domain.integrity import case_issues, course_issues, directory_issues
+from ..domain.self_check import ITEM_KIND_LABELS, SelfCheck, self_check_issues
 from .privacy import find_pesels
 from .problems import Problem, describe_error, format_loc
 from .yaml_source import YamlSource, read_yaml
 
 CURRENT_SCHEMA_VERSION = 1
-KINDS: dict[str, type[BaseModel]] = {"case": Case, "directory": ServiceDirectory, "course": Course}
+KINDS: dict[str, type[BaseModel]] = {
+    "case": Case,
+    "directory": ServiceDirectory,
+    "course": Course,
+    "self_check": SelfCheck,
+}
 """Every data file says what it is with ``kind``; this maps it to its model."""
 
-DataModel = Case | ServiceDirectory | Course
+DataModel = Case | ServiceDirectory | Course | SelfCheck
 
 
 def data_files(paths: Iterable[Path]) -> list[Path]:
@@ -79,11 +85,13 @@ def _validate(source: YamlSource) -> DataModel | list[Problem]:
         loaded = model.model_validate(source.data)
     except ValidationError as error:
         return privacy + [_problem(source, model, detail) for detail in error.errors(include_url=False)]
-    assert isinstance(loaded, Case | ServiceDirectory | Course)
+    assert isinstance(loaded, Case | ServiceDirectory | Course | SelfCheck)
     if isinstance(loaded, Case):
         issues = case_issues(loaded)
     elif isinstance(loaded, Course):
         issues = course_issues(loaded)
+    elif isinstance(loaded, SelfCheck):
+        issues = self_check_issues(loaded)
     else:
         issues = directory_issues(loaded)
     integrity = [
@@ -137,7 +145,17 @@ def _check_header(source: YamlSource) -> list[Problem]:
     return []
 
 
+ITEM_TAGS = frozenset(ITEM_KIND_LABELS)
+"""Pydantic puts the kind of a self-check item into an error's path; a trainer's YAML has no such level."""
+
+
 def _problem(source: YamlSource, model: type[BaseModel], detail: Any) -> Problem:
-    loc = tuple(detail["loc"])
+    loc = tuple(
+        part
+        for index, part in enumerate(detail["loc"])
+        if not (part in ITEM_TAGS and index and isinstance(detail["loc"][index - 1], int))
+    )
+    if detail["type"] in {"union_tag_invalid", "union_tag_not_found"}:
+        loc = (*loc, "kind")  # the wrong or missing field is the element's kind
     found, expected = describe_error(detail, model)
     return Problem(source.path, format_loc(loc), found, expected, line=source.line_of(loc))

@@ -115,6 +115,11 @@ def describe_error(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, st
         bounds = {"greater_than_equal": "≥", "less_than_equal": "≤", "greater_than": ">", "less_than": "<"}
         limit = next(iter(ctx.values()), "")
         return f"wartość {_show(value)}", f"liczba {bounds[kind]} {limit}"
+    if kind == "union_tag_invalid":
+        tags = str(ctx.get("expected_tags", "")).replace("'", "")
+        return f"rodzaj {ctx.get('tag')!r}", f"jeden z rodzajów: {tags}"
+    if kind == "union_tag_not_found":
+        return "brak pola „kind”", "rodzaj elementu, np. kind: single_choice"
     if kind == "value_error":
         message = str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
         return message, "spójne dane (popraw wskazane miejsca)"

@@ -15,7 +15,9 @@ import yaml
 from ..domain.integrity import Loc
 from .problems import Problem
 
-EXPECTED_CONTENT = "przypadek (kind: case) albo Lista usług (kind: directory)"
+EXPECTED_CONTENT = (
+    "przypadek (kind: case), Lista usług (kind: directory), kurs (kind: course) albo samosprawdzenie (kind: self_check)"
+)
 MAX_FILE_BYTES = 2_000_000
 """A case file is a few dozen kilobytes; anything this large is a mistake."""
 
