@@ -70,9 +70,28 @@ class LiveSession:
         await self._provider.started.wait()
         await asyncio.wait_for(self._provider.synced.wait(), CONNECT_TIMEOUT_S)
 
-    def on_change(self, callback: Callable[[TransactionEvent], None]) -> Any:
-        """Call ``callback`` after every change of the document, local or remote; return the subscription."""
-        return self.doc.observe(callback)
+    def on_change(self, callback: Callable[[], None]) -> Any:
+        """Call ``callback`` soon after the document changed, locally or remotely; return the subscription.
+
+        The document cannot be read inside pycrdt's observer (its transaction is
+        still open), so the callback runs on the next turn of the event loop, once
+        for any number of changes that arrived together.
+        """
+        loop = asyncio.get_running_loop()
+        scheduled = False
+
+        def run() -> None:
+            nonlocal scheduled
+            scheduled = False
+            callback()
+
+        def observe(_event: TransactionEvent) -> None:
+            nonlocal scheduled
+            if not scheduled:
+                scheduled = True
+                loop.call_soon(run)
+
+        return self.doc.observe(observe)
 
     async def stop(self) -> None:
         """Disconnect; the document stays readable."""

@@ -11,7 +11,9 @@ application (the workshop server's, or the stand-alone one of ``serve()``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -156,14 +158,17 @@ def session_handlers(rooms: SessionRooms) -> list[tuple[str, type[WebSocketHandl
 
 
 async def serve(port: int, db_path: Path, address: str = "127.0.0.1") -> None:
-    """Run a stand-alone session server until cancelled (``szkola roleplay serve``, the benchmark)."""
+    """Run a stand-alone session server until cancelled or SIGTERM (``szkola roleplay serve``, the benchmark)."""
     rooms = SessionRooms(db_path)
     async with rooms:
         app = web.Application(session_handlers(rooms), websocket_max_message_size=MAX_MESSAGE_BYTES)
         server = app.listen(port, address=address)
         LOG.info("Serwer sesji G-PZK słucha na ws://%s:%s/gpzk/sesja/…", address, port)
+        stopping = asyncio.Event()
+        with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):  # not the main thread
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stopping.set)
         try:
-            await asyncio.Event().wait()
+            await stopping.wait()
         finally:
             server.stop()
             await rooms.flush()

@@ -92,15 +92,17 @@ class Session:
         holder = " ".join(holder.split())
         if not holder:
             raise SessionError("Podaj imię i nazwisko, aby objąć rolę.")
-        if institution_id not in self.roles:
-            raise SessionError(f"Na tym spotkaniu nie ma roli {institution_id}.")
-        current = str(self.roles[institution_id])
-        if current and current != holder:
-            raise SessionError(f"Tę rolę gra już {current}.")
-        held = [i for i, h in self.roles.items() if h == holder and i != institution_id]
-        if held:
-            raise SessionError(f"Grasz już rolę {held[0]}; uczestnik ma jedną rolę.")
-        self.roles[institution_id] = holder
+        with self.doc.transaction():
+            roles = self.roles.to_py() or {}
+            if institution_id not in roles:
+                raise SessionError(f"Na tym spotkaniu nie ma roli {institution_id}.")
+            current = str(roles[institution_id])
+            if current and current != holder:
+                raise SessionError(f"Tę rolę gra już {current}.")
+            held = [i for i, h in roles.items() if h == holder and i != institution_id]
+            if held:
+                raise SessionError(f"Grasz już rolę {held[0]}; uczestnik ma jedną rolę.")
+            self.roles[institution_id] = holder
 
     def release_role(self, institution_id: str) -> None:
         """Free a role (the participant left or the trainer reassigns it)."""
@@ -128,7 +130,7 @@ class Session:
         """Propose an action of one's institution; return the proposal id (also the action's id)."""
         proposal_id = _new_id("P")
         action = action.model_copy(update={"id": proposal_id})
-        problem = proposal_problem(self.view().meeting, Proposal(institution_id=institution_id, action=action))
+        problem = proposal_problem(self.header(), Proposal(institution_id=institution_id, action=action))
         if problem:
             raise SessionError(problem)
         self.proposals[proposal_id] = Map(
@@ -150,9 +152,7 @@ class Session:
         """
         entry = self._proposal(proposal_id)
         action = action.model_copy(update={"id": proposal_id})
-        problem = proposal_problem(
-            self.view().meeting, Proposal(institution_id=str(entry["institution_id"]), action=action)
-        )
+        problem = proposal_problem(self.header(), Proposal(institution_id=str(entry["institution_id"]), action=action))
         if problem:
             raise SessionError(problem)
         with self.doc.transaction():
@@ -199,11 +199,11 @@ class Session:
 
     # -- reading back ---------------------------------------------------------------------------------
 
-    def view(self) -> SessionView:
-        """Read the whole meeting from the document; entries that do not validate become problems."""
-        problems: list[str] = []
-        meta = self.meta.to_py() or {}
-        roles = _ordered_roles(self.roles.to_py() or {}, meta.get("role_order"))
+    def header(self, problems: list[str] | None = None) -> Meeting:
+        """Read only the case, forum, lead and roles: enough to check a move, without parsing the rest."""
+        with self.doc.transaction():
+            meta = self.meta.to_py() or {}
+            roles = _ordered_roles(self.roles.to_py() or {}, meta.get("role_order"))
         meeting_data: dict[str, Any] = {
             "case_id": meta.get("case_id") or "nieznany",
             "forum": meta.get("forum") or Forum.G_PZK.value,
@@ -211,10 +211,23 @@ class Session:
             "roles": roles,
         }
         try:
-            meeting = Meeting.model_validate(meeting_data)
+            return Meeting.model_validate(meeting_data)
         except ValidationError:
-            problems.append("Nagłówek sesji jest uszkodzony; otwórz sesję ponownie.")
-            meeting = Meeting(case_id="nieznany", lead_institution_id="nieznany")
+            if problems is not None:
+                problems.append("Nagłówek sesji jest uszkodzony; otwórz sesję ponownie.")
+            return Meeting(case_id="nieznany", lead_institution_id="nieznany")
+
+    def view(self) -> SessionView:
+        """Read the whole meeting from the document; entries that do not validate become problems.
+
+        One transaction for the whole read: pycrdt opens one per access otherwise.
+        """
+        problems: list[str] = []
+        with self.doc.transaction():
+            return self._view(problems)
+
+    def _view(self, problems: list[str]) -> SessionView:
+        meeting = self.header(problems)
         diagnosis = _load(Diagnosis, self.diagnosis.get("json"), "diagnoza", problems)
         frame = self._frame(problems)
         proposals = self._read_proposals(problems)
