@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import secrets
 from pathlib import Path
 
@@ -40,10 +41,9 @@ def serve(*, port: int, host: str, db: Path | None) -> None:
     click.echo(f"Serwer sesji G-PZK: ws://{host}:{port}/gpzk/sesja/<id sesji>")
     click.echo(f"Sesje zapisują się w: {path}")
     click.echo("Zatrzymanie: Ctrl-C.")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, like SIGTERM, stops the server after storing
         asyncio.run(run_server(port, path, address=host))
-    except KeyboardInterrupt:
-        click.echo("Serwer sesji zatrzymany; sesje zapisane.")
+    click.echo("Serwer sesji zatrzymany; sesje zapisane.")
 
 
 @roleplay.command("open")
