@@ -71,6 +71,12 @@ def test_a_role_proposes_only_its_own_institutions_actions(session):
     assert session.propose("gops_zurawiec", family)
 
 
+def test_only_a_role_at_the_table_shares(session):
+    with pytest.raises(SessionError, match="nie ma roli"):
+        session.share("ppp", "K1", ShareBasis.BRAK)
+    assert session.share("pup", "K2", ShareBasis.BRAK).startswith("U")
+
+
 def test_lead_accepts_or_returns_and_only_accepted_actions_enter_the_contract(session):
     therapy = session.propose("poradnia_uzaleznien", _therapy())
     job = session.propose("pup", _job_offer())

@@ -187,6 +187,8 @@ class Session:
 
     def share(self, institution_id: str, item_id: str, basis: ShareBasis, note: str = "") -> str:
         """Tell the team one item the institution knows: an act everyone sees. Return its id."""
+        if institution_id not in self.header().roles:
+            raise SessionError(f"Instytucja {institution_id} nie ma roli na tym spotkaniu.")
         act = ShareAct(id=_new_id("U"), institution_id=institution_id, item_id=item_id, basis=basis, note=note)
         self.shares.append(act.model_dump(mode="json"))
         return act.id
