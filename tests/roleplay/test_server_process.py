@@ -15,6 +15,7 @@ from tornado.websocket import websocket_connect
 from szkola_kooperacji.cli import main
 from szkola_kooperacji.roleplay.client import LiveSession
 from tests.aio import run
+from tests.documents.conftest import pdf_pages, squash
 
 from .test_transport import SESSION_ID, _free_port, _until
 
@@ -94,3 +95,30 @@ def test_a_server_that_is_not_running_is_one_polish_line():
     )
     assert result.exit_code == 1
     assert "nie można połączyć się z serwerem sesji" in result.output
+
+
+@pytest.mark.slow
+def test_a_trainer_opens_a_session_adds_an_event_and_prints_the_protocol(tmp_path: Path):
+    process, url = _start(tmp_path / "sesje.sqlite")
+    try:
+        runner = CliRunner()
+        opened = runner.invoke(main, ["roleplay", "open", "przemoc_zagorze_brzozowa_laka", "--server", url])
+        assert opened.exit_code == 0, opened.output
+        session_id = opened.output.split()[1]
+        assert "rola: kuratorzy" in opened.output
+        added = runner.invoke(main, ["roleplay", "event", session_id, "Ojciec wrócił do picia.", "--server", url])
+        assert added.exit_code == 0, added.output
+        out = tmp_path / "protokol.pdf"
+        printed = runner.invoke(main, ["roleplay", "protocol", session_id, "-o", str(out), "--server", url])
+        assert printed.exit_code == 0, printed.output
+        text = squash(" ".join(pdf_pages(out.read_bytes())))
+        assert squash("Ojciec wrócił do picia.") in text
+        assert squash("PROTOKÓŁ ZE SPOTKANIA") in text
+        missing = runner.invoke(main, ["roleplay", "protocol", "nieistniejaca-sesja", "-o", str(out), "--server", url])
+        assert missing.exit_code == 1
+        assert "nie istnieje albo nie została otwarta" in missing.output
+        stray = runner.invoke(main, ["roleplay", "event", "nieistniejaca-sesja", "x", "--server", url])
+        assert stray.exit_code == 1
+    finally:
+        process.terminate()
+        process.communicate(timeout=20)

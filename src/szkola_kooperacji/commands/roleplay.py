@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from ..data.cache import cached_valid_catalog
+from ..documents.formats import DocumentFormat
+from ..documents.protocol import protocol_document, render_protocol
+from ..domain.meeting import Meeting, judge_meeting
 from ..domain.sharing import FORUM_LABELS, Forum
 from ..errors import SzkolaError, UnknownCaseError
 from ..roleplay.client import LiveSession
 from ..roleplay.server import serve as run_server
+from ..roleplay.session import Session
 from ..roleplay.store import DEFAULT_FILE_NAME
 from ..storage.drafts import default_store_path
 
@@ -84,3 +90,60 @@ def open_session(*, case_id: str, url: str, forum: str) -> None:
     for institution_id in roles:
         name = directory.institution(institution_id)
         click.echo(f"  rola: {institution_id} – {name.name if name else '?'}")
+
+
+def _read(url: str, session_id: str, change: Callable[[Session], object] | None = None) -> Meeting:
+    """Connect to a session, optionally make one move, and return the meeting as synced."""
+
+    async def run() -> Meeting:
+        live = LiveSession(url, session_id)
+        try:
+            await live.start()
+        except OSError as error:
+            raise SzkolaError(f"nie można połączyć się z serwerem sesji {url} ({error.strerror or error})") from None
+        if live.session.header().case_id == "nieznany":  # never write into a session nobody opened
+            await live.stop()
+            raise SzkolaError(f"sesja {session_id} nie istnieje albo nie została otwarta (szkola roleplay open)")
+        if change is not None:
+            change(live.session)
+            await asyncio.sleep(0.5)  # let the move reach the server before disconnecting
+        meeting = live.session.view().meeting
+        await live.stop()
+        return meeting
+
+    return asyncio.run(run())
+
+
+@roleplay.command("event")
+@click.argument("session_id")
+@click.argument("text")
+@click.option("--server", "url", default=f"ws://127.0.0.1:{DEFAULT_PORT}", show_default=True, help="Adres serwera.")
+def event(*, session_id: str, text: str, url: str) -> None:
+    """Dodaj zdarzenie w trakcie spotkania, które wszyscy zobaczą (np. „ojciec wrócił do picia”)."""
+    _read(url, session_id, lambda session: session.inject_event(text))
+    click.echo("Zdarzenie dodane do sesji.")
+
+
+@roleplay.command("protocol")
+@click.argument("session_id")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Plik .pdf albo .docx."
+)
+@click.option("--server", "url", default=f"ws://127.0.0.1:{DEFAULT_PORT}", show_default=True, help="Adres serwera.")
+@click.option("--next-meeting", default="", help="Termin i miejsce następnego spotkania.")
+def protocol(*, session_id: str, output: Path, url: str, next_meeting: str) -> None:
+    """Zapisz protokół spotkania z informacją zwrotną dla zespołu (PDF albo DOCX)."""
+    fmt = {".pdf": DocumentFormat.PDF, ".docx": DocumentFormat.DOCX}.get(output.suffix.lower())
+    if fmt is None:
+        raise SzkolaError("plik protokołu musi mieć rozszerzenie .pdf albo .docx")
+    meeting = _read(url, session_id)
+    catalog = cached_valid_catalog()
+    case = catalog.cases.get(meeting.case_id)
+    if case is None or catalog.directory is None:
+        raise UnknownCaseError(f"przypadku sesji {meeting.case_id!r} nie ma w danych")
+    feedback = judge_meeting(case, catalog.directory, meeting)
+    document = protocol_document(
+        case, catalog.directory, meeting, feedback, held_on=dt.date.today(), next_meeting=next_meeting
+    )
+    output.write_bytes(render_protocol(document, fmt))
+    click.echo(f"zapisano {output}")
