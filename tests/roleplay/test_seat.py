@@ -23,16 +23,16 @@ def test_a_therapist_shares_and_proposes_and_the_lead_accepts_on_another_copy(se
     assert case.knowledge_item("K4").text not in lead.view.value  # the lead does not know it
     therapist.item.value = "K3"
     therapist.basis.value = "zgoda"
-    therapist.children[1].children[2].click()
+    therapist.children[1].children[2].children[1].click()
     therapist.text.value = HOSTILE
-    therapist.children[2].children[2].click()
+    therapist.children[2].children[3].click()
     assert therapist.message.value == ""
     _sync(session, other)
     lead.refresh()
     assert case.knowledge_item("K3").text in lead.view.value
     assert HOSTILE not in lead.view.value
     assert len(lead.pending.options) == 1
-    lead.children[3].children[1].children[0].click()  # accept
+    lead.children[3].children[3].children[0].click()  # accept
     _sync(session, other)
     therapist.refresh()
     assert "przyjęte" in therapist.view.value
@@ -41,12 +41,12 @@ def test_a_therapist_shares_and_proposes_and_the_lead_accepts_on_another_copy(se
 def test_a_refused_move_shows_its_polish_reason(session, case, directory):
     seat = RoleSeat(case, directory, session, "pup")
     seat.text.value = "   "
-    seat.children[2].children[2].click()
+    seat.children[2].children[3].click()
     assert "Opisz działanie" in seat.message.value
     lead = RoleSeat(case, directory, session, "gops_zurawiec")
     seat.text.value = "Oferta pracy."
-    seat.children[2].children[2].click()
+    seat.children[2].children[3].click()
     lead.refresh()
     lead.comment.value = ""
-    lead.children[3].children[1].children[1].click()  # return without a comment
+    lead.children[3].children[3].children[1].click()  # return without a comment
     assert "co trzeba zmienić" in lead.message.value

@@ -15,6 +15,7 @@ from ..domain.case import Case
 from ..domain.directory import ServiceDirectory
 from ..domain.findings import FINDING_LEVEL_LABELS, Finding
 from ..domain.meeting import PROPOSAL_STATUS_LABELS, Meeting, MeetingFeedback, ProposalStatus
+from ..domain.rules.sharing import judge_shares
 from ..domain.sharing import (
     CONSENT_LABELS,
     DATA_CATEGORY_LABELS,
@@ -110,3 +111,13 @@ def facilitator_html(case: Case, directory: ServiceDirectory, meeting: Meeting, 
 def _finding_li(finding: Finding) -> str:
     label = FINDING_LEVEL_LABELS[finding.level]
     return f'<li class="sk-{e(finding.level.value)}">{e(label)}: {e(finding.message)}</li>'
+
+
+def sharing_feedback_html(case: Case, meeting: Meeting, institution_id: str) -> str:
+    """Return how the law judges this role's own shares: the consequence a participant sees at once."""
+    own = {s.id for s in meeting.shares if s.institution_id == institution_id}
+    findings = [f for f in judge_shares(case, meeting.shares, meeting.forum) if f.location.id in own]
+    if not own:
+        return ""
+    items = "".join(_finding_li(f) for f in findings) or "<li class='sk-ok'>Przekazano zgodnie z zasadami.</li>"
+    return f"<h3>Ocena Twoich udostępnień</h3><ul class='sk-sharing-feedback'>{items}</ul>"
