@@ -5,7 +5,8 @@ SzkolaError             any failure the platform reports on purpose; the message
  ├── UnknownCaseError  a case id that is not in the catalog (also a KeyError, for mapping-like lookups)
  ├── ExerciseError     an exercise notebook lacks what the dashboard or the grader needs
  ├── LessonError       a lesson notebook is missing or cannot be read
- └── WorkError         a trainee's submitted work cannot be read as a draft of the exercise's case
+ ├── WorkError         a trainee's submitted work cannot be read as a draft of the exercise's case
+ └── SessionError      a G-PZK role-play move that the session refuses (role taken, not your institution…)
 
 Expected failures of user input are values (``Problem``, ``Finding``); these
 exceptions are raised only where a caller cannot go on, and each message says
@@ -55,3 +56,7 @@ class LessonError(SzkolaError):
 
 class WorkError(SzkolaError):
     """Raised when submitted work is empty, broken or of another case; the grader scores it 0 with the message."""
+
+
+class SessionError(SzkolaError):
+    """Raised when a G-PZK role-play move is refused; the message tells the participant why, in Polish."""

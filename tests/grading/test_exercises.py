@@ -14,6 +14,7 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.assessment import Part
 from szkola_kooperacji.domain.draft import Draft
+from szkola_kooperacji.domain.parts import TEAM_PARTS
 from szkola_kooperacji.grading.cells import WORK_VARIABLE, grade_part, parse_work, reference_work
 from szkola_kooperacji.grading.notebook import ExerciseError, exercise_info, markdown_literal, write_submission
 
@@ -91,7 +92,7 @@ def test_unusable_work_scores_zero_with_a_polish_reason(work: object, message: s
     assert message in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("part", list(Part))
+@pytest.mark.parametrize("part", [p for p in Part if p not in TEAM_PARTS])
 def test_reference_work_earns_every_point_of_every_part(part: Part, capsys: pytest.CaptureFixture[str]):
     for case_id in CATALOG.cases:
         assert grade_part(reference_work(case_id), case_id, part.value, 7) == 7, (case_id, part)

@@ -60,6 +60,15 @@ def check_case_references(
                     "id instytucji z Listy aktywności i usług",
                 )
             )
+    for index, item in enumerate(case.knowledge):
+        if directory.institution(item.institution_id) is None:
+            problems.append(
+                problem(
+                    ("knowledge", index, "institution_id"),
+                    f"instytucja {item.institution_id!r} nie istnieje na Liście",
+                    "id instytucji z Listy aktywności i usług",
+                )
+            )
     contract = case.reference.contract
     member_ids = {m.id for m in case.members}
     for field, value in (("client_member_id", contract.client_member_id),):

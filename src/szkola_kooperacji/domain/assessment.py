@@ -13,7 +13,7 @@ from .contract import Contract
 from .diagnosis import Diagnosis
 from .feedback import FeedbackReport, NeedStatus
 from .findings import Finding, FindingLevel
-from .parts import PART_ITEMS, PART_LABELS, Part
+from .parts import PART_ITEMS, PART_LABELS, TEAM_PARTS, Part
 from .rules.registry import rule_of
 from .scoring import ScoreItem
 
@@ -37,11 +37,14 @@ BLANK_MESSAGES: dict[Part, str] = {
     Part.DIAGNOZA: "Diagnoza nie zawiera żadnej potrzeby, więc ta część otrzymuje 0 pkt.",
     Part.KONTRAKT: "Kontrakt nie zawiera żadnego celu ani działania, więc ta część otrzymuje 0 pkt.",
     Part.INSTYTUCJE: "Kontrakt nie angażuje żadnej instytucji z Listy, więc ta część otrzymuje 0 pkt.",
+    Part.UDOSTEPNIANIE: "Udostępnianie informacji ocenia się tylko na spotkaniu G-PZK, więc ta część otrzymuje 0 pkt.",
 }
 
 
 def is_blank(part: Part, diagnosis: Diagnosis, contract: Contract) -> bool:
     """Whether the trainee has built nothing that this part grades (then it earns nothing at all)."""
+    if part in TEAM_PARTS:
+        return True
     if part == Part.DIAGNOZA:
         return not diagnosis.needs
     if part == Part.KONTRAKT:

@@ -18,6 +18,7 @@ from .codes import (
 )
 from .contract import Contract
 from .diagnosis import Diagnosis
+from .sharing import KnowledgeItem
 
 ADULT_AGE = 18
 SENIOR_AGE = 65
@@ -115,6 +116,11 @@ class Case(DomainModel):
         description="Poziomy, na których kontrakt musi zaangażować instytucje.",
     )
     reference: ExpertReference
+    knowledge: list[KnowledgeItem] = Field(
+        default_factory=list,
+        max_length=MAX_ITEMS,
+        description="Co wiedzą poszczególne instytucje (odgrywanie ról G-PZK) i na jakich zasadach mogą to przekazać.",
+    )
 
     def member(self, member_id: str) -> HouseholdMember | None:
         """Return the household member with this id, or None."""
@@ -127,6 +133,10 @@ class Case(DomainModel):
     def strength(self, strength_id: str) -> Strength | None:
         """Return the strength with this id, or None."""
         return next((s for s in self.strengths if s.id == strength_id), None)
+
+    def knowledge_item(self, item_id: str) -> KnowledgeItem | None:
+        """Return what an institution knows under this id (G-PZK role-play), or None."""
+        return next((k for k in self.knowledge if k.id == item_id), None)
 
     def findings_in(self, area: Area) -> list[InterviewFinding]:
         """Return the interview findings of one area, in file order."""

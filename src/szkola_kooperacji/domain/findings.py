@@ -45,6 +45,7 @@ class ElementKind(StrEnum):
     OKRES = "okres"
     OCENA = "ocena"
     STRONY = "strony"
+    UDOSTEPNIENIA = "udostepnienia"
 
 
 ELEMENT_LABELS: dict[ElementKind, str] = {
@@ -55,6 +56,7 @@ ELEMENT_LABELS: dict[ElementKind, str] = {
     ElementKind.OKRES: "okres",
     ElementKind.OCENA: "ocena",
     ElementKind.STRONY: "strony",
+    ElementKind.UDOSTEPNIENIA: "udostępnienia",
 }
 """How an element is written in the rendered label a trainee and the validator read."""
 
@@ -91,6 +93,11 @@ def goal_at(goal_id: str) -> Location:
 def action_at(action_id: str) -> Location:
     """Return the location of one action of the contract."""
     return Location(kind=ElementKind.DZIALANIA, id=action_id)
+
+
+def share_at(share_id: str) -> Location:
+    """Return the location of one act of sharing in a G-PZK session."""
+    return Location(kind=ElementKind.UDOSTEPNIENIA, id=share_id)
 
 
 def section(kind: ElementKind) -> Location:

@@ -40,6 +40,7 @@ def case_issues(case: Case) -> list[Issue]:
         *_repeated("members", [m.id for m in case.members], "członka rodziny"),
         *_repeated("interview", [f.id for f in case.interview], "ustalenia wywiadu"),
         *_repeated("strengths", [s.id for s in case.strengths], "zasobu"),
+        *_repeated("knowledge", [k.id for k in case.knowledge], "informacji instytucji"),
     ]
     described = {finding.area for finding in case.interview}
     missing = [area.value for area in Area if area not in described]
@@ -69,6 +70,16 @@ def case_issues(case: Case) -> list[Issue]:
                         f"id z members: {', '.join(sorted(member_ids))}",
                     )
                 )
+    for index, item in enumerate(case.knowledge):
+        issues.extend(
+            Issue(
+                ("knowledge", index, "member_ids"),
+                f"nieznany członek rodziny {member_id!r}",
+                f"id z members: {', '.join(sorted(member_ids))}",
+            )
+            for member_id in item.member_ids
+            if member_id not in member_ids
+        )
     return issues
 
 

@@ -15,6 +15,8 @@ class Part(StrEnum):
     DIAGNOZA = "diagnoza"
     KONTRAKT = "kontrakt"
     INSTYTUCJE = "instytucje"
+    UDOSTEPNIANIE = "udostepnianie"
+    """Sharing information in a G-PZK role-play: judged per session, never in one trainee's own draft."""
 
 
 class ScoreKey(StrEnum):
@@ -32,6 +34,7 @@ class ScoreKey(StrEnum):
     OBLIGATIONS = "obligations"
     SCHEDULE = "schedule"
     FORMAL = "formal"
+    SHARING = "sharing"
 
 
 SCORE_LABELS: dict[ScoreKey, str] = {
@@ -47,6 +50,7 @@ SCORE_LABELS: dict[ScoreKey, str] = {
     ScoreKey.OBLIGATIONS: "Zobowiązania klienta",
     ScoreKey.SCHEDULE: "Terminy i przeglądy",
     ScoreKey.FORMAL: "Kompletność formalna",
+    ScoreKey.SHARING: "Udostępnianie informacji zgodnie z prawem",
 }
 """What a trainee reads for each score item."""
 
@@ -56,10 +60,15 @@ PART_ITEMS: dict[Part, frozenset[ScoreKey]] = {
         {ScoreKey.COVERAGE, ScoreKey.MEASURABLE, ScoreKey.OBLIGATIONS, ScoreKey.SCHEDULE, ScoreKey.FORMAL}
     ),
     Part.INSTYTUCJE: frozenset({ScoreKey.INSTITUTIONS, ScoreKey.SECTORS, ScoreKey.LEVELS}),
+    Part.UDOSTEPNIANIE: frozenset({ScoreKey.SHARING}),
 }
 
 PART_LABELS: dict[Part, str] = {
     Part.DIAGNOZA: "Diagnoza potrzeb",
     Part.KONTRAKT: "Kontrakt socjalny: cele, działania, zobowiązania i terminy",
     Part.INSTYTUCJE: "Dobór instytucji: sektory i poziomy współpracy",
+    Part.UDOSTEPNIANIE: "Udostępnianie informacji w zespole (odgrywanie ról G-PZK)",
 }
+
+TEAM_PARTS: frozenset[Part] = frozenset({Part.UDOSTEPNIANIE})
+"""Parts judged only in a team session (G-PZK role-play); an exercise on one trainee's draft never grades them."""

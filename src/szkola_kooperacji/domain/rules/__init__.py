@@ -30,6 +30,7 @@ from .obligations import (
 from .registry import REGISTRY, Rule, rule_of
 from .safety import check_safety
 from .schedule import check_schedule
+from .sharing import judge_shares
 
 ContractRule = Callable[[RuleContext], Iterable[Finding]]
 
@@ -66,5 +67,6 @@ __all__ = [
     "check_all",
     "check_contract",
     "check_diagnosis",
+    "judge_shares",
     "rule_of",
 ]

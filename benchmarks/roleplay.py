@@ -1,0 +1,215 @@
+"""G-PZK role-play: N participants editing one session at once through the real transport.
+
+The session server runs as its own process (``roleplay.server.serve``: tornado
+websockets, pycrdt-websocket room, SQLite store). N participants — each a
+``LiveSession`` as a dashboard kernel would hold it — open the case, take one
+role each and then, all at once, make edits at random moments: proposals of their
+institution's actions, shares of what their institution knows, events; the lead
+also accepts proposals as they come. Every edit carries a marker; each
+participant's document observer notes when it first sees each marker.
+
+Figures: the propagation latency of an edit = time until every other participant
+has it (p50, p95 over all edits); lost updates = edits missing from any
+participant's final copy, plus edits missing after the server is stopped,
+restarted and read by a newcomer; diverged = participants whose final document
+differs from the others'. Run: ``.venv/bin/python benchmarks/roleplay.py --participants 8``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tornado.websocket import websocket_connect
+
+from szkola_kooperacji.data import load_valid_catalog
+from szkola_kooperacji.domain.codes import Responsible
+from szkola_kooperacji.domain.contract import Action
+from szkola_kooperacji.domain.meeting import ProposalStatus
+from szkola_kooperacji.domain.sharing import ShareBasis
+from szkola_kooperacji.roleplay.client import LiveSession
+
+CASE = os.environ.get("SZKOLA_TEST_CASE", "bezrobocie_alkohol_zurawiec")
+SESSION_ID = "benchmark-gpzk-0001"
+SZKOLA = str(Path(sys.executable).with_name("szkola"))  # the console script of this virtualenv
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    command = [SZKOLA, "roleplay", "serve", "--port", str(port), "--db", str(db)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    url = f"ws://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            (await websocket_connect(f"{url}/gpzk/sesja/{SESSION_ID}")).close()
+            return process, url
+        except OSError:
+            if time.monotonic() > deadline:
+                process.kill()
+                raise
+            await asyncio.sleep(0.05)
+
+
+def stop_server(process: subprocess.Popen[bytes]) -> None:
+    process.send_signal(signal.SIGTERM)  # graceful: the server stores every room once more on the way out
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@dataclass
+class Participant:
+    live: LiveSession
+    role: str
+    seen: dict[str, float] = field(default_factory=dict)
+
+    def markers(self) -> set[str]:
+        session = self.live.session
+        with self.live.doc.transaction():
+            found = {str(e.get("text")) for e in session.events.to_py() or [] if isinstance(e, dict)}
+            found |= {str(s.get("note")) for s in session.shares.to_py() or [] if isinstance(s, dict)}
+            found |= {str(k) for k in session.proposals.keys()}  # noqa: SIM118 - a CRDT map, not a dict
+        return found
+
+    def watch(self) -> None:
+        """Note the moment each marker arrives, from the change events themselves (no re-reading)."""
+        session = self.live.session
+        session.events.observe(lambda e: self._arrived(_inserted(e.delta, "text")))
+        session.shares.observe(lambda e: self._arrived(_inserted(e.delta, "note")))
+        session.proposals.observe(lambda e: self._arrived([k for k, c in e.keys.items() if c["action"] == "add"]))
+
+    def _arrived(self, markers: list[str]) -> None:
+        now = time.perf_counter()
+        for marker in markers:
+            self.seen.setdefault(marker, now)
+
+
+def _inserted(delta: list[dict[str, Any]], key: str) -> list[str]:
+    return [str(item.get(key)) for part in delta for item in part.get("insert", []) if isinstance(item, dict)]
+
+
+async def act(person: Participant, index: int, edits: int, sent: dict[str, float], lead: bool) -> None:
+    session = person.live.session
+    items = [k.id for k in CATALOG.cases[CASE].knowledge if k.institution_id == person.role] or ["K1"]
+    rng = random.Random(index)
+    for k in range(edits):
+        await asyncio.sleep(rng.uniform(0.01, 0.1))
+        marker = f"p{index}-{k}"
+        if lead and k % 2:
+            proposals = session.view().meeting.proposals
+            pending = [p.action.id for p in proposals if p.status == ProposalStatus.ZAPROPONOWANE]
+            if pending:
+                session.accept(pending[0])
+                continue
+        kind = k % 3
+        sent_at = time.perf_counter()
+        if kind == 0:
+            session.inject_event(marker)
+        elif kind == 1:
+            session.share(person.role, items[k % len(items)], ShareBasis.BRAK, note=marker)
+        else:
+            action = Action(id="x", text=marker, responsible=Responsible.INSTYTUCJA, institution_id=person.role)
+            marker = session.propose(person.role, action)
+        sent[marker] = sent_at
+        person.seen.setdefault(marker, sent_at)
+
+
+async def until_quiet(people: list[Participant], expected: set[str], timeout: float) -> None:
+    """Wait until every copy has every edit and all copies are the same (or the timeout passes)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if all(expected <= p.markers() for p in people) and len({snapshot(p) for p in people}) == 1:
+            return
+        await asyncio.sleep(0.05)
+
+
+def snapshot(person: Participant) -> str:
+    with person.live.doc.transaction():
+        names = ("meta", "roles", "proposals", "shares", "events")
+        return json.dumps({name: person.live.doc[name].to_py() for name in names}, sort_keys=True)
+
+
+async def main(participants: int, edits: int) -> None:
+    case = CATALOG.cases[CASE]
+    with tempfile.TemporaryDirectory(prefix="szkola-roleplay-") as tmp:
+        db = Path(tmp) / "roleplay.sqlite"
+        server, url = await start_server(db)
+        try:
+            lead = LiveSession(url, SESSION_ID)
+            await lead.start()
+            lead.session.open(case, CATALOG.directory)
+            roles = list(lead.session.view().meeting.roles)
+            if len(roles) < participants:
+                raise SystemExit(f"przypadek {CASE} ma tylko {len(roles)} ról")
+            people = [Participant(lead, roles[0])]
+            for role in roles[1:participants]:
+                live = LiveSession(url, SESSION_ID)
+                await live.start()
+                people.append(Participant(live, role))
+            for person in people:
+                person.live.session.claim_role(person.role, f"Uczestnik {person.role}")
+                person.watch()
+            sent: dict[str, float] = {}
+            started = time.perf_counter()
+            await asyncio.gather(*(act(p, i, edits, sent, i == 0) for i, p in enumerate(people)))
+            busy = time.perf_counter() - started
+            await until_quiet(people, set(sent), timeout=30)
+            latencies = [
+                max(p.seen[m] for p in people if m in p.seen) - t0
+                for m, t0 in sent.items()
+                if all(m in p.seen for p in people)
+            ]
+            lost = sum(len(set(sent) - p.markers()) for p in people)
+            diverged = len({snapshot(p) for p in people}) - 1
+            for person in people:
+                await person.live.stop()
+        finally:
+            stop_server(server)
+        server, url = await start_server(db)
+        try:
+            newcomer = Participant(LiveSession(url, SESSION_ID), "")
+            await newcomer.live.start()
+            await until_quiet([newcomer], set(sent), timeout=10)
+            lost_after_restart = len(set(sent) - newcomer.markers())
+            await newcomer.live.stop()
+        finally:
+            stop_server(server)
+    ms = sorted(x * 1000 for x in latencies)
+    p50 = statistics.median(ms) if ms else float("nan")
+    p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))] if ms else float("nan")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} CPUs, load average {load} (the CPU is shared: figures vary with it)")
+    print(f"participants: {participants}, edits: {len(sent)} in {busy:.1f} s ({len(sent) / busy:.0f}/s)")
+    print(f"max latency: {ms[-1]:.0f} ms; diverged copies: {diverged}; lost after server restart: {lost_after_restart}")
+    print(f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, lost updates {lost + lost_after_restart}")
+
+
+CATALOG = load_valid_catalog()
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--participants", type=int, default=8)
+    parser.add_argument("--edits", type=int, default=30, help="edits per participant")
+    args = parser.parse_args()
+    asyncio.run(main(args.participants, args.edits))

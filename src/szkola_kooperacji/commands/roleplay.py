@@ -1,0 +1,149 @@
+"""``szkola roleplay``: the G-PZK role-play's session server, and opening a session for a case."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from ..data.cache import cached_valid_catalog
+from ..documents.formats import DocumentFormat
+from ..documents.protocol import protocol_document, render_protocol
+from ..domain.meeting import Meeting, judge_meeting
+from ..domain.sharing import FORUM_LABELS, Forum
+from ..errors import SzkolaError, UnknownCaseError
+from ..roleplay.client import LiveSession
+from ..roleplay.server import serve as run_server
+from ..roleplay.session import Session
+from ..roleplay.store import DEFAULT_FILE_NAME
+from ..storage.drafts import default_store_path
+
+DEFAULT_PORT = 8870
+
+
+@click.group()
+def roleplay() -> None:
+    """Odgrywanie ról G-PZK: serwer sesji i otwieranie sesji dla przypadku."""
+
+
+@roleplay.command("serve")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, help="Port serwera sesji.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Adres nasłuchu (0.0.0.0: sieć sali).")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Plik SQLite z sesjami (domyślnie roleplay.sqlite obok prac uczestników).",
+)
+def serve(*, port: int, host: str, db: Path | None) -> None:
+    """Uruchom serwer sesji G-PZK (zatrzymanie: Ctrl-C; sesje zostają w pliku)."""
+    path = db or default_store_path().with_name(DEFAULT_FILE_NAME)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    click.echo(f"Serwer sesji G-PZK: ws://{host}:{port}/gpzk/sesja/<id sesji>")
+    click.echo(f"Sesje zapisują się w: {path}")
+    click.echo("Zatrzymanie: Ctrl-C.")
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, like SIGTERM, stops the server after storing
+        asyncio.run(run_server(port, path, address=host))
+    click.echo("Serwer sesji zatrzymany; sesje zapisane.")
+
+
+@roleplay.command("open")
+@click.argument("case_id")
+@click.option("--server", "url", default=f"ws://127.0.0.1:{DEFAULT_PORT}", show_default=True, help="Adres serwera.")
+@click.option(
+    "--forum",
+    type=click.Choice([f.value for f in Forum]),
+    default=Forum.G_PZK.value,
+    show_default=True,
+    help="Rodzaj spotkania: G-PZK albo grupa diagnostyczno-pomocowa (procedura „Niebieskie Karty”).",
+)
+def open_session(*, case_id: str, url: str, forum: str) -> None:
+    """Otwórz nową sesję dla przypadku i wypisz jej identyfikator oraz role."""
+    catalog = cached_valid_catalog()
+    case = catalog.cases.get(case_id)
+    if case is None:
+        raise UnknownCaseError(f"nie ma przypadku {case_id!r}; dostępne: {', '.join(sorted(catalog.cases))}")
+    if catalog.directory is None:
+        raise SzkolaError("brak Listy aktywności i usług w danych")
+    directory = catalog.directory
+    session_id = secrets.token_urlsafe(12)
+
+    async def run() -> list[str]:
+        live = LiveSession(url, session_id)
+        try:
+            await live.start()
+        except OSError as error:
+            raise SzkolaError(f"nie można połączyć się z serwerem sesji {url} ({error.strerror or error})") from None
+        live.session.open(case, directory, Forum(forum))
+        await asyncio.sleep(0.5)  # let the opening reach the server before disconnecting
+        roles = list(live.session.view().meeting.roles)
+        await live.stop()
+        return roles
+
+    roles = asyncio.run(run())
+    click.echo(f"Sesja: {session_id} ({FORUM_LABELS[Forum(forum)]}, przypadek {case_id})")
+    for institution_id in roles:
+        name = directory.institution(institution_id)
+        click.echo(f"  rola: {institution_id} – {name.name if name else '?'}")
+
+
+def _read(url: str, session_id: str, change: Callable[[Session], object] | None = None) -> Meeting:
+    """Connect to a session, optionally make one move, and return the meeting as synced."""
+
+    async def run() -> Meeting:
+        live = LiveSession(url, session_id)
+        try:
+            await live.start()
+        except OSError as error:
+            raise SzkolaError(f"nie można połączyć się z serwerem sesji {url} ({error.strerror or error})") from None
+        if live.session.header().case_id == "nieznany":  # never write into a session nobody opened
+            await live.stop()
+            raise SzkolaError(f"sesja {session_id} nie istnieje albo nie została otwarta (szkola roleplay open)")
+        if change is not None:
+            change(live.session)
+            await asyncio.sleep(0.5)  # let the move reach the server before disconnecting
+        meeting = live.session.view().meeting
+        await live.stop()
+        return meeting
+
+    return asyncio.run(run())
+
+
+@roleplay.command("event")
+@click.argument("session_id")
+@click.argument("text")
+@click.option("--server", "url", default=f"ws://127.0.0.1:{DEFAULT_PORT}", show_default=True, help="Adres serwera.")
+def event(*, session_id: str, text: str, url: str) -> None:
+    """Dodaj zdarzenie w trakcie spotkania, które wszyscy zobaczą (np. „ojciec wrócił do picia”)."""
+    _read(url, session_id, lambda session: session.inject_event(text))
+    click.echo("Zdarzenie dodane do sesji.")
+
+
+@roleplay.command("protocol")
+@click.argument("session_id")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Plik .pdf albo .docx."
+)
+@click.option("--server", "url", default=f"ws://127.0.0.1:{DEFAULT_PORT}", show_default=True, help="Adres serwera.")
+@click.option("--next-meeting", default="", help="Termin i miejsce następnego spotkania.")
+def protocol(*, session_id: str, output: Path, url: str, next_meeting: str) -> None:
+    """Zapisz protokół spotkania z informacją zwrotną dla zespołu (PDF albo DOCX)."""
+    fmt = {".pdf": DocumentFormat.PDF, ".docx": DocumentFormat.DOCX}.get(output.suffix.lower())
+    if fmt is None:
+        raise SzkolaError("plik protokołu musi mieć rozszerzenie .pdf albo .docx")
+    meeting = _read(url, session_id)
+    catalog = cached_valid_catalog()
+    case = catalog.cases.get(meeting.case_id)
+    if case is None or catalog.directory is None:
+        raise UnknownCaseError(f"przypadku sesji {meeting.case_id!r} nie ma w danych")
+    feedback = judge_meeting(case, catalog.directory, meeting)
+    document = protocol_document(
+        case, catalog.directory, meeting, feedback, held_on=dt.date.today(), next_meeting=next_meeting
+    )
+    output.write_bytes(render_protocol(document, fmt))
+    click.echo(f"zapisano {output}")

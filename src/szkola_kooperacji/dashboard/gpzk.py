@@ -1,0 +1,177 @@
+"""One seat at the G-PZK table as widgets: a role shares, proposes, and (the lead) accepts or returns.
+
+The widgets only call ``roleplay.session.Session`` moves and redraw the escaped
+HTML of ``roleplay.views``; a refused move shows its Polish reason. With a
+``LiveSession`` the kernel redraws whenever anyone at the table changes the
+session (``live.on_change(seat.refresh)``). Not yet mounted in a Voilà page:
+see the issue's note for the page, the sign-in and the browser test.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from html import escape
+from urllib.parse import parse_qs
+
+import ipywidgets as w
+
+from ..data.cache import cached_valid_catalog
+from ..domain.case import Case
+from ..domain.codes import Responsible
+from ..domain.contract import Action
+from ..domain.directory import ServiceDirectory
+from ..domain.meeting import ProposalStatus
+from ..domain.sharing import SHARE_BASIS_LABELS, ShareBasis, knowledge_of
+from ..domain.text import shorten
+from ..errors import SessionError
+from ..roleplay.client import LiveSession
+from ..roleplay.session import Session
+from ..roleplay.views import role_html, sharing_feedback_html
+
+
+class RoleSeat(w.VBox):
+    """The widgets of one role: its view, sharing its knowledge, proposing its services, the lead's answers."""
+
+    live: LiveSession | None = None
+    """The connection to the session server, kept as long as the seat (None when driven from Python)."""
+
+    def __init__(self, case: Case, directory: ServiceDirectory, session: Session, institution_id: str) -> None:
+        self.case, self.directory, self.session, self.institution_id = case, directory, session, institution_id
+        self.view = w.HTML()
+        self.message = w.HTML()
+        own = knowledge_of(case.knowledge, institution_id)
+        self.item = w.Dropdown(
+            options=[(f"{k.id}: {shorten(k.text, 50)}", k.id) for k in own], description="Informacja"
+        )
+        self.basis = w.Dropdown(options=[(label, b.value) for b, label in SHARE_BASIS_LABELS.items()])
+        self.basis.value = ShareBasis.BRAK.value
+        share = w.Button(description="Przekaż zespołowi")
+        share.on_click(lambda _b: self._move(self._share))
+        institution = directory.institution(institution_id)
+        services = institution.services if institution else []
+        self.service = w.Dropdown(options=[(s.name, s.id) for s in services], description="Usługa")
+        self.text = w.Textarea(description="Działanie", placeholder="Co zrobi instytucja, dla kogo, kiedy")
+        propose = w.Button(description="Zaproponuj działanie")
+        propose.on_click(lambda _b: self._move(self._propose))
+        for field in (self.item, self.service, self.text):
+            field.layout = w.Layout(width="min(100%, 640px)")
+        controls: list[w.Widget] = [
+            w.VBox([w.HTML("<h3>Przekaż zespołowi informację</h3>"), self.item, w.HBox([self.basis, share])])
+            if own
+            else w.HTML(),
+            w.VBox([w.HTML("<h3>Zaproponuj działanie swojej instytucji</h3>"), self.service, self.text, propose])
+            if services
+            else w.HTML(),
+        ]
+        self.pending = w.Dropdown(description="Propozycja")
+        self.comment = w.Text(description="Komentarz")
+        if institution_id == session.header().lead_institution_id:
+            accept = w.Button(description="Przyjmij do kontraktu")
+            accept.on_click(lambda _b: self._move(self._accept))
+            send_back = w.Button(description="Zwróć z komentarzem")
+            send_back.on_click(lambda _b: self._move(self._send_back))
+            self.pending.layout = w.Layout(width="min(100%, 640px)")
+            controls.append(
+                w.VBox(
+                    [
+                        w.HTML("<h3>Prowadzący: odpowiedz na propozycje</h3>"),
+                        self.pending,
+                        self.comment,
+                        w.HBox([accept, send_back]),
+                    ]
+                )
+            )
+        super().__init__([self.view, *controls, self.message])
+        self.add_class("sk-gpzk-seat")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw the view and the lead's list of open proposals from the session."""
+        meeting = self.session.view().meeting
+        self.view.value = role_html(self.case, self.directory, meeting, self.institution_id) + sharing_feedback_html(
+            self.case, meeting, self.institution_id
+        )
+        chosen = self.pending.value
+        options = [
+            (f"{p.institution_id}: {p.action.text[:60]}", p.action.id)
+            for p in meeting.proposals
+            if p.status == ProposalStatus.ZAPROPONOWANE
+        ]
+        self.pending.options = options
+        ids = [proposal_id for _, proposal_id in options]
+        self.pending.value = chosen if chosen in ids else (ids[0] if ids else None)
+
+    def _move(self, move: Callable[[], object]) -> None:
+        try:
+            move()
+        except SessionError as error:
+            self.message.value = f"<p class='sk-error'>{_escape(str(error))}</p>"
+            return
+        except ValueError as error:  # a text over its limit: pydantic's message names the limit
+            self.message.value = f"<p class='sk-error'>Niepoprawne dane: {_escape(str(error).splitlines()[0])}</p>"
+            return
+        self.message.value = ""
+        self.refresh()
+
+    def _accept(self) -> None:
+        if self.pending.value is None:
+            raise SessionError("Nie ma propozycji do przyjęcia.")
+        self.session.accept(str(self.pending.value))
+
+    def _send_back(self) -> None:
+        if self.pending.value is None:
+            raise SessionError("Nie ma propozycji do zwrócenia.")
+        self.session.send_back(str(self.pending.value), self.comment.value)
+
+    def _share(self) -> None:
+        if self.item.value is None:
+            raise SessionError("Twoja instytucja nie ma informacji do przekazania.")
+        self.session.share(self.institution_id, str(self.item.value), ShareBasis(self.basis.value))
+
+    def _propose(self) -> None:
+        text = self.text.value.strip()
+        if not text:
+            raise SessionError("Opisz działanie: co zrobi instytucja, dla kogo i kiedy.")
+        action = Action(
+            id="nowe",
+            text=text,
+            responsible=Responsible.INSTYTUCJA,
+            institution_id=self.institution_id,
+            service_id=self.service.value,
+        )
+        self.session.propose(self.institution_id, action)
+        self.text.value = ""
+
+
+def _escape(text: str) -> str:
+    return escape(text, quote=True)
+
+
+SERVER_ENV = "SZKOLA_GPZK_SERVER"
+"""Where the kernel finds the session server (``szkola roleplay serve``); default ws://127.0.0.1:8870."""
+
+
+async def open_seat(query: str | None = None, server: str | None = None) -> w.Widget:
+    """Join the session named in the page's address as one role; return the seat, or a Polish message."""
+    params = parse_qs(query if query is not None else os.environ.get("QUERY_STRING", ""))
+    session_id, role, name = (params.get(key, [""])[0] for key in ("sesja", "rola", "imie"))
+    if not (session_id and role and name):
+        return w.HTML("<p class='sk-error'>Adres strony musi wskazać sesję, rolę i imię (sesja=…&rola=…&imie=…).</p>")
+    catalog = cached_valid_catalog()
+    try:
+        live = LiveSession(server or os.environ.get(SERVER_ENV, "ws://127.0.0.1:8870"), session_id)
+        await live.start()
+        meeting = live.session.header()
+        case = catalog.cases.get(meeting.case_id)
+        if case is None or catalog.directory is None:
+            raise SessionError("Ta sesja nie została otwarta albo jej przypadku nie ma w danych.")
+        live.session.claim_role(role, name)
+    except SessionError as error:
+        return w.HTML(f"<p class='sk-error'>{_escape(str(error))}</p>")
+    except OSError:
+        return w.HTML("<p class='sk-error'>Serwer sesji G-PZK nie odpowiada; poproś trenera o jego uruchomienie.</p>")
+    seat = RoleSeat(case, catalog.directory, live.session, role)
+    live.on_change(seat.refresh)
+    seat.live = live  # keep the connection alive as long as the seat
+    return seat

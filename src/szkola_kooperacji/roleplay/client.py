@@ -1,0 +1,103 @@
+"""A participant's live copy of a session: a pycrdt ``Provider`` over a tornado websocket client.
+
+This runs where the participant's dashboard runs — in the Voilà kernel, whose
+event loop is asyncio — so an ipywidgets dashboard edits ``live.session`` and
+redraws on ``live.on_change``; the provider syncs both ways in the background.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from pycrdt import Doc, Provider, TransactionEvent
+from tornado.websocket import WebSocketClientConnection, websocket_connect
+
+from .session import Session
+from .store import check_session_id
+
+CONNECT_TIMEOUT_S = 10.0
+
+
+class ClientChannel:
+    """A tornado websocket client connection seen as pycrdt's ``Channel``."""
+
+    def __init__(self, connection: WebSocketClientConnection, path: str) -> None:
+        self._connection = connection
+        self._path = path
+
+    @property
+    def path(self) -> str:
+        """The session id."""
+        return self._path
+
+    def __aiter__(self) -> ClientChannel:
+        return self
+
+    async def __anext__(self) -> bytes:
+        message = await self._connection.read_message()
+        if message is None:
+            raise StopAsyncIteration
+        return message if isinstance(message, bytes) else message.encode()
+
+    async def recv(self) -> bytes:
+        """Return the next message from the server; raise StopAsyncIteration once the connection closed."""
+        return await self.__anext__()
+
+    async def send(self, message: bytes) -> None:
+        """Send a message to the server."""
+        await self._connection.write_message(message, binary=True)
+
+
+class LiveSession:
+    """One participant's copy of a session, kept in sync with the server while started."""
+
+    def __init__(self, url: str, session_id: str) -> None:
+        self.url = f"{url.rstrip('/')}/gpzk/sesja/{check_session_id(session_id)}"
+        self.session_id = session_id
+        self.doc: Doc[Any] = Doc()
+        self.session = Session(self.doc)
+        self._connection: WebSocketClientConnection | None = None
+        self._provider: Provider | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        """Connect and wait for the first full sync with the server."""
+        self._connection = await asyncio.wait_for(websocket_connect(self.url), CONNECT_TIMEOUT_S)
+        self._provider = Provider(self.doc, ClientChannel(self._connection, self.session_id))
+        self._task = asyncio.ensure_future(self._provider.start())
+        await self._provider.started.wait()
+        await asyncio.wait_for(self._provider.synced.wait(), CONNECT_TIMEOUT_S)
+
+    def on_change(self, callback: Callable[[], None]) -> Any:
+        """Call ``callback`` soon after the document changed, locally or remotely; return the subscription.
+
+        The document cannot be read inside pycrdt's observer (its transaction is
+        still open), so the callback runs on the next turn of the event loop, once
+        for any number of changes that arrived together.
+        """
+        loop = asyncio.get_running_loop()
+        scheduled = False
+
+        def run() -> None:
+            nonlocal scheduled
+            scheduled = False
+            callback()
+
+        def observe(_event: TransactionEvent) -> None:
+            nonlocal scheduled
+            if not scheduled:
+                scheduled = True
+                loop.call_soon(run)
+
+        return self.doc.observe(observe)
+
+    async def stop(self) -> None:
+        """Disconnect; the document stays readable."""
+        if self._provider is not None:
+            await self._provider.stop()
+        if self._connection is not None:
+            self._connection.close()
+        if self._task is not None:
+            self._task.cancel()

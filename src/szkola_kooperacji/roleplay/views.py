@@ -1,0 +1,123 @@
+"""What each seat at the G-PZK table sees, as HTML strings: a role's view and the facilitator's view.
+
+A role reads only what its own institution knows (with the sharing rule and its
+legal basis beside each item) plus what others said in the meeting; the
+facilitator sees everyone. No widget library is imported here, so tests check
+the information asymmetry and the escaping without a kernel; the dashboard
+widgets (next step) only wrap these strings. Every text is escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..domain.case import Case
+from ..domain.directory import ServiceDirectory
+from ..domain.findings import FINDING_LEVEL_LABELS, Finding
+from ..domain.meeting import PROPOSAL_STATUS_LABELS, Meeting, MeetingFeedback, ProposalStatus
+from ..domain.rules.sharing import judge_shares
+from ..domain.sharing import (
+    CONSENT_LABELS,
+    DATA_CATEGORY_LABELS,
+    FORUM_LABELS,
+    SHARE_BASIS_LABELS,
+    SHARING_RULE_LABELS,
+    knowledge_of,
+)
+
+
+def e(text: object) -> str:
+    """Escape any value for HTML, quotes included."""
+    return escape(str(text), quote=True)
+
+
+def _name(directory: ServiceDirectory, institution_id: str) -> str:
+    institution = directory.institution(institution_id)
+    return e(institution.name if institution else institution_id)
+
+
+def role_html(case: Case, directory: ServiceDirectory, meeting: Meeting, institution_id: str) -> str:
+    """Return one role's view: its own knowledge, what was said at the table, the shared contract, events."""
+    own = knowledge_of(case.knowledge, institution_id)
+    shared_ids = {s.item_id for s in meeting.shares if s.institution_id == institution_id}
+    items = "".join(
+        f'<li class="sk-knowledge" data-item="{e(k.id)}"><p>{e(k.text)}</p>'
+        f"<p class='sk-muted'>{e(SHARING_RULE_LABELS[k.sharing])} · {e(DATA_CATEGORY_LABELS[k.category])} · "
+        f"{e(CONSENT_LABELS[k.consent])}{' · przekazano zespołowi' if k.id in shared_ids else ''}</p>"
+        f"<p class='sk-muted'>Podstawa: {e(k.legal_basis)}</p></li>"
+        for k in own
+    )
+    lead = " (prowadzi spotkanie)" if institution_id == meeting.lead_institution_id else ""
+    return (
+        f'<section class="sk-role" data-role="{e(institution_id)}">'
+        f"<h2>{_name(directory, institution_id)}{lead}</h2>"
+        f"<p class='sk-muted'>{e(FORUM_LABELS[meeting.forum])}</p>"
+        f"<h3>Co wie Twoja instytucja</h3><ul>{items or '<li>Twoja instytucja nie zna jeszcze tej rodziny.</li>'}</ul>"
+        f"{table_html(case, directory, meeting)}</section>"
+    )
+
+
+def table_html(case: Case, directory: ServiceDirectory, meeting: Meeting) -> str:
+    """Return what everyone at the table sees: what was said, the events, the proposals and the contract."""
+    said = "".join(
+        f"<li><strong>{_name(directory, s.institution_id)}</strong> ({e(SHARE_BASIS_LABELS[s.basis])}): "
+        f"{e(_said(case, s.item_id, s.note))}</li>"
+        for s in meeting.shares
+    )
+    events = "".join(f"<li class='sk-event'>{e(ev.text)}</li>" for ev in meeting.events)
+    proposals = "".join(
+        f'<tr data-proposal="{e(p.action.id)}"><td>{_name(directory, p.institution_id)}</td>'
+        f"<td>{e(p.action.text)}</td><td>{e(PROPOSAL_STATUS_LABELS[p.status])}</td><td>{e(p.comment)}</td></tr>"
+        for p in meeting.proposals
+    )
+    accepted = sum(1 for p in meeting.proposals if p.status == ProposalStatus.PRZYJETE)
+    return (
+        f"<h3>Powiedziano na spotkaniu</h3><ul>{said or '<li>Nikt jeszcze niczego nie przekazał.</li>'}</ul>"
+        + (f"<h3>Nowe okoliczności</h3><ul>{events}</ul>" if events else "")
+        + "<h3>Wspólny kontrakt: propozycje działań</h3>"
+        + f"<p class='sk-muted'>Przyjęte do kontraktu: {accepted} z {len(meeting.proposals)}.</p>"
+        + "<table><thead><tr><th>instytucja</th><th>działanie</th><th>stan</th><th>komentarz prowadzącego</th>"
+        + f"</tr></thead><tbody>{proposals}</tbody></table>"
+    )
+
+
+def _said(case: Case, item_id: str, note: str) -> str:
+    """Return what the table heard: the role's own words when given, else the item as its institution knows it."""
+    item = case.knowledge_item(item_id)
+    return note or (item.text if item else "(informacja nieznana w aktach sprawy)")
+
+
+def facilitator_html(case: Case, directory: ServiceDirectory, meeting: Meeting, feedback: MeetingFeedback) -> str:
+    """Return the trainer's view: who is in, what each role contributed and shared, and how sharing is judged."""
+    rows = "".join(
+        f"<tr><td>{_name(directory, c.institution_id)}</td><td>{e(c.holder or 'wolna')}</td>"
+        f"<td>{c.proposed}</td><td>{c.accepted}</td><td>{c.returned}</td><td>{c.shared}</td>"
+        f"<td>{c.sharing_errors}</td></tr>"
+        for c in feedback.contributions
+    )
+    findings = "".join(_finding_li(f) for f in feedback.sharing)
+    score = feedback.report.score
+    return (
+        '<section class="sk-facilitator">'
+        f"<h2>Spotkanie: {e(case.title)}</h2><p class='sk-muted'>{e(FORUM_LABELS[meeting.forum])}</p>"
+        "<table><thead><tr><th>rola</th><th>uczestnik</th><th>zaproponowane</th><th>przyjęte</th>"
+        f"<th>zwrócone</th><th>udostępnienia</th><th>błędy udostępniania</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<p>Kontrakt zespołu: {score.total:g} z {score.maximum:g} pkt.</p>"
+        f"<h3>Udostępnianie informacji</h3><ul>{findings or '<li>Bez uwag.</li>'}</ul>"
+        f"{table_html(case, directory, meeting)}</section>"
+    )
+
+
+def _finding_li(finding: Finding) -> str:
+    label = FINDING_LEVEL_LABELS[finding.level]
+    return f'<li class="sk-{e(finding.level.value)}">{e(label)}: {e(finding.message)}</li>'
+
+
+def sharing_feedback_html(case: Case, meeting: Meeting, institution_id: str) -> str:
+    """Return how the law judges this role's own shares: the consequence a participant sees at once."""
+    own = {s.id for s in meeting.shares if s.institution_id == institution_id}
+    findings = [f for f in judge_shares(case, meeting.shares, meeting.forum) if f.location.id in own]
+    if not own:
+        return ""
+    items = "".join(_finding_li(f) for f in findings) or "<li class='sk-ok'>Przekazano zgodnie z zasadami.</li>"
+    return f"<h3>Ocena Twoich udostępnień</h3><ul class='sk-sharing-feedback'>{items}</ul>"

@@ -1,0 +1,34 @@
+"""Shared fixtures of the role-play tests: the bundled catalog and a session opened on one case."""
+
+from __future__ import annotations
+
+import pytest
+
+from szkola_kooperacji.data import load_valid_catalog
+from szkola_kooperacji.domain.case import Case
+from szkola_kooperacji.domain.directory import ServiceDirectory
+from szkola_kooperacji.roleplay.session import Session
+
+CASE_ID = "bezrobocie_alkohol_zurawiec"
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return load_valid_catalog()
+
+
+@pytest.fixture
+def case(catalog) -> Case:
+    return catalog.cases[CASE_ID]
+
+
+@pytest.fixture
+def directory(catalog) -> ServiceDirectory:
+    return catalog.directory
+
+
+@pytest.fixture
+def session(case: Case, directory: ServiceDirectory) -> Session:
+    opened = Session()
+    opened.open(case, directory)
+    return opened

@@ -1,0 +1,124 @@
+"""``szkola roleplay serve`` as trainers run it: a process that keeps sessions across a restart."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from tornado.websocket import websocket_connect
+
+from szkola_kooperacji.cli import main
+from szkola_kooperacji.roleplay.client import LiveSession
+from tests.aio import run
+from tests.documents.conftest import pdf_pages, squash
+
+from .test_transport import SESSION_ID, _free_port, _until
+
+SZKOLA = Path(sys.executable).with_name("szkola")
+
+
+async def _listening(url: str) -> None:
+    for _ in range(200):
+        try:
+            (await websocket_connect(f"{url}/gpzk/sesja/{SESSION_ID}")).close()
+            return
+        except OSError:
+            await asyncio.sleep(0.05)
+    raise AssertionError("the session server did not start")
+
+
+def _start(db: Path) -> tuple[subprocess.Popen[str], str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [str(SZKOLA), "roleplay", "serve", "--port", str(port), "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"ws://127.0.0.1:{port}"
+    run(_listening(url))
+    return process, url
+
+
+@pytest.mark.slow
+def test_sigterm_keeps_the_session_and_a_new_server_serves_it(tmp_path: Path, case, directory):
+    db = tmp_path / "sesje.sqlite"
+    process, url = _start(db)
+
+    async def write() -> None:
+        lead = LiveSession(url, SESSION_ID)
+        await lead.start()
+        lead.session.open(case, directory)
+        lead.session.inject_event("Ojciec wrócił do picia.")
+        await asyncio.sleep(0.2)
+        await lead.stop()
+
+    run(write())
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    assert "Traceback" not in err
+    assert "Sesje zapisują się w:" in out
+    assert "sesje zapisane" in out
+    process, url = _start(db)
+
+    async def read() -> None:
+        late = LiveSession(url, SESSION_ID)
+        await late.start()
+        await _until(lambda: bool(late.session.view().meeting.events))
+        assert [e.text for e in late.session.view().meeting.events] == ["Ojciec wrócił do picia."]
+        await late.stop()
+
+    try:
+        run(read())
+    finally:
+        process.terminate()
+        process.communicate(timeout=20)
+
+
+def test_opening_a_session_for_an_unknown_case_is_one_polish_line():
+    result = CliRunner().invoke(main, ["roleplay", "open", "nie_ma_takiego", "--server", "ws://127.0.0.1:1"])
+    assert result.exit_code == 1
+    assert "nie ma przypadku 'nie_ma_takiego'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_server_that_is_not_running_is_one_polish_line():
+    port = _free_port()
+    result = CliRunner().invoke(
+        main, ["roleplay", "open", "bezrobocie_alkohol_zurawiec", "--server", f"ws://127.0.0.1:{port}"]
+    )
+    assert result.exit_code == 1
+    assert "nie można połączyć się z serwerem sesji" in result.output
+
+
+@pytest.mark.slow
+def test_a_trainer_opens_a_session_adds_an_event_and_prints_the_protocol(tmp_path: Path):
+    process, url = _start(tmp_path / "sesje.sqlite")
+    try:
+        runner = CliRunner()
+        opened = runner.invoke(main, ["roleplay", "open", "przemoc_zagorze_brzozowa_laka", "--server", url])
+        assert opened.exit_code == 0, opened.output
+        session_id = opened.output.split()[1]
+        assert "rola: kuratorzy" in opened.output
+        added = runner.invoke(main, ["roleplay", "event", session_id, "Ojciec wrócił do picia.", "--server", url])
+        assert added.exit_code == 0, added.output
+        out = tmp_path / "protokol.pdf"
+        printed = runner.invoke(main, ["roleplay", "protocol", session_id, "-o", str(out), "--server", url])
+        assert printed.exit_code == 0, printed.output
+        text = squash(" ".join(pdf_pages(out.read_bytes())))
+        assert squash("Ojciec wrócił do picia.") in text
+        assert squash("PROTOKÓŁ ZE SPOTKANIA") in text
+        missing = runner.invoke(main, ["roleplay", "protocol", "nieistniejaca-sesja", "-o", str(out), "--server", url])
+        assert missing.exit_code == 1
+        assert "nie istnieje albo nie została otwarta" in missing.output
+        stray = runner.invoke(main, ["roleplay", "event", "nieistniejaca-sesja", "x", "--server", url])
+        assert stray.exit_code == 1
+    finally:
+        process.terminate()
+        process.communicate(timeout=20)

@@ -1,0 +1,104 @@
+"""Sessions over the real transport: tornado websockets, pycrdt-websocket rooms, the SQLite store."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from tornado.websocket import websocket_connect
+
+from szkola_kooperacji.domain.sharing import ShareBasis
+from szkola_kooperacji.errors import SessionError
+from szkola_kooperacji.roleplay.client import LiveSession
+from szkola_kooperacji.roleplay.server import serve
+from szkola_kooperacji.roleplay.session import Session
+from tests.aio import run
+
+SESSION_ID = "sesja-testowa-01"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def _with_server(db: Path, body: Callable[[str], Awaitable[None]]) -> None:
+    port = _free_port()
+    server = asyncio.ensure_future(serve(port, db))
+    url = f"ws://127.0.0.1:{port}"
+    for _ in range(100):  # until it listens
+        try:
+            (await websocket_connect(f"{url}/gpzk/sesja/{SESSION_ID}")).close()
+            break
+        except OSError:
+            await asyncio.sleep(0.05)
+    try:
+        await body(url)
+    finally:
+        server.cancel()
+        await asyncio.gather(server, return_exceptions=True)
+
+
+async def _until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.02)
+
+
+def test_three_participants_editing_at_once_all_see_every_change(tmp_path: Path, case, directory):
+    async def body(url: str) -> None:
+        people = [LiveSession(url, SESSION_ID) for _ in range(3)]
+        for person in people:
+            await person.start()
+        people[0].session.open(case, directory)
+        await _until(lambda: all(p.session.view().meeting.roles for p in people))
+        people[0].session.claim_role("pup", "Anna")
+        people[1].session.share("sp_zurawiec", "K5", ShareBasis.BRAK)
+        people[2].session.inject_event("Ojciec wrócił do picia.")
+        people[1].session.inject_event("Matka straciła pracę.")
+
+        def everyone_sees_all() -> bool:
+            views = [p.session.view().meeting for p in people]
+            return all(v.roles.get("pup") == "Anna" and len(v.shares) == 1 and len(v.events) == 2 for v in views)
+
+        await _until(everyone_sees_all)
+        for person in people:
+            await person.stop()
+
+    run(_with_server(tmp_path / "roleplay.sqlite", body))
+
+
+def test_a_session_survives_a_server_restart(tmp_path: Path, case, directory):
+    db = tmp_path / "roleplay.sqlite"
+
+    async def first(url: str) -> None:
+        lead = LiveSession(url, SESSION_ID)
+        await lead.start()
+        lead.session.open(case, directory)
+        lead.session.claim_role("gops_zurawiec", "Prowadząca")
+        lead.session.inject_event("Ojciec wrócił do picia.")
+        await asyncio.sleep(0.3)
+        await lead.stop()
+
+    async def second(url: str) -> None:
+        late = LiveSession(url, SESSION_ID)
+        await late.start()
+        await _until(lambda: bool(late.session.view().meeting.events))
+        meeting = late.session.view().meeting
+        assert meeting.roles["gops_zurawiec"] == "Prowadząca"
+        assert [e.text for e in meeting.events] == ["Ojciec wrócił do picia."]
+        await late.stop()
+
+    run(_with_server(db, first))
+    assert db.exists()
+    run(_with_server(db, second))
+
+
+def test_a_session_id_that_could_be_a_path_is_refused():
+    with pytest.raises(SessionError, match="identyfikator sesji"):
+        LiveSession("ws://127.0.0.1:1", "../../etc/passwd")
+    assert Session().view().meeting.case_id == "nieznany"
