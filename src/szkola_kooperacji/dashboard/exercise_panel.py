@@ -133,6 +133,7 @@ class ExercisePanel(w.VBox):
             self.returned.value = "<p class='sk-muted'>Trener nie zwrócił jeszcze informacji zwrotnej.</p>"
             return
         self.returned.value = (
-            f"<iframe class='sk-feedback-frame' sandbox='' srcdoc=\"{html.escape(page, quote=True)}\" "
+            "<iframe class='sk-feedback-frame' title='Informacja zwrotna od trenera' sandbox='' "
+            f'srcdoc="{html.escape(page, quote=True)}" '
             "style='width:100%;height:560px;border:1px solid #d9e2ec'></iframe>"
         )
