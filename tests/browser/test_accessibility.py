@@ -48,9 +48,32 @@ EXERCISE = "cw2_diagnoza"
 TRAINEE = "anowak"
 
 
+UNNAMED_CONTROLS = r"""() => {
+  const named = (el) => {
+    if ((el.getAttribute("aria-label") || "").trim() || el.getAttribute("aria-labelledby")) return true;
+    if ((el.getAttribute("title") || "").replace(/\(?najwyżej \d+ znaków\)?/i, "").trim()) return true;
+    if (el.tagName === "BUTTON") return el.textContent.trim() !== "";
+    const wrapping = el.closest("label");
+    if (wrapping && wrapping.textContent.trim()) return true;
+    return [...(el.labels || [])].some((l) => l.textContent.trim() && getComputedStyle(l).display !== "none");
+  };
+  return [...document.querySelectorAll("input:not([type=hidden]), select, textarea, button")]
+    .filter((el) => el.getClientRects().length > 0 && !named(el))
+    .map((el) => el.outerHTML.slice(0, 160));
+}"""
+"""Visible controls with no name but their placeholder: axe accepts a placeholder, a trainee's screen reader
+loses it once the field has text. Every control here has a label, a title or an aria-label."""
+
+
 def audit(target: Page, state: str, screenshot_of: Page) -> list[str]:
-    """Run axe over what is on screen; return one line per critical or serious violation (empty: passed)."""
+    """Run axe over what is on screen; return one line per critical or serious violation (empty: passed).
+
+    Two checks axe cannot make are added: the page says it is Polish, and every control has a name.
+    """
     shot(screenshot_of, f"a11y_{state}")
+    problems = [f"{state}: [serious] no name but a placeholder: {html}" for html in target.evaluate(UNNAMED_CONTROLS)]
+    if (lang := target.evaluate("() => document.documentElement.lang")) != "pl":
+        problems.append(f"{state}: [serious] the page's language is {lang!r}, not 'pl' (WCAG 3.1.1)")
     results: dict[str, Any] = AXE.run(
         target, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations", "incomplete"]}
     ).response
@@ -65,7 +88,7 @@ def audit(target: Page, state: str, screenshot_of: Page) -> list[str]:
         ),
         encoding="utf-8",
     )
-    return [
+    return problems + [
         f"{state}: [{v['impact']}] {v['id']} at {' '.join(map(str, node['target']))}: "
         f"{node.get('failureSummary', v['help']).splitlines()[-1].strip()}"
         for v in violations

@@ -54,6 +54,7 @@ class ExercisePanel(w.VBox):
                 layout=w.Layout(width="98%", height="140px"),
             )
             area.add_class(f"sk-reflection-{number}")
+            area.tooltip = f"Refleksja {number}: Twoja odpowiedź"  # its name for a screen reader
             area.observe(guarded(self.status)(lambda _: self._changed()), names="value")
             self.areas[reflection.grade_id] = area
             items += [
