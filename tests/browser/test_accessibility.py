@@ -65,17 +65,17 @@ UNNAMED_CONTROLS = r"""() => {
 loses it once the field has text. Every control here has a label, a title or an aria-label."""
 
 
-def audit(target: Page, state: str, screenshot_of: Page) -> list[str]:
+def audit(page: Page, state: str) -> list[str]:
     """Run axe over what is on screen; return one line per critical or serious violation (empty: passed).
 
     Two checks axe cannot make are added: the page says it is Polish, and every control has a name.
     """
-    shot(screenshot_of, f"a11y_{state}")
-    problems = [f"{state}: [serious] no name but a placeholder: {html}" for html in target.evaluate(UNNAMED_CONTROLS)]
-    if (lang := target.evaluate("() => document.documentElement.lang")) != "pl":
+    shot(page, f"a11y_{state}")
+    problems = [f"{state}: [serious] no name but a placeholder: {html}" for html in page.evaluate(UNNAMED_CONTROLS)]
+    if (lang := page.evaluate("() => document.documentElement.lang")) != "pl":
         problems.append(f"{state}: [serious] the page's language is {lang!r}, not 'pl' (WCAG 3.1.1)")
     results: dict[str, Any] = AXE.run(
-        target, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations", "incomplete"]}
+        page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations", "incomplete"]}
     ).response
     violations, unsure = results["violations"], results["incomplete"]
     FIGURES.mkdir(parents=True, exist_ok=True)
@@ -105,19 +105,19 @@ def test_every_trainee_view_has_no_serious_wcag_violation(server: Server, page: 
     failures: list[str] = []
     page.goto(server.url)
     page.wait_for_selector(".sk-trainee-name input")
-    failures += audit(page, "01_logowanie", page)
+    failures += audit(page, "01_logowanie")
 
     page.fill(".sk-trainee-name input", "Anna Dostępna")
     page.fill(".sk-trainee-code input", "krotki")
     page.click(".sk-sign-in")
     expect(page.locator(".sk-message")).to_be_visible()
-    failures += audit(page, "02_logowanie_blad", page)
+    failures += audit(page, "02_logowanie_blad")
 
     sign_in(page, server.url, name="Anna Dostępna", code="dostepna123")
-    failures += audit(page, "03_lista_przypadkow", page)
+    failures += audit(page, "03_lista_przypadkow")
 
     open_case(page)
-    failures += audit(page, "04_przypadek", page)
+    failures += audit(page, "04_przypadek")
 
     open_tab(page, "Diagnoza potrzeb")
     page.click(".sk-add-need")
@@ -126,7 +126,7 @@ def test_every_trainee_view_has_no_serious_wcag_violation(server: Server, page: 
     page.locator(".sk-need-evidence input[type=checkbox]").first.check()
     page.locator(".sk-need .sk-delete").first.click()  # the delete question is a state of its own
     expect(page.locator(".sk-delete-question").first).to_be_visible()
-    failures += audit(page, "05_diagnoza", page)
+    failures += audit(page, "05_diagnoza")
     page.locator(".sk-delete-no").first.click()
 
     open_tab(page, "Kontrakt socjalny")
@@ -141,20 +141,20 @@ def test_every_trainee_view_has_no_serious_wcag_violation(server: Server, page: 
     page.wait_for_selector(".sk-action")
     type_text(page, ".sk-action-text textarea", "Terapia w poradni raz w tygodniu")
     page.locator(".sk-action-text textarea").last.focus()
-    failures += audit(page, "06_kontrakt", page)
+    failures += audit(page, "06_kontrakt")
 
     open_tab(page, "Mapa i dokument")
     expect(page.locator("g.szk-map-edge")).to_have_count(1)
-    failures += audit(page, "07_mapa", page)
+    failures += audit(page, "07_mapa")
 
     open_tab(page, "Informacja zwrotna")
     page.click(".sk-ask-feedback")
     expect(page.locator(".sk-feedback-view")).to_contain_text("Wynik:")
-    failures += audit(page, "08_informacja_zwrotna", page)
+    failures += audit(page, "08_informacja_zwrotna")
 
     server.kill()
     expect(page.locator("#sk-connection-lost")).to_be_visible(timeout=30_000)
-    failures += audit(page, "09_brak_polaczenia", page)
+    failures += audit(page, "09_brak_polaczenia")
     assert_accessible(failures)
 
 
@@ -196,23 +196,23 @@ def test_exercise_and_its_returned_feedback_have_no_serious_wcag_violation(
     page.fill(".sk-trainee-code input", issued_codes(graded_course)[TRAINEE])
     page.click(".sk-sign-in")
     page.wait_for_selector(f".sk-exercise-{EXERCISE}")
-    failures += audit(page, "10_cwiczenia_lista", page)
+    failures += audit(page, "10_cwiczenia_lista")
 
     page.click(f".sk-exercise-{EXERCISE}")
     page.wait_for_selector(".sk-live-findings")
     open_tab(page, "Oddanie ćwiczenia")
     type_text(page, ".sk-reflection-1 textarea", "Babcia pomaga w opiece nad dziećmi.")
     expect(page.locator(".sk-submit-status")).to_contain_text("zapisane")
-    failures += audit(page, "11_cwiczenie_oddanie", page)
+    failures += audit(page, "11_cwiczenie_oddanie")
 
     page.click(".sk-show-returned")
     expect(page.frame_locator(".sk-feedback-frame").locator("body")).to_contain_text("Diagnoza potrzeb")
-    failures += audit(page, "12_cwiczenie_z_informacja", page)
+    failures += audit(page, "12_cwiczenie_z_informacja")
     # The frame is sandboxed (no scripts), so axe cannot run inside it: the same released page is
     # audited on its own, as the trainee's frame shows it.
     page.goto((graded_course / "feedback" / TRAINEE / EXERCISE / f"{EXERCISE}.html").as_uri())
     expect(page.locator("body")).to_contain_text("Diagnoza potrzeb")
-    failures += audit(page, "13_informacja_od_trenera_strona", page)
+    failures += audit(page, "13_informacja_od_trenera_strona")
     assert_accessible(failures)
 
 
@@ -220,8 +220,8 @@ def test_trainer_report_has_no_serious_wcag_violation(report_server: str, page: 
     failures: list[str] = []
     page.goto(report_server)
     expect(page.locator(".sk-report")).to_contain_text("Wynik uczestników")
-    failures += audit(page, "14_raport_trenera", page)
+    failures += audit(page, "14_raport_trenera")
     module = page.locator(".sk-report-module select")
     module.select_option(index=1)
-    failures += audit(page, "15_raport_trenera_modul", page)
+    failures += audit(page, "15_raport_trenera_modul")
     assert_accessible(failures)
