@@ -11,8 +11,11 @@ function render({ model, el }) {
   status.className = "sk-download-status";
   status.setAttribute("role", "status");
 
+  // While the file is made the button is marked busy, not disabled: a disabled button would drop the
+  // keyboard focus to the page's start (tests/browser/test_keyboard.py).
   button.addEventListener("click", () => {
-    button.disabled = true;
+    if (button.getAttribute("aria-disabled") === "true") return;
+    button.setAttribute("aria-disabled", "true");
     status.textContent = "Przygotowuję dokument…";
     model.send({ event: "download" });
   });
@@ -22,7 +25,7 @@ function render({ model, el }) {
   });
 
   model.on("msg:custom", (message, buffers) => {
-    button.disabled = false;
+    button.removeAttribute("aria-disabled");
     if (message.event === "file") {
       const url = URL.createObjectURL(new Blob(buffers, { type: message.mime }));
       const link = document.createElement("a");

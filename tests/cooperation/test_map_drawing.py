@@ -140,6 +140,9 @@ def test_svg_marks_new_institutions_escapes_text_and_explains_each_line():
         assert title is not None
         assert "<b>krok</b> & więcej" in (title.text or "")
         assert edge.find(f".//{SVG}g[@class='szk-map-actions']") is not None
+    captions = root.findall(f".//{SVG}text[@class='szk-map-caption']")  # the column captions get their style
+    assert captions
+    assert all(c.get("text-anchor") == "middle" for c in captions)
 
 
 def test_pdf_drawing_renders_with_a_polish_font():

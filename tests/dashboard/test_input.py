@@ -55,7 +55,7 @@ def test_a_too_long_text_stays_refused_while_another_field_is_edited(app: Dashbo
     goal.text.value = "x" * (limit + 1)
     assert goal.goal.text == ""
     assert "za długi" in goal.message.value
-    assert goal.text.tooltip == f"Najwyżej {limit} znaków"
+    assert goal.text.tooltip == f"Treść celu {goal.goal.id} (najwyżej {limit} znaków)", "its name, then its limit"
     assert f"sk-maxlength-{limit}" in goal.text._dom_classes, "the browser stops typing at the model's limit"
     goal.indicator.value = "zaświadczenie z PUP"
     assert goal.goal.indicator == "zaświadczenie z PUP"

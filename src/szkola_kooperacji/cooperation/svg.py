@@ -38,7 +38,8 @@ STYLE = """
 
 
 def _text(x: float, y: float, content: str, **attrs: str) -> str:
-    extra = "".join(f" {k.replace('_', '-')}={quoteattr(v)}" for k, v in attrs.items())
+    # class_ stands for "class" (a Python keyword); other underscores are SVG's hyphens (text_anchor).
+    extra = "".join(f" {k.rstrip('_').replace('_', '-')}={quoteattr(v)}" for k, v in attrs.items())
     return f'<text x="{x:.1f}" y="{y:.1f}"{extra}>{escape(content)}</text>'
 
 

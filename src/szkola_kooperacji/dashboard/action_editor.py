@@ -37,6 +37,7 @@ class GoalEditor(w.VBox):
             layout=WIDE,
         )
         self.text.add_class("sk-goal-text")
+        self.text.tooltip = f"Treść celu {goal.id}"  # its name for a screen reader (no label beside it)
         self.needs = CheckList(
             options.needs(diagnosis),
             goal.need_ids,
@@ -116,6 +117,7 @@ class ActionEditor(w.VBox):
             layout=WIDE,
         )
         self.text.add_class("sk-action-text")
+        self.text.tooltip = f"Opis działania {action.id}"  # its name for a screen reader
         self.responsible = w.Dropdown(
             options=options.responsibles(), value=action.responsible or options.NONE, description="Kto"
         )

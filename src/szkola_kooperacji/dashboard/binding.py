@@ -23,6 +23,8 @@ from .text_limits import MARK
 
 Changed = Callable[[], None]
 Check = Callable[[Any], str | None]
+LIMIT_NOTE = "Najwyżej {} znaków"
+"""The tooltip of a text field with a length limit (after the field's name, when it has one)."""
 """Return a Polish refusal for a widget value the model cannot take, or None when it is fine."""
 
 
@@ -89,11 +91,13 @@ def bind(
     """Write the widget's value into ``model.field`` on every change, then call ``changed``.
 
     A text widget's tooltip names the model's length limit, and its ``sk-maxlength-N`` mark
-    lets ``TextLimits`` stop typing at it in the browser.
+    lets ``TextLimits`` stop typing at it in the browser. A field without a label is named by its
+    tooltip (the field's title), so a name given there is kept and the limit follows it.
     """
     limit = text_limit(model, field)
     if limit is not None and isinstance(widget, w.Text | w.Textarea):
-        widget.tooltip = f"Najwyżej {limit} znaków"
+        note = LIMIT_NOTE.format(limit)
+        widget.tooltip = f"{widget.tooltip} ({note.lower()})" if widget.tooltip else note
         widget.add_class(f"{MARK}{limit}")
 
     def on_change(event: dict[str, Any]) -> None:

@@ -97,6 +97,7 @@ class ContractBuilder(w.VBox):
             value=contract.goal_main, placeholder="Cel główny kontraktu", continuous_update=False, layout=WIDE
         )
         self.goal_main.add_class("sk-goal-main")
+        self.goal_main.tooltip = "Cel główny kontraktu"  # its name for a screen reader
         bind(self.client, contract, "client_member_id", self.changed, message)
         for widget, field in ((self.start, "period_start"), (self.end, "period_end")):
             bind(widget, contract, field, self.changed, message, to_model=dates.parse, check=dates.problem)

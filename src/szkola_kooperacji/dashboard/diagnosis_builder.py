@@ -41,6 +41,7 @@ class NeedEditor(w.VBox):
             layout=WIDE,
         )
         self.statement.add_class("sk-need-statement")
+        self.statement.tooltip = f"Treść potrzeby {need.id}"  # its name for a screen reader (no label beside it)
         self.severity = w.Dropdown(options=options.severities(), value=need.severity, description=SEVERITY_TITLE)
         self.art7 = CheckList(options.art7_reasons(), tuple(need.art7), description="Art. 7", layout=HALF)
         self.evidence = CheckList(
@@ -97,6 +98,7 @@ class DiagnosisBuilder(w.VBox):
             continuous_update=False,
             layout=WIDE,
         )
+        notes.tooltip = "Notatki do diagnozy"  # its name for a screen reader
         self._message = FieldMessages()
         bind(notes, diagnosis, "notes", changed, self._message)
         self._list = w.VBox([NeedEditor(n, case, changed, self.remove) for n in diagnosis.needs])

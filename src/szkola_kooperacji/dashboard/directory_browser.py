@@ -67,7 +67,7 @@ class DirectoryBrowser(w.VBox):
         self.area = w.Dropdown(options=[(ALL, ANY)] + [(AREA_LABELS[a], a) for a in Area], description="Potrzeba")
         self.words = w.Text(placeholder="szukaj słowa, np. terapia", description="Szukaj", continuous_update=True)
         self.words.add_class("sk-directory-search")
-        self.results = w.Select(options=[], rows=8, layout=w.Layout(width="98%"))
+        self.results = w.Select(options=[], rows=8, description="Usługi", layout=w.Layout(width="98%"))
         self.results.add_class("sk-directory-results")
         self.details = w.HTML()
         add = w.Button(description="Dodaj działanie z tą usługą", button_style="primary")

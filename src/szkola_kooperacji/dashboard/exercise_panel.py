@@ -54,6 +54,7 @@ class ExercisePanel(w.VBox):
                 layout=w.Layout(width="98%", height="140px"),
             )
             area.add_class(f"sk-reflection-{number}")
+            area.tooltip = f"Refleksja {number}: Twoja odpowiedź"  # its name for a screen reader
             area.observe(guarded(self.status)(lambda _: self._changed()), names="value")
             self.areas[reflection.grade_id] = area
             items += [
@@ -133,6 +134,7 @@ class ExercisePanel(w.VBox):
             self.returned.value = "<p class='sk-muted'>Trener nie zwrócił jeszcze informacji zwrotnej.</p>"
             return
         self.returned.value = (
-            f"<iframe class='sk-feedback-frame' sandbox='' srcdoc=\"{html.escape(page, quote=True)}\" "
+            "<iframe class='sk-feedback-frame' title='Informacja zwrotna od trenera' sandbox='' "
+            f'srcdoc="{html.escape(page, quote=True)}" '
             "style='width:100%;height:560px;border:1px solid #d9e2ec'></iframe>"
         )

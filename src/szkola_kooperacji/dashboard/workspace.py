@@ -77,6 +77,7 @@ class Workspace(w.VBox):
             layout=w.Layout(width="30%", padding="0 0 0 12px"),
         )
         side.add_class("sk-side")
+        side.add_class("sk-region")  # it scrolls when the findings are long: the page makes it reachable by Tab
         self._refresh_findings()
         super().__init__([w.HBox([self.tabs, side])])
 

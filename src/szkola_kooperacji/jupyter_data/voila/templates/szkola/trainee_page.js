@@ -6,6 +6,8 @@
 //    longer claims "Zapisano", the page is made inert (nothing typed afterwards is silently dropped),
 //    and text typed but not yet saved is shown in the banner so it can be copied.
 // 3. The sign-in fields ask the browser not to fill in or remember a name or code (shared computers).
+// 4. Panels that scroll on their own are reachable and named for the keyboard and screen readers;
+//    checkbox lists are named groups.
 // The kernel connection is Voilà's widget manager's (window.jupyterapp.widgetManager.kernel); a
 // reconnection to the same, still running kernel lifts the block.
 (function () {
@@ -192,6 +194,27 @@
       if (field.getAttribute("autocomplete") !== wanted) field.setAttribute("autocomplete", wanted);
     });
   }
+
+  // A panel that scrolls on its own (class sk-region, e.g. the live findings beside the editors) must be
+  // reachable by the keyboard to be scrolled, and named for a screen reader (WCAG 2.1.1, 4.1.2): it gets
+  // tabindex=0, the role of a region and its first heading as its name, as soon as it is drawn.
+  // A checkbox list (class sk-checklist) is a group named by its title ("Dowody", "Art. 7"), so a screen
+  // reader says which list a checkbox belongs to (WCAG 1.3.1).
+  function regions() {
+    document.querySelectorAll(".sk-region:not([aria-label])").forEach(function (region) {
+      var heading = region.querySelector("h2, h3, h4");
+      region.setAttribute("tabindex", "0");
+      region.setAttribute("role", "region");
+      if (heading) region.setAttribute("aria-label", heading.textContent.trim());
+    });
+    document.querySelectorAll(".sk-checklist:not([aria-label])").forEach(function (list) {
+      var title = list.querySelector(".sk-checklist-title");
+      if (!title) return;
+      list.setAttribute("role", "group");
+      list.setAttribute("aria-label", title.textContent.trim());
+    });
+  }
+  new MutationObserver(regions).observe(document.documentElement, { childList: true, subtree: true });
 
   window.setInterval(function () {
     check();
