@@ -10,6 +10,7 @@ from szkola_kooperacji.domain.course import Course, CourseLevel, Module
 from szkola_kooperacji.domain.progress import (
     CASE_DONE_SCORE,
     DONE_MEANS,
+    NO_GROUP,
     Fact,
     FactKind,
     ItemKind,
@@ -46,7 +47,7 @@ def whole_first_module() -> list[Fact]:
     ]
 
 
-def item(progress_facts: list[Fact], item_id: str, released: tuple[str, ...] = ("e1", "e2")):  # noqa: ANN201
+def item(progress_facts: list[Fact], item_id: str, released: tuple[str, ...] = ("e1", "e2")):
     progress = course_progress(make_course(), progress_facts, released=released)
     return next(i for m in progress.modules for i in m.items if i.item_id == item_id)
 
@@ -151,3 +152,11 @@ def test_combined_states():
 
 def test_every_item_kind_says_what_done_means():
     assert set(DONE_MEANS) == set(ItemKind)
+
+
+def test_without_a_group_exercises_cannot_be_started_and_say_where_they_are_done():
+    progress = course_progress(make_course(), [])
+    exercise = progress.modules[0].items[-1]
+    assert exercise.kind is ItemKind.EXERCISE
+    assert not exercise.actionable
+    assert exercise.detail == NO_GROUP

@@ -35,6 +35,7 @@ COURSE_DIR = click.option(
 @click.pass_context
 def certificate(
     ctx: click.Context,
+    *,
     course_dir: Path,
     store: Path | None,
     out: Path | None,

@@ -19,6 +19,7 @@ from ..data.course_refs import exercise_notebook
 from ..data.paths import project_root
 from ..domain.course import COURSE_LEVEL_LABELS, Course, CourseLevel
 from ..domain.progress import DONE_MEANS, CourseProgress, FactKind, ItemKind, ItemProgress, ItemState, ModuleProgress
+from ..errors import SzkolaError
 from ..grading.progress import Sources, trainee_progress
 from .guard import guarded
 from .render import e
@@ -31,7 +32,11 @@ LessonOpener = Callable[[str, Callable[[], None], Callable[[bool], None]], w.Wid
 
 STATE_MARKS = {ItemState.DONE: "✔", ItemState.IN_PROGRESS: "◐", ItemState.NOT_STARTED: "○"}
 STATE_CLASSES = {ItemState.DONE: "sk-state-done", ItemState.IN_PROGRESS: "sk-state-doing", ItemState.NOT_STARTED: ""}
-OPEN_LABELS = {ItemKind.LESSON: "Czytaj lekcję", ItemKind.CASE: "Otwórz przypadek", ItemKind.EXERCISE: "Otwórz ćwiczenie"}
+OPEN_LABELS = {
+    ItemKind.LESSON: "Czytaj lekcję",
+    ItemKind.CASE: "Otwórz przypadek",
+    ItemKind.EXERCISE: "Otwórz ćwiczenie",
+}
 KIND_LABELS = {ItemKind.LESSON: "Lekcja", ItemKind.CASE: "Przypadek", ItemKind.EXERCISE: "Ćwiczenie oceniane"}
 
 STYLE = """
@@ -197,8 +202,11 @@ class CourseView(w.VBox):
         return card
 
     def _item_row(self, item: ItemProgress) -> w.Widget:
+        title = self._title(item)
+        kind = KIND_LABELS[item.kind]
+        named = title.casefold().startswith(kind.split()[0].casefold())  # "Lekcja 1. …" says its kind itself
         info = w.HTML(
-            f"{_state_html(item.state)} <b>{e(KIND_LABELS[item.kind])}:</b> {e(self._title(item))} "
+            f"{_state_html(item.state)} {'' if named else f'<b>{e(kind)}:</b> '}{e(title)} "
             f"<span class='sk-muted'>– {e(item.detail)}</span>"
         )
         info.add_class(f"sk-item-{item.item_id}")
@@ -251,7 +259,7 @@ class CourseView(w.VBox):
         self.actions.show_page(view)
 
     def _certificate_button(self, progress: CourseProgress | None, module: ModuleProgress | None) -> w.Widget | None:
-        """A download of the zaświadczenie of one completed module, or (``module`` None) of the completed course."""
+        """Return a download of the zaświadczenie of one completed module, or (``module`` None) of the course."""
         folder = self.sources.folder
         if folder is None or progress is None:
             return None
@@ -299,9 +307,12 @@ def build_course_view(app: Dashboard) -> CourseView | None:
         from ..grading.course_dir import course_roster  # noqa: PLC0415 (nbgrader: course mode only)
         from ..grading.course_folder import CourseFolder  # noqa: PLC0415
 
-        folder = CourseFolder.open(app.course_dir)
-        courses = [folder.course()]
-        names = {t.id: " ".join(p for p in (t.first_name, t.last_name) if p) for t in course_roster(folder.root)}
+        try:
+            folder = CourseFolder.open(app.course_dir)
+            courses = [folder.course()]
+            names = {t.id: " ".join(p for p in (t.first_name, t.last_name) if p) for t in course_roster(folder.root)}
+        except SzkolaError:  # a broken course folder: the exercises' section below says what is wrong
+            return None
         full_name = names.get(trainee) or None
     else:
         courses = sorted(app.catalog.courses.values(), key=course_order)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -58,7 +58,6 @@ class Certificate:
     number: str
     full_name: str
     course_title: str
-    level_label: str
     modules: tuple[CertifiedModule, ...]
     whole_course: bool
     issued: dt.date
@@ -76,15 +75,10 @@ def polish_date(day: dt.date) -> str:
 
 
 def hours_text(hours: float) -> str:
-    """Return hours with the right Polish form: 1 godzina, 6 godzin, 22 godziny, 7,5 godziny."""
-    if hours != int(hours):
-        return f"{hours:g} godziny".replace(".", ",")
-    n = int(hours)
-    if n == 1:
-        return "1 godzina"
-    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
-        return f"{n} godziny"
-    return f"{n} godzin"
+    """Return "w wymiarze …" hours in the genitive: 1 godziny dydaktycznej, 7,5 godziny …, 22 godzin dydaktycznych."""
+    if hours == 1 or hours != int(hours):
+        return f"{hours:g} godziny dydaktycznej".replace(".", ",")
+    return f"{int(hours)} godzin dydaktycznych"
 
 
 def _text(value: str) -> str:
@@ -95,6 +89,8 @@ class _Styles:
     def __init__(self, font: str) -> None:
         self.body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=14)
         self.small = ParagraphStyle("small", parent=self.body, fontSize=8.5, leading=11, textColor=GREY)
+        self.small_center = ParagraphStyle("small_center", parent=self.small, alignment=TA_CENTER)
+        self.right = ParagraphStyle("right", parent=self.body, alignment=TA_RIGHT)
         self.center = ParagraphStyle("center", parent=self.body, alignment=TA_CENTER, spaceAfter=4)
         self.title = ParagraphStyle(
             "title", parent=self.center, fontName=BOLD, fontSize=24, leading=30, textColor=INK, spaceBefore=18
@@ -126,12 +122,14 @@ def certificate_pdf(cert: Certificate) -> bytes:
 
 def _story(cert: Certificate, s: _Styles) -> list[object]:
     org = cert.organiser
-    place = org.place or BLANK_ORGANISER
+    place = org.place or BLANK_ORGANISER[:16]
     head = Table(
         [
             [
-                Paragraph(f"<b>{_text(org.name) if org.name else BLANK_ORGANISER}</b><br/>organizator szkolenia", s.small),
-                Paragraph(f"{_text(place)}, {polish_date(cert.issued)}", s.body),
+                Paragraph(
+                    f"<b>{_text(org.name) if org.name else BLANK_ORGANISER}</b><br/>organizator szkolenia", s.small
+                ),
+                Paragraph(f"{_text(place)}, {polish_date(cert.issued)}", s.right),
             ]
         ],
         colWidths=["60%", "40%"],
@@ -147,11 +145,7 @@ def _story(cert: Certificate, s: _Styles) -> list[object]:
         Paragraph(_text(cert.full_name), s.name),
         Paragraph(f"ukończył(a) {what} szkolenia", s.center),
         Paragraph(_text(cert.course_title), s.course),
-        Paragraph(
-            f"{_text(cert.level_label)} · łącznie {hours_text(cert.hours)} dydaktycznych"
-            + ("" if cert.whole_course else " (ukończone moduły)"),
-            s.center,
-        ),
+        Paragraph(f"w wymiarze {hours_text(cert.hours)}", s.center),
         Spacer(1, 8),
         _modules_table(cert, s),
         Paragraph("Efekty uczenia się", s.heading),
@@ -173,8 +167,10 @@ def _modules_table(cert: Certificate, s: _Styles) -> Table:
     for module in cert.modules:
         start = polish_date(module.started) if module.started and module.started != module.finished else None
         when = f"{start} – {polish_date(module.finished)}" if start else polish_date(module.finished)
-        rows.append([Paragraph(_text(module.title), s.cell), Paragraph(f"{module.hours:g}", s.cell), Paragraph(when, s.cell)])
-    table = Table(rows, colWidths=["62%", "12%", "26%"], repeatRows=1)
+        rows.append(
+            [Paragraph(_text(module.title), s.cell), Paragraph(f"{module.hours:g}", s.cell), Paragraph(when, s.cell)]
+        )
+    table = Table(rows, colWidths=["55%", "14%", "31%"], repeatRows=1)
     table.setStyle(
         Style(
             [
@@ -192,7 +188,7 @@ def _signatures(cert: Certificate, s: _Styles) -> Table:
     return Table(
         [
             [Paragraph("……………………………………", s.center), Paragraph("……………………………………", s.center)],
-            [Paragraph("pieczęć organizatora", s.small), Paragraph(f"{signer}<br/>podpis", s.small)],
+            [Paragraph("pieczęć organizatora", s.small_center), Paragraph(f"{signer}<br/>podpis", s.small_center)],
         ],
         colWidths=["50%", "50%"],
         style=Style([("ALIGN", (0, 0), (-1, -1), "CENTER")]),

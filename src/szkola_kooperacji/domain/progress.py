@@ -180,12 +180,14 @@ class _Facts:
 
 
 def lesson_progress(lesson_id: str, facts: _Facts, *, has_self_check: bool) -> ItemProgress:
-    """A lesson is done when read and, if it has a self-check, that self-check is passed."""
+    """Rule for a lesson: done when read and, if it has a self-check, that self-check is passed."""
     read = facts.get(FactKind.LESSON_READ, lesson_id)
     passed = facts.get(FactKind.SELF_CHECK_PASSED, lesson_id)
     started = min((f.at for f in (read, passed) if f), default=None)
     if has_self_check and passed:
-        return ItemProgress(ItemKind.LESSON, lesson_id, ItemState.DONE, "test sprawdzający zaliczony", passed.at, started)
+        return ItemProgress(
+            ItemKind.LESSON, lesson_id, ItemState.DONE, "test sprawdzający zaliczony", passed.at, started
+        )
     if not has_self_check and read:
         return ItemProgress(ItemKind.LESSON, lesson_id, ItemState.DONE, "przeczytana", read.at, started)
     if read:
@@ -196,7 +198,7 @@ def lesson_progress(lesson_id: str, facts: _Facts, *, has_self_check: bool) -> I
 
 
 def case_progress(case_id: str, facts: _Facts) -> ItemProgress:
-    """A case is done when its best scored draft reaches ``CASE_DONE_SCORE``."""
+    """Rule for a case: done when its best scored draft reaches ``CASE_DONE_SCORE``."""
     scored = facts.get(FactKind.CASE_SCORED, case_id)
     if scored is None:
         return ItemProgress(ItemKind.CASE, case_id, ItemState.NOT_STARTED, "nierozpoczęty")
@@ -215,8 +217,12 @@ def case_progress(case_id: str, facts: _Facts) -> ItemProgress:
     )
 
 
-def exercise_progress(exercise_id: str, facts: _Facts, *, released: bool) -> ItemProgress:
-    """An exercise goes submitted → graded → feedback returned; done at ``EXERCISE_DONE_WHEN``."""
+NO_GROUP = "oddasz je w grupie szkoleniowej z trenerem (logowanie kodem z karty)"
+"""Why an exercise cannot be started on a dashboard that serves no group's course."""
+
+
+def exercise_progress(exercise_id: str, facts: _Facts, *, released: bool | None) -> ItemProgress:
+    """Rule for an exercise: submitted → graded → feedback returned; done at ``EXERCISE_DONE_WHEN``."""
     steps = (FactKind.EXERCISE_SUBMITTED, FactKind.EXERCISE_GRADED, FactKind.FEEDBACK_RETURNED)
     found = [f for f in (facts.get(k, exercise_id) for k in steps) if f]
     started = min((f.at for f in found), default=None)
@@ -232,7 +238,7 @@ def exercise_progress(exercise_id: str, facts: _Facts, *, released: bool) -> Ite
         detail = "oddane – czeka na ocenę trenera"
         return ItemProgress(ItemKind.EXERCISE, exercise_id, ItemState.IN_PROGRESS, detail, None, started, False)
     if not released:
-        detail = "trener jeszcze go nie udostępnił"
+        detail = NO_GROUP if released is None else "trener jeszcze go nie udostępnił"
         return ItemProgress(ItemKind.EXERCISE, exercise_id, ItemState.NOT_STARTED, detail, actionable=False)
     return ItemProgress(ItemKind.EXERCISE, exercise_id, ItemState.NOT_STARTED, "do oddania")
 
@@ -241,12 +247,13 @@ def course_progress(
     course: Course,
     facts: Iterable[Fact],
     *,
-    released: Collection[str] = (),
+    released: Collection[str] | None = None,
     lessons_without_self_check: Collection[str] = (),
 ) -> CourseProgress:
     """Compute every item's, module's and the course's state from the trainee's facts.
 
-    ``released`` names the exercises the trainee can do now (an unreleased one cannot be started);
+    ``released`` names the exercises the trainee can do now (an unreleased one cannot be started; None:
+    no group's course is served, so no exercise can be submitted here);
     a lesson in ``lessons_without_self_check`` is done when read.
     """
     indexed = _Facts(facts)
@@ -255,7 +262,10 @@ def course_progress(
         items = [
             *(lesson_progress(x, indexed, has_self_check=x not in lessons_without_self_check) for x in module.lessons),
             *(case_progress(x, indexed) for x in module.cases),
-            *(exercise_progress(x, indexed, released=x in released) for x in module.exercises),
+            *(
+                exercise_progress(x, indexed, released=None if released is None else x in released)
+                for x in module.exercises
+            ),
         ]
         modules.append(ModuleProgress(module, tuple(items)))
     return CourseProgress(course, tuple(modules))

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from ..domain.course import COURSE_LEVEL_LABELS
 from ..domain.progress import CourseProgress, ItemState, ModuleProgress
 from ..errors import SzkolaError
 from ..storage.certificates import WHOLE_COURSE, CertificateRegister, Entry
@@ -98,7 +97,6 @@ def issue(
         number=entry.numer,
         full_name=full_name,
         course_title=progress.course.title,
-        level_label=COURSE_LEVEL_LABELS[progress.course.level],
         modules=certified,
         whole_course=scope == WHOLE_COURSE,
         issued=dt.date.fromisoformat(entry.data_wydania),

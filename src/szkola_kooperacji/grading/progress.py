@@ -42,7 +42,7 @@ def exercise_facts(folder: CourseFolder, trainee: str, exercises: list[str]) -> 
 
 
 def _graded(folder: CourseFolder, trainee: str, exercises: list[str]) -> list[Fact]:
-    """An exercise is graded once autograding put its submission in the gradebook."""
+    """Read which exercises are graded: autograding has put their submission in the gradebook."""
     from nbgrader.api import Gradebook, MissingEntry  # noqa: PLC0415
 
     from . import put_tools_on_path  # noqa: PLC0415
@@ -112,7 +112,7 @@ def trainee_progress(sources: Sources, course: Course, trainee: str) -> CoursePr
     case_ids = [c for m in course.modules for c in m.cases]
     score_cases(sources.store, trainee, sources.cases, sources.directory, case_ids)
     facts = sources.store.progress.facts(trainee)
-    released: list[str] = []
+    released: list[str] | None = None
     if sources.folder is not None:
         facts += exercise_facts(sources.folder, trainee, course.exercise_ids)
         outbound = sources.folder.exchange_root / sources.folder.course_id / "outbound"

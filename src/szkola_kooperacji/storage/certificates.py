@@ -51,7 +51,7 @@ class Entry:
     podpis: str = ""
 
     def payload(self) -> bytes:
-        """The signed bytes: every field but the signature, in a fixed order."""
+        """Return the signed bytes: every field but the signature, in a fixed order."""
         values = {k: v for k, v in asdict(self).items() if k != "podpis"}
         return json.dumps(values, ensure_ascii=False, sort_keys=True).encode("utf-8")
 

@@ -48,7 +48,8 @@ class ProgressLog:
         self._db.execute(
             "INSERT INTO progress_facts (trainee_key, kind, item_id, value, at) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (trainee_key, kind, item_id) DO UPDATE SET value = excluded.value, at = excluded.at "
-            "WHERE excluded.value IS NOT NULL AND (progress_facts.value IS NULL OR excluded.value > progress_facts.value)",
+            "WHERE excluded.value IS NOT NULL "
+            "AND (progress_facts.value IS NULL OR excluded.value > progress_facts.value)",
             (trainee_key(trainee), str(kind), item_id, value, when),
         )
 
