@@ -1,5 +1,5 @@
-"""``szkola certificate`` over a real course folder: who completed what gets a PDF and a register row;
-``verify`` confirms a genuine number and refuses an edited register."""
+"""A group's progress over a real course folder: ``szkola certificate`` gives who completed what a PDF and a
+register row, ``verify`` confirms a genuine number and refuses an edited register, the trainer sees the modules."""
 
 from __future__ import annotations
 
@@ -8,13 +8,17 @@ import datetime as dt
 import io
 from pathlib import Path
 
+import pandas as pd
 import pypdf
 import pytest
 from click.testing import CliRunner
 
 from szkola_kooperacji.cli import main
+from szkola_kooperacji.dashboard.progress_report import progress_section_html
+from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.progress import CASE_DONE_SCORE, FactKind
-from szkola_kooperacji.grading.course_folder import DRAFTS_STORE
+from szkola_kooperacji.grading.course_folder import DRAFTS_STORE, CourseFolder
+from szkola_kooperacji.grading.group_progress import by_module, not_started, progress_rows
 from szkola_kooperacji.storage import DraftStore
 from szkola_kooperacji.storage.certificates import REGISTER_FILE
 
@@ -80,3 +84,32 @@ def test_verify_refuses_an_edited_name_and_an_unknown_number(course_dir: Path):
     unknown = CliRunner().invoke(main, ["certificate", "verify", "SK-2026-2222-3333", "--course-dir", str(course_dir)])
     assert unknown.exit_code == 1
     assert "Nie ma zaświadczenia" in unknown.output
+
+
+def test_the_trainer_sees_the_group_per_module_and_who_has_not_started(course_dir: Path, tmp_path: Path):
+    rows = progress_rows(CourseFolder.open(course_dir), load_valid_catalog())
+    states = {(r.uczestnik, r.nr): r.stan for r in rows.itertuples()}
+    assert states[("anowak", 1)] == "ukończono"
+    assert states[("anowak", 2)] == "nie rozpoczęto"
+    assert states[("bkowalski", 1)] == "w toku"
+    modules = by_module(rows).set_index("nr")
+    assert (modules.loc[1, "ukonczyli"], modules.loc[1, "w_toku"], modules.loc[1, "procent"]) == (1, 1, 50.0)
+    assert modules.loc[3, "nie_rozpoczeli"] == 2
+    assert not_started(rows).empty
+
+    store = DraftStore(course_dir / DRAFTS_STORE)
+    store._db.execute("DELETE FROM progress_facts WHERE trainee_key = 'bkowalski'")
+    store.close()
+    rows = progress_rows(CourseFolder.open(course_dir), load_valid_catalog())
+    assert list(not_started(rows)["uczestnik"]) == ["bkowalski"]
+    html = progress_section_html(rows)
+    assert "Nie rozpoczęli żadnego modułu: Bartosz Kowalski (bkowalski)" in html
+    assert "50,0%" in html
+
+    out = tmp_path / "postepy.xlsx"
+    result = CliRunner().invoke(main, ["report", "--course-dir", str(course_dir), "--progress-xlsx", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Nie rozpoczęli żadnego modułu: bkowalski" in result.output
+    sheets = pd.read_excel(out, sheet_name=None)
+    assert list(sheets) == ["Moduły", "Nie rozpoczęli", "Uczestnicy"]
+    assert list(sheets["Nie rozpoczęli"]["Uczestnik"]) == ["bkowalski"]
