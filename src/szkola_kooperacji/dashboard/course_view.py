@@ -45,11 +45,12 @@ STYLE = """
 .sk-course-outcomes { margin: 2px 0 6px 18px; padding: 0; }
 .sk-course-item { border-top: 1px solid #eef2f6; padding: 4px 0; align-items: center; }
 .sk-course-item .widget-html { flex: 1 1 auto; }
-.sk-state { display: inline-block; min-width: 8.5em; font-size: 13px; font-weight: 600; color: #486581; }
+.sk-state { display: inline-block; min-width: 9.6em; font-size: 13px; font-weight: 600; color: #486581; }
 .sk-state-done { color: #18794e; }
 .sk-state-doing { color: #8a4b00; }
 .sk-next { border-left: 4px solid #0b4f6c; background: #f0f7fb; padding: 6px 12px; margin: 8px 0; }
 .sk-course-progress { width: 260px; height: 14px; vertical-align: middle; }
+.sk-course .sk-download-button { width: auto; max-width: none; padding: 0 14px; margin-right: 10px; }
 """
 
 
@@ -121,14 +122,22 @@ class CourseView(w.VBox):
         self.choice.observe(guarded(self.message)(lambda _: self.refresh()), names="value")
         self.title = w.HTML()
         self.summary = w.HTML()
-        self.next_box = w.VBox()
+        self.next_box = w.VBox(layout=w.Layout(align_items="flex-start"))
         self.next_box.add_class("sk-next")
         self.modules = w.VBox()
         self.progress: CourseProgress | None = None
+        again = w.Button(
+            description="Odśwież postępy",
+            tooltip="Sprawdź jeszcze raz swoje postępy (np. czy trener oddał już ocenę)",
+            layout=w.Layout(width="auto"),
+        )
+        again.add_class("sk-refresh-progress")
+        again.on_click(guarded(self.message)(lambda _: self.refresh()))
         head: list[w.Widget] = [w.HTML(f"<style>{STYLE}</style>"), self.title]
         if len(courses) > 1:
             head.append(self.choice)
-        super().__init__([*head, self.message, self.summary, self.next_box, self.modules])
+        status = w.HBox([self.summary, again], layout=w.Layout(align_items="center", flex_flow="row wrap"))
+        super().__init__([*head, self.message, status, self.next_box, self.modules])
         self.add_class("sk-course")
 
     @property
