@@ -92,6 +92,8 @@ def certificate(
         writer.writerow(["numer", "uczestnik", "imie_nazwisko", "zakres", "godziny", "data_wydania", "plik"])
         writer.writerows(issued)
     click.echo(f"Wydano zaświadczeń: {len(issued)}; pliki i rejestr: {target}")
+    for entry in CertificateRegister(folder.root).altered():
+        click.echo(f"Uwaga: wpis zaświadczenia {entry.numer} w rejestrze zmieniono ręcznie (podpis się nie zgadza).")
     if pending:
         click.echo(f"Bez ukończonego modułu (bez zaświadczenia): {', '.join(pending)}")
 

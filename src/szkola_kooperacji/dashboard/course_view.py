@@ -195,7 +195,7 @@ class CourseView(w.VBox):
     def _module_card(self, number: int, progress: ModuleProgress) -> w.Widget:
         module = progress.module
         outcomes = "".join(f"<li>{e(o)}</li>" for o in module.outcomes)
-        dates = f", ukończono {progress.done_at:%d.%m.%Y}" if progress.done_at else ""
+        dates = f", ukończono {progress.done_at.astimezone():%d.%m.%Y}" if progress.done_at else ""
         header = w.HTML(
             f"<h3>Moduł {number}. {e(module.title)}</h3><p>{_state_html(progress.state)} "
             f"<span class='sk-muted'>{module.hours:g} godz. · ukończono {progress.done_count} z "

@@ -84,8 +84,8 @@ def issue(
         CertifiedModule(
             m.module.title,
             m.module.hours,
-            m.started_at.date() if m.started_at else None,
-            m.done_at.date() if m.done_at else day,
+            m.started_at.astimezone().date() if m.started_at else None,
+            m.done_at.astimezone().date() if m.done_at else day,
             tuple(m.module.outcomes),
         )
         for m in modules

@@ -105,6 +105,8 @@ class Sources:
     cases: Mapping[str, Case]
     directory: ServiceDirectory
     folder: CourseFolder | None = None
+    lessons_without_self_check: frozenset[str] = frozenset()
+    """Lessons that have no self-check: done when read."""
 
 
 def trainee_progress(sources: Sources, course: Course, trainee: str) -> CourseProgress:
@@ -117,4 +119,6 @@ def trainee_progress(sources: Sources, course: Course, trainee: str) -> CoursePr
         facts += exercise_facts(sources.folder, trainee, course.exercise_ids)
         outbound = sources.folder.exchange_root / sources.folder.course_id / "outbound"
         released = [e for e in course.exercise_ids if (outbound / e).is_dir()]
-    return course_progress(course, facts, released=released)
+    return course_progress(
+        course, facts, released=released, lessons_without_self_check=sources.lessons_without_self_check
+    )
