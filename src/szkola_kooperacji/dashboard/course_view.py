@@ -277,7 +277,10 @@ class CourseView(w.VBox):
         from .download import DownloadButton  # noqa: PLC0415
 
         modules = list(progress.modules) if module is None else [module]
-        label = "Pobierz zaświadczenie ukończenia kursu (PDF)" if module is None else "Pobierz zaświadczenie (PDF)"
+        if module is None:
+            label = "Pobierz zaświadczenie ukończenia kursu (PDF)"
+        else:
+            label = f"Pobierz zaświadczenie – moduł {progress.modules.index(module) + 1} (PDF)"
 
         def make() -> tuple[str, str, bytes]:
             from ..grading.certify import file_name, issue  # noqa: PLC0415

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..grading.group_progress import by_module, not_started, readable
+from ..grading.group_progress import by_module, by_trainee, not_started, readable
 from .render import e
 from .trainer_report import bars_html, table_html
 
@@ -15,7 +15,7 @@ def progress_section_html(rows: pd.DataFrame) -> str:
         return "<h3>Postępy w kursie</h3><p class='sk-muted'>Na liście grupy nie ma uczestników.</p>"
     modules = by_module(rows)
     idle = not_started(rows)
-    labels = [f"{n}. {title}" for n, title in zip(modules["nr"], modules["modul"], strict=True)]
+    labels = [f"Moduł {n}" for n in modules["nr"]]  # full titles are in the table below
     idle_html = (
         "<p class='sk-ok'>Każdy uczestnik rozpoczął co najmniej jeden moduł.</p>"
         if idle.empty
@@ -28,6 +28,6 @@ def progress_section_html(rows: pd.DataFrame) -> str:
         + bars_html(labels, list(modules["procent"]), "Uczestnicy, którzy ukończyli moduł (%)")
         + table_html(readable(modules))
         + idle_html
-        + "<h4>Każdy uczestnik i moduł</h4>"
-        + table_html(readable(rows[["uczestnik", "imie", "nazwisko", "modul", "stan", "ukonczone", "elementow"]]))
+        + "<h4>Uczestnicy: stan każdego modułu (ukończone elementy z wszystkich)</h4>"
+        + table_html(readable(by_trainee(rows)))
     )

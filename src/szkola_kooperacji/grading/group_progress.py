@@ -81,6 +81,19 @@ def by_module(rows: pd.DataFrame) -> pd.DataFrame:
     return summary[columns].sort_values("nr").reset_index(drop=True)
 
 
+def by_trainee(rows: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per trainee with each module's state and items done ("w toku (1/3)"), modules in order."""
+    if rows.empty:
+        return pd.DataFrame(columns=["uczestnik", "imie", "nazwisko"])
+    cells = rows.assign(
+        kolumna=[f"Moduł {n}" for n in rows["nr"]],
+        opis=[f"{s} ({d}/{n})" for s, d, n in zip(rows["stan"], rows["ukonczone"], rows["elementow"], strict=True)],
+    )
+    table = cells.pivot(index=["uczestnik", "imie", "nazwisko"], columns="kolumna", values="opis")
+    table.columns.name = None
+    return table[sorted(table.columns, key=lambda c: int(c.split()[1]))].reset_index()
+
+
 def not_started(rows: pd.DataFrame) -> pd.DataFrame:
     """Return the trainees who have not started any module: whom the trainer should ask first."""
     if rows.empty:
@@ -100,4 +113,5 @@ def write_progress_xlsx(rows: pd.DataFrame, path: Path) -> None:
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         readable(by_module(rows)).to_excel(writer, sheet_name="Moduły", index=False)
         readable(not_started(rows)).to_excel(writer, sheet_name="Nie rozpoczęli", index=False)
-        readable(rows).to_excel(writer, sheet_name="Uczestnicy", index=False)
+        readable(by_trainee(rows)).to_excel(writer, sheet_name="Uczestnicy", index=False)
+        readable(rows).to_excel(writer, sheet_name="Moduły uczestników", index=False)
