@@ -108,14 +108,14 @@ def test_a_trainee_works_through_a_module_and_downloads_the_certificate(
     expect(page.locator(".sk-next")).to_contain_text("Lekcja 1. Model Kooperacji")
     state_of(page, LESSON).to_contain_text("nie rozpoczęto")
     state_of(page, EXERCISE).to_contain_text("do oddania")
-    shot(page, "40_kurs_po_zalogowaniu")
+    shot(page, "50_kurs_po_zalogowaniu")
 
     read_the_lesson(page)
     store = DraftStore(course_server.store)
     store.progress.record(TRAINEE, FactKind.SELF_CHECK_PASSED, LESSON)
     work_the_case(page)
     state_of(page, LESSON).to_contain_text("ukończono")
-    shot(page, "41_kurs_w_toku")
+    shot(page, "51_kurs_w_toku")
     submit_the_exercise(page)
 
     trainer_returns_feedback(course_dir)
@@ -132,7 +132,7 @@ def test_a_trainee_works_through_a_module_and_downloads_the_certificate(
     expect(module).to_contain_text("✔ ukończono")
     expect(page.locator(".sk-next")).to_contain_text("Lekcja 2.")
     module.scroll_into_view_if_needed()
-    shot(page, "42_modul_ukonczony")
+    shot(page, "52_modul_ukonczony")
 
     with page.expect_download() as download:
         page.click(f".sk-certificate-{MODULE} button")
@@ -145,7 +145,7 @@ def test_a_trainee_works_through_a_module_and_downloads_the_certificate(
         assert expected in text
     assert "Wielosektorowy kontrakt socjalny" not in text, "only the completed module is certified"
     expect(page.locator(".sk-download-status").first).to_contain_text("Pobrano plik")
-    shot(page, "43_zaswiadczenie_pobrane")
+    shot(page, "53_zaswiadczenie_pobrane")
     verified = szkola(["certificate", "verify", number, "--course-dir", str(course_dir)], course_dir)
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert "Anna Nowak (anowak)" in verified.stdout

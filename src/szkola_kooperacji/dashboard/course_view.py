@@ -8,6 +8,7 @@ or an exercise is the landing page's job (passed in as callbacks), and a lesson 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +27,8 @@ from .render import e
 
 if TYPE_CHECKING:
     from .landing import Dashboard
+
+log = logging.getLogger("szkola_kooperacji.dashboard")
 
 LessonOpener = Callable[[str, Callable[[], None], Callable[[bool], None]], w.Widget]
 """Builds a lesson's view from its id, a "back to the course" callback and a "self-check passed?" callback."""
@@ -148,7 +151,13 @@ class CourseView(w.VBox):
     def refresh(self) -> None:
         """Recompute the trainee's progress (scores their cases, reads the exchange) and redraw."""
         course = self.course
-        self.progress = progress = trainee_progress(self.sources, course, self.trainee)
+        try:
+            self.progress = progress = trainee_progress(self.sources, course, self.trainee)
+        except Exception as error:  # a locked gradebook, an unreadable folder: the cases below still work
+            log.exception("progress of %s could not be read", self.trainee)
+            reason = str(error) if isinstance(error, SzkolaError) else "spróbuj „Odśwież postępy” za chwilę"
+            self.summary.value = f"<p class='sk-message'>Nie udało się odczytać Twoich postępów ({e(reason)}).</p>"
+            return
         self.title.value = (
             f"<div class='sk-title'>Twój kurs</div><h2>{e(course.title)}</h2><p class='sk-muted'>"
             f"{e(COURSE_LEVEL_LABELS[course.level])} · {len(course.modules)} moduły · {course.hours:g} godz. "
