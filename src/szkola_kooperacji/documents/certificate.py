@@ -122,7 +122,7 @@ def certificate_pdf(cert: Certificate) -> bytes:
 
 def _story(cert: Certificate, s: _Styles) -> list[object]:
     org = cert.organiser
-    place = org.place or BLANK_ORGANISER[:16]
+    place = org.place or BLANK_ORGANISER[:8]
     head = Table(
         [
             [
