@@ -84,11 +84,23 @@ def submit_the_exercise(page: Page) -> None:
     state_of(page, EXERCISE).to_contain_text("oddane – czeka na ocenę trenera")
 
 
-def trainer_returns_feedback(course_dir: Path) -> None:
+def trainer_grades_and_returns_feedback(page: Page, course_dir: Path, store: DraftStore) -> None:
+    """Graded, the exercise waits for feedback; generated but not released feedback is not yet returned.
+
+    Meanwhile the trainee's case reaches the expert's solution: the next refresh shows it done, so the
+    exercise's state is read after that refresh.
+    """
     nbgrader(course_dir, "collect", EXERCISE)
     graded = szkola(["grade", "autograde", EXERCISE], course_dir)
     assert graded.returncode == 0, graded.stdout + graded.stderr
+    page.click(".sk-refresh-progress")
+    state_of(page, EXERCISE).to_contain_text("ocenione – czeka na informację zwrotną od trenera")
     nbgrader(course_dir, "generate_feedback", EXERCISE)
+    reference = load_valid_catalog().cases[CASE].reference
+    store.save(TRAINEE, Draft(case_id=CASE, diagnosis=reference.diagnosis, contract=reference.contract))
+    page.click(".sk-refresh-progress")
+    state_of(page, CASE).to_contain_text("ukończono")
+    state_of(page, EXERCISE).to_contain_text("ocenione – czeka na informację zwrotną od trenera")
     nbgrader(course_dir, "release_feedback", EXERCISE)
 
 
@@ -118,9 +130,7 @@ def test_a_trainee_works_through_a_module_and_downloads_the_certificate(
     shot(page, "51_kurs_w_toku")
     submit_the_exercise(page)
 
-    trainer_returns_feedback(course_dir)
-    reference = load_valid_catalog().cases[CASE].reference  # the trainee's case reaches the expert's solution
-    store.save(TRAINEE, Draft(case_id=CASE, diagnosis=reference.diagnosis, contract=reference.contract))
+    trainer_grades_and_returns_feedback(page, course_dir, store)
     store.close()
 
     course_server.stop()  # progress survives a restart of the server
