@@ -28,9 +28,22 @@ def load_course_dir(course_dir: Path) -> tuple[Course, str]:
 )
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="Zapisz elementy ocen do CSV.")
 @click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False, path_type=Path), help="Zapisz raport do XLSX.")
+@click.option(
+    "--progress-xlsx",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Zapisz postępy grupy w kursie (moduły, kto nie zaczął) do XLSX.",
+)
 @click.option("--serve", is_flag=True, help="Pokaż raport w przeglądarce (Voilà) zamiast w terminalu.")
 @click.option("--port", default=8867, show_default=True, help="Port raportu z --serve.")
-def report(course_dir: Path, csv_path: Path | None, xlsx_path: Path | None, *, serve: bool, port: int) -> None:
+def report(
+    course_dir: Path,
+    csv_path: Path | None,
+    xlsx_path: Path | None,
+    progress_xlsx: Path | None,
+    *,
+    serve: bool,
+    port: int,
+) -> None:
     """Oceny i postępy grupy: uczestnicy, moduły i każdy oceniany element."""
     course, db_url = load_course_dir(course_dir.resolve())
     if serve:
@@ -53,3 +66,19 @@ def report(course_dir: Path, csv_path: Path | None, xlsx_path: Path | None, *, s
     if xlsx_path:
         write_xlsx(rows, xlsx_path)
         click.echo(f"Zapisano {xlsx_path}")
+    if progress_xlsx:
+        _write_progress(course_dir.resolve(), progress_xlsx)
+
+
+def _write_progress(course_dir: Path, path: Path) -> None:
+    """Print who has not started and save the group's progress per module as XLSX."""
+    from ..data.cache import cached_valid_catalog  # noqa: PLC0415
+    from ..grading.group_progress import by_module, not_started, progress_rows, readable, write_progress_xlsx  # noqa: PLC0415
+
+    rows = progress_rows(CourseFolder.open(course_dir), cached_valid_catalog())
+    click.echo(readable(by_module(rows)).to_string(index=False))
+    idle = not_started(rows)
+    if not idle.empty:
+        click.echo(f"Nie rozpoczęli żadnego modułu: {', '.join(idle['uczestnik'])}")
+    write_progress_xlsx(rows, path)
+    click.echo(f"Zapisano {path}")

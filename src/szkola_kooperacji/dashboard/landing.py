@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
@@ -18,6 +19,9 @@ from .render import e
 from .sign_in import client_address, sign_in
 from .workspace import Workspace
 
+if TYPE_CHECKING:
+    from .course_view import CourseView
+
 WELCOME = (
     "<div class='sk-title'>Szkoła Kooperacji</div>"
     "<p>Ćwiczenie: od rodzinnego wywiadu środowiskowego do diagnozy potrzeb i wielosektorowego kontraktu "
@@ -30,6 +34,7 @@ WELCOME_COURSE = (
     "<p>Ćwiczenie: od rodzinnego wywiadu środowiskowego do diagnozy potrzeb i wielosektorowego kontraktu "
     "socjalnego. Wpisz identyfikator i kod z karty logowania, którą dał Ci trener.</p>"
 )
+COURSE_HINT = "Niżej Twój kurs: co już zrobione i co dalej; pod nim wszystkie przypadki do ćwiczeń.</p>"
 LABEL_WIDTH = "110px"
 """Wide enough for "Identyfikator" and "Kod osobisty" in full."""
 
@@ -81,6 +86,7 @@ class Dashboard(w.VBox):
         self.case_list = w.VBox([self._case_card(self.catalog.cases[c]) for c in sorted(self.catalog.cases)])
         self.case_list.add_class("sk-case-list")
         self.leave = self._sign_out_button()
+        self.course_view: CourseView | None = None
         super().__init__([w.HTML(f"<style>{stylesheet()}</style>"), self.body])
         self.add_class("sk-root")
 
@@ -110,14 +116,27 @@ class Dashboard(w.VBox):
         assert self.trainee is not None
         started = set(self.store.cases_with_drafts(self.trainee))
         greeting = "Witaj" if self.course_dir else "Witaj po raz pierwszy" if first_time else "Witaj ponownie"
+        course = self._course_view()
         self.greeting.value = (
             f"<div class='sk-title'>Szkoła Kooperacji</div><p>{greeting}, <b>{e(self.trainee)}</b>. "
-            "Wybierz przypadek rodziny, nad którym chcesz pracować.</p>"
+            + (COURSE_HINT if course else "Wybierz przypadek rodziny, nad którym chcesz pracować.</p>")
         )
         for case_id, info in self.case_infos.items():
             info.value = self._case_info(self.catalog.cases[case_id], case_id in started)
-        self.body.children = [self.greeting, self.leave, self.case_list, *self._exercise_section()]
+        cases = [w.HTML("<h3>Przypadki i ćwiczenia do pracy na dziś</h3>")] if course else []
+        self.body.children = [self.greeting, self.leave, *course, *cases, self.case_list, *self._exercise_section()]
         self._close_workspace()
+
+    def _course_view(self) -> list[w.Widget]:
+        """Return the trainee's course view, up to date, when there is a course to show (else nothing)."""
+        from .course_view import build_course_view  # noqa: PLC0415
+
+        if self.course_view is None or self.course_view.trainee != self.trainee:
+            self.course_view = build_course_view(self)
+        if self.course_view is None:
+            return []
+        self.course_view.refresh()
+        return [self.course_view]
 
     def _sign_out_button(self) -> w.Button:
         button = w.Button(description="Wyloguj", tooltip="Wyloguj się (np. na wspólnym komputerze)")
@@ -131,6 +150,9 @@ class Dashboard(w.VBox):
         The open case's widgets are closed, so its text leaves the page, not only the view.
         """
         self.trainee = None
+        if self.course_view is not None:
+            close_tree(self.course_view)
+            self.course_view = None
         self.name.value = self.code.value = self.message.value = self.greeting.value = ""
         for info in self.case_infos.values():
             info.value = ""
@@ -213,7 +235,10 @@ class Dashboard(w.VBox):
         return workspace
 
     def _show_workspace(self, workspace: Workspace, title: str) -> None:
-        back = w.Button(description="Wróć do listy przypadków", layout=w.Layout(width="auto"))
+        back = w.Button(
+            description="Wróć do kursu i przypadków" if self.course_view else "Wróć do listy przypadków",
+            layout=w.Layout(width="auto"),
+        )
         back.add_class("sk-back")
         back.on_click(guarded(self.message)(lambda _: self.show_cases()))
         self._close_workspace()

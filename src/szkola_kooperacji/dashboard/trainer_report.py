@@ -57,7 +57,7 @@ def table_html(frame: pd.DataFrame) -> str:
 class TrainerReport(w.VBox):
     """Filters by module; shows per-trainee results, module averages and graded items."""
 
-    def __init__(self, rows: pd.DataFrame, title: str) -> None:
+    def __init__(self, rows: pd.DataFrame, title: str, progress_html: str = "") -> None:
         from ..grading.report import by_module, by_trainee  # noqa: PLC0415
 
         self.rows, self.by_module, self.by_trainee = rows, by_module, by_trainee
@@ -69,7 +69,9 @@ class TrainerReport(w.VBox):
         self.module.observe(lambda _: self.refresh(), names="value")
         self.refresh()
         header = w.HTML(f"<div class='sk-title'>Raport grupy</div><p>{e(title)}</p>")
-        super().__init__([w.HTML(f"<style>{stylesheet()}</style>"), header, self.module, self.view])
+        progress = w.HTML(progress_html)
+        progress.add_class("sk-report-progress")
+        super().__init__([w.HTML(f"<style>{stylesheet()}</style>"), header, self.module, self.view, progress])
         self.add_class("sk-root")
 
     def refresh(self) -> None:
@@ -125,6 +127,19 @@ def trainer_report() -> w.Widget:
         return w.HTML("<p>Uruchom raport poleceniem <code>szkola report --serve --course-dir KATALOG</code>.</p>")
     try:
         manifest, db_url = load_course_dir(Path(course))
-        return TrainerReport(grade_rows(db_url, manifest), manifest.title)
+        return TrainerReport(grade_rows(db_url, manifest), manifest.title, _progress_section(Path(course)))
     except SzkolaError as error:
         return w.HTML(f"<h3>Raportu nie można pokazać</h3><pre>{e(error)}</pre>")
+
+
+def _progress_section(course_dir: Path) -> str:
+    """Return the group's progress section, or why it cannot be shown (the grades are shown either way)."""
+    from ..data.cache import cached_valid_catalog  # noqa: PLC0415
+    from ..grading.course_folder import CourseFolder  # noqa: PLC0415
+    from ..grading.group_progress import progress_rows  # noqa: PLC0415
+    from .progress_report import progress_section_html  # noqa: PLC0415
+
+    try:
+        return progress_section_html(progress_rows(CourseFolder.open(course_dir), cached_valid_catalog()))
+    except SzkolaError as error:
+        return f"<h3>Postępy w kursie</h3><p class='sk-message'>{e(error)}</p>"

@@ -119,6 +119,9 @@ class DraftStore:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
         self.limits = SignInLimiter(self._db)
+        from .progress import ProgressLog  # noqa: PLC0415 (progress.py imports trainee_key from here)
+
+        self.progress = ProgressLog(self._db)
 
     def close(self) -> None:
         """Close the database connection."""

@@ -1,0 +1,161 @@
+"""A trainee's course in a real browser: sign in with an issued code, see the course, work through the first
+module (lesson, case, graded exercise) with the states following, and download a verifiable certificate."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+from playwright.sync_api import LocatorAssertions, Page, expect
+
+from szkola_kooperacji.data import load_valid_catalog
+from szkola_kooperacji.domain.draft import Draft
+from szkola_kooperacji.domain.progress import FactKind
+from szkola_kooperacji.storage import DraftStore
+
+from .conftest import Server, issued_codes, nbgrader, new_course, open_tab, shot, type_text
+
+TRAINEE = "anowak"
+EXERCISE = "cw1_lista_uslug"
+CASE = "bezrobocie_alkohol_zurawiec"
+LESSON = "lekcja_model_kooperacji"
+MODULE = "r1_model_kooperacji"
+
+
+@pytest.fixture
+def course_dir(tmp_path: Path) -> Path:
+    return new_course(tmp_path, {TRAINEE: ("Anna", "Nowak")}, EXERCISE)
+
+
+@pytest.fixture
+def course_server(tmp_path: Path, course_dir: Path) -> Iterator[Server]:
+    running = Server(store=tmp_path / "drafts.sqlite", log=tmp_path / "serve.log", course=course_dir)
+    running.start()
+    yield running
+    running.stop()
+
+
+def sign_in(page: Page, server: Server, code: str) -> None:
+    page.goto(server.url)
+    page.fill(".sk-trainee-name input", TRAINEE)
+    page.fill(".sk-trainee-code input", code)
+    page.click(".sk-sign-in")
+    page.wait_for_selector(".sk-course")
+
+
+def state_of(page: Page, item: str) -> LocatorAssertions:
+    return expect(page.locator(f".sk-item-{item}"))
+
+
+def read_the_lesson(page: Page) -> None:
+    """Opening a lesson counts as reading it (the self-check is recorded by the test until the lesson view)."""
+    page.click(".sk-next-step")
+    expect(page.locator(".sk-lesson-placeholder")).to_contain_text("Lekcja 1. Model Kooperacji")
+    page.click(".sk-back-to-course")
+    state_of(page, LESSON).to_contain_text("przeczytana – rozwiąż test sprawdzający")
+
+
+def work_the_case(page: Page) -> None:
+    """One need in the diagnosis: the case is in progress, with its score."""
+    page.click(f".sk-open-item-{CASE}")
+    page.wait_for_selector(".sk-live-findings")
+    open_tab(page, "Diagnoza potrzeb")
+    page.click(".sk-add-need")
+    page.locator(".sk-need select").first.select_option(label="Sytuacja materialna (dochody, wydatki, długi)")
+    type_text(page, ".sk-need-statement textarea", "Brak stałego dochodu i długi za mieszkanie")
+    expect(page.locator(".sk-saved")).to_contain_text("Zapisano")
+    page.click(".sk-back")
+    state_of(page, CASE).to_contain_text("w toku")
+    state_of(page, CASE).to_contain_text("/100 – do ukończenia potrzeba 60")
+
+
+def submit_the_exercise(page: Page) -> None:
+    page.click(f".sk-open-item-{EXERCISE}")
+    page.wait_for_selector(".sk-live-findings")
+    open_tab(page, "Oddanie ćwiczenia")
+    page.click(".sk-submit")
+    expect(page.locator(".sk-submit-status")).to_contain_text("Oddano", timeout=60_000)
+    page.click(".sk-back")
+    state_of(page, EXERCISE).to_contain_text("oddane – czeka na ocenę trenera")
+
+
+def trainer_grades_and_returns_feedback(page: Page, course_dir: Path, store: DraftStore) -> None:
+    """Graded, the exercise waits for feedback; generated but not released feedback is not yet returned.
+
+    Meanwhile the trainee's case reaches the expert's solution: the next refresh shows it done, so the
+    exercise's state is read after that refresh.
+    """
+    nbgrader(course_dir, "collect", EXERCISE)
+    graded = szkola(["grade", "autograde", EXERCISE], course_dir)
+    assert graded.returncode == 0, graded.stdout + graded.stderr
+    page.click(".sk-refresh-progress")
+    state_of(page, EXERCISE).to_contain_text("ocenione – czeka na informację zwrotną od trenera")
+    nbgrader(course_dir, "generate_feedback", EXERCISE)
+    reference = load_valid_catalog().cases[CASE].reference
+    store.save(TRAINEE, Draft(case_id=CASE, diagnosis=reference.diagnosis, contract=reference.contract))
+    page.click(".sk-refresh-progress")
+    state_of(page, CASE).to_contain_text("ukończono")
+    state_of(page, EXERCISE).to_contain_text("ocenione – czeka na informację zwrotną od trenera")
+    nbgrader(course_dir, "release_feedback", EXERCISE)
+
+
+def szkola(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "szkola_kooperacji", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def test_a_trainee_works_through_a_module_and_downloads_the_certificate(
+    course_server: Server, course_dir: Path, page: Page
+):
+    page.set_viewport_size({"width": 1024, "height": 768})
+    code = issued_codes(course_dir)[TRAINEE]
+    sign_in(page, course_server, code)
+    expect(page.locator(".sk-course")).to_contain_text("Szkoła kooperacji – moduł regionalny")
+    expect(page.locator(".sk-course")).to_contain_text("Uczestnik: Anna Nowak.")
+    expect(page.locator(".sk-next")).to_contain_text("Lekcja 1. Model Kooperacji")
+    state_of(page, LESSON).to_contain_text("nie rozpoczęto")
+    state_of(page, EXERCISE).to_contain_text("do oddania")
+    shot(page, "50_kurs_po_zalogowaniu")
+
+    read_the_lesson(page)
+    store = DraftStore(course_server.store)
+    store.progress.record(TRAINEE, FactKind.SELF_CHECK_PASSED, LESSON)
+    work_the_case(page)
+    state_of(page, LESSON).to_contain_text("ukończono")
+    shot(page, "51_kurs_w_toku")
+    submit_the_exercise(page)
+
+    trainer_grades_and_returns_feedback(page, course_dir, store)
+    store.close()
+
+    course_server.stop()  # progress survives a restart of the server
+    course_server.start()
+    sign_in(page, course_server, code)
+    state_of(page, EXERCISE).to_contain_text("ukończono")
+    state_of(page, CASE).to_contain_text("ukończono")
+    module = page.locator(f".sk-module-{MODULE}")
+    expect(module).to_contain_text("✔ ukończono")
+    expect(page.locator(".sk-next")).to_contain_text("Lekcja 2.")
+    module.scroll_into_view_if_needed()
+    shot(page, "52_modul_ukonczony")
+
+    with page.expect_download() as download:
+        page.click(f".sk-certificate-{MODULE} button")
+    name = download.value.suggested_filename
+    assert name.startswith(f"zaswiadczenie_{TRAINEE}_SK-")
+    pdf = pypdf.PdfReader(io.BytesIO(Path(download.value.path()).read_bytes()))
+    text = " ".join(p.extract_text() for p in pdf.pages)
+    number = name.removesuffix(".pdf").removeprefix(f"zaswiadczenie_{TRAINEE}_")
+    for expected in ("ZAŚWIADCZENIE", "Anna Nowak", number, "Model Kooperacji i Lista aktywności i usług"):
+        assert expected in text
+    assert "Wielosektorowy kontrakt socjalny" not in text, "only the completed module is certified"
+    expect(page.locator(".sk-download-status").first).to_contain_text("Pobrano plik")
+    shot(page, "53_zaswiadczenie_pobrane")
+    verified = szkola(["certificate", "verify", number, "--course-dir", str(course_dir)], course_dir)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert "Anna Nowak (anowak)" in verified.stdout

@@ -1,0 +1,111 @@
+"""The course view after sign-in (no group): modules with states, the next step, lessons, worked cases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import ipywidgets as w
+import pytest
+
+from szkola_kooperacji.dashboard import Dashboard
+from szkola_kooperacji.dashboard.course_view import CourseView, LessonOpener
+from szkola_kooperacji.data import load_valid_catalog
+from szkola_kooperacji.domain.draft import Draft
+from szkola_kooperacji.domain.progress import NO_GROUP
+from szkola_kooperacji.storage import DraftStore
+
+CATALOG = load_valid_catalog()
+CASE = "bezrobocie_alkohol_zurawiec"
+LESSON = "lekcja_model_kooperacji"
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Dashboard:
+    dashboard = Dashboard(CATALOG, DraftStore(tmp_path / "drafts.sqlite"))
+    dashboard.name.value, dashboard.code.value = "Anna Nowak", "tajne12345"
+    dashboard.sign_in()
+    return dashboard
+
+
+def view(app: Dashboard) -> CourseView:
+    assert app.course_view is not None
+    return app.course_view
+
+
+def row_text(app: Dashboard, item_id: str) -> str:
+    for module in view(app).modules.children:
+        for row in module.children[1:]:
+            info = row.children[0]
+            if f"sk-item-{item_id}" in info._dom_classes:
+                return str(info.value)
+    raise AssertionError(f"no row for {item_id}")
+
+
+def test_the_regional_course_comes_first_with_modules_hours_and_outcomes(app: Dashboard):
+    course = view(app)
+    assert course in app.body.children, "the course is on the page right after sign-in"
+    assert app.case_list in app.body.children, "and the cases stay one click away below it"
+    assert course.course.id == "regionalny"
+    assert [c.id for c in course.courses] == ["regionalny", "ponadregionalny"]
+    first = course.modules.children[0].children[0].value
+    assert "Moduł 1. Model Kooperacji i Lista aktywności i usług" in first
+    assert "6 godz." in first
+    assert "Uczestnik opisuje trzy poziomy Modelu Kooperacji" in first
+    assert "Ukończono 0 z 10 elementów" in course.summary.value
+    assert "Co dalej" in course.next_box.children[0].value
+    assert "Lekcja 1." in course.next_box.children[0].value
+    assert NO_GROUP in row_text(app, "cw1_lista_uslug")
+
+
+def test_a_worked_case_is_done_after_returning_from_it(app: Dashboard):
+    assert "nie rozpoczęto" in row_text(app, CASE)
+    app.open_case(CASE)
+    app.store.save("Anna Nowak", Draft(case_id=CASE))
+    app.show_cases()
+    assert "w toku" in row_text(app, CASE)
+    reference = CATALOG.cases[CASE].reference
+    app.store.save("Anna Nowak", Draft(case_id=CASE, diagnosis=reference.diagnosis, contract=reference.contract))
+    app.show_cases()
+    assert "ukończono" in row_text(app, CASE)
+    assert "wynik 100/100" in row_text(app, CASE)
+
+
+def test_a_lesson_is_read_when_opened_and_done_when_its_self_check_is_passed(app: Dashboard):
+    opened: dict[str, Callable[..., None]] = {}
+
+    def lesson(lesson_id: str, back: Callable[[], None], passed: Callable[[bool], None]) -> w.Widget:
+        opened.update(back=back, passed=passed)
+        return w.HTML(lesson_id)
+
+    factory: LessonOpener = lesson
+    course = view(app)
+    course.actions = type(course.actions)(**{**course.actions.__dict__, "open_lesson": factory})
+    course.open_lesson(LESSON)
+    assert app.body.children[0].value == LESSON, "the lesson is the whole page"
+    opened["back"]()
+    assert "przeczytana – rozwiąż test sprawdzający" in row_text(app, LESSON)
+    course.open_lesson(LESSON)
+    opened["passed"](False)
+    opened["back"]()
+    assert "w toku" in row_text(app, LESSON)
+    course.open_lesson(LESSON)
+    opened["passed"](True)
+    opened["back"]()
+    assert "ukończono" in row_text(app, LESSON)
+
+
+def test_without_a_lesson_view_a_lesson_opens_a_page_with_its_title_and_a_way_back(app: Dashboard):
+    view(app).open_lesson(LESSON)
+    page = app.body.children[0]
+    assert "sk-lesson-placeholder" in page._dom_classes
+    assert "Lekcja 1. Model Kooperacji" in page.children[1].value
+    page.children[0].click()
+    assert view(app) in app.body.children
+
+
+def test_signing_out_closes_the_course_view(app: Dashboard):
+    course = view(app)
+    app.sign_out()
+    assert app.course_view is None
+    assert course.comm is None, "its widgets left the page"
