@@ -212,3 +212,8 @@ def type_text(page: Page, selector: str, text: str) -> None:
     field = page.locator(selector).last
     field.fill(text)
     field.press("Tab")
+
+
+def choose_pair(page: Page, left: str, right: str) -> None:
+    """Pick a matching pair through the drop-down whose accessible name is the left element."""
+    page.get_by_label(left, exact=True).select_option(label=right)

@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from szkola_kooperacji.serving import ServeOptions, voila_command, voila_environment
 
-from .conftest import WAIT_MS, free_port, shot
+from .conftest import WAIT_MS, choose_pair, free_port, shot
 
 pytestmark = pytest.mark.slow
 
@@ -87,11 +87,6 @@ def small_page(browser: Browser) -> Iterator[Page]:
     opened.set_default_timeout(WAIT_MS)
     yield opened
     context.close()
-
-
-def choose_pair(page: Page, left: str, right: str) -> None:
-    """Pick a matching pair through the drop-down whose accessible name is the left element."""
-    page.get_by_label(left, exact=True).select_option(label=right)
 
 
 def order_steps(page: Page, wanted: list[str]) -> None:

@@ -10,10 +10,12 @@ import pytest
 
 from szkola_kooperacji.dashboard import Dashboard
 from szkola_kooperacji.dashboard.course_view import CourseView, LessonOpener
+from szkola_kooperacji.dashboard.lesson_view import LessonView
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.draft import Draft
 from szkola_kooperacji.domain.progress import NO_GROUP
 from szkola_kooperacji.storage import DraftStore
+from szkola_kooperacji.storage.self_check_attempts import attempts
 
 CATALOG = load_valid_catalog()
 CASE = "bezrobocie_alkohol_zurawiec"
@@ -95,17 +97,30 @@ def test_a_lesson_is_read_when_opened_and_done_when_its_self_check_is_passed(app
     assert "ukończono" in row_text(app, LESSON)
 
 
-def test_without_a_lesson_view_a_lesson_opens_a_page_with_its_title_and_a_way_back(app: Dashboard):
-    view(app).open_lesson(LESSON)
-    page = app.body.children[0]
-    assert "sk-lesson-placeholder" in page._dom_classes
-    assert "Lekcja 1. Model Kooperacji" in page.children[1].value
-    page.children[0].click()
-    assert view(app) in app.body.children
-
-
 def test_signing_out_closes_the_course_view(app: Dashboard):
     course = view(app)
     app.sign_out()
     assert app.course_view is None
     assert course.comm is None, "its widgets left the page"
+
+
+def test_the_real_lesson_opens_with_its_self_check_and_passing_it_completes_the_lesson(app: Dashboard):
+    view(app).open_lesson(LESSON)
+    page = app.body.children[0]
+    assert isinstance(page, LessonView), "the lesson view of the lessons lane, not a placeholder"
+    checker = page.self_check_view
+    assert checker is not None, "every bundled lesson has its self-check"
+    failed = checker.check()
+    assert not failed.passed
+    for control in checker.items:
+        control.set_answer(control.item.answer)
+    assert checker.check().passed
+    kept = attempts(app.store, "Anna Nowak", LESSON)
+    assert [a.passed for a in kept] == [False, True], "the first and the last attempt are kept for the trainer"
+    app.show_cases()
+    assert "ukończono" in row_text(app, LESSON)
+    view(app).open_lesson(LESSON)
+    reopened = app.body.children[0]
+    assert isinstance(reopened, LessonView)
+    assert reopened.self_check_view is not None
+    assert reopened.self_check_view.answers() == kept[-1].answers, "the last attempt is shown again"

@@ -14,13 +14,17 @@ import pytest
 from click.testing import CliRunner
 
 from szkola_kooperacji.cli import main
-from szkola_kooperacji.dashboard.progress_report import progress_section_html
+from szkola_kooperacji.dashboard.progress_report import progress_section_html, self_check_section_html
 from szkola_kooperacji.data import load_valid_catalog
+from szkola_kooperacji.data.lessons import load_self_check
 from szkola_kooperacji.domain.progress import CASE_DONE_SCORE, FactKind
+from szkola_kooperacji.domain.self_check import check_answers
 from szkola_kooperacji.grading.course_folder import DRAFTS_STORE, CourseFolder
 from szkola_kooperacji.grading.group_progress import by_module, not_started, progress_rows
+from szkola_kooperacji.grading.self_check_report import group_self_check_frame
 from szkola_kooperacji.storage import DraftStore
 from szkola_kooperacji.storage.certificates import REGISTER_FILE
+from szkola_kooperacji.storage.self_check_attempts import record_attempt
 
 ROOT = Path(__file__).parents[2]
 MANIFEST = str(ROOT / "courses" / "regionalny.yaml")
@@ -116,3 +120,28 @@ def test_the_trainer_sees_the_group_per_module_and_who_has_not_started(course_di
     assert trainees.loc["anowak", "Moduł 1"] == "ukończono (3/3)"
     assert trainees.loc["bkowalski", "Moduł 1"] == "nie rozpoczęto (0/3)"
     assert list(sheets["Nie rozpoczęli"]["Uczestnik"]) == ["bkowalski"]
+
+
+def test_the_trainer_sees_which_self_check_items_the_group_got_wrong(course_dir: Path):
+    self_check = load_self_check("lekcja_model_kooperacji")
+    assert self_check is not None
+    right = {item.id: item.answer for item in self_check.items}
+    all_but_teams = {k: v for k, v in right.items() if k != "gpzk_wzk"}
+    store = DraftStore(course_dir / DRAFTS_STORE)
+    record_attempt(store, "anowak", check_answers(self_check, all_but_teams))
+    record_attempt(store, "anowak", check_answers(self_check, right))
+    record_attempt(store, "bkowalski", check_answers(self_check, all_but_teams))
+    record_attempt(store, "nie_z_grupy", check_answers(self_check, {}))  # not on the roster: not counted
+    store.close()
+    items = group_self_check_frame(CourseFolder.open(course_dir))
+    teams = items.set_index("pytanie_id").loc["gpzk_wzk"]
+    assert (teams["uczestnicy"], teams["zle_za_pierwszym"], teams["zle_ostatnio"]) == (2, 2, 1)
+    assert set(items["lekcja"]) == {"lekcja_model_kooperacji"}, "lessons nobody tried are left out"
+    html = self_check_section_html(items)
+    assert "Który zespół pracuje bezpośrednio z rodziną" in html
+    assert html.count("<tr") == 2, "one header row and the one item somebody got wrong"
+
+
+def test_before_any_self_check_the_trainer_reads_that_nobody_tried(course_dir: Path):
+    html = self_check_section_html(group_self_check_frame(CourseFolder.open(course_dir)))
+    assert "Nikt z grupy nie rozwiązał jeszcze testu" in html

@@ -2,7 +2,7 @@
 
 The view only shows what ``domain.progress`` computes from the recorded facts; opening a case
 or an exercise is the landing page's job (passed in as callbacks), and a lesson opens through
-``open_lesson`` — a factory for the lesson view — or, until one is given, a page with its title.
+``open_lesson`` — a factory for the lesson view with its self-check.
 """
 
 from __future__ import annotations
@@ -96,7 +96,8 @@ class CourseActions:
     """Show one widget (a lesson) as the whole page."""
     home: Callable[[], None]
     """Return to the signed-in page (course and cases), states brought up to date."""
-    open_lesson: LessonOpener | None = None
+    open_lesson: LessonOpener
+    """Builds the lesson's view with its self-check (``course_lessons.lesson_opener``)."""
 
 
 class CourseView(w.VBox):
@@ -266,15 +267,7 @@ class CourseView(w.VBox):
             if passed:
                 progress.record(self.trainee, FactKind.SELF_CHECK_PASSED, lesson_id)
 
-        if self.actions.open_lesson is not None:
-            view = self.actions.open_lesson(lesson_id, self.actions.home, self_check)
-        else:
-            back = w.Button(description="Wróć do kursu", layout=w.Layout(width="auto"))
-            back.add_class("sk-back-to-course")
-            back.on_click(guarded(self.message)(lambda _: self.actions.home()))
-            view = w.VBox([back, w.HTML(f"<h2>{e(lesson_title(lesson_id))}</h2>")])
-            view.add_class("sk-lesson-placeholder")
-        self.actions.show_page(view)
+        self.actions.show_page(self.actions.open_lesson(lesson_id, self.actions.home, self_check))
 
     def _certificate_button(self, progress: CourseProgress | None, module: ModuleProgress | None) -> w.Widget | None:
         """Return a download of the zaświadczenie of one completed module, or (``module`` None) of the course."""
@@ -343,6 +336,9 @@ def build_course_view(app: Dashboard) -> CourseView | None:
     def show_page(widget: w.Widget) -> None:
         app.body.children = [widget]
 
-    actions = CourseActions(app.open_case, app.open_exercise, show_page, app.show_cases)
-    sources = Sources(app.store, app.catalog.cases, directory, folder)
+    from .course_lessons import lesson_opener, lessons_without_self_check  # noqa: PLC0415 (imports this module)
+
+    opener = lesson_opener(app.store, trainee)
+    actions = CourseActions(app.open_case, app.open_exercise, show_page, app.show_cases, opener)
+    sources = Sources(app.store, app.catalog.cases, directory, folder, lessons_without_self_check(courses))
     return CourseView(trainee, courses, sources, actions, full_name=full_name)

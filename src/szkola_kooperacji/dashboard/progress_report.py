@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..grading.group_progress import by_module, by_trainee, not_started, readable
+from ..grading.self_check_report import SELF_CHECK_COLUMNS
 from .render import e
 from .trainer_report import bars_html, table_html
 
@@ -31,3 +32,21 @@ def progress_section_html(rows: pd.DataFrame) -> str:
         + "<h4>Uczestnicy: stan każdego modułu (ukończone elementy z wszystkich)</h4>"
         + table_html(readable(by_trainee(rows)))
     )
+
+
+HARD_ITEMS_SHOWN = 10
+"""The self-check items a trainer sees first: the ones most trainees got wrong at their first attempt."""
+
+
+def self_check_section_html(items: pd.DataFrame) -> str:
+    """Return the self-check items the group gets wrong, hardest first, or a line saying nobody has tried yet."""
+    title = "<h3>Testy sprawdzające po lekcjach: z czym grupa ma kłopot</h3>"
+    if items.empty:
+        return title + "<p class='sk-muted'>Nikt z grupy nie rozwiązał jeszcze testu po lekcji.</p>"
+    wrong = items[items["zle_za_pierwszym"] > 0].sort_values("odsetek_zle_za_pierwszym", ascending=False)
+    if wrong.empty:
+        return title + "<p class='sk-ok'>Na każde pytanie wszyscy odpowiedzieli dobrze za pierwszym razem.</p>"
+    shown = wrong.head(HARD_ITEMS_SHOWN)[
+        ["pytanie", "uczestnicy", "odsetek_zle_za_pierwszym", "odsetek_zle_ostatnio"]
+    ].rename(columns=SELF_CHECK_COLUMNS)
+    return title + table_html(shown)
