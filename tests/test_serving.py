@@ -10,7 +10,9 @@ from szkola_kooperacji.serving import (
     ServeOptions,
     dashboard_notebook,
     kernel_cap,
+    log_path,
     pool_reserve,
+    public_url,
     voila_command,
     voila_environment,
 )
@@ -26,6 +28,25 @@ def test_command_hides_code_and_tracebacks_and_uses_polish_template():
     assert "--preheat_kernel=True" not in command
     assert (JUPYTER_DATA / "voila" / "templates" / "szkola" / "index.html.j2").is_file()
     assert dashboard_notebook().is_file()
+
+
+def test_kernels_talk_over_private_sockets_not_tcp_ports(tmp_path: Path):
+    command = voila_command(ServeOptions(workshop=40), runtime_dir=tmp_path)
+    assert "--KernelManager.transport=ipc" in command
+    assert f"--Voila.connection_dir_root={tmp_path}" in command
+    assert "--Voila.port_retries=0" in command
+
+
+def test_technical_log_lies_beside_the_store_unless_named(tmp_path: Path):
+    assert log_path(ServeOptions(store=tmp_path / "x.sqlite")) == tmp_path / "serwer.log"
+    assert log_path(ServeOptions(course=tmp_path)) == tmp_path.resolve() / "serwer.log"
+    assert log_path(ServeOptions(log=tmp_path / "inny.log")) == tmp_path / "inny.log"
+
+
+def test_trainees_are_shown_an_address_they_can_open():
+    assert public_url(ServeOptions(port=9000)) == "http://localhost:9000/"
+    assert public_url(ServeOptions(host="10.1.2.3", port=9000)) == "http://10.1.2.3:9000/"
+    assert "0.0.0.0" not in public_url(ServeOptions(host="0.0.0.0"))
 
 
 def test_workshop_preheats_a_pool_sized_for_the_group():
