@@ -84,6 +84,10 @@ class Session:
         await self._send("comm_msg", {"comm_id": comm_id, "data": {"method": "request_states"}})
         await asyncio.wait_for(self.states_ready.wait(), 60)
 
+    def shows(self, text: str) -> bool:
+        """Return True when some widget's value holds this text (e.g. the greeting after signing in)."""
+        return any(text in str(state.get("value", "")) for state in self.widgets.values())
+
     def find(self, css_class: str) -> str:
         """Return the model id of the newest widget with this CSS class."""
         found = [mid for mid, state in self.widgets.items() if css_class in state.get("_dom_classes", ())]

@@ -34,6 +34,7 @@ Connected kernels are never culled; a trainee who reloads gets a new kernel and
 the draft from the store, so an orphaned kernel only holds memory.
 """
 
+IOPUB_TIMEOUT_SECONDS = 60
 RESERVE_ENV = "SZKOLA_POOL_RESERVE"
 CAP_ENV = "SZKOLA_MAX_KERNELS"
 """How ``szkola serve`` tells its Voilà (``workshop_voila``) the refill reserve and the kernel cap."""
@@ -100,6 +101,9 @@ def voila_command(options: ServeOptions, runtime_dir: Path | None = None) -> lis
         # while 40 kernels start at once could clash ("Address already in use") and kill a kernel.
         "--KernelManager.transport=ipc",
         "--Voila.port_retries=0",  # the port the host announced, or a clear failure, never another port
+        # nbclient waits 4 s for a cell's output after its reply: while many kernels start together the
+        # output (the dashboard itself) can come later, and the page would be rendered without it.
+        f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT_SECONDS}",
     ]
     if runtime_dir is not None:  # Voilà makes a private folder for connection files and sockets inside
         command.append(f"--Voila.connection_dir_root={runtime_dir}")

@@ -40,6 +40,9 @@ FULL_MESSAGE = (
 )
 WAITING_PAGE = JUPYTER_DATA / "voila" / "templates" / TEMPLATE / "przygotowanie.html"
 """Served when no pre-rendered kernel is ready: it reloads itself every few seconds."""
+STARTING_AT_ONCE = max(2, os.cpu_count() or 2)
+"""Pool kernels started and rendered at the same time: 40 at once on two cores starve each other and the
+server, so that each takes a minute instead of seconds (and nbclient gives up waiting for their output)."""
 REFRESH_SECONDS = 3
 """How often the waiting page reloads itself (and what its ``Retry-After`` header tells other clients)."""
 WAIT_FOR_POOL_SECONDS = 2.0
@@ -164,13 +167,27 @@ def workshop_kernel_manager_factory(
             pids: dict[str, int | None] = self.__dict__["_szkola_pids"]
             return pids
 
+        @property
+        def _starting(self) -> asyncio.Semaphore:
+            if "_szkola_starting" not in self.__dict__:
+                self.__dict__["_szkola_starting"] = asyncio.Semaphore(STARTING_AT_ONCE)
+            starting: asyncio.Semaphore = self.__dict__["_szkola_starting"]
+            return starting
+
         async def _initialize(self, notebook_path: str, kernel_id: str | None = None, **kwargs: Any) -> Any:
-            result = await super()._initialize(notebook_path, kernel_id, **kwargs)
-            if isinstance(result, dict):
-                started = result["kernel_id"]
-                self._started_pids[started] = kernel_pid(self.get_kernel(started))
-                self.get_kernel(started).add_restart_callback(lambda: self._restarted(started), "restart")
-                result["task"].add_done_callback(lambda _: self._count_rendered())
+            if kernel_id is not None:  # a restart of a kernel in use: Voilà re-renders it at once
+                return await super()._initialize(notebook_path, kernel_id, **kwargs)
+            await self._starting.acquire()  # released when this kernel's page is rendered
+            try:
+                result = await super()._initialize(notebook_path, kernel_id, **kwargs)
+            except BaseException:
+                self._starting.release()
+                raise
+            result["task"].add_done_callback(lambda _: self._starting.release())
+            started = result["kernel_id"]
+            self._started_pids[started] = kernel_pid(self.get_kernel(started))
+            self.get_kernel(started).add_restart_callback(lambda: self._restarted(started), "restart")
+            result["task"].add_done_callback(lambda _: self._count_rendered())
             return result
 
         def _restarted(self, kernel_id: str) -> None:

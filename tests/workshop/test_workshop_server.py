@@ -72,7 +72,8 @@ async def _trainee(url: str, number: int) -> tuple[int, int]:
         await session.set_value("sk-trainee-name", f"Uczestnik {number}", wait=False)
         await session.set_value("sk-trainee-code", f"kod-uczestnika-{number}", wait=False)
         await session.click("sk-sign-in")
-        session.find(f"sk-open-{CASE_ID}")  # the sign-in worked: the kernel behind the page is alive
+        session.find(f"sk-open-{CASE_ID}")
+        assert session.shows("Witaj po raz pierwszy")  # the sign-in worked: the kernel behind the page is alive
         return len(session.widgets), session.waited
     finally:
         await session.close()
