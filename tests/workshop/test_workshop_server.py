@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import signal
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tornado.httpclient import AsyncHTTPClient
 
 from benchmarks.voila_client import Session
 from tests.aio import run
@@ -74,6 +76,9 @@ async def _trainee(url: str, number: int) -> tuple[int, int]:
         await session.click("sk-sign-in")
         session.find(f"sk-open-{CASE_ID}")
         assert session.shows("Witaj po raz pierwszy")  # the sign-in worked: the kernel behind the page is alive
+        kernel = f"{url}api/kernels/{session.kernel_id}"
+        model = await AsyncHTTPClient().fetch(kernel, headers={"Cookie": session.cookie})
+        assert json.loads(model.body)["execution_state"] == "idle"  # the culler's view of the kernel follows it
         return len(session.widgets), session.waited
     finally:
         await session.close()
