@@ -1,13 +1,17 @@
 """``szkola serve`` builds a safe Voilà command: sources stripped, no tracebacks, Polish template."""
 
+import socket
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from szkola_kooperacji.cli import main
+from szkola_kooperacji.errors import SzkolaError
 from szkola_kooperacji.serving import (
     JUPYTER_DATA,
     ServeOptions,
+    check_port_free,
     dashboard_notebook,
     kernel_cap,
     log_path,
@@ -47,6 +51,15 @@ def test_trainees_are_shown_an_address_they_can_open():
     assert public_url(ServeOptions(port=9000)) == "http://localhost:9000/"
     assert public_url(ServeOptions(host="10.1.2.3", port=9000)) == "http://10.1.2.3:9000/"
     assert "0.0.0.0" not in public_url(ServeOptions(host="0.0.0.0"))
+
+
+def test_a_busy_port_is_a_polish_message_not_another_port():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(SzkolaError, match=f"port {port} jest zajęty"):
+            check_port_free(ServeOptions(port=port))
 
 
 def test_workshop_preheats_a_pool_sized_for_the_group():

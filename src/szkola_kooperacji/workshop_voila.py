@@ -114,7 +114,8 @@ def workshop_kernel_manager_factory(
                     if item not in pool:
                         continue  # taken by another page while this one was checking
                     pool.remove(item)
-                    kernel_id = None if item.exception() else item.result()["kernel_id"]
+                    failed = item.cancelled() or item.exception() is not None
+                    kernel_id = None if failed else item.result()["kernel_id"]
                     cause = await health_problem(self, item, self._started_pids.get(kernel_id or ""))
                     if cause is None:
                         type(self).dry = False
