@@ -198,7 +198,8 @@ async def trainee(number: int, url: str, delay: float, figures: Figures) -> Sess
         await session.click("sk-sign-in")
         session.find(f"sk-open-{CASE}")  # the case list is there (built hidden with the page)
         if not session.shows("Witaj po raz pierwszy"):  # the sign-in had its effect: greeted by name
-            shown = [str(w.get("value")) for w in session.widgets.values() if "class='sk-message'" in str(w.get("value"))]
+            values = [str(w.get("value")) for w in session.widgets.values()]
+            shown = [v for v in values if "class='sk-message'" in v]
             raise RuntimeError(f"signed in without the greeting; the dashboard says {shown}")
         figures.ready.append(time.perf_counter() - start)
         figures.waited += session.waited > 0
