@@ -132,8 +132,8 @@ def workshop_kernel_manager_factory(
                 await asyncio.wait(waiting, timeout=left, return_when=asyncio.FIRST_COMPLETED)
 
         def _discard(self, kernel_id: str | None, cause: str, notebook_name: str) -> None:
-            """Shut down an unfit pool kernel, tell the host, and start a replacement."""
-            say(f"Przygotowany pulpit nie nadawał się do wydania: {cause}. Usunięty; przygotowuję nowy.")
+            """Shut down an unfit pool kernel, tell the host, and refill the reserve if it ran low."""
+            say(f"Przygotowany pulpit nie nadawał się do wydania: {cause}. Usunięty; uczestnik dostanie inny.")
             _LOG.warning("Discarded pool kernel %s: %s", kernel_id, cause)
             if kernel_id is not None and kernel_id in self:
                 outside_page(asyncio.ensure_future, self._shut_down_quietly(kernel_id))

@@ -94,7 +94,7 @@ def test_a_killed_pre_started_kernel_is_never_handed_to_a_trainee(workshop: Serv
         assert widgets > 10
     console = workshop.log.read_text(errors="replace")
     assert "Przygotowany pulpit nie nadawał się do wydania" in console
-    assert "Usunięty; przygotowuję nowy." in console
+    assert "Usunięty; uczestnik dostanie inny." in console
     assert pool[0] not in _kernel_pids(workshop.process.pid)
 
 
