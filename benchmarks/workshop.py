@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import re
 import shutil
@@ -177,7 +178,12 @@ class Server:
         raise RuntimeError(f"{self.way} did not become ready; see {self.log}")
 
     def stop(self) -> None:
-        os.killpg(self.process.pid, 9)
+        """Stop as a service manager does (SIGTERM, so each way cleans its sockets up), then kill what is left."""
+        self.process.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=30)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, 9)
         self.process.wait()
         shutil.copy(self.log, Path(tempfile.gettempdir()) / f"workshop-{self.way}.log")  # kept for a look
         technical = self.workdir / "serwer.log"  # szkola serve's technical log, beside its store

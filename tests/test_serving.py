@@ -1,6 +1,10 @@
 """``szkola serve`` builds a safe Voilà command: sources stripped, no tracebacks, Polish template."""
 
+import os
+import shutil
 import socket
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,7 +14,10 @@ from szkola_kooperacji.cli import main
 from szkola_kooperacji.errors import SzkolaError
 from szkola_kooperacji.serving import (
     JUPYTER_DATA,
+    OWNER_FILE,
+    RUNTIME_PREFIX,
     ServeOptions,
+    _runtime_dir,
     check_port_free,
     dashboard_notebook,
     kernel_cap,
@@ -51,6 +58,30 @@ def test_trainees_are_shown_an_address_they_can_open():
     assert public_url(ServeOptions(port=9000)) == "http://localhost:9000/"
     assert public_url(ServeOptions(host="10.1.2.3", port=9000)) == "http://10.1.2.3:9000/"
     assert "0.0.0.0" not in public_url(ServeOptions(host="0.0.0.0"))
+
+
+def test_runtime_folders_of_killed_servers_are_removed(monkeypatch: pytest.MonkeyPatch):
+    short = Path(tempfile.mkdtemp(prefix="sk-", dir="/tmp"))  # socket paths need a short temporary folder
+    monkeypatch.setattr(tempfile, "tempdir", str(short))
+    try:
+        _check_stale_runtime_folders_go(short)
+    finally:
+        shutil.rmtree(short)
+
+
+def _check_stale_runtime_folders_go(tmp_path: Path) -> None:
+    dead = subprocess.Popen(["true"])
+    dead.wait()  # a process id that no longer runs
+    stale = tmp_path / f"{RUNTIME_PREFIX}old"
+    stale.mkdir()
+    (stale / OWNER_FILE).write_text(str(dead.pid))
+    living = tmp_path / f"{RUNTIME_PREFIX}live"
+    living.mkdir()
+    (living / OWNER_FILE).write_text(str(os.getpid()))
+    fresh = _runtime_dir()
+    assert not stale.exists()
+    assert living.exists()
+    assert (fresh / OWNER_FILE).read_text() == str(os.getpid())
 
 
 def test_a_busy_port_is_a_polish_message_not_another_port():

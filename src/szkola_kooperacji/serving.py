@@ -178,10 +178,27 @@ def check_port_free(options: ServeOptions) -> None:
             ) from None
 
 
+RUNTIME_PREFIX = "szkola-serve-"
+OWNER_FILE = "owner.pid"
+
+
 def _runtime_dir() -> Path:
-    """Return a new private folder for kernel sockets (a Unix socket path must stay under ~100 bytes)."""
+    """Return a new private folder for kernel sockets (a Unix socket path must stay under ~100 bytes).
+
+    Folders left by a server that was killed outright (its owner process is gone) are removed first.
+    """
     base = tempfile.gettempdir()
-    return Path(tempfile.mkdtemp(prefix="szkola-serve-", dir=base if len(base) <= 40 else "/tmp"))
+    base = base if len(base) <= 40 else "/tmp"
+    for stale in Path(base).glob(f"{RUNTIME_PREFIX}*/{OWNER_FILE}"):
+        try:
+            os.kill(int(stale.read_text()), 0)
+        except ProcessLookupError:
+            shutil.rmtree(stale.parent, ignore_errors=True)
+        except (OSError, ValueError):  # another user's server, or a file being written: not ours to judge
+            continue
+    runtime = Path(tempfile.mkdtemp(prefix=RUNTIME_PREFIX, dir=base))
+    (runtime / OWNER_FILE).write_text(str(os.getpid()))
+    return runtime
 
 
 def _open_log(path: Path) -> int:
