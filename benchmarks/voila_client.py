@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jupyter_server.services.kernels.connection.base import deserialize_msg_from_ws_v1, serialize_msg_to_ws_v1
-from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
 # Tornado's client queues beyond 10 parallel requests and times the queue out: a workshop opens
@@ -43,10 +43,22 @@ class Session:
     cookie: str = ""
     """The page's cookie (``szkola_strona``): the server lets only the page's own client use its kernel."""
 
-    async def open_page(self) -> float:
-        """GET the dashboard page; return seconds until the whole HTML arrived."""
+    waited: int = 0
+    """How many times the server answered with its self-reloading waiting page (no kernel ready yet)."""
+
+    async def open_page(self, patience: float = 120.0) -> float:
+        """GET the dashboard page, reloading after a waiting page as a browser does; return seconds until it arrived."""
         start = time.perf_counter()
-        response = await AsyncHTTPClient().fetch(self.base, connect_timeout=120, request_timeout=120)
+        while True:
+            try:
+                response = await AsyncHTTPClient().fetch(self.base, connect_timeout=120, request_timeout=120)
+                break
+            except HTTPClientError as error:
+                retry = error.response.headers.get("Retry-After") if error.response is not None else None
+                if error.code != 503 or retry is None or time.perf_counter() - start > patience:
+                    raise
+                self.waited += 1
+                await asyncio.sleep(float(retry))
         match = CONFIG.search(response.body.decode())
         if match is None:
             raise RuntimeError("no kernel id in the page")
@@ -71,6 +83,10 @@ class Session:
         )  # ipywidgets control protocol
         await self._send("comm_msg", {"comm_id": comm_id, "data": {"method": "request_states"}})
         await asyncio.wait_for(self.states_ready.wait(), 60)
+
+    def shows(self, text: str) -> bool:
+        """Return True when some widget's value holds this text (e.g. the greeting after signing in)."""
+        return any(text in str(state.get("value", "")) for state in self.widgets.values())
 
     def find(self, css_class: str) -> str:
         """Return the model id of the newest widget with this CSS class."""

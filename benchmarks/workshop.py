@@ -6,13 +6,19 @@ session until its page arrived and its kernel answered a first widget action
 (signing in, which shows the case list), then, with all N connected, times
 further widget actions with live feedback (editing a need, which re-runs the
 rules and saves the draft), and reads the resident memory of the server and its
-kernels. Run: ``.venv/bin/python benchmarks/workshop.py --trainees 40``.
+kernels. Every row runs on a fresh server; the at-once burst on ``szkola serve``
+is repeated (``--repeats``) and a larger group arriving over a longer time is
+added (``--big``/``--big-spread``: 100 over 30 s). Failed sessions are printed
+with their cause, per way and row. A session that got the server's waiting page
+("Przygotowujemy pulpit…") reloads as a browser does; its wait counts in its time.
+Run: ``.venv/bin/python benchmarks/workshop.py --trainees 40``.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import re
 import shutil
@@ -41,6 +47,25 @@ class Figures:
     pss_mb: float = 0.0
     kernels: int = 0
     failures: int = 0
+    failed: list[str] = field(default_factory=list)
+    waited: int = 0
+    burst_p95: list[float] = field(default_factory=list)
+    """Ready p95 of each repeated burst (each on a fresh server)."""
+
+    def fail(self, what: str) -> None:
+        self.failures += 1
+        self.failed.append(what)
+
+    def merge(self, other: Figures) -> None:
+        for name in ("page", "ready", "action", "failed", "burst_p95"):
+            getattr(self, name).extend(getattr(other, name))
+        self.failures += other.failures
+        self.waited += other.waited
+        self.rss_mb, self.pss_mb, self.kernels = (
+            max(self.rss_mb, other.rss_mb),
+            max(self.pss_mb, other.pss_mb),
+            max(self.kernels, other.kernels),
+        )
 
 
 def free_port() -> int:
@@ -141,18 +166,30 @@ class Server:
         start = time.monotonic()
         while time.monotonic() - start < 600:
             text = self.log.read_text(errors="replace")
-            listening = "Voilà is running at" in text or "Voila is running at" in text
-            pooled = self.way == "plain" or "is filled with" in text
-            if listening and pooled:
+            if self.way == "szkola":  # its console holds only its own Polish lines: wait for "ready"
+                ready = "] Serwer gotowy" in text
+            else:
+                listening = "Voilà is running at" in text or "Voila is running at" in text
+                ready = listening and (self.way == "plain" or "is filled with" in text)
+            if ready:
                 wait_quiet(self.process.pid)  # a warmed pool has rendered every page: nothing left to do
                 return time.monotonic() - start
             time.sleep(0.5)
         raise RuntimeError(f"{self.way} did not become ready; see {self.log}")
 
     def stop(self) -> None:
-        os.killpg(self.process.pid, 9)
+        """Stop as a service manager does (SIGTERM, so each way cleans its sockets up), then kill what is left."""
+        self.process.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=30)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, 9)
         self.process.wait()
         shutil.copy(self.log, Path(tempfile.gettempdir()) / f"workshop-{self.way}.log")  # kept for a look
+        technical = self.workdir / "serwer.log"  # szkola serve's technical log, beside its store
+        if technical.exists():
+            shutil.copy(technical, Path(tempfile.gettempdir()) / f"workshop-{self.way}-serwer.log")
+            technical.unlink()
 
 
 async def trainee(number: int, url: str, delay: float, figures: Figures) -> Session | None:
@@ -165,12 +202,17 @@ async def trainee(number: int, url: str, delay: float, figures: Figures) -> Sess
         await session.set_value("sk-trainee-name", f"Uczestnik {number}", wait=False)
         await session.set_value("sk-trainee-code", f"kod-uczestnika-{number}", wait=False)
         await session.click("sk-sign-in")
-        session.find(f"sk-open-{CASE}")  # the case list is there: the action had its effect
+        session.find(f"sk-open-{CASE}")  # the case list is there (built hidden with the page)
+        if not session.shows("Witaj po raz pierwszy"):  # the sign-in had its effect: greeted by name
+            values = [str(w.get("value")) for w in session.widgets.values()]
+            shown = [v for v in values if "class='sk-message'" in v]
+            raise RuntimeError(f"signed in without the greeting; the dashboard says {shown}")
         figures.ready.append(time.perf_counter() - start)
+        figures.waited += session.waited > 0
         return session
     except Exception as error:
-        print(f"  session {number} failed: {error!r}")
-        figures.failures += 1
+        print(f"  session {number} failed: {error!r}", flush=True)
+        figures.fail(f"session {number} (arrival): {error!r}")
         await session.close()
         return None
 
@@ -190,15 +232,17 @@ async def run_pattern(server: Server, trainees: int, spread: float, rounds: int)
             await session.click("sk-add-need")
             working.append(session)
         except (TimeoutError, LookupError) as error:
-            print(f"  session set-up failed: {error!r}")
-            figures.failures += 1
+            print(f"  session set-up failed: {error!r}", flush=True)
+            figures.fail(f"session set-up: {error!r}")
     for round_number in range(rounds):
         times = await asyncio.gather(
             *(s.set_value("sk-need-statement", f"Pan pije alkohol i nie pracuje ({round_number})") for s in working),
             return_exceptions=True,
         )
         figures.action.extend(t for t in times if isinstance(t, float))
-        figures.failures += sum(1 for t in times if not isinstance(t, float))
+        for t in times:
+            if not isinstance(t, float):
+                figures.fail(f"widget action, round {round_number}: {t!r}")
     figures.rss_mb, figures.pss_mb, figures.kernels = memory(server.process.pid)
     for session in sessions:
         await session.close()
@@ -212,27 +256,58 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--trainees", type=int, default=40)
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--ways", default="plain,preheat,szkola")
-    args = parser.parse_args()
-    results: dict[tuple[str, str], Figures] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for way in args.ways.split(","):
-            for pattern, spread in (("10 s", 10.0), ("naraz", 0.0)):
-                server = Server(way, args.trainees, Path(tmp))
-                try:
-                    warm = server.wait_ready()
-                    print(f"{way}: ready to serve after {warm:.0f} s; {pattern} …", flush=True)
-                    results[(way, pattern)] = asyncio.run(run_pattern(server, args.trainees, spread, args.rounds))
-                finally:
-                    server.stop()
-    print(f"\nN = {args.trainees} trainees, {args.rounds} rounds of widget actions with all connected")
+@dataclass(frozen=True)
+class Row:
+    way: str
+    arrival: str
+    trainees: int
+    spread: float
+    repeats: int = 1
+
+
+def plan(args: argparse.Namespace) -> list[Row]:
+    """Return the rows to measure: each way with both arrivals, repeated bursts and the big group on ours."""
+    n = args.trainees
+    rows = []
+    for way in args.ways.split(","):
+        rows.append(Row(way, f"{n} over 10 s", n, 10.0))
+        rows.append(Row(way, f"{n} at once", n, 0.0, args.repeats if way == "szkola" else 1))
+        if way == "szkola" and args.big:
+            rows.append(Row(way, f"{args.big} over {args.big_spread:.0f} s", args.big, args.big_spread))
+    return rows
+
+
+def measure(row: Row, rounds: int, workdir: Path) -> Figures:
+    """Run a row on fresh servers (one per repeat) and return its figures together."""
+    total = Figures()
+    for repeat in range(row.repeats):
+        server = Server(row.way, row.trainees, workdir)
+        try:
+            warm = server.wait_ready()
+            print(f"{row.way}: ready after {warm:.0f} s; {row.arrival} ({repeat + 1}/{row.repeats}) …", flush=True)
+            figures = asyncio.run(run_pattern(server, row.trainees, row.spread, rounds))
+        except RuntimeError as error:
+            figures = Figures()
+            figures.fail(f"server: {error}")
+        finally:
+            server.stop()
+        figures.burst_p95.append(pct(figures.ready, 0.95))
+        print(
+            f"  ready p95 {pct(figures.ready, 0.95):.2f} s, action p95 {pct(figures.action, 0.95) * 1000:.0f} ms, "
+            f"failed {figures.failures}",
+            flush=True,
+        )
+        total.merge(figures)
+    return total
+
+
+def report(results: dict[Row, Figures], rounds: int) -> None:
+    """Print the table, the repeated bursts, the failed sessions of every row, and the ratios."""
+    print(f"\n{rounds} rounds of widget actions with all trainees connected; figures over all repeats of a row")
     header = (
         "way",
         "arrival",
+        "runs",
         "page p95 s",
         "ready p50 s",
         "ready p95 s",
@@ -243,40 +318,65 @@ def main() -> None:
         "RSS MB/trainee",
         "PSS MB/trainee",
         "kernels",
-        "fail",
+        "waited",
+        "failed",
     )
     print(" | ".join(header))
-    for (way, pattern), f in results.items():
-        n = args.trainees
-        print(
-            " | ".join(
-                [
-                    way,
-                    pattern,
-                    f"{pct(f.page, 0.95):.2f}",
-                    f"{pct(f.ready, 0.5):.2f}",
-                    f"{pct(f.ready, 0.95):.2f}",
-                    f"{max(f.ready, default=float('nan')):.2f}",
-                    f"{pct(f.action, 0.5) * 1000:.0f}",
-                    f"{pct(f.action, 0.95) * 1000:.0f}",
-                    f"{max(f.action, default=float('nan')) * 1000:.0f}",
-                    f"{f.rss_mb / n:.0f}",
-                    f"{f.pss_mb / n:.0f}",
-                    str(f.kernels),
-                    str(f.failures),
-                ]
+    for row, f in results.items():
+        n = row.trainees
+        cells = [
+            row.way,
+            row.arrival,
+            str(row.repeats),
+            f"{pct(f.page, 0.95):.2f}",
+            f"{pct(f.ready, 0.5):.2f}",
+            f"{pct(f.ready, 0.95):.2f}",
+            f"{max(f.ready, default=float('nan')):.2f}",
+            f"{pct(f.action, 0.5) * 1000:.0f}",
+            f"{pct(f.action, 0.95) * 1000:.0f}",
+            f"{max(f.action, default=float('nan')) * 1000:.0f}",
+            f"{f.rss_mb / n:.0f}",
+            f"{f.pss_mb / n:.0f}",
+            str(f.kernels),
+            str(f.waited),
+            str(f.failures),
+        ]
+        print(" | ".join(cells))
+    for row, f in results.items():
+        if row.repeats > 1:
+            print(f"{row.way}, {row.arrival}: ready p95 of each run: " + ", ".join(f"{p:.2f} s" for p in f.burst_p95))
+    print("\nFailed sessions:")
+    for row, f in results.items():
+        print(f"  {row.way}, {row.arrival}: {f.failures}")
+        for what in f.failed:
+            print(f"    - {what}")
+    ours = {row.arrival: f for row, f in results.items() if row.way == "szkola"}
+    for row, them in results.items():
+        if row.way != "szkola" and row.arrival in ours:
+            mine = ours[row.arrival]
+            print(
+                f"{row.arrival}: ready p95 {row.way}/szkola = {pct(them.ready, 0.95) / pct(mine.ready, 0.95):.1f}×, "
+                f"action p95 {row.way}/szkola = {pct(them.action, 0.95) / pct(mine.action, 0.95):.1f}×"
             )
-        )
-    for pattern in ("10 s", "naraz"):
-        if ("szkola", pattern) in results:
-            ours = results[("szkola", pattern)]
-            for other in ("plain", "preheat"):
-                if (other, pattern) in results:
-                    them = results[(other, pattern)]
-                    print(
-                        f"{pattern}: ready p95 {other}/szkola = {pct(them.ready, 0.95) / pct(ours.ready, 0.95):.1f}×, "
-                        f"action p95 {other}/szkola = {pct(them.action, 0.95) / pct(ours.action, 0.95):.1f}×"
-                    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--trainees", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--ways", default="plain,preheat,szkola")
+    parser.add_argument("--repeats", type=int, default=5, help="fresh szkola servers hit by the at-once burst")
+    parser.add_argument("--big", type=int, default=100, help="trainees of the larger group on szkola (0: none)")
+    parser.add_argument("--big-spread", type=float, default=30.0, help="seconds over which the larger group arrives")
+    parser.add_argument("--only", default="", help="measure only rows whose arrival contains this text")
+    args = parser.parse_args()
+    results: dict[Row, Figures] = {}
+    print(f"{time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for row in plan(args):
+            if args.only in row.arrival:
+                results[row] = measure(row, args.rounds, Path(tmp))
+    report(results, args.rounds)
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
+from .host_console import say
 from .storage.drafts import DraftStore
 
 COOKIE = "szkola_strona"
@@ -51,6 +52,12 @@ class _Page:
 _PAGE: ContextVar[_Page | None] = ContextVar("szkola_page", default=None)
 _BOUND: dict[str, bytes] = {}
 """Kernel id → SHA-256 of the secret of the page it was handed to (only in the server process)."""
+_DESKS: dict[str, int] = {}
+"""Kernel id → the number the host's console calls its page by (1, 2, … in the order pages were served)."""
+_CONNECTED: dict[str, int] = {}
+"""Kernel id → how many websockets of its page are open now."""
+_SEEN: set[str] = set()
+"""Kernels whose page connected at least once (a second connection is a return, not a new trainee)."""
 
 
 def _digest(secret: str) -> bytes:
@@ -74,6 +81,7 @@ def bind_current_page(kernel_id: str) -> None:
         return
     page.kernel_id = kernel_id
     _BOUND[kernel_id] = _digest(page.secret)
+    _DESKS[kernel_id] = len(_DESKS) + 1
     handler = page.handler
     secure = "; Secure" if handler.request.protocol == "https" else ""
     for path in protected_paths(handler.settings.get("base_url", "/"), kernel_id):
@@ -87,6 +95,38 @@ def bind_current_page(kernel_id: str) -> None:
 def forget(kernel_id: str) -> None:
     """Drop the binding of a kernel that was shut down."""
     _BOUND.pop(kernel_id, None)
+    _CONNECTED.pop(kernel_id, None)
+    _SEEN.discard(kernel_id)
+
+
+def desk(kernel_id: str) -> int | None:
+    """Return the number the host's console calls this kernel's page by, if it was handed to a page."""
+    return _DESKS.get(kernel_id)
+
+
+def connected_pages() -> int:
+    """Return how many pages have their kernel's websocket open now."""
+    return sum(1 for count in _CONNECTED.values() if count > 0)
+
+
+def _joined(kernel_id: str, address: str) -> None:
+    _CONNECTED[kernel_id] = _CONNECTED.get(kernel_id, 0) + 1
+    if _CONNECTED[kernel_id] > 1:
+        return  # a second tab's connection to the same page, or a reconnect racing the old close
+    verb = "wrócił" if kernel_id in _SEEN else "dołączył"
+    _SEEN.add(kernel_id)
+    say(f"Uczestnik {verb} (pulpit nr {desk(kernel_id)}, adres {address}). Połączonych: {connected_pages()}.")
+
+
+def _left(kernel_id: str) -> None:
+    if _CONNECTED.get(kernel_id, 0) <= 0:
+        return
+    _CONNECTED[kernel_id] -= 1
+    if _CONNECTED[kernel_id] == 0:
+        say(
+            f"Uczestnik wyszedł (pulpit nr {desk(kernel_id)}: karta zamknięta albo przerwane połączenie). "
+            f"Połączonych: {connected_pages()}."
+        )
 
 
 def is_bound_to(kernel_id: str, secret: str | None) -> bool:
@@ -121,7 +161,22 @@ class _PageBound:
 
 
 class BoundKernelWebsocketHandler(_PageBound, VoilaKernelWebsocketHandler):  # type: ignore[misc]
-    """The kernel websocket, for the page's own browser only."""
+    """The kernel websocket, for the page's own browser only; tells the host who joined and left."""
+
+    kernel_id: str
+
+    async def open(self, kernel_id: str) -> None:
+        """Connect the page to its kernel, then tell the host a trainee joined."""
+        await super().open(kernel_id)
+        self._szkola_joined = True
+        _joined(kernel_id, self.request.remote_ip or "?")
+
+    def on_close(self) -> None:
+        """Disconnect from the kernel and tell the host a trainee left."""
+        super().on_close()
+        if getattr(self, "_szkola_joined", False):
+            self._szkola_joined = False
+            _left(self.kernel_id)
 
 
 class BoundKernelHandler(_PageBound, KernelHandler):

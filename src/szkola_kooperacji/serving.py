@@ -6,8 +6,13 @@ Kept apart from the click command so tests can check the exact command line.
 from __future__ import annotations
 
 import os
+import shutil
+import signal
+import socket
 import subprocess
 import sys
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +20,7 @@ from .data.paths import DATA_ENV, project_root
 from .errors import SzkolaError
 from .grading import COURSE_ENV
 from .grading.course_folder import DRAFTS_STORE
+from .host_console import CONSOLE_FD_ENV, PUBLIC_URL_ENV
 from .storage.drafts import STORE_ENV, default_store_path
 
 TEMPLATE = "szkola"
@@ -28,6 +34,7 @@ Connected kernels are never culled; a trainee who reloads gets a new kernel and
 the draft from the store, so an orphaned kernel only holds memory.
 """
 
+IOPUB_TIMEOUT_SECONDS = 60
 RESERVE_ENV = "SZKOLA_POOL_RESERVE"
 CAP_ENV = "SZKOLA_MAX_KERNELS"
 """How ``szkola serve`` tells its Voilà (``workshop_voila``) the refill reserve and the kernel cap."""
@@ -60,6 +67,7 @@ class ServeOptions:
     workshop: int = 0
     course: Path | None = None
     notebook: str = "pulpit.ipynb"
+    log: Path | None = None
 
 
 def dashboard_notebook(name: str = "pulpit.ipynb") -> Path:
@@ -67,8 +75,14 @@ def dashboard_notebook(name: str = "pulpit.ipynb") -> Path:
     return project_root() / "notebooks" / name
 
 
-def voila_command(options: ServeOptions) -> list[str]:
-    """Return the Voilà command line for these options."""
+LOG_NAME = "serwer.log"
+"""The technical log (Voilà's and its kernels' output) beside the draft store, unless ``--log`` names one."""
+LOG_ROTATE_BYTES = 20 * 1024 * 1024
+"""A log grown past this is kept as ``serwer.log.1`` and a new one begun, so a long course cannot fill a disk."""
+
+
+def voila_command(options: ServeOptions, runtime_dir: Path | None = None) -> list[str]:
+    """Return the Voilà command line for these options; kernel sockets go into ``runtime_dir``."""
     command = [
         sys.executable,
         "-m",
@@ -83,7 +97,16 @@ def voila_command(options: ServeOptions) -> list[str]:
         f"--MappingKernelManager.cull_idle_timeout={DISCONNECTED_KERNEL_SECONDS}",
         "--MappingKernelManager.cull_interval=60",
         "--MappingKernelManager.cull_connected=False",
+        # Kernels talk to the server over Unix sockets named after their kernel id: TCP ports picked
+        # while 40 kernels start at once could clash ("Address already in use") and kill a kernel.
+        "--KernelManager.transport=ipc",
+        "--Voila.port_retries=0",  # the port the host announced, or a clear failure, never another port
+        # nbclient waits 4 s for a cell's output after its reply: while many kernels start together the
+        # output (the dashboard itself) can come later, and the page would be rendered without it.
+        f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT_SECONDS}",
     ]
+    if runtime_dir is not None:  # Voilà makes a private folder for connection files and sockets inside
+        command.append(f"--Voila.connection_dir_root={runtime_dir}")
     if options.workshop:
         # Pre-render the dashboard in N kernels before the trainees arrive (see workshop_voila).
         command += [
@@ -123,18 +146,111 @@ def voila_environment(options: ServeOptions) -> dict[str, str]:
     return env
 
 
-def run_voila(options: ServeOptions) -> None:
-    """Run Voilà until it ends or Ctrl-C stops it cleanly; a failure is a Polish message."""
-    process = subprocess.Popen(voila_command(options), env=voila_environment(options))
-    try:
-        code = process.wait()
-    except KeyboardInterrupt:
-        process.terminate()
+def log_path(options: ServeOptions) -> Path:
+    """Return the technical log file: ``--log``, else ``serwer.log`` beside the draft store."""
+    return options.log if options.log is not None else store_path(options).parent / LOG_NAME
+
+
+def public_url(options: ServeOptions) -> str:
+    """Return the address trainees open: for ``0.0.0.0`` this machine's address in the local network."""
+    host = options.host
+    if host in {"0.0.0.0", "::", ""}:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            try:  # no packet is sent: connecting a UDP socket only picks the outgoing interface
+                probe.connect(("10.255.255.255", 1))
+                host = str(probe.getsockname()[0])
+            except OSError:
+                host = "localhost"
+    elif host in {"127.0.0.1", "::1"}:
+        host = "localhost"
+    return f"http://{host}:{options.port}/"
+
+
+def check_port_free(options: ServeOptions) -> None:
+    """Refuse, in Polish, a port another program (or another ``szkola serve``) already listens on."""
+    with socket.socket() as sock:
         try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        print("Serwer zatrzymany.")
-        return
+            sock.bind((options.host, options.port))
+        except OSError:
+            raise SzkolaError(
+                f"port {options.port} jest zajęty (może działa już inny serwer). Zatrzymaj go albo wybierz inny: "
+                f"--port {options.port + 1}"
+            ) from None
+
+
+RUNTIME_PREFIX = "szkola-serve-"
+OWNER_FILE = "owner.pid"
+
+
+def _runtime_dir() -> Path:
+    """Return a new private folder for kernel sockets (a Unix socket path must stay under ~100 bytes).
+
+    Folders left by a server that was killed outright (its owner process is gone) are removed first.
+    """
+    base = tempfile.gettempdir()
+    base = base if len(base) <= 40 else "/tmp"
+    for stale in Path(base).glob(f"{RUNTIME_PREFIX}*/{OWNER_FILE}"):
+        try:
+            os.kill(int(stale.read_text()), 0)
+        except ProcessLookupError:
+            shutil.rmtree(stale.parent, ignore_errors=True)
+        except (OSError, ValueError):  # another user's server, or a file being written: not ours to judge
+            continue
+    runtime = Path(tempfile.mkdtemp(prefix=RUNTIME_PREFIX, dir=base))
+    (runtime / OWNER_FILE).write_text(str(os.getpid()))
+    return runtime
+
+
+def _open_log(path: Path) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and path.stat().st_size > LOG_ROTATE_BYTES:
+        path.replace(path.with_name(path.name + ".1"))
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    os.write(fd, f"\n===== szkola serve {time.strftime('%Y-%m-%d %H:%M:%S')} =====\n".encode())
+    return fd
+
+
+def _interrupt(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def run_voila(options: ServeOptions) -> None:
+    """Run Voilà until it ends or Ctrl-C stops it cleanly; a failure is a Polish message.
+
+    Voilà's and its kernels' output goes to the technical log; the host's console gets only
+    the server's one-line Polish events (``host_console``) through a copy of the terminal.
+    """
+    log = log_path(options)
+    runtime = _runtime_dir()
+    log_fd = _open_log(log)
+    console_fd = os.dup(sys.stdout.fileno())
+    env = voila_environment(options)
+    env[CONSOLE_FD_ENV] = str(console_fd)
+    env[PUBLIC_URL_ENV] = public_url(options)
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop is a Ctrl-C too
+    try:
+        process = subprocess.Popen(
+            voila_command(options, runtime),
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log_fd,
+            stderr=log_fd,
+            pass_fds=(console_fd,),
+        )
+        try:
+            code = process.wait()
+        except KeyboardInterrupt:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+            print("Serwer zatrzymany.", flush=True)
+            return
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        os.close(console_fd)
+        os.close(log_fd)
+        shutil.rmtree(runtime, ignore_errors=True)
     if code != 0:
-        raise SzkolaError(f"Voilà zakończyła działanie z kodem {code}. Sprawdź komunikaty powyżej.")
+        raise SzkolaError(f"serwer zakończył pracę z błędem (kod {code}). Szczegóły w dzienniku: {log}")

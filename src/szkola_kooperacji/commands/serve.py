@@ -8,7 +8,7 @@ import click
 
 from ..data.cache import cached_valid_catalog
 from ..errors import DataError, SzkolaError
-from ..serving import ServeOptions, run_voila, voila_environment
+from ..serving import ServeOptions, check_port_free, log_path, public_url, run_voila, store_path
 
 
 @click.command()
@@ -46,22 +46,43 @@ from ..serving import ServeOptions, run_voila, voila_environment
     metavar="N",
     help="Przygotuj serwer dla N uczestników naraz (jądra przygotowane z góry).",
 )
+@click.option(
+    "--log",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Plik dziennika technicznego serwera (domyślnie serwer.log obok pliku z pracami).",
+)
 def serve(
-    *, port: int, host: str, no_browser: bool, store: Path | None, data: Path | None, workshop: int, course: Path | None
+    *,
+    port: int,
+    host: str,
+    no_browser: bool,
+    store: Path | None,
+    data: Path | None,
+    workshop: int,
+    course: Path | None,
+    log: Path | None,
 ) -> None:
     """Uruchom pulpit uczestnika (Voilà) na dołączonych przypadkach."""
     options = ServeOptions(
-        port=port, host=host, open_browser=not no_browser, store=store, data=data, workshop=workshop, course=course
+        port=port,
+        host=host,
+        open_browser=not no_browser,
+        store=store,
+        data=data,
+        workshop=workshop,
+        course=course,
+        log=log,
     )
-    env = voila_environment(options)
     try:  # validate once here, so each trainee's kernel reads the checked data from the cache at once
         cached_valid_catalog([data] if data else None)
     except DataError as error:
         raise SzkolaError(f"dane szkoleniowe zawierają błędy; popraw je i uruchom ponownie:\n{error}") from None
-    shown_host = "localhost" if host in {"127.0.0.1", "0.0.0.0"} else host
-    click.echo(f"Pulpit uczestnika: http://{shown_host}:{port}/")
-    click.echo(f"Prace uczestników zapisują się w: {env['SZKOLA_STORE']}")
+    check_port_free(options)
+    click.echo(f"Pulpit uczestnika: {public_url(options)}")
+    click.echo(f"Prace uczestników zapisują się w: {store_path(options)}")
+    click.echo(f"Dziennik techniczny serwera: {log_path(options)}")
     if workshop:
-        click.echo(f"Tryb warsztatu: {workshop} uczestników. Zaproś uczestników po komunikacie „Serwer gotowy”.")
+        click.echo(f"Przygotowuję pulpity uczestników ({workshop}); zaproś uczestników po komunikacie „Serwer gotowy”.")
     click.echo("Zatrzymanie: Ctrl-C.")
     run_voila(options)

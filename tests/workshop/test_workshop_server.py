@@ -1,0 +1,119 @@
+"""A real ``szkola serve --workshop``: no trainee gets a dead kernel, and the host's console stays a status board."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tornado.httpclient import AsyncHTTPClient
+
+from benchmarks.voila_client import Session
+from tests.aio import run
+from tests.browser.conftest import CASE_ID, Server
+
+pytestmark = pytest.mark.slow
+READY = "] Serwer gotowy"  # the server's own timestamped line, not the hint that names it
+ALARMING = re.compile(r"Traceback|Error|WARNING|Warning|not trusted|without encryption|Exception", re.IGNORECASE)
+
+
+def _kernel_pids(server_pid: int) -> list[int]:
+    """Return the process ids of the kernels under a server process (ipykernel launchers)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [server_pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, []))
+        try:
+            if b"ipykernel_launcher" in Path(f"/proc/{current}/cmdline").read_bytes():
+                found.append(current)
+        except OSError:
+            continue
+    return found
+
+
+def _wait_for(path: Path, text: str, seconds: float = 240) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        content = path.read_text(errors="replace") if path.exists() else ""
+        if text in content:
+            return content
+        time.sleep(0.5)
+    raise AssertionError(f"{text!r} not in {path}:\n{content}")
+
+
+@pytest.fixture
+def workshop(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Server]:
+    trainees = getattr(request, "param", "2")
+    server = Server(store=tmp_path / "s.sqlite", log=tmp_path / "console.txt", extra=("--workshop", trainees))
+    server.start()
+    _wait_for(server.log, READY)
+    yield server
+    server.stop()
+
+
+async def _trainee(url: str, number: int) -> tuple[int, int]:
+    """Open the dashboard, sign in and see the case list; return (widgets, waiting pages seen)."""
+    session = Session(url)
+    try:
+        await session.open_page()
+        await session.connect()
+        await session.set_value("sk-trainee-name", f"Uczestnik {number}", wait=False)
+        await session.set_value("sk-trainee-code", f"kod-uczestnika-{number}", wait=False)
+        await session.click("sk-sign-in")
+        session.find(f"sk-open-{CASE_ID}")
+        assert session.shows("Witaj po raz pierwszy")  # the sign-in worked: the kernel behind the page is alive
+        kernel = f"{url}api/kernels/{session.kernel_id}"
+        model = await AsyncHTTPClient().fetch(kernel, headers={"Cookie": session.cookie})
+        assert json.loads(model.body)["execution_state"] == "idle"  # the culler's view of the kernel follows it
+        return len(session.widgets), session.waited
+    finally:
+        await session.close()
+
+
+def test_a_killed_pre_started_kernel_is_never_handed_to_a_trainee(workshop: Server):
+    assert workshop.process is not None
+    pool = _kernel_pids(workshop.process.pid)
+    assert len(pool) == 2, pool
+    os.kill(pool[0], signal.SIGKILL)  # one of the two dashboards prepared for trainees dies
+    for number in range(3):  # the two of the pool (one dead) and one more: each gets a working dashboard
+        widgets, _waited = run(_trainee(workshop.url, number))
+        assert widgets > 10
+    console = workshop.log.read_text(errors="replace")
+    assert "Przygotowany pulpit nie nadawał się do wydania" in console
+    assert "Usunięty; uczestnik dostanie inny." in console
+    assert pool[0] not in _kernel_pids(workshop.process.pid)
+
+
+async def _burst(url: str, trainees: int) -> list[tuple[int, int]]:
+    return await asyncio.gather(*(_trainee(url, number) for number in range(trainees)))
+
+
+@pytest.mark.parametrize("workshop", ["3"], indirect=True)
+def test_console_of_a_start_and_a_burst_is_a_quiet_status_board(workshop: Server, tmp_path: Path):
+    results = run(_burst(workshop.url, 5))  # two more trainees than prepared dashboards: they wait, then work
+    assert all(widgets > 10 for widgets, _ in results)
+    assert sum(waited for _, waited in results) > 0, "the last two found no ready dashboard and waited"
+    workshop.stop()
+    console = workshop.log.read_text(errors="replace")
+    assert re.search(r"Serwer gotowy – pulpity przygotowane: 3\. Adres dla uczestników: http://", console)
+    assert "Dziennik techniczny serwera: " + str(tmp_path / "serwer.log") in console
+    assert console.count("Uczestnik dołączył") == 5
+    assert "Przygotowujemy pulpit" in console
+    assert not ALARMING.search(console), console
+    technical = (tmp_path / "serwer.log").read_text(errors="replace")
+    assert "Voilà is running at" in technical  # Voilà's own log is kept, in the file
+    assert not list(Path(workshop.store.parent).glob("kernel-*")), "kernel sockets stay out of the work folders"
