@@ -9,7 +9,7 @@ import click
 from . import __version__
 from .errors import SzkolaError
 
-COMMANDS = ("validate", "schema", "serve", "course", "grade", "report", "export", "rules")
+COMMANDS = ("validate", "schema", "serve", "hub", "course", "grade", "report", "export", "rules")
 """Subcommands in help order; each is the function of that name in ``commands/<name>.py``."""
 
 
