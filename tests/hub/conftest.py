@@ -111,6 +111,7 @@ def sign_up(page: Page, hub: Hub, user: str, password: str) -> None:
     page.fill("#password_confirmation_input", password)
     page.click("#signup_submit")
     expect(page.locator(".alert")).to_be_visible()
+    expect(page.locator(".alert")).not_to_contain_text("Nie udało się")
 
 
 def log_in(page: Page, hub: Hub, user: str, password: str) -> None:

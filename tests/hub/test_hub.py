@@ -40,20 +40,29 @@ def _start_server(page: Page, hub: Hub) -> None:
 def test_a_trainee_signs_up_is_approved_and_lands_in_their_dashboard(hub: Hub, admin: Page, browser: Browser):
     trainee = new_page(browser)
     sign_up(trainee, hub, "anowak", "Anowak-haslo-2026")
+    expect(trainee.locator(".alert")).to_contain_text("trener (administrator platformy) musi je zatwierdzić")
+    shot(trainee, "hub_00_konto_zalozone")
 
     log_in(trainee, hub, "anowak", "Anowak-haslo-2026")  # not approved yet: a refusal that says why
-    expect(trainee.locator(".login_error")).to_contain_text("has not been authorized")
+    expect(trainee.locator(".login_error")).to_contain_text("Konto czeka na zatwierdzenie przez trenera")
     shot(trainee, "hub_01_konto_niezatwierdzone")
+    trainee.goto(hub.at("hub/home"))  # the refusal signed no one in: the hub's pages stay closed
+    expect(trainee).to_have_url(re.compile(r"/hub/login"))
 
     approve(admin, hub, "anowak")
     shot(admin, "hub_02_administrator_zatwierdza")
 
     log_in(trainee, hub, "anowak", "zle-haslo-2026")
-    expect(trainee.locator(".login_error")).to_contain_text("Invalid username or password")
+    expect(trainee.locator(".login_error")).to_contain_text("Nieprawidłowa nazwa użytkownika lub hasło")
 
     log_in(trainee, hub, "anowak", "Anowak-haslo-2026")
     _dashboard_opens(trainee, "anowak")
     shot(trainee, "hub_03_pulpit_uczestnika")
+    for closed in ("lab", "tree", "api/terminals"):  # the dashboard only: no Lab, files or terminal
+        answer = trainee.request.get(hub.at(f"user/anowak/{closed}"))
+        assert answer.status in (403, 404), (closed, answer.status)
+    trainee.goto(hub.at("user/anowak/"))
+    _dashboard_opens(trainee, "anowak")
 
     open_case(trainee)
     open_tab(trainee, "Diagnoza potrzeb")

@@ -22,6 +22,7 @@ from .settings import TRAINER_GROUP, HubSettings
 DASHBOARD = "pulpit.ipynb"
 DASHBOARD_URL = f"/voila/render/{DASHBOARD}"
 MIN_PASSWORD = 10
+TEMPLATES = Path(__file__).parent / "templates"
 TRAINEE_EXTENSIONS = {
     "voila.server_extension": True,
     "jupyterlab": False,
@@ -89,7 +90,8 @@ def configure(c: Any, settings: HubSettings) -> None:
     c.JupyterHub.db_url = settings.hub_db_url or f"sqlite:///{state / 'jupyterhub.sqlite'}"
     c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
     c.JupyterHub.pid_file = str(state / "jupyterhub.pid")
-    c.JupyterHub.template_vars = {"announcement_login": "Szkoła Kooperacji — zaloguj się kontem z platformy."}
+    c.JupyterHub.template_paths = [str(TEMPLATES)]  # Polish sign-in and sign-up pages
+    c.JupyterHub.template_vars = {"min_password": MIN_PASSWORD}
 
     c.JupyterHub.authenticator_class = "native"
     c.NativeAuthenticator.allow_all = True  # only accounts an admin approved can sign in at all
