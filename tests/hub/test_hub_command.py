@@ -71,5 +71,5 @@ def test_missing_proxy_says_how_to_install_it(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("szkola_kooperacji.commands.hub.project_root", lambda: tmp_path)
-    with pytest.raises(SzkolaError, match="npm install --prefix .hub-proxy configurable-http-proxy"):
+    with pytest.raises(SzkolaError, match=r"npm install --prefix \.hub-proxy configurable-http-proxy"):
         find_proxy(None)
