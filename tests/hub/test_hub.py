@@ -58,7 +58,7 @@ def test_a_trainee_signs_up_is_approved_and_lands_in_their_dashboard(hub: Hub, a
     log_in(trainee, hub, "anowak", "Anowak-haslo-2026")
     _dashboard_opens(trainee, "anowak")
     shot(trainee, "hub_03_pulpit_uczestnika")
-    for closed in ("lab", "tree", "api/terminals"):  # the dashboard only: no Lab, files or terminal
+    for closed in ("lab", "tree", "api/terminals", "formgrader"):  # the dashboard only: no Lab, files or terminal
         answer = trainee.request.get(hub.at(f"user/anowak/{closed}"))
         assert answer.status in (403, 404), (closed, answer.status)
     trainee.goto(hub.at("user/anowak/"))

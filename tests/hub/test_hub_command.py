@@ -21,7 +21,10 @@ def test_write_only_saves_settings_and_a_config_jupyterhub_loads(tmp_path: Path)
     proxy.write_text("#!/bin/sh\n", encoding="utf-8")
     proxy.chmod(0o755)
     state = tmp_path / "hub"
-    args = ["hub", "--admin", "trener", "--state", str(state), "--proxy", str(proxy), "--port", "9000", "--write-only"]
+    extra = tmp_path / "own.py"  # e.g. LTI 1.3 or OAuth sign-in; here a class every JupyterHub has
+    extra.write_text('c.JupyterHub.authenticator_class = "jupyterhub.auth.DummyAuthenticator"\n')
+    args = ["hub", "--admin", "trener", "--state", str(state), "--proxy", str(proxy), "--port", "9000"]
+    args += ["--config", str(extra), "--write-only"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     settings = HubSettings.read(state / "szkola_hub.json")
@@ -38,7 +41,7 @@ def test_write_only_saves_settings_and_a_config_jupyterhub_loads(tmp_path: Path)
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert loaded.stdout.split() == [
         "9000",
-        "native",
+        "jupyterhub.auth.DummyAuthenticator",  # the organiser's file wins
         "szkola_kooperacji.hub.spawner.SzkolaSpawner",
         str(state / "prace.sqlite"),
     ]

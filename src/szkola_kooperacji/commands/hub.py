@@ -26,7 +26,10 @@ from pathlib import Path
 from szkola_kooperacji.hub.config import configure
 from szkola_kooperacji.hub.settings import HubSettings
 
-configure(c, HubSettings.read(Path(__file__).with_name("szkola_hub.json")))  # noqa: F821
+settings = HubSettings.read(Path(__file__).with_name("szkola_hub.json"))
+configure(c, settings)  # noqa: F821
+if settings.extra_config:  # the organiser's own additions win (e.g. LTI 1.3 or OAuth sign-in)
+    load_subconfig(settings.extra_config)  # noqa: F821
 """
 
 
@@ -86,6 +89,13 @@ def write_hub_config(settings: HubSettings) -> Path:
 )
 @click.option("--hub-port", default=8081, show_default=True, help="Port wewnętrzny huba (tylko 127.0.0.1).")
 @click.option("--proxy-api-port", default=8001, show_default=True, help="Port API serwera pośredniczącego (127.0.0.1).")
+@click.option(
+    "--config",
+    "extra_config",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Własny plik konfiguracji JupyterHub, wczytany po konfiguracji platformy (np. logowanie LTI 1.3, OAuth).",
+)
 @click.option("--hub-db", default=None, help="Baza kont huba (adres SQLAlchemy); domyślnie plik SQLite w --state.")
 @click.option("--proxy", default=None, help="Ścieżka do configurable-http-proxy (domyślnie: PATH albo .hub-proxy/).")
 @click.option(
@@ -102,6 +112,7 @@ def hub(
     idle_minutes: int,
     hub_port: int,
     proxy_api_port: int,
+    extra_config: Path | None,
     hub_db: str | None,
     proxy: str | None,
     write_only: bool,
@@ -125,6 +136,7 @@ def hub(
         idle_minutes=idle_minutes,
         proxy_command=find_proxy(proxy),
         hub_db_url=hub_db,
+        extra_config=str(extra_config.resolve()) if extra_config else None,
         python=sys.executable,
     )
     config = write_hub_config(settings)

@@ -31,6 +31,8 @@ class HubSettings:
     proxy_command: str = "configurable-http-proxy"
     hub_db_url: str | None = None
     """JupyterHub's own database (accounts, servers); default a SQLite file in ``state_dir``."""
+    extra_config: str | None = None
+    """A JupyterHub configuration file loaded after ours (e.g. LTI 1.3 or OAuth instead of sign-up)."""
     python: str = ""
     """The interpreter whose environment has the platform (the users' servers run in it)."""
 
