@@ -1,6 +1,6 @@
 """A real hub for the tests: `szkola hub` with its proxy, a real PostgreSQL store, Debian's Chromium.
 
-One hub serves the whole module (starting it and a trainee's server takes tens of seconds on two
+One hub serves all the hub tests (starting it and a trainee's server takes tens of seconds on two
 cores); the tests sign up their own accounts, so they do not depend on each other's users.
 """
 
@@ -22,10 +22,13 @@ from playwright.sync_api import Browser, Page, expect
 
 from szkola_kooperacji.commands.hub import find_proxy
 from szkola_kooperacji.errors import SzkolaError
-from tests.browser.conftest import browser, free_port
+from tests.browser.conftest import browser, free_port, new_course
 from tests.postgres_server import new_database, running_postgres
 
 ADMIN, ADMIN_PASSWORD = "trener", "Trener-haslo-2026"
+EXERCISE = "cw2_diagnoza"
+ROSTER = {"anowak": ("Anna", "Nowak"), "jkowalski": ("Jan", "Kowalski"), "ewisniewska": ("Ewa", "Wiśniewska")}
+"""The group of the hub's course: roster ids are the trainees' hub account names."""
 HUB_START_S = 120
 __all__ = ["browser"]  # Debian's Chromium, as the browser tests launch it
 
@@ -36,6 +39,7 @@ class Hub:
 
     url: str
     store: str
+    course: Path
     log: Path
     process: subprocess.Popen[bytes]
 
@@ -57,13 +61,14 @@ def _wait_until_up(hub: Hub) -> None:
     raise RuntimeError(f"szkola hub did not start; see {hub.log}:\n{hub.log.read_text(errors='replace')[-3000:]}")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
     try:
         find_proxy(None)
     except SzkolaError as missing:
         pytest.skip(str(missing))
     folder = tmp_path_factory.mktemp("hub")
+    course = new_course(folder, ROSTER, EXERCISE)
     with running_postgres() as server:
         store = new_database(server)
         port = free_port()
@@ -75,6 +80,7 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
             f"--admin={ADMIN}",
             f"--db={store}",
             f"--state={folder / 'state'}",
+            f"--course={course}",
             f"--port={port}",
             f"--hub-port={free_port()}",
             f"--proxy-api-port={free_port()}",
@@ -82,7 +88,7 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
         log = folder / "hub.log"
         with log.open("wb") as output:
             process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
-        running = Hub(f"http://127.0.0.1:{port}/", store, log, process)
+        running = Hub(f"http://127.0.0.1:{port}/", store, course, log, process)
         try:
             _wait_until_up(running)
             yield running
@@ -130,7 +136,7 @@ def approve(admin: Page, hub: Hub, user: str) -> None:
     expect(row.get_by_role("button", name="Unauthorize", exact=True)).to_be_visible()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def admin(hub: Hub, browser: Browser) -> Iterator[Page]:
     """The trainer-administrator, signed up (admins need no approval) and signed in."""
     page = new_page(browser)
