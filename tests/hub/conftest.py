@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from szkola_kooperacji.commands.hub import find_proxy
 from szkola_kooperacji.errors import SzkolaError
-from tests.browser.conftest import browser, free_port, new_course
+from tests.browser.conftest import free_port, new_course
 from tests.postgres_server import new_database, running_postgres
 
 ADMIN, ADMIN_PASSWORD = "trener", "Trener-haslo-2026"
@@ -30,7 +30,6 @@ EXERCISE = "cw2_diagnoza"
 ROSTER = {"anowak": ("Anna", "Nowak"), "jkowalski": ("Jan", "Kowalski"), "ewisniewska": ("Ewa", "Wiśniewska")}
 """The group of the hub's course: roster ids are the trainees' hub account names."""
 HUB_START_S = 120
-__all__ = ["browser"]  # Debian's Chromium, as the browser tests launch it
 
 
 @dataclass

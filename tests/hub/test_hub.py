@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 from playwright.sync_api import Browser, Page, expect
 
@@ -20,6 +21,18 @@ def _dashboard_opens(page: Page, user: str) -> None:
     expect(page.locator(".sk-case-list")).to_be_visible(timeout=120_000)
     expect(page.locator(".sk-root")).to_contain_text(user)
     expect(page.locator(".sk-trainee-code input")).to_have_count(0)
+
+
+def _saved_statements(hub: Hub, user: str) -> list[str]:
+    """Return the need statements stored for this user, once the typed text has reached the store."""
+    store, deadline = DraftStore(hub.store), time.monotonic() + 30
+    while True:
+        saved = store.load(user, CASE_ID)
+        statements = [need.statement for need in saved.diagnosis.needs] if saved else []
+        if STATEMENT in statements or time.monotonic() > deadline:
+            store.close()
+            return statements
+        time.sleep(0.5)
 
 
 def _stop_server(page: Page, hub: Hub) -> None:
@@ -69,9 +82,7 @@ def test_a_trainee_signs_up_is_approved_and_lands_in_their_dashboard(hub: Hub, a
     trainee.click(".sk-add-need")
     type_text(trainee, ".sk-need-statement textarea", STATEMENT)
     expect(trainee.locator(".sk-saved")).to_contain_text("Zapisano")
-    saved = DraftStore(hub.store).load("anowak", CASE_ID)  # in the hub's PostgreSQL, under the hub's user
-    assert saved is not None
-    assert [need.statement for need in saved.diagnosis.needs] == [STATEMENT]
+    assert _saved_statements(hub, "anowak") == [STATEMENT]  # in the hub's PostgreSQL, under the hub's user
 
     _stop_server(trainee, hub)
     _start_server(trainee, hub)

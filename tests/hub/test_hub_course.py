@@ -37,6 +37,7 @@ def test_trainer_grades_in_formgrader_and_feedback_reaches_the_trainee(hub: Hub,
     admin.goto(hub.at("hub/spawn"))  # the trainer's own server: JupyterLab, in the course folder
     admin.locator("#jp-main-dock-panel").wait_for(timeout=180_000)
     assert f"/user/{ADMIN}/lab" in admin.url
+    expect(admin.locator(".jp-DirListing-item", has_text="source")).to_be_visible()  # the course folder
     shot(admin, "hub_07_trener_jupyterlab")
     nbgrader(hub.course, "collect", EXERCISE)  # what the trainer runs in Lab's terminal or formgrader
     grade = [sys.executable, "-m", "szkola_kooperacji", "grade", "autograde", EXERCISE]
