@@ -5,13 +5,18 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.data.cache import CACHE_ENV
 from szkola_kooperacji.domain import Case, Contract, Diagnosis, ServiceDirectory
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 VALID_DATA = Path(__file__).parent / "data" / "valid"
 
@@ -34,6 +39,22 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 _CACHE_KEY = pytest.StashKey[str]()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's headless Chromium, one for every browser-driven test (tests/browser, tests/hub).
+
+    Defined once here: Playwright's sync API allows one running instance per thread.
+    """
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (only browser tests need it)
+
+    from tests.browser.conftest import CHROMIUM, FLAGS  # noqa: PLC0415
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture(scope="session")

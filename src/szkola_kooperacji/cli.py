@@ -9,7 +9,19 @@ import click
 from . import __version__
 from .errors import SzkolaError
 
-COMMANDS = ("validate", "schema", "serve", "course", "grade", "report", "certificate", "export", "rules", "roleplay")
+COMMANDS = (
+    "validate",
+    "schema",
+    "serve",
+    "hub",
+    "course",
+    "grade",
+    "report",
+    "certificate",
+    "export",
+    "rules",
+    "roleplay",
+)
 """Subcommands in help order; each is the function of that name in ``commands/<name>.py``."""
 
 

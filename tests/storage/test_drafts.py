@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+
+import pytest
 
 from szkola_kooperacji.domain import Need
 from szkola_kooperacji.domain.codes import Area
 from szkola_kooperacji.domain.draft import Draft
+from szkola_kooperacji.errors import SzkolaError
 from szkola_kooperacji.storage import DraftStore, IdentityCheck, credentials_problem
+from szkola_kooperacji.storage.drafts import STORE_ENV
+from tests.postgres_server import new_database
 
 
 def _draft(statement: str = "Brak pracy") -> Draft:
@@ -17,8 +21,8 @@ def _draft(statement: str = "Brak pracy") -> Draft:
     return draft
 
 
-def test_first_sign_in_registers_then_code_is_checked(tmp_path: Path):
-    store = DraftStore(tmp_path / "s.sqlite")
+def test_first_sign_in_registers_then_code_is_checked(store_location: Path | str):
+    store = DraftStore(store_location)
     assert store.sign_in("Anna Nowak", "tajne1") == IdentityCheck.SHORT_CODE  # nothing registered
     assert store.sign_in("Anna Nowak", "tajne123") == IdentityCheck.NEW
     assert store.sign_in("anna   NOWAK", "tajne123") == IdentityCheck.OK
@@ -26,22 +30,31 @@ def test_first_sign_in_registers_then_code_is_checked(tmp_path: Path):
     assert store.sign_in("Anna Nowak", "tajne1") == IdentityCheck.WRONG_CODE
 
 
-def test_codes_are_stored_only_as_salted_hashes(tmp_path: Path):
+def test_codes_are_stored_only_as_salted_hashes(store_location: Path | str):
+    store = DraftStore(store_location)
+    store.sign_in("Anna Nowak", "tajne-haslo-1")
+    store.sign_in("Jan Kowalski", "tajne-haslo-1")
+    rows = store._db.execute("SELECT * FROM trainees").fetchall()
+    stored = [bytes(v) if isinstance(v, bytes | memoryview) else str(v).encode() for r in rows for v in r]
+    assert not any(b"tajne-haslo-1" in value for value in stored)
+    assert len({bytes(r[2]) for r in rows}) == 2
+    assert len({bytes(r[3]) for r in rows}) == 2  # same code, different hashes
+    store.close()
+
+
+def test_sqlite_file_holds_no_plain_code(tmp_path: Path):
     path = tmp_path / "s.sqlite"
     store = DraftStore(path)
     store.sign_in("Anna Nowak", "tajne-haslo-1")
-    store.sign_in("Jan Kowalski", "tajne-haslo-1")
     store.close()
     wal = path.with_name("s.sqlite-wal")
     raw = path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    assert b"Anna Nowak" in raw  # the file was read for real
     assert b"tajne-haslo-1" not in raw
-    rows = sqlite3.connect(path).execute("SELECT salt, code_hash FROM trainees").fetchall()
-    assert len({r[0] for r in rows}) == 2
-    assert len({r[1] for r in rows}) == 2  # same code, different hashes
 
 
-def test_draft_survives_reopening_the_store(tmp_path: Path):
-    path = tmp_path / "s.sqlite"
+def test_draft_survives_reopening_the_store(store_location: Path | str):
+    path = store_location
     store = DraftStore(path)
     store.save("Anna Nowak", _draft("Pan Jan szuka pracy"))
     store.close()
@@ -52,21 +65,21 @@ def test_draft_survives_reopening_the_store(tmp_path: Path):
     assert reopened.cases_with_drafts("Anna Nowak") == ["mini_case"]
 
 
-def test_drafts_are_per_trainee(tmp_path: Path):
-    store = DraftStore(tmp_path / "s.sqlite")
+def test_drafts_are_per_trainee(store_location: Path | str):
+    store = DraftStore(store_location)
     store.save("Anna Nowak", _draft())
     assert store.load("Jan Kowal", "mini_case") is None
 
 
-def test_save_replaces_the_previous_draft(tmp_path: Path):
-    store = DraftStore(tmp_path / "s.sqlite")
+def test_save_replaces_the_previous_draft(store_location: Path | str):
+    store = DraftStore(store_location)
     store.save("Anna", _draft("pierwsza"))
     store.save("Anna", _draft("druga"))
     assert store.load("Anna", "mini_case").diagnosis.needs[0].statement == "druga"
 
 
-def test_unreadable_draft_is_moved_aside_not_lost(tmp_path: Path):
-    store = DraftStore(tmp_path / "s.sqlite")
+def test_unreadable_draft_is_moved_aside_not_lost(store_location: Path | str):
+    store = DraftStore(store_location)
     store.save("Anna", _draft())
     store._db.execute("UPDATE drafts SET body = '{\"zepsute\": true}'")
     assert store.load("Anna", "mini_case") is None
@@ -74,8 +87,8 @@ def test_unreadable_draft_is_moved_aside_not_lost(tmp_path: Path):
     assert kept == [('{"zepsute": true}',)]
 
 
-def test_hostile_text_is_stored_verbatim(tmp_path: Path):
-    store = DraftStore(tmp_path / "s.sqlite")
+def test_hostile_text_is_stored_verbatim(store_location: Path | str):
+    store = DraftStore(store_location)
     hostile = "<img src=x onerror=alert(1)>'); DROP TABLE drafts;--"
     store.save("Anna", _draft(hostile))
     assert store.load("Anna", "mini_case").diagnosis.needs[0].statement == hostile
@@ -88,3 +101,22 @@ def test_credentials_problems_are_explained():
     assert credentials_problem("Anna", "x" * 65) is not None
     assert credentials_problem("Anna\x00", "12345678") is not None
     assert credentials_problem("Anna Nowak", "12345678") is None
+
+
+def test_a_postgresql_url_in_the_environment_selects_postgresql(postgres_server: str, monkeypatch):
+    url = new_database(postgres_server)
+    monkeypatch.setenv(STORE_ENV, url)
+    DraftStore().save("Anna", _draft("z serwera hub"))
+    store = DraftStore(url)
+    assert store._db.dialect == "postgresql"
+    assert store.load("Anna", "mini_case").diagnosis.needs[0].statement == "z serwera hub"
+
+
+def test_an_unreachable_database_is_a_clear_polish_error(postgres_server: str):
+    wrong = postgres_server.rsplit("/", 1)[0].replace("postgres@", "postgres:tajne@") + "/nie_ma_takiej_bazy"
+    with pytest.raises(SzkolaError) as raised:
+        DraftStore(wrong)
+    message = str(raised.value)
+    assert message.startswith("Nie można połączyć się z bazą")
+    assert "nie_ma_takiej_bazy" in message
+    assert "tajne" not in message  # the password never reaches a message

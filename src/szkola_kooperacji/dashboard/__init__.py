@@ -15,6 +15,7 @@ from ..data.cache import cached_valid_catalog
 from ..errors import DataError
 from ..grading import COURSE_ENV
 from ..storage import DraftStore
+from .hub_identity import HubDashboard, hub_user
 from .landing import Dashboard
 from .render import e
 
@@ -28,8 +29,10 @@ def dashboard() -> w.Widget:
             "<h3>Platforma nie może wystartować</h3><p>Dane szkoleniowe zawierają błędy. "
             f"Prowadzący: uruchom <code>szkola validate</code>.</p><pre>{e(error)}</pre>"
         )
-    course = os.environ.get(COURSE_ENV)
-    return Dashboard(catalog, DraftStore(), Path(course) if course else None)
+    course = Path(path) if (path := os.environ.get(COURSE_ENV)) else None
+    if user := hub_user():  # inside a JupyterHub: the hub already knows who this is
+        return HubDashboard(catalog, DraftStore(), course, user)
+    return Dashboard(catalog, DraftStore(), course)
 
 
 __all__ = ["Dashboard", "dashboard"]

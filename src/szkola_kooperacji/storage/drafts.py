@@ -1,8 +1,10 @@
-"""SQLite store of trainees (with a personal code), their drafts and the sign-in rate limits.
+"""Store of trainees (with a personal code), their drafts and the sign-in rate limits.
 
-Every write is one short transaction in WAL mode, so a server killed mid-exercise
-loses at most the change being typed, and 40 kernels writing at once wait on a
-busy timeout instead of failing. A draft that no longer validates (older format,
+A SQLite file by default (``szkola serve``), PostgreSQL when the location is a
+``postgresql://`` URL (``szkola hub``: servers come and go, the data stays); see
+``database.py`` for the SQL both share. Every write is one short transaction (WAL
+mode in SQLite), so a server killed mid-exercise loses at most the change being
+typed, and 40 kernels writing at once wait instead of failing. A draft that no longer validates (older format,
 hand-edited) is never thrown away: it is moved aside and reported.
 """
 
@@ -11,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import sqlite3
 import unicodedata
 from enum import StrEnum
 from pathlib import Path
@@ -19,11 +20,12 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..domain.draft import Draft
+from .database import connect, is_database_url
 from .passcodes import MAX_CODE, MIN_CODE, code_matches, hash_code, new_salt
 from .sign_in_limits import SignInLimiter
 
 STORE_ENV = "SZKOLA_STORE"
-"""Environment variable with the SQLite file; ``szkola serve`` sets it for every kernel."""
+"""Environment variable with the SQLite file or PostgreSQL URL; ``szkola serve`` and ``szkola hub`` set it."""
 
 MAX_TRAINEE_NAME = 80
 
@@ -76,6 +78,12 @@ def default_store_path() -> Path:
     return base / "szkola-kooperacji" / "szkola.sqlite"
 
 
+def default_store_location() -> Path | str:
+    """Return the store: a PostgreSQL URL in ``$SZKOLA_STORE``, else the SQLite file of ``default_store_path``."""
+    configured = os.environ.get(STORE_ENV, "")
+    return configured if is_database_url(configured) else default_store_path()
+
+
 def trainee_key(name: str) -> str:
     """Normalise a trainee's name so 'Anna  Nowak' and 'anna nowak' are one person."""
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())
@@ -109,14 +117,11 @@ def _now() -> str:
 
 
 class DraftStore:
-    """Trainees, drafts and sign-in limits in one SQLite file."""
+    """Trainees, drafts and sign-in limits in one SQLite file or PostgreSQL database."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or default_store_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
+    def __init__(self, location: Path | str | None = None) -> None:
+        self.location = location if location is not None else default_store_location()
+        self._db = connect(self.location)
         self._db.executescript(_SCHEMA)
         self.limits = SignInLimiter(self._db)
         from .progress import ProgressLog  # noqa: PLC0415 (progress.py imports trainee_key from here)
@@ -139,7 +144,7 @@ class DraftStore:
                 return IdentityCheck.SHORT_CODE
             salt = new_salt()
             inserted = self._db.execute(
-                "INSERT OR IGNORE INTO trainees VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO trainees VALUES (?, ?, ?, ?, ?) ON CONFLICT (trainee_key) DO NOTHING",
                 (key, " ".join(name.split()), salt, hash_code(code, salt), _now()),
             ).rowcount
             if inserted == 1:  # ours: no need to hash the code a second time
@@ -169,8 +174,7 @@ class DraftStore:
         try:
             return Draft.model_validate_json(row[0])
         except ValidationError:
-            with self._db:
-                self._db.execute("BEGIN")
+            with self._db.transaction():
                 self._db.execute("INSERT INTO unreadable_drafts VALUES (?, ?, ?, ?)", (key, where, row[0], _now()))
                 self._db.execute("DELETE FROM drafts WHERE trainee_key = ? AND case_id = ?", (key, where))
             return None

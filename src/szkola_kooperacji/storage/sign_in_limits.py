@@ -1,7 +1,7 @@
 """Rate limits of sign-in, per trainee id and per client address, shared by every kernel.
 
-Each trainee's page runs in its own kernel process, so the counts live in the shared SQLite
-store, not in memory. An attempt is counted before its code is checked, in one transaction,
+Each trainee's page runs in its own kernel process, so the counts live in the shared store
+(SQLite or PostgreSQL), not in memory. An attempt is counted before its code is checked, in one transaction,
 so parallel tabs cannot test many codes while the first failures are still being written;
 a successful sign-in takes its attempt back. After the free failures each further one doubles
 the wait, up to a ceiling; counts are forgotten after a quiet hour.
@@ -14,10 +14,11 @@ address up here by its kernel id.
 from __future__ import annotations
 
 import math
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from .database import Database
 
 FREE_FAILURES_PER_ID = 5
 FREE_FAILURES_PER_ADDRESS = 20
@@ -67,7 +68,7 @@ class Attempt:
 class SignInLimiter:
     """Counts of failed sign-ins in the shared store."""
 
-    def __init__(self, db: sqlite3.Connection, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, db: Database, clock: Callable[[], float] = time.time) -> None:
         self._db = db
         self._now = clock
         db.executescript(SCHEMA)
@@ -78,8 +79,7 @@ class SignInLimiter:
         scopes = [("id", subject, FREE_FAILURES_PER_ID)]
         if address:
             scopes.append(("address", address, FREE_FAILURES_PER_ADDRESS))
-        with self._db:
-            self._db.execute("BEGIN IMMEDIATE")
+        with self._db.transaction():
             counts = [(scope, key, free, self._failures(scope, key, now)) for scope, key, free in scopes]
             wait = max(last + wait_after(n, free) - now for _, _, free, (n, last) in counts)
             if wait > 0:
@@ -94,12 +94,11 @@ class SignInLimiter:
 
     def succeeded(self, attempt: Attempt) -> None:
         """Take back a successful attempt: the id starts afresh, the address loses this one count."""
-        with self._db:
-            self._db.execute("BEGIN IMMEDIATE")
+        with self._db.transaction():
             self._db.execute("DELETE FROM sign_in_failures WHERE scope = 'id' AND subject = ?", (attempt.subject,))
             if attempt.address:
                 self._db.execute(
-                    "UPDATE sign_in_failures SET failures = MAX(0, failures - 1) "
+                    "UPDATE sign_in_failures SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END "
                     "WHERE scope = 'address' AND subject = ?",
                     (attempt.address,),
                 )

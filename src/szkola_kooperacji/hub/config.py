@@ -1,0 +1,132 @@
+"""JupyterHub configuration of the Szkoła kooperacji from an organiser's ``HubSettings``.
+
+Accounts: NativeAuthenticator (sign-up, approved by an admin at ``/hub/authorize``); the admins
+are trainers too. Servers: ``SzkolaSpawner``. Idle servers are stopped by jupyterhub-idle-culler
+(the trainee's work is in the store, so it is there when they come back). LTI 1.3 and OAuth
+replace the authenticator by configuration only: see docs/hub.md.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..data.paths import project_root
+from ..grading import COURSE_ENV
+from ..serving import DISCONNECTED_KERNEL_SECONDS, JUPYTER_DATA, TEMPLATE
+from ..storage.drafts import STORE_ENV
+from .settings import TRAINER_GROUP, HubSettings
+
+DASHBOARD = "pulpit.ipynb"
+DASHBOARD_URL = f"/voila/render/{DASHBOARD}"
+MIN_PASSWORD = 10
+TEMPLATES = Path(__file__).parent / "templates"
+TRAINEE_EXTENSIONS = {
+    "voila.server_extension": True,
+    "jupyterlab": False,
+    "notebook": False,
+    "notebook_shim": False,
+    "jupyter_lsp": False,
+    "jupyter_server_terminals": False,
+    "nbgrader.server_extensions.formgrader": False,
+    "nbgrader.server_extensions.validate_assignment": False,
+    "nbgrader.server_extensions.assignment_list": False,
+    "nbgrader.server_extensions.course_list": False,
+}
+"""A trainee's server: Voilà only — no Lab, no file browser, no terminal, no nbgrader pages."""
+
+
+def trainee_server_config() -> str:
+    """Return the jupyter-server configuration of a trainee's dashboard server."""
+    settings = {
+        "ServerApp.root_dir": str(project_root() / "notebooks"),
+        "ServerApp.default_url": DASHBOARD_URL,
+        "ServerApp.authorizer_class": "szkola_kooperacji.hub.authorizer.TraineeAuthorizer",
+        "ServerApp.jpserver_extensions": TRAINEE_EXTENSIONS,
+        "VoilaConfiguration.template": TEMPLATE,
+        "VoilaConfiguration.theme": "light",
+        "VoilaConfiguration.strip_sources": True,
+        "VoilaConfiguration.show_tracebacks": False,
+        "MappingKernelManager.cull_idle_timeout": DISCONNECTED_KERNEL_SECONDS,
+        "MappingKernelManager.cull_interval": 60,
+        "MappingKernelManager.cull_connected": False,
+    }
+    return _python_config(settings)
+
+
+def trainer_server_config(course: str | None) -> str:
+    """Return the configuration of a trainer's JupyterLab (the formgrader of the hub's course)."""
+    settings: dict[str, Any] = {"ServerApp.default_url": "/lab"}
+    if course:
+        settings["ServerApp.root_dir"] = course
+        settings["CourseDirectory.root"] = course
+    return _python_config(settings)
+
+
+def _python_config(settings: dict[str, Any]) -> str:
+    lines = ["# Written by `szkola hub`; changes are overwritten at its next start.", "c = get_config()  # noqa"]
+    if os.geteuid() == 0:  # a hub run as root (a container, CI) starts the users' servers as root too
+        settings = {"ServerApp.allow_root": True, **settings}
+    lines += [f"c.{name} = {value!r}" for name, value in settings.items()]
+    return "\n".join(lines) + "\n"
+
+
+def configure(c: Any, settings: HubSettings) -> None:
+    """Fill JupyterHub's configuration object ``c`` (as in ``jupyterhub_config.py``)."""
+    state = Path(settings.state_dir).resolve()
+    state.mkdir(parents=True, exist_ok=True)
+    python = settings.python or sys.executable
+    bin_dir = Path(python).parent
+    trainee_config, trainer_config = state / "trainee_server_config.py", state / "trainer_server_config.py"
+    trainee_config.write_text(trainee_server_config(), encoding="utf-8")
+    trainer_config.write_text(trainer_server_config(settings.course), encoding="utf-8")
+
+    c.JupyterHub.ip, c.JupyterHub.port = settings.ip, settings.port
+    c.JupyterHub.hub_ip, c.JupyterHub.hub_port = "127.0.0.1", settings.hub_port
+    c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{settings.proxy_api_port}"
+    c.ConfigurableHTTPProxy.command = [settings.proxy_command]
+    c.JupyterHub.db_url = settings.hub_db_url or f"sqlite:///{state / 'jupyterhub.sqlite'}"
+    c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
+    c.JupyterHub.pid_file = str(state / "jupyterhub.pid")
+    c.JupyterHub.template_paths = [str(TEMPLATES)]  # Polish sign-in and sign-up pages
+    c.JupyterHub.template_vars = {"min_password": MIN_PASSWORD}
+
+    c.JupyterHub.authenticator_class = "native"
+    c.NativeAuthenticator.allow_all = True  # only accounts an admin approved can sign in at all
+    c.NativeAuthenticator.open_signup = False
+    c.NativeAuthenticator.minimum_password_length = MIN_PASSWORD
+    c.NativeAuthenticator.check_common_password = True
+    c.NativeAuthenticator.allowed_failed_logins = 5
+    c.NativeAuthenticator.seconds_before_next_try = 60
+    c.Authenticator.admin_users = set(settings.admins)
+    c.JupyterHub.load_groups = {TRAINER_GROUP: {"users": list(settings.admins)}}
+
+    c.JupyterHub.spawner_class = "szkola_kooperacji.hub.spawner.SzkolaSpawner"
+    c.SzkolaSpawner.home_dir_template = str(state / "users" / "{username}")
+    c.SzkolaSpawner.trainee_config = str(trainee_config)
+    c.SzkolaSpawner.trainer_config = str(trainer_config)
+    c.Spawner.cmd = [str(bin_dir / "jupyterhub-singleuser")]
+    c.Spawner.default_url = ""  # each role's server configuration names its own page
+    c.Spawner.http_timeout = 120
+    c.Spawner.start_timeout = 120
+    jupyter_path = os.pathsep.join(p for p in (str(JUPYTER_DATA), os.environ.get("JUPYTER_PATH", "")) if p)
+    environment = {STORE_ENV: settings.store, "JUPYTER_PATH": jupyter_path, "PYTHONUNBUFFERED": "1"}
+    if settings.course:
+        environment[COURSE_ENV] = settings.course
+    c.Spawner.environment = environment
+
+    c.JupyterHub.services = [
+        {
+            "name": "idle-culler",
+            "command": [python, "-m", "jupyterhub_idle_culler", f"--timeout={settings.idle_minutes * 60}"],
+        }
+    ]
+    c.JupyterHub.load_roles = [
+        {
+            "name": "idle-culler",
+            "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+            "services": ["idle-culler"],
+        }
+    ]

@@ -1,0 +1,145 @@
+"""A real hub for the tests: `szkola hub` with its proxy, a real PostgreSQL store, Debian's Chromium.
+
+One hub serves all the hub tests (starting it and a trainee's server takes tens of seconds on two
+cores); the tests sign up their own accounts, so they do not depend on each other's users.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from szkola_kooperacji.commands.hub import find_proxy
+from szkola_kooperacji.errors import SzkolaError
+from tests.browser.conftest import free_port, new_course
+from tests.postgres_server import new_database, running_postgres
+
+ADMIN, ADMIN_PASSWORD = "trener", "Trener-haslo-2026"
+EXERCISE = "cw2_diagnoza"
+ROSTER = {"anowak": ("Anna", "Nowak"), "jkowalski": ("Jan", "Kowalski"), "ewisniewska": ("Ewa", "Wiśniewska")}
+"""The group of the hub's course: roster ids are the trainees' hub account names."""
+HUB_START_S = 120
+
+
+@dataclass
+class Hub:
+    """A running `szkola hub`: its address, its store and its log."""
+
+    url: str
+    store: str
+    course: Path
+    log: Path
+    process: subprocess.Popen[bytes]
+
+    def at(self, path: str) -> str:
+        return self.url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def _wait_until_up(hub: Hub) -> None:
+    deadline = time.monotonic() + HUB_START_S
+    while time.monotonic() < deadline:
+        if hub.process.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(hub.at("hub/login"), timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"szkola hub did not start; see {hub.log}:\n{hub.log.read_text(errors='replace')[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
+    try:
+        find_proxy(None)
+    except SzkolaError as missing:
+        pytest.skip(str(missing))
+    folder = tmp_path_factory.mktemp("hub")
+    course = new_course(folder, ROSTER, EXERCISE)
+    with running_postgres() as server:
+        store = new_database(server)
+        port = free_port()
+        command = [
+            sys.executable,
+            "-m",
+            "szkola_kooperacji",
+            "hub",
+            f"--admin={ADMIN}",
+            f"--db={store}",
+            f"--state={folder / 'state'}",
+            f"--course={course}",
+            f"--port={port}",
+            f"--hub-port={free_port()}",
+            f"--proxy-api-port={free_port()}",
+        ]
+        log = folder / "hub.log"
+        with log.open("wb") as output:
+            process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+        running = Hub(f"http://127.0.0.1:{port}/", store, course, log, process)
+        try:
+            _wait_until_up(running)
+            yield running
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)  # the hub stops the users' servers it started
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+
+
+def new_page(browser: Browser) -> Page:
+    """A separate browser profile: one person's cookies."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="pl-PL")
+    opened = context.new_page()
+    opened.set_default_timeout(90_000)
+    return opened
+
+
+def sign_up(page: Page, hub: Hub, user: str, password: str) -> None:
+    """Create an account on the hub's sign-up page."""
+    page.goto(hub.at("hub/signup"))
+    page.fill("#username_input", user)
+    page.fill("#password_input", password)
+    page.fill("#password_confirmation_input", password)
+    page.click("#signup_submit")
+    expect(page.locator(".alert")).to_be_visible()
+    expect(page.locator(".alert")).not_to_contain_text("Nie udało się")
+
+
+def log_in(page: Page, hub: Hub, user: str, password: str) -> None:
+    """Submit the hub's sign-in form."""
+    page.goto(hub.at("hub/login"))
+    page.fill("#username_input", user)
+    page.fill("#password_input", password)
+    page.click("#login_submit")
+
+
+def approve(admin: Page, hub: Hub, user: str) -> None:
+    """The admin authorises a signed-up account on the hub's authorisation page."""
+    admin.goto(hub.at("hub/authorize"))
+    row = admin.locator("tr", has=admin.locator("td", has_text=re.compile(rf"^{user}$")))
+    row.get_by_role("button", name="Authorize", exact=True).click()
+    expect(row.get_by_role("button", name="Unauthorize", exact=True)).to_be_visible()
+
+
+@pytest.fixture(scope="session")
+def admin(hub: Hub, browser: Browser) -> Iterator[Page]:
+    """The trainer-administrator, signed up (admins need no approval) and signed in."""
+    page = new_page(browser)
+    sign_up(page, hub, ADMIN, ADMIN_PASSWORD)
+    log_in(page, hub, ADMIN, ADMIN_PASSWORD)
+    yield page
+    page.context.close()
