@@ -71,7 +71,9 @@ def test_one_address_trying_many_ids_is_slowed_down(store_location: Path | str):
     clock = Clock()
     limits = _limiter(store_location, clock)
     for number in range(FREE_FAILURES_PER_ADDRESS):
-        assert limits.begin(f"osoba{number}", "10.0.0.7").wait == 0
+        attempt = limits.begin(f"osoba{number}", "10.0.0.7")
+        assert attempt.wait == 0
+        limits.failed(attempt)
     assert limits.begin("nowa-osoba", "10.0.0.7").wait == FIRST_WAIT_S
     assert limits.begin("nowa-osoba", "10.0.0.8").wait == 0
 
@@ -82,6 +84,14 @@ def test_a_classroom_behind_one_address_signs_in_without_waiting(store_location:
         attempt = limits.begin(f"osoba{number}", "10.0.0.1")
         assert attempt.wait == 0
         limits.succeeded(attempt)
+
+
+def test_a_room_signing_in_in_the_same_second_is_not_refused_while_codes_are_checked(store_location: Path | str):
+    """Attempts from one address still being checked do not count against it: only failures do."""
+    limits = _limiter(store_location, Clock())
+    pending = [limits.begin(f"osoba{number}", "10.0.0.1") for number in range(2 * FREE_FAILURES_PER_ADDRESS)]
+    assert [attempt.wait for attempt in pending] == [0] * len(pending)
+    assert limits.begin("osoba0", "10.0.0.1").wait == 0, "the id counts its own attempts in advance, one so far"
 
 
 def test_retry_message_is_polish_and_says_when():
@@ -105,7 +115,7 @@ def test_parallel_kernels_lose_no_failed_attempt(store_location: Path | str):
 
     def try_codes(limits: SignInLimiter) -> None:
         for number in range(per_thread):
-            limits.begin(f"osoba{number}", "10.0.0.9")
+            limits.failed(limits.begin(f"osoba{number}", "10.0.0.9"))
 
     threads = [threading.Thread(target=try_codes, args=(limits,)) for limits in limiters]
     for thread in threads:

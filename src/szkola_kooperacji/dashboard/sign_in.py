@@ -60,13 +60,16 @@ def sign_in(store: DraftStore, course_dir: Path | None, name: str, code: str, ad
         return SignInOutcome(None, retry_message(attempt.wait))
     if course_dir is not None:
         if not CourseCodes(course_dir).verify(subject, code):
+            store.limits.failed(attempt)
             return SignInOutcome(None, WRONG_ISSUED_CODE)
         store.limits.succeeded(attempt)
         return SignInOutcome(subject)
     result = store.sign_in(name, code)
     if result == IdentityCheck.WRONG_CODE:
+        store.limits.failed(attempt)
         return SignInOutcome(None, WRONG_OWN_CODE)
     if result == IdentityCheck.SHORT_CODE:  # stays counted: taking it back would let guesses be mixed in free
+        store.limits.failed(attempt)
         return SignInOutcome(None, short_code_message())
     store.limits.succeeded(attempt)
     return SignInOutcome(" ".join(name.split()), first_time=result == IdentityCheck.NEW)

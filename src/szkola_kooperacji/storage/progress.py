@@ -8,9 +8,9 @@ text timestamps), which SQLite and PostgreSQL both read the same way; all of it 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 from ..domain.progress import Fact, FactKind
+from .database import Database
 from .drafts import trainee_key
 
 SCHEMA = """
@@ -32,7 +32,7 @@ def _now() -> dt.datetime:
 class ProgressLog:
     """Record and read trainees' progress facts."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
         db.executescript(SCHEMA)
 

@@ -1,10 +1,13 @@
 """Rate limits of sign-in, per trainee id and per client address, shared by every kernel.
 
 Each trainee's page runs in its own kernel process, so the counts live in the shared store
-(SQLite or PostgreSQL), not in memory. An attempt is counted before its code is checked, in one transaction,
-so parallel tabs cannot test many codes while the first failures are still being written;
-a successful sign-in takes its attempt back. After the free failures each further one doubles
-the wait, up to a ceiling; counts are forgotten after a quiet hour.
+(SQLite or PostgreSQL), not in memory. Against the trainee id an attempt is counted before its
+code is checked, in one transaction, so parallel tabs cannot test many codes of one id while the
+first failures are still being written; a successful sign-in takes it back. Against the client
+address only a failure is counted, once it is known: a whole room behind one router signs in in
+the same second, and counting its attempts in advance refused everyone past the free number.
+After the free failures each further one doubles the wait, up to a ceiling; counts are forgotten
+after a quiet hour.
 
 The kernel does not see the HTTP request, so the server records which client address
 received each page (kernel id → address, see ``page_binding``) and the kernel looks its own
@@ -74,34 +77,39 @@ class SignInLimiter:
         db.executescript(SCHEMA)
 
     def begin(self, subject: str, address: str | None) -> Attempt:
-        """Count an attempt for this id and address, unless one of them must still wait."""
+        """Count an attempt for this id, unless the id or the address must still wait."""
         now = self._now()
-        scopes = [("id", subject, FREE_FAILURES_PER_ID)]
-        if address:
-            scopes.append(("address", address, FREE_FAILURES_PER_ADDRESS))
         with self._db.transaction():
-            counts = [(scope, key, free, self._failures(scope, key, now)) for scope, key, free in scopes]
-            wait = max(last + wait_after(n, free) - now for _, _, free, (n, last) in counts)
+            failures, last = self._failures("id", subject, now)
+            wait = last + wait_after(failures, FREE_FAILURES_PER_ID) - now
+            if address:
+                address_failures, address_last = self._failures("address", address, now)
+                wait = max(wait, address_last + wait_after(address_failures, FREE_FAILURES_PER_ADDRESS) - now)
             if wait > 0:
                 return Attempt(subject, address, wait)
-            for scope, key, _, (failures, _) in counts:
-                self._db.execute(
-                    "INSERT INTO sign_in_failures VALUES (?, ?, ?, ?) ON CONFLICT (scope, subject) "
-                    "DO UPDATE SET failures = excluded.failures, last_at = excluded.last_at",
-                    (scope, key, failures + 1, now),
-                )
+            self._count("id", subject, failures + 1, now)
         return Attempt(subject, address)
 
+    def failed(self, attempt: Attempt) -> None:
+        """Count a failed attempt against its address (its id was counted when it began)."""
+        if not attempt.address:
+            return
+        with self._db.transaction():
+            now = self._now()
+            failures, _ = self._failures("address", attempt.address, now)
+            self._count("address", attempt.address, failures + 1, now)
+
     def succeeded(self, attempt: Attempt) -> None:
-        """Take back a successful attempt: the id starts afresh, the address loses this one count."""
+        """Take back a successful attempt: the id starts afresh."""
         with self._db.transaction():
             self._db.execute("DELETE FROM sign_in_failures WHERE scope = 'id' AND subject = ?", (attempt.subject,))
-            if attempt.address:
-                self._db.execute(
-                    "UPDATE sign_in_failures SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END "
-                    "WHERE scope = 'address' AND subject = ?",
-                    (attempt.address,),
-                )
+
+    def _count(self, scope: str, subject: str, failures: int, now: float) -> None:
+        self._db.execute(
+            "INSERT INTO sign_in_failures VALUES (?, ?, ?, ?) ON CONFLICT (scope, subject) "
+            "DO UPDATE SET failures = excluded.failures, last_at = excluded.last_at",
+            (scope, subject, failures, now),
+        )
 
     def _failures(self, scope: str, subject: str, now: float) -> tuple[int, float]:
         row = self._db.execute(
