@@ -35,6 +35,43 @@ def _saved_statements(hub: Hub, user: str) -> list[str]:
         time.sleep(0.5)
 
 
+def _code_sent_from_the_page_runs(page: Page) -> bool:
+    """Send an ``execute_request`` on the page's own kernel websocket; say whether the kernel answered it.
+
+    A ``kernel_info_request`` sent after it proves the kernel is alive and answers the socket, so
+    a missing ``execute_reply`` means the message was refused, not slow.
+    """
+    return bool(
+        page.evaluate(
+            """async () => {
+        const config = JSON.parse(document.getElementById('jupyter-config-data').textContent);
+        const url = new URL(config.baseUrl + 'api/kernels/' + config.kernelId + '/channels?session_id=proba',
+                            location.href);
+        url.protocol = url.protocol.replace('http', 'ws');
+        const socket = new WebSocket(url);
+        await new Promise((ok, fail) => { socket.onopen = ok; socket.onerror = fail; });
+        const message = (type, content) => ({
+            header: {msg_id: type + Math.random(), msg_type: type, username: '', session: 'proba',
+                     date: new Date().toISOString(), version: '5.3'},
+            parent_header: {}, metadata: {}, content, channel: 'shell', buffers: []});
+        const replies = [];
+        socket.onmessage = (event) => replies.push(JSON.parse(event.data));
+        socket.send(JSON.stringify(message('execute_request', {
+            code: '1 / 0', silent: false,
+            store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: true})));
+        socket.send(JSON.stringify(message('kernel_info_request', {})));
+        const deadline = Date.now() + 20000;
+        while (!replies.some((r) => r.header.msg_type === 'kernel_info_reply') && Date.now() < deadline) {
+            await new Promise((ok) => setTimeout(ok, 100));
+        }
+        socket.close();
+        if (!replies.some((r) => r.header.msg_type === 'kernel_info_reply')) throw new Error('no kernel_info_reply');
+        return replies.some((r) => ['execute_reply', 'error', 'execute_input'].includes(r.header.msg_type));
+    }"""
+        )
+    )
+
+
 def _stop_server(page: Page, hub: Hub) -> None:
     page.goto(hub.at("hub/home"))
     page.click("#stop")
@@ -76,6 +113,7 @@ def test_a_trainee_signs_up_is_approved_and_lands_in_their_dashboard(hub: Hub, a
         assert answer.status in (403, 404), (closed, answer.status)
     trainee.goto(hub.at("user/anowak/"))
     _dashboard_opens(trainee, "anowak")
+    assert _code_sent_from_the_page_runs(trainee) is False, "a trainee's own page cannot run code in its kernel"
 
     open_case(trainee)
     open_tab(trainee, "Diagnoza potrzeb")

@@ -62,6 +62,9 @@ def test_trainee_server_config_is_python_that_opens_the_dashboard_only():
     assert config.ServerApp.default_url == DASHBOARD_URL  # type: ignore[attr-defined]
     assert config.ServerApp.jpserver_extensions["jupyterlab"] is False  # type: ignore[attr-defined]
     assert config.ServerApp.jpserver_extensions["voila.server_extension"] is True  # type: ignore[attr-defined]
+    allowed = config.MappingKernelManager.allowed_message_types  # type: ignore[attr-defined]
+    assert "execute_request" not in allowed
+    assert "comm_msg" in allowed
 
 
 def test_a_store_that_is_not_a_postgresql_url_is_refused(tmp_path: Path):

@@ -36,6 +36,19 @@ TRAINEE_EXTENSIONS = {
     "nbgrader.server_extensions.course_list": False,
 }
 """A trainee's server: Voilà only — no Lab, no file browser, no terminal, no nbgrader pages."""
+DASHBOARD_MESSAGE_TYPES = (
+    "comm_open",
+    "comm_close",
+    "comm_msg",
+    "comm_info_request",
+    "kernel_info_request",
+    "shutdown_request",
+)
+"""What a dashboard page may send its kernel: widget messages only, as standalone Voilà allows.
+
+Voilà as a server extension (the hub's trainee server) uses the server's kernel manager, which
+lets every message through; without this list a crafted ``execute_request`` would run code.
+"""
 
 
 def trainee_server_config() -> str:
@@ -49,6 +62,7 @@ def trainee_server_config() -> str:
         "VoilaConfiguration.theme": "light",
         "VoilaConfiguration.strip_sources": True,
         "VoilaConfiguration.show_tracebacks": False,
+        "MappingKernelManager.allowed_message_types": list(DASHBOARD_MESSAGE_TYPES),
         "MappingKernelManager.cull_idle_timeout": DISCONNECTED_KERNEL_SECONDS,
         "MappingKernelManager.cull_interval": 60,
         "MappingKernelManager.cull_connected": False,
