@@ -126,7 +126,8 @@ class ExercisePanel(w.VBox):
         """Submit the work and reflections through nbgrader's exchange; say plainly how it went."""
         answers = self.answers()
         if not self._changed():
-            self.status.value = f"<span class='sk-message'>{e(self._problem() or 'Nie udało się zapisać refleksji.')}</span>"
+            problem = self._problem() or "Nie udało się zapisać refleksji."
+            self.status.value = f"<span class='sk-message'>{e(problem)}</span>"
             return
         try:
             self._submit(answers)
