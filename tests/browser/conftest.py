@@ -212,3 +212,18 @@ def type_text(page: Page, selector: str, text: str) -> None:
     field = page.locator(selector).last
     field.fill(text)
     field.press("Tab")
+
+
+VIEWPORTS = {"1280x800": (1280, 800), "1024x768": (1024, 768)}
+"""The screens a training room has: a usual laptop and an old projector or small laptop."""
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def sized_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[tuple[str, Page]]:
+    """A page at each of the ``VIEWPORTS`` sizes in turn, with the size's name (for screenshots)."""
+    width, height = VIEWPORTS[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="pl-PL")
+    opened = context.new_page()
+    opened.set_default_timeout(WAIT_MS)
+    yield request.param, opened
+    context.close()

@@ -8,15 +8,11 @@ with hidden overflow) cuts is named.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from .conftest import WAIT_MS, Server, open_case, open_tab, shot, sign_in
-
-VIEWPORTS = {"1280x800": (1280, 800), "1024x768": (1024, 768)}
+from .conftest import Server, open_case, open_tab, shot, sign_in
 
 FIND_CUT_TEXT = """
 () => {
@@ -69,16 +65,6 @@ FIND_CUT_TEXT = """
 def cut_texts(page: Page) -> list[str]:
     """Return the visible texts on the page that their boxes cut."""
     return list(page.evaluate(FIND_CUT_TEXT))
-
-
-@pytest.fixture(params=list(VIEWPORTS))
-def sized_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[tuple[str, Page]]:
-    width, height = VIEWPORTS[request.param]
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="pl-PL")
-    opened = context.new_page()
-    opened.set_default_timeout(WAIT_MS)
-    yield request.param, opened
-    context.close()
 
 
 def test_no_label_is_cut_in_any_view(server: Server, sized_page: tuple[str, Page], tmp_path: Path):

@@ -145,6 +145,7 @@ class ContractBuilder(w.VBox):
                 self.reviews,
             ]
         )
+        self.add_class("sk-contract")
 
     def changed(self) -> None:
         """Refresh the goal choices of every action, then report the change."""
