@@ -89,6 +89,37 @@ def running_jupyterlab(course_dir: Path, log_path: Path) -> Iterator[str]:
             process.wait(timeout=30)
 
 
+@contextmanager
+def running_report(course_dir: Path, log_path: Path) -> Iterator[str]:
+    """Run ``szkola report --serve`` for a course as the trainer starts it, on a free port; yield its URL."""
+    port = free_port()
+    command = [sys.executable, "-m", "szkola_kooperacji", "report", "--serve", f"--port={port}"]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [*command, "--course-dir", str(course_dir)], stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log_text = log_path.read_text(errors="replace")
+                    raise RuntimeError(f"szkola report --serve did not start:\n{log_text}") from None
+                time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGINT)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+
+
 def issued_codes(course_dir: Path) -> dict[str, str]:
     """Return the sign-in codes ``szkola course init --roster`` handed out, from its CSV, by trainee id."""
     with (course_dir / "kody_logowania.csv").open(encoding="utf-8-sig") as handle:
