@@ -179,6 +179,8 @@ def test_evidence_is_folded_by_area_with_chosen_findings_in_view(app: Dashboard)
     toggles[AREA_LABELS[other.area]].click()
     assert box.layout.display == "none", "folded again, the unticked finding is hidden"
     assert "wybrane: 0 z" in toggles[AREA_LABELS[other.area]].description
+    editor.area.value = other.area
+    assert box.layout.display != "none", "choosing the need's area shows that area's findings"
 
 
 def test_goal_needs_follow_the_diagnosis(app: Dashboard):

@@ -157,6 +157,11 @@ class FoldedCheckList(CheckList):
         """Return True when every item of ``group`` is shown."""
         return group in self._open
 
+    def unfold(self, group: str) -> None:
+        """Show every item of ``group`` (a group not in the list is ignored)."""
+        self._open.add(group)
+        self._fold()
+
     def toggle(self, group: str) -> None:
         """Unfold a folded group, or fold an unfolded one (its chosen items stay in view)."""
         self._open ^= {group}

@@ -75,6 +75,8 @@ class NeedEditor(w.VBox):
         )
 
         bind(self.area, need, "area", changed, self.message)
+        # The findings of the area just chosen are the likely evidence: show them.
+        self.area.observe(lambda event: self.evidence.unfold(AREA_LABELS[event["new"]]), names="value")
         bind(self.statement, need, "statement", changed, self.message)
         bind(self.severity, need, "severity", changed, self.message)
         bind(self.art7, need, "art7", changed, self.message, to_model=list)
