@@ -8,11 +8,16 @@ with hidden overflow) cuts is named.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import Server, open_case, open_tab, shot, sign_in
+from .conftest import Server, issued_codes, new_course, open_case, open_tab, shot, sign_in, type_text
+
+EXERCISE = "cw2_diagnoza"
+TRAINEE = "anowak"
 
 FIND_CUT_TEXT = """
 () => {
@@ -67,15 +72,24 @@ def cut_texts(page: Page) -> list[str]:
     return list(page.evaluate(FIND_CUT_TEXT))
 
 
-def test_no_label_is_cut_in_any_view(server: Server, sized_page: tuple[str, Page], tmp_path: Path):
-    size, page = sized_page
-    seen: dict[str, list[str]] = {}
+class Views:
+    """Looks at one view after another and keeps, per view, the texts found cut."""
 
-    def look(view: str) -> None:
-        page.wait_for_timeout(300)  # let the widgets finish their layout
-        shot(page, f"60_uklad_{size}_{view}")
-        if found := cut_texts(page):
-            seen[view] = found
+    def __init__(self, page: Page, size: str) -> None:
+        self.page, self.size = page, size
+        self.cut: dict[str, list[str]] = {}
+
+    def look(self, view: str) -> None:
+        self.page.wait_for_timeout(300)  # let the widgets finish their layout
+        shot(self.page, f"60_uklad_{self.size}_{view}")
+        if found := cut_texts(self.page):
+            self.cut[view] = found
+
+
+def test_no_label_is_cut_in_any_view(server: Server, sized_page: tuple[str, Page]):
+    size, page = sized_page
+    views = Views(page, size)
+    look = views.look
 
     page.goto(server.url)
     page.wait_for_selector(".sk-trainee-name input")
@@ -112,4 +126,37 @@ def test_no_label_is_cut_in_any_view(server: Server, sized_page: tuple[str, Page
     expect(page.locator(".sk-feedback-view")).to_contain_text("Wynik:")
     look("informacja_zwrotna")
 
-    assert seen == {}, f"cut texts at {size}: {seen}"
+    assert views.cut == {}, f"cut texts at {size}: {views.cut}"
+
+
+@pytest.fixture(scope="module")
+def course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return new_course(tmp_path_factory.mktemp("uklad"), {TRAINEE: ("Anna", "Nowak")}, EXERCISE)
+
+
+@pytest.fixture
+def course_server(tmp_path: Path, course_dir: Path) -> Iterator[Server]:
+    running = Server(store=tmp_path / "drafts.sqlite", log=tmp_path / "serve.log", course=course_dir)
+    running.start()
+    yield running
+    running.stop()
+
+
+def test_no_label_is_cut_in_a_graded_exercise(course_server: Server, course_dir: Path, sized_page: tuple[str, Page]):
+    size, page = sized_page
+    views = Views(page, size)
+    page.goto(course_server.url)
+    page.wait_for_selector(".sk-trainee-name input")
+    views.look("kurs_logowanie")
+    page.fill(".sk-trainee-name input", TRAINEE)
+    page.fill(".sk-trainee-code input", issued_codes(course_dir)[TRAINEE])
+    page.click(".sk-sign-in")
+    page.wait_for_selector(f".sk-exercise-{EXERCISE}")
+    views.look("kurs_lista")
+    page.click(f".sk-exercise-{EXERCISE}")
+    page.wait_for_selector(".sk-live-findings")
+    open_tab(page, "Oddanie ćwiczenia")
+    type_text(page, ".sk-reflection-1 textarea", "Babcia pomaga w opiece nad dziećmi.")
+    expect(page.locator(".sk-reflections-saved")).to_contain_text("Refleksje zapisane o")
+    views.look("kurs_oddanie")
+    assert views.cut == {}, f"cut texts at {size}: {views.cut}"
