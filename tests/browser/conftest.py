@@ -89,6 +89,37 @@ def running_jupyterlab(course_dir: Path, log_path: Path) -> Iterator[str]:
             process.wait(timeout=30)
 
 
+@contextmanager
+def running_report(course_dir: Path, log_path: Path) -> Iterator[str]:
+    """Run ``szkola report --serve`` for a course as the trainer starts it, on a free port; yield its URL."""
+    port = free_port()
+    command = [sys.executable, "-m", "szkola_kooperacji", "report", "--serve", f"--port={port}"]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [*command, "--course-dir", str(course_dir)], stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log_text = log_path.read_text(errors="replace")
+                    raise RuntimeError(f"szkola report --serve did not start:\n{log_text}") from None
+                time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGINT)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+
+
 def issued_codes(course_dir: Path) -> dict[str, str]:
     """Return the sign-in codes ``szkola course init --roster`` handed out, from its CSV, by trainee id."""
     with (course_dir / "kody_logowania.csv").open(encoding="utf-8-sig") as handle:
@@ -204,6 +235,21 @@ def type_text(page: Page, selector: str, text: str) -> None:
     field = page.locator(selector).last
     field.fill(text)
     field.press("Tab")
+
+
+VIEWPORTS = {"1280x800": (1280, 800), "1024x768": (1024, 768)}
+"""The screens a training room has: a usual laptop and an old projector or small laptop."""
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def sized_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[tuple[str, Page]]:
+    """A page at each of the ``VIEWPORTS`` sizes in turn, with the size's name (for screenshots)."""
+    width, height = VIEWPORTS[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="pl-PL")
+    opened = context.new_page()
+    opened.set_default_timeout(WAIT_MS)
+    yield request.param, opened
+    context.close()
 
 
 def choose_pair(page: Page, left: str, right: str) -> None:

@@ -3,6 +3,7 @@ collects, grades and returns feedback with nbgrader, and the formgrader shows th
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -49,7 +50,14 @@ def test_trainee_submits_exercise_and_reads_returned_feedback(course_server: Ser
     page.locator(".sk-need select").first.select_option(label="Sytuacja materialna (dochody, wydatki, długi)")
     type_text(page, ".sk-need-statement textarea", STATEMENT)
     open_tab(page, "Oddanie ćwiczenia")
-    type_text(page, ".sk-reflection-1 textarea", REFLECTION)
+    reflection, saved = page.locator(".sk-reflection-1 textarea"), page.locator(".sk-reflections-saved")
+    reflection.fill(REFLECTION)  # typed, not yet sent: the reflections say so, as the save indicator does
+    expect(saved).to_contain_text("Niezapisane zmiany", use_inner_text=True)  # what is visible
+    reflection.press("Tab")
+    expect(saved).to_contain_text("Refleksje zapisane o", use_inner_text=True)
+    expect(saved).not_to_contain_text("Niezapisane", use_inner_text=True)
+    expect(saved).not_to_have_class(re.compile("sk-unsaved"))
+    shot(page, "10a_refleksje_zapisane")
     page.click(".sk-submit")
     expect(page.locator(".sk-submit-status")).to_contain_text("Oddano", timeout=60_000)
     shot(page, "11_cwiczenie_oddane")

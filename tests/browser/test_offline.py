@@ -1,7 +1,10 @@
-"""In a hall without internet: no page of the dashboard asks any host but the server for anything."""
+"""In a hall without internet: no page of the dashboard, of the trainee's returned feedback or of the
+trainer's report asks any host but the server for anything."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -9,16 +12,29 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from .conftest import Server, issued_codes, new_course, open_case, open_tab, shot, sign_in
+from szkola_kooperacji.grading.exchange import TraineeExchange
+
+from .conftest import (
+    WAIT_MS,
+    Server,
+    issued_codes,
+    nbgrader,
+    new_course,
+    open_case,
+    open_tab,
+    running_report,
+    shot,
+    sign_in,
+)
 
 TABS = ("Przypadek", "Diagnoza potrzeb", "Kontrakt socjalny", "Mapa i dokument", "Informacja zwrotna")
 EXERCISE = "cw2_diagnoza"
 TRAINEE = "anowak"
 
 
-def block_other_hosts(page: Page, server: Server) -> list[str]:
+def block_other_hosts(page: Page, server: Server | str) -> list[str]:
     """Abort every request to a host other than the server's; return the list they are recorded in."""
-    local = urlsplit(server.url).netloc
+    local = urlsplit(server if isinstance(server, str) else server.url).netloc
     elsewhere: list[str] = []
 
     def only_local(route: Route) -> None:
@@ -46,10 +62,22 @@ def test_no_request_leaves_the_servers_address(server: Server, page: Page):
     assert elsewhere == [], f"requests to other hosts: {elsewhere}"
 
 
+@pytest.fixture(scope="module")
+def returned_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A course whose trainee handed in the exercise and got the trainer's feedback back (nbgrader's steps)."""
+    course = new_course(tmp_path_factory.mktemp("offline"), {TRAINEE: ("Anna", "Nowak")}, EXERCISE)
+    TraineeExchange(course, TRAINEE).submit(EXERCISE, "", {"refleksja_1": "Babcia pomaga w opiece nad dziećmi."})
+    nbgrader(course, "collect", EXERCISE)
+    command = [sys.executable, "-m", "szkola_kooperacji", "grade", "autograde", EXERCISE]
+    subprocess.run(command, cwd=course, capture_output=True, check=False)  # exit 1: an empty work is flagged
+    nbgrader(course, "generate_feedback", EXERCISE)
+    nbgrader(course, "release_feedback", EXERCISE)
+    return course
+
+
 @pytest.fixture
-def course_server(tmp_path: Path) -> Iterator[Server]:
-    course = new_course(tmp_path, {TRAINEE: ("Anna", "Nowak")}, EXERCISE)
-    running = Server(store=tmp_path / "drafts.sqlite", log=tmp_path / "serve.log", course=course)
+def course_server(tmp_path: Path, returned_course: Path) -> Iterator[Server]:
+    running = Server(store=tmp_path / "drafts.sqlite", log=tmp_path / "serve.log", course=returned_course)
     running.start()
     yield running
     running.stop()
@@ -67,6 +95,20 @@ def test_a_graded_exercise_asks_no_other_host_either(course_server: Server, page
     for title in ("Przypadek", "Diagnoza potrzeb", "Oddanie ćwiczenia"):
         open_tab(page, title)
         expect(page.locator(".lm-TabBar-tab.lm-mod-current")).to_contain_text(title)
+    page.click(".sk-show-returned")  # the trainer's feedback page, shown in a frame inside the dashboard
+    frame = page.frame_locator(".sk-feedback-frame")
+    expect(frame.locator("body")).to_contain_text("Babcia pomaga w opiece nad dziećmi.")
     page.wait_for_load_state("networkidle")
     shot(page, "48_cwiczenie_bez_internetu")
+    assert elsewhere == [], f"requests to other hosts: {elsewhere}"
+
+
+def test_the_trainers_report_asks_no_other_host_either(returned_course: Path, page: Page, tmp_path: Path):
+    with running_report(returned_course, tmp_path / "report.log") as url:
+        elsewhere = block_other_hosts(page, url)
+        page.goto(url)
+        expect(page.locator(".sk-report")).to_contain_text("Wynik uczestników", timeout=WAIT_MS)
+        expect(page.locator(".sk-report")).to_contain_text(TRAINEE)
+        page.wait_for_load_state("networkidle")
+        shot(page, "49_raport_bez_internetu")
     assert elsewhere == [], f"requests to other hosts: {elsewhere}"

@@ -23,7 +23,7 @@ def test_trainee_builds_diagnosis_and_contract_with_live_feedback(server: Server
     page.wait_for_selector(".sk-need-statement textarea")
     page.locator(".sk-need select").first.select_option(label="Uzależnienia")
     type_text(page, ".sk-need-statement textarea", "Pan pije alkohol codziennie i potrzebuje terapii")
-    page.locator(".sk-need-evidence input[type=checkbox]").first.check()
+    page.locator(".sk-need-evidence input[type=checkbox]:visible").first.check()  # the area's findings unfold
     expect(findings).not_to_contain_text("Diagnoza nie zawiera jeszcze żadnej potrzeby")
     expect(findings).to_contain_text("nie ma celu w kontrakcie")
     shot(page, "04_diagnoza")

@@ -8,12 +8,8 @@ autograde``; then the real JupyterLab (formgrader) and the real Voilà report ar
 from __future__ import annotations
 
 import csv
-import os
-import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,7 +24,7 @@ from szkola_kooperacji.domain.draft import Draft
 from szkola_kooperacji.grading.course_folder import CourseFolder
 from szkola_kooperacji.grading.exchange import TraineeExchange
 
-from .conftest import WAIT_MS, free_port, nbgrader, new_course, running_jupyterlab, shot
+from .conftest import WAIT_MS, nbgrader, new_course, running_jupyterlab, running_report, shot
 
 pytestmark = pytest.mark.slow
 
@@ -194,35 +190,8 @@ def test_trainer_grades_a_reflection_by_hand_and_the_comment_reaches_feedback(
 @pytest.fixture
 def report_server(graded_course: Path, tmp_path: Path) -> Iterator[str]:
     """``szkola report --serve`` as the trainer starts it, on a free port."""
-    port = free_port()
-    command = [sys.executable, "-m", "szkola_kooperacji", "report", "--serve", f"--port={port}"]
-    with (tmp_path / "report.log").open("wb") as log:
-        process = subprocess.Popen(
-            [*command, "--course-dir", str(graded_course)],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    log_text = (tmp_path / "report.log").read_text(errors="replace")
-                    raise RuntimeError(f"szkola report --serve did not start:\n{log_text}") from None
-                time.sleep(0.3)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGINT)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
+    with running_report(graded_course, tmp_path / "report.log") as url:
+        yield url
 
 
 def cell_texts(page: Page, table: int) -> list[list[str]]:

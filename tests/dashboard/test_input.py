@@ -15,7 +15,7 @@ from szkola_kooperacji.dashboard.action_editor import GoalEditor
 from szkola_kooperacji.dashboard.binding import text_limit
 from szkola_kooperacji.dashboard.exercise_panel import ExercisePanel
 from szkola_kooperacji.data import load_valid_catalog
-from szkola_kooperacji.domain.codes import Area
+from szkola_kooperacji.domain.codes import AREA_LABELS, Area
 from szkola_kooperacji.domain.contract import Action, Goal
 from szkola_kooperacji.domain.diagnosis import Need
 from szkola_kooperacji.domain.privacy import PESEL_REFUSED, contains_pesel
@@ -139,7 +139,7 @@ def test_a_review_date_must_be_a_date(app: Dashboard):
 def test_choices_are_checkboxes_with_full_labels(app: Dashboard):
     workspace = app.open_case("mini_case")
     editor = workspace.diagnosis.add_need()
-    boxes = [c for c in editor.evidence.children if isinstance(c, w.Checkbox)]
+    boxes = editor.evidence.boxes
     case = workspace.case
     assert [b.description for b in boxes] == [f"{f.id}: {f.text}" for f in case.interview], "no cut labels"
     boxes[-1].value = True
@@ -152,6 +152,35 @@ def test_choices_are_checkboxes_with_full_labels(app: Dashboard):
     art7_boxes = [c for c in editor.art7.children if isinstance(c, w.Checkbox)]
     assert [b.value for b in art7_boxes[:3]] == [False, True, False]
     assert editor.need.art7 == [editor.art7.options[1][1]]
+
+
+def test_evidence_is_folded_by_area_with_chosen_findings_in_view(app: Dashboard):
+    workspace = app.open_case("mini_case")
+    editor = workspace.diagnosis.add_need()
+    evidence, case = editor.evidence, workspace.case
+    areas = list(dict.fromkeys(AREA_LABELS[f.area] for f in case.interview))
+    assert len(areas) > 1, "the mini case has findings in several areas"
+    own = AREA_LABELS[editor.need.area]
+    shown = {f.id: box.layout.display != "none" for f, box in zip(case.interview, evidence.boxes, strict=True)}
+    assert shown == {f.id: AREA_LABELS[f.area] == own for f in case.interview}, "only the need's own area is open"
+    other = next(f for f in case.interview if AREA_LABELS[f.area] != own)
+    toggles = {t.description.split(" — ")[0][2:]: t for t in evidence.children if isinstance(t, w.Button)}
+    assert list(toggles) == areas
+    assert "wybrane: 0 z" in toggles[AREA_LABELS[other.area]].description
+    evidence.value = (other.id,)
+    box = evidence.boxes[case.interview.index(other)]
+    assert box.layout.display != "none", "a chosen finding stays in view in a folded group"
+    assert "wybrane: 1 z" in toggles[AREA_LABELS[other.area]].description
+    assert [ev.finding_id for ev in editor.need.evidence] == [other.id]
+    toggles[AREA_LABELS[other.area]].click()
+    assert all(evidence.boxes[i].layout.display != "none" for i, f in enumerate(case.interview) if f.area == other.area)
+    assert toggles[AREA_LABELS[other.area]].description.startswith("▾")
+    box.value = False
+    toggles[AREA_LABELS[other.area]].click()
+    assert box.layout.display == "none", "folded again, the unticked finding is hidden"
+    assert "wybrane: 0 z" in toggles[AREA_LABELS[other.area]].description
+    editor.area.value = other.area
+    assert box.layout.display != "none", "choosing the need's area shows that area's findings"
 
 
 def test_goal_needs_follow_the_diagnosis(app: Dashboard):

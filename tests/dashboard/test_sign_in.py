@@ -9,7 +9,7 @@ import pytest
 
 from szkola_kooperacji.dashboard import Dashboard
 from szkola_kooperacji.data import load_valid_catalog
-from szkola_kooperacji.storage import CourseCodes, DraftStore
+from szkola_kooperacji.storage import CourseCodes, DraftStore, IdentityCheck
 from szkola_kooperacji.storage.sign_in_limits import FREE_FAILURES_PER_ID
 
 VALID = Path(__file__).parent.parent / "data" / "valid"
@@ -86,3 +86,14 @@ def test_workshop_without_course_has_the_same_limits(store: DraftStore):
     blocked = _try(Dashboard(CATALOG, store), "ANNA NOWAK", "tajne123")
     assert blocked.trainee is None
     assert re.search(r"Spróbuj ponownie za (30|2\d) s", blocked.message.value)
+
+
+@pytest.mark.parametrize("with_course", [False, True])
+def test_a_pesel_in_the_name_is_refused_and_nothing_is_stored(
+    store: DraftStore, course: tuple[Path, dict[str, str]], with_course: bool
+):
+    app = _try(Dashboard(CATALOG, store, course[0] if with_course else None), "Anna Nowak 44051401359", "tajne123")
+    assert app.trainee is None
+    assert "Nie wpisuj numeru PESEL – to dane osobowe" in app.message.value
+    if not with_course:  # the name was not registered: another code would have been refused as WRONG_CODE
+        assert store.sign_in("Anna Nowak 44051401359", "innykod12") == IdentityCheck.NEW

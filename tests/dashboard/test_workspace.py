@@ -60,7 +60,7 @@ def test_need_edits_update_model_findings_and_store(app: Dashboard, store: Draft
     workspace = app.open_case("mini_case")
     assert "diagnosis_empty" in workspace.findings.value
     editor = workspace.diagnosis.add_need(Area.UZALEZNIENIA)
-    statement = editor.children[1]
+    statement = editor.statement
     statement.value = "Pan Jan pije codziennie"
     need = workspace.draft.diagnosis.needs[0]
     assert need is editor.need
@@ -73,19 +73,19 @@ def test_need_edits_update_model_findings_and_store(app: Dashboard, store: Draft
 
 def test_draft_is_restored_when_the_case_is_reopened(app: Dashboard, store: DraftStore):
     workspace = app.open_case("mini_case")
-    workspace.diagnosis.add_need(Area.SYTUACJA_ZAWODOWA).children[1].value = "Brak pracy od lat"
+    workspace.diagnosis.add_need(Area.SYTUACJA_ZAWODOWA).statement.value = "Brak pracy od lat"
     again = Dashboard(load_valid_catalog([VALID]), store)
     again.name.value, again.code.value = "Anna Nowak", "tajne123"
     again.sign_in()
     restored = again.open_case("mini_case")
     assert restored.draft.diagnosis.needs[0].statement == "Brak pracy od lat"
-    assert restored.diagnosis._list.children[0].children[1].value == "Brak pracy od lat"
+    assert restored.diagnosis._list.children[0].statement.value == "Brak pracy od lat"
 
 
 def test_hostile_text_is_shown_as_text(app: Dashboard):
     workspace = app.open_case("mini_case")
     editor = workspace.diagnosis.add_need()
-    editor.children[1].value = HOSTILE
+    editor.statement.value = HOSTILE
     workspace.contract.add_goal().needs.value = ("N1",)
     workspace.show_feedback()
     for html in (workspace.findings.value, workspace.feedback.value):
@@ -96,30 +96,30 @@ def test_hostile_text_is_shown_as_text(app: Dashboard):
 def test_over_long_text_is_refused_with_a_message_and_kept_in_the_field(app: Dashboard):
     workspace = app.open_case("mini_case")
     editor = workspace.diagnosis.add_need()
-    editor.children[1].value = "słowo " * 1000
+    editor.statement.value = "słowo " * 1000
     assert editor.need.statement == ""
-    assert "za długi" in editor.children[2].value
-    assert editor.children[1].value.startswith("słowo")
+    assert "za długi" in editor.message.value
+    assert editor.statement.value.startswith("słowo")
 
 
 def test_text_the_contract_cannot_print_is_refused_with_a_message_and_kept_in_the_field(app: Dashboard):
     workspace = app.open_case("mini_case")
     editor = workspace.diagnosis.add_need()
-    editor.children[1].value = "Rodzina potrzebuje wsparcia 👨‍👩‍👧 🙂"
+    editor.statement.value = "Rodzina potrzebuje wsparcia 👨‍👩‍👧 🙂"
     assert editor.need.statement == ""
-    assert "nie da się wydrukować" in editor.children[2].value
-    assert "🙂" in editor.children[2].value
-    editor.children[1].value = "Rodzina potrzebuje wsparcia – „zaraz”, już! Zażółć gęślą jaźń."
+    assert "nie da się wydrukować" in editor.message.value
+    assert "🙂" in editor.message.value
+    editor.statement.value = "Rodzina potrzebuje wsparcia – „zaraz”, już! Zażółć gęślą jaźń."
     assert editor.need.statement.startswith("Rodzina potrzebuje wsparcia")
-    assert editor.children[2].value == ""
+    assert editor.message.value == ""
 
 
 def test_contract_built_with_the_directory_browser(app: Dashboard):
     workspace = app.open_case("mini_case")
-    workspace.diagnosis.add_need(Area.SYTUACJA_ZAWODOWA).children[1].value = "Brak pracy"
+    workspace.diagnosis.add_need(Area.SYTUACJA_ZAWODOWA).statement.value = "Brak pracy"
     goal_editor = workspace.contract.add_goal()
     goal_editor.needs.value = ("N1",)
-    browser = workspace.contract.children[-2]
+    browser = workspace.contract.browser
     browser.sector.value = Sector.RYNEK_PRACY
     assert [label for label, _ in browser.results.options] == [
         "Powiatowy Urząd Pracy — Rejestracja jako osoba bezrobotna (powiat)",
@@ -150,9 +150,9 @@ def test_changing_institution_offers_its_services(app: Dashboard):
 def test_reviews_and_period_reach_the_contract(app: Dashboard):
     workspace = app.open_case("mini_case")
     builder = workspace.contract
-    period_start = builder.children[1].children[1]
+    period_start = builder.start
     period_start.value = "01.11.2026"
-    reviews = builder.children[-1]
+    reviews = builder.reviews
     reviews.new_date.value = "15.01.2027"
     reviews._add(None)
     assert workspace.draft.contract.period_start == dt.date(2026, 11, 1)

@@ -15,9 +15,9 @@ from . import dates, options
 from .binding import Changed, FieldMessages, bind
 from .checklist import CheckList
 from .confirm import ConfirmedDelete
+from .diagnosis_builder import row, wide_dropdown
 from .render import e
 
-HALF = w.Layout(width="48%")
 WIDE = w.Layout(width="98%")
 FULL = w.Layout(width="100%")
 
@@ -43,7 +43,6 @@ class GoalEditor(w.VBox):
             goal.need_ids,
             description="Potrzeby",
             empty="najpierw dodaj potrzeby w diagnozie",
-            layout=HALF,
         )
         self.needs.add_class("sk-goal-needs")
         self.indicator = w.Text(
@@ -73,10 +72,10 @@ class GoalEditor(w.VBox):
         bind(self.due, goal, "due", changed, self.message, to_model=dates.parse, check=dates.problem)
         super().__init__(
             [
-                w.VBox([w.HBox([w.HTML(f"<b>Cel {goal.id}</b>"), self.due, delete]), delete.bar]),
+                w.VBox([row(w.HTML(f"<b>Cel {goal.id}</b>"), delete, css="sk-card-head"), delete.bar]),
                 self.text,
                 self.message,
-                w.HBox([self.needs, w.VBox([self.indicator, self.target], layout=HALF)]),
+                row(self.needs, w.VBox([self.indicator, self.target, self.due]), css="sk-pair"),
             ]
         )
         self.add_class("sk-card")
@@ -107,7 +106,7 @@ class ActionEditor(w.VBox):
     ) -> None:
         self.action, self.directory = action, directory
         self.message = FieldMessages()
-        self.goal = w.Dropdown(options=self._goal_options(goals), description="Cel")
+        self.goal = wide_dropdown(w.Dropdown(options=self._goal_options(goals), description="Cel"))
         self.goal.value = action.goal_id if action.goal_id in {g.id for g in goals} else options.NONE
         self.goal.add_class("sk-action-goal")
         self.text = w.Textarea(
@@ -118,34 +117,38 @@ class ActionEditor(w.VBox):
         )
         self.text.add_class("sk-action-text")
         self.text.tooltip = f"Opis działania {action.id}"  # its name for a screen reader
-        self.responsible = w.Dropdown(
-            options=options.responsibles(), value=action.responsible or options.NONE, description="Kto"
+        self.responsible = wide_dropdown(
+            w.Dropdown(options=options.responsibles(), value=action.responsible or options.NONE, description="Kto")
         )
         self.responsible.add_class("sk-action-responsible")
-        self.who = w.Dropdown(
-            options=[(options.NONE_LABEL, options.NONE), *options.members(case)],
-            value=action.responsible_member_id or options.NONE,
-            description="Osoba",
+        self.who = wide_dropdown(
+            w.Dropdown(
+                options=[(options.NONE_LABEL, options.NONE), *options.members(case)],
+                value=action.responsible_member_id or options.NONE,
+                description="Osoba",
+            )
         )
         self.who.add_class("sk-action-member")
-        self.institution = w.Dropdown(
-            options=options.institutions(directory),
-            value=action.institution_id or options.NONE,
-            description="Instytucja",
-            layout=HALF,
+        self.institution = wide_dropdown(
+            w.Dropdown(
+                options=options.institutions(directory),
+                value=action.institution_id or options.NONE,
+                description="Instytucja",
+            )
         )
         self.institution.add_class("sk-action-institution")
-        self.service = w.Dropdown(
-            options=options.services(directory, action.institution_id),
-            value=action.service_id or options.NONE,
-            description="Usługa",
-            layout=HALF,
+        self.service = wide_dropdown(
+            w.Dropdown(
+                options=options.services(directory, action.institution_id),
+                value=action.service_id or options.NONE,
+                description="Usługa",
+            )
         )
         self.service.add_class("sk-action-service")
         self.legal_basis = w.HTML()
         self.legal_basis.add_class("sk-action-legal-basis")
-        self.members = CheckList(options.members(case), action.member_ids, description="Dotyczy", layout=HALF)
-        self.strengths = CheckList(options.strengths(case), action.uses_strength_ids, description="Zasoby", layout=HALF)
+        self.members = CheckList(options.members(case), action.member_ids, description="Dotyczy")
+        self.strengths = CheckList(options.strengths(case), action.uses_strength_ids, description="Zasoby")
         self.start = dates.date_field(action.start, "Od")
         self.due = dates.date_field(action.due, "Do")
         self.frequency = w.Text(
@@ -171,14 +174,15 @@ class ActionEditor(w.VBox):
         bind(self.frequency, action, "frequency", changed, self.message)
         super().__init__(
             [
-                w.VBox([w.HBox([w.HTML(f"<b>Działanie {action.id}</b>"), self.goal, delete]), delete.bar]),
+                w.VBox([row(w.HTML(f"<b>Działanie {action.id}</b>"), delete, css="sk-card-head"), delete.bar]),
+                row(self.goal),
                 self.text,
                 self.message,
-                w.HBox([self.responsible, self.who]),
-                w.HBox([self.institution, self.service]),
+                row(self.responsible, self.who),
+                row(self.institution, self.service),
                 self.legal_basis,
-                w.HBox([self.members, self.strengths]),
-                w.HBox([self.start, self.due, self.frequency]),
+                row(self.members, self.strengths, css="sk-pair"),
+                row(self.start, self.due, self.frequency),
             ]
         )
         self.add_class("sk-card")

@@ -8,14 +8,16 @@ import ipywidgets as w
 
 from ..domain.case import Case
 from ..domain.codes import Responsible
+from ..domain.completeness import ContractProgress
 from ..domain.contract import Action, Contract, Goal, Review
 from ..domain.diagnosis import Diagnosis
 from ..domain.directory import Institution, Service, ServiceDirectory
 from . import dates, options
 from .action_editor import ActionEditor, GoalEditor
 from .binding import Changed, FieldMessages, bind
-from .diagnosis_builder import next_id
+from .diagnosis_builder import next_id, row, wide_dropdown
 from .directory_browser import DirectoryBrowser
+from .render import e
 from .text_limits import TextLimits
 
 WIDE = w.Layout(width="98%")
@@ -44,7 +46,7 @@ class ReviewsEditor(w.VBox):
             [
                 w.HTML("<h4>Ocena realizacji</h4>"),
                 self._list,
-                w.HBox([self.new_date, add, clear]),
+                row(self.new_date, add, clear),
                 self.final,
                 self._message,
             ]
@@ -88,7 +90,9 @@ class ContractBuilder(w.VBox):
         message = FieldMessages()
         if contract.client_member_id is None and case.members:
             contract.client_member_id = case.members[0].id
-        self.client = w.Dropdown(options=options.members(case), value=contract.client_member_id, description="Klient")
+        self.client = wide_dropdown(
+            w.Dropdown(options=options.members(case), value=contract.client_member_id, description="Klient")
+        )
         self.start = dates.date_field(contract.period_start, "Od")
         self.start.add_class("sk-period-start")
         self.end = dates.date_field(contract.period_end, "Do")
@@ -120,10 +124,14 @@ class ContractBuilder(w.VBox):
         )
         self.browser = DirectoryBrowser(directory, self._add_service_action, case.gmina)
         self.reviews = ReviewsEditor(contract, self.changed)
+        self.progress = w.HTML()
+        self.progress.add_class("sk-progress")
         super().__init__(
             [
+                self.progress,
                 w.HTML("<h4>Strony i okres obowiązywania</h4>"),
-                w.HBox([self.client, self.start, self.end]),
+                row(self.client),
+                row(self.start, self.end),
                 w.HTML("<h4>Cel główny</h4>"),
                 self.goal_main,
                 message,
@@ -138,6 +146,7 @@ class ContractBuilder(w.VBox):
                 self.reviews,
             ]
         )
+        self.add_class("sk-contract")
 
     def changed(self) -> None:
         """Refresh the goal choices of every action, then report the change."""
@@ -145,6 +154,10 @@ class ContractBuilder(w.VBox):
             assert isinstance(editor, ActionEditor)
             editor.refresh_goals(self.contract.goals)
         self._changed()
+
+    def show_progress(self, progress: ContractProgress) -> None:
+        """Show how complete the contract is above its parts."""
+        self.progress.value = f"{'✔ ' if progress.complete else ''}{e(progress.summary())}"
 
     def refresh_needs(self) -> None:
         """Offer the diagnosis's current needs in every goal editor."""

@@ -19,6 +19,7 @@ from ..errors import SzkolaError
 from ..grading import MAX_REFLECTION_CHARS as MAX_REFLECTION
 from .guard import guarded
 from .render import e
+from .workspace import AUTOSAVED
 
 if TYPE_CHECKING:  # nbgrader and nbformat load only when a trainee opens an exercise
     from ..grading.exchange import Released
@@ -44,6 +45,12 @@ class ExercisePanel(w.VBox):
         self.released, self._save, self._submit, self._fetch = released, save_answers, submit, fetch_feedback
         self.status = w.HTML()
         self.status.add_class("sk-submit-status")
+        # The reflections' own save indicator, under the same rules as the workspace's: the page marks it
+        # "Niezapisane zmiany" while the trainee types, and only a save by the kernel redraws it.
+        self.saved = w.HTML()
+        self.saved.add_class("sk-saved")
+        self.saved.add_class("sk-reflections-saved")
+        self.saves = 0
         self.areas: dict[str, w.Textarea] = {}
         items: list[w.Widget] = [w.HTML(self._intro())]
         for number, reflection in enumerate(released.info.reflections, start=1):
@@ -72,7 +79,9 @@ class ExercisePanel(w.VBox):
         show.on_click(guarded(self.status)(lambda _: self.show_feedback()))
         self.returned = w.HTML()
         self.returned.add_class("sk-returned-feedback")
-        super().__init__([*items, w.HBox([submit_button, show]), self.status, self.returned])
+        reflections = w.VBox(items)
+        reflections.add_class(AUTOSAVED)
+        super().__init__([reflections, self.saved, w.HBox([submit_button, show]), self.status, self.returned])
         self.add_class("sk-exercise")
 
     def _intro(self) -> str:
@@ -94,25 +103,33 @@ class ExercisePanel(w.VBox):
         """Return why the reflections cannot be saved (too long, a PESEL), or None."""
         texts = self.answers().values()
         if any(len(text) > MAX_REFLECTION for text in texts):
-            return f"Refleksja jest za długa (najwyżej {MAX_REFLECTION} znaków). Skróć ją, zanim oddasz ćwiczenie."
+            return f"Refleksja jest za długa (najwyżej {MAX_REFLECTION} znaków). Skróć ją, aby została zapisana."
         if any(contains_pesel(text) for text in texts):
             return PESEL_REFUSED
         return None
 
-    def _changed(self) -> None:
+    def _changed(self) -> bool:
+        """Save the reflections; say truthfully whether the store has them. Return True when saved."""
         if problem := self._problem():
-            self.status.value = f"<span class='sk-message'>{e(problem)}</span>"
-            return
-        self._save(self.answers())
-        self.status.value = f"<span class='sk-muted'>Refleksje zapisane o {dt.datetime.now():%H:%M}.</span>"
+            self.saved.value = f"<span class='sk-message'>Refleksje nie zostały zapisane. {e(problem)}</span>"
+            return False
+        try:
+            self._save(self.answers())
+        except Exception:  # the store may be locked or full: tell the trainee, keep the text in the fields
+            self.saved.value = "<span class='sk-message'>Nie udało się zapisać refleksji. Spróbuj ponownie.</span>"
+            return False
+        # A new value on every save, so the page redraws the indicator even within the same minute.
+        self.saves += 1
+        self.saved.value = f"<span data-save='{self.saves}'>Refleksje zapisane o {dt.datetime.now():%H:%M}</span>"
+        return True
 
     def submit(self) -> None:
         """Submit the work and reflections through nbgrader's exchange; say plainly how it went."""
         answers = self.answers()
-        if self._problem():
-            self._changed()
+        if not self._changed():
+            problem = self._problem() or "Nie udało się zapisać refleksji."
+            self.status.value = f"<span class='sk-message'>{e(problem)}</span>"
             return
-        self._save(answers)
         try:
             self._submit(answers)
         except SzkolaError as error:

@@ -56,23 +56,7 @@ def case_html(case: Case, directory: ServiceDirectory) -> str:
         f"<td>{'tak' if m.lives_in_household else 'nie'}</td></tr>"
         for m in case.members
     )
-    names = {m.id: m.name for m in case.members}
-    interview = ""
-    for area in Area:
-        findings = case.findings_in(area)
-        if not findings:
-            continue
-        rows = [
-            f"<span class='sk-id'>{e(f.id)}</span> <span class='sk-source'>{e(EVIDENCE_KIND_LABELS[f.source])}</span>"
-            f" {e(f.text)}"
-            + (
-                f" <span class='sk-muted'>(dotyczy: {e(', '.join(names.get(i, i) for i in f.member_ids))})</span>"
-                if f.member_ids
-                else ""
-            )
-            for f in findings
-        ]
-        interview += f"<h4>{e(AREA_LABELS[area])}</h4>{_list(rows)}"
+    interview = interview_html(case)
     reasons = [e(ART7_LABELS[r]) for r in case.art7]
     if case.art7_other:
         reasons.append(e(case.art7_other))
@@ -99,6 +83,28 @@ def case_html(case: Case, directory: ServiceDirectory) -> str:
         f"<h3>Instytucje już zaangażowane</h3>{cooperation_html(case, directory)}"
         "</div>"
     )
+
+
+def interview_html(case: Case) -> str:
+    """Return the interview's findings by area of life, each with its id (cited as evidence) and source."""
+    names = {m.id: m.name for m in case.members}
+    interview = ""
+    for area in Area:
+        findings = case.findings_in(area)
+        if not findings:
+            continue
+        rows = [
+            f"<span class='sk-id'>{e(f.id)}</span> <span class='sk-source'>{e(EVIDENCE_KIND_LABELS[f.source])}</span>"
+            f" {e(f.text)}"
+            + (
+                f" <span class='sk-muted'>(dotyczy: {e(', '.join(names.get(i, i) for i in f.member_ids))})</span>"
+                if f.member_ids
+                else ""
+            )
+            for f in findings
+        ]
+        interview += f"<h4>{e(AREA_LABELS[area])}</h4>{_list(rows)}"
+    return interview
 
 
 def cooperation_html(case: Case, directory: ServiceDirectory) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.privacy import PESEL_REFUSED, contains_pesel
 from ..storage import CourseCodes, DraftStore, IdentityCheck, credentials_problem, retry_message
 from ..storage.drafts import short_code_message, trainee_key
 
@@ -51,7 +52,8 @@ def client_address(store: DraftStore) -> str | None:
 
 def sign_in(store: DraftStore, course_dir: Path | None, name: str, code: str, address: str | None) -> SignInOutcome:
     """Check a sign-in under the rate limits; with a course only roster ids with their issued code get in."""
-    problem = credentials_problem(name, code)
+    # A name is stored and shown to the trainer: a PESEL in it is refused like in any trainee text.
+    problem = PESEL_REFUSED if contains_pesel(name) else credentials_problem(name, code)
     if problem:
         return SignInOutcome(None, problem)
     subject = name.strip().casefold() if course_dir else trainee_key(name)

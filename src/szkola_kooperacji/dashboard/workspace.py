@@ -7,6 +7,7 @@ import datetime as dt
 import ipywidgets as w
 
 from ..domain.case import Case
+from ..domain.completeness import ContractProgress, DiagnosisProgress, contract_progress, diagnosis_progress
 from ..domain.directory import ServiceDirectory
 from ..domain.draft import Draft
 from ..domain.feedback import give_feedback
@@ -17,7 +18,7 @@ from .contract_builder import ContractBuilder
 from .cooperation_tab import CooperationTab
 from .diagnosis_builder import DiagnosisBuilder
 from .guard import guarded
-from .render import case_html, feedback_html, findings_html
+from .render import case_html, e, feedback_html, findings_html
 
 AUTOSAVED = "sk-autosave"
 """Class of the editors saved on every change: the page template watches typing inside them."""
@@ -71,15 +72,18 @@ class Workspace(w.VBox):
         self.tabs = w.Tab(children=[page for _, page in pages])
         self.tabs.titles = tuple(name for name, _ in pages)
         self.tabs.observe(guarded(self.status)(self._tab_selected), "selected_index")
-        self.tabs.layout = w.Layout(width="70%")
-        side = w.VBox(
-            [w.HTML("<h3>Uwagi na bieżąco</h3>"), self.status, self.findings],
-            layout=w.Layout(width="30%", padding="0 0 0 12px"),
-        )
+        self.tabs.add_class("sk-workspace-main")
+        self.progress = w.HTML()
+        self.progress.add_class("sk-side-progress")
+        side = w.VBox([w.HTML("<h3>Uwagi na bieżąco</h3>"), self.status, self.progress, self.findings])
         side.add_class("sk-side")
         side.add_class("sk-region")  # it scrolls when the findings are long: the page makes it reachable by Tab
+        side.add_class("sk-sticky")
         self._refresh_findings()
-        super().__init__([w.HBox([self.tabs, side])])
+        row = w.HBox([self.tabs, side])
+        row.add_class("sk-workspace-row")
+        super().__init__([row])
+        self.add_class("sk-workspace")
 
     def changed(self) -> None:
         """Save the draft, refresh dependent choices and the live findings."""
@@ -105,6 +109,21 @@ class Workspace(w.VBox):
         else:
             findings = check_all(self.case, self.directory, self.draft.diagnosis, self.draft.contract)
         self.findings.value = findings_html(sorted_findings(findings))
+        self._refresh_progress()
+
+    def _refresh_progress(self) -> None:
+        """Show how complete each tab is: above its editor, and in the side panel that stays in view."""
+        diagnosis = diagnosis_progress(self.draft.diagnosis)
+        self.diagnosis.show_progress(diagnosis)
+        lines: list[tuple[str, DiagnosisProgress | ContractProgress]] = [("Diagnoza", diagnosis)]
+        if not self.diagnosis_only:
+            contract = contract_progress(self.case, self.directory, self.draft.diagnosis, self.draft.contract)
+            self.contract.show_progress(contract)
+            lines.append(("Kontrakt", contract))
+        self.progress.value = "".join(
+            f"<p class='sk-progress-line'><b>{name}:</b> {'✔ ' if p.complete else ''}{e(p.summary())}</p>"
+            for name, p in lines
+        )
 
     def show_feedback(self) -> None:
         """Compare with the expert reference and show the explained score."""
