@@ -10,26 +10,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tornado.websocket import websocket_connect
 
 from szkola_kooperacji.cli import main
 from szkola_kooperacji.roleplay.client import LiveSession
 from tests.aio import run
 from tests.documents.conftest import pdf_pages, squash
 
-from .test_transport import SESSION_ID, _free_port, _until
+from .test_transport import SESSION_ID, _free_port, _until, trainer, wait_listening
 
 SZKOLA = Path(sys.executable).with_name("szkola")
-
-
-async def _listening(url: str) -> None:
-    for _ in range(200):
-        try:
-            (await websocket_connect(f"{url}/gpzk/sesja/{SESSION_ID}")).close()
-            return
-        except OSError:
-            await asyncio.sleep(0.05)
-    raise AssertionError("the session server did not start")
 
 
 def _start(db: Path) -> tuple[subprocess.Popen[str], str]:
@@ -41,7 +30,7 @@ def _start(db: Path) -> tuple[subprocess.Popen[str], str]:
         text=True,
     )
     url = f"ws://127.0.0.1:{port}"
-    run(_listening(url))
+    run(wait_listening(port))
     return process, url
 
 
@@ -51,7 +40,7 @@ def test_sigterm_keeps_the_session_and_a_new_server_serves_it(tmp_path: Path, ca
     process, url = _start(db)
 
     async def write() -> None:
-        lead = LiveSession(url, SESSION_ID)
+        lead = LiveSession(url, SESSION_ID, trainer())
         await lead.start()
         lead.session.open(case, directory)
         lead.session.inject_event("Ojciec wrócił do picia.")
@@ -68,7 +57,7 @@ def test_sigterm_keeps_the_session_and_a_new_server_serves_it(tmp_path: Path, ca
     process, url = _start(db)
 
     async def read() -> None:
-        late = LiveSession(url, SESSION_ID)
+        late = LiveSession(url, SESSION_ID, trainer())
         await late.start()
         await _until(lambda: bool(late.session.view().meeting.events))
         assert [e.text for e in late.session.view().meeting.events] == ["Ojciec wrócił do picia."]

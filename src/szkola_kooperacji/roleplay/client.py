@@ -10,10 +10,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from pycrdt import Doc, Provider, TransactionEvent
+from tornado.httpclient import HTTPClientError
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
+from ..errors import SessionError
+from .passes import BAD_PASS
 from .session import Session
 from .store import check_session_id
 
@@ -53,8 +57,9 @@ class ClientChannel:
 class LiveSession:
     """One participant's copy of a session, kept in sync with the server while started."""
 
-    def __init__(self, url: str, session_id: str) -> None:
-        self.url = f"{url.rstrip('/')}/gpzk/sesja/{check_session_id(session_id)}"
+    def __init__(self, url: str, session_id: str, token: str) -> None:
+        base = f"{url.rstrip('/')}/gpzk/sesja/{check_session_id(session_id)}"
+        self.url = f"{base}?{urlencode({'przepustka': token})}"
         self.session_id = session_id
         self.doc: Doc[Any] = Doc()
         self.session = Session(self.doc)
@@ -64,11 +69,23 @@ class LiveSession:
 
     async def start(self) -> None:
         """Connect and wait for the first full sync with the server."""
-        self._connection = await asyncio.wait_for(websocket_connect(self.url), CONNECT_TIMEOUT_S)
+        try:
+            self._connection = await asyncio.wait_for(websocket_connect(self.url), CONNECT_TIMEOUT_S)
+        except HTTPClientError as error:
+            raise SessionError(
+                BAD_PASS if error.code == 403 else f"Serwer sesji odpowiedział błędem {error.code}."
+            ) from None
         self._provider = Provider(self.doc, ClientChannel(self._connection, self.session_id))
         self._task = asyncio.ensure_future(self._provider.start())
         await self._provider.started.wait()
-        await asyncio.wait_for(self._provider.synced.wait(), CONNECT_TIMEOUT_S)
+        synced = asyncio.ensure_future(self._provider.synced.wait())
+        await asyncio.wait({synced, self._task}, timeout=CONNECT_TIMEOUT_S, return_when=asyncio.FIRST_COMPLETED)
+        if not synced.done():  # the server closed the connection, or never answered
+            synced.cancel()
+            await self.stop()
+            raise SessionError(
+                "Serwer sesji nie wpuścił tej roli: sesja nie ma takiej roli albo nie jest otwarta."
+            ) from None
 
     def on_change(self, callback: Callable[[], None]) -> Any:
         """Call ``callback`` soon after the document changed, locally or remotely; return the subscription.
