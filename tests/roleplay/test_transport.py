@@ -157,3 +157,39 @@ def test_a_role_pass_admits_only_a_role_of_the_opened_session(tmp_path: Path, ca
             await person.stop()
 
     run(_with_server(tmp_path / "roleplay.sqlite", body))
+
+
+def test_a_role_client_writing_what_is_not_its_own_is_cut_off_and_nobody_sees_it(tmp_path: Path, case, directory):
+    async def body(url: str) -> None:
+        secret = SECRET.encode()
+        trainer_copy = LiveSession(url, SESSION_ID, trainer())
+        await trainer_copy.start()
+        trainer_copy.session.open(case, directory)
+        await asyncio.sleep(0.3)
+
+        async def role(institution_id: str) -> LiveSession:
+            live = LiveSession(url, SESSION_ID, issue(secret, SESSION_ID, institution_id, "Ewa"))
+            await live.start()
+            return live
+
+        office = await role("pup")
+        office.session.claim_role("pup", "Ewa")
+        office.session.share("pup", "K2", ShareBasis.ZGODA)  # its own: allowed
+        await _until(lambda: len(trainer_copy.session.view().meeting.shares) == 1)
+        office.session.inject_event("Fałszywe zdarzenie od PUP.")  # the trainer's move
+        await _until(lambda: office.closed_by_server)  # the server cut it off
+        hostile = await role("pup")
+        hostile.session.claim_role("gops_zurawiec", "Podszywający się")  # another role's seat
+        hostile.session.share("sp_zurawiec", "K5", ShareBasis.BRAK)  # in another institution's name
+        await _until(lambda: hostile.closed_by_server)
+        therapist = await role("poradnia_uzaleznien")
+        therapist.session.claim_role("poradnia_uzaleznien", "Piotr")
+        await _until(lambda: trainer_copy.session.view().meeting.roles.get("poradnia_uzaleznien") == "Piotr")
+        meeting = trainer_copy.session.view().meeting
+        assert meeting.events == []
+        assert meeting.roles["gops_zurawiec"] is None
+        assert [s.institution_id for s in meeting.shares] == ["pup"]
+        for live in (trainer_copy, office, hostile, therapist):
+            await live.stop()
+
+    run(_with_server(tmp_path / "roleplay.sqlite", body))

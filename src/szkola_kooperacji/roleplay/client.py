@@ -87,6 +87,11 @@ class LiveSession:
                 "Serwer sesji nie wpuścił tej roli: sesja nie ma takiej roli albo nie jest otwarta."
             ) from None
 
+    @property
+    def closed_by_server(self) -> bool:
+        """Whether the server ended the connection (e.g. it refused a change this role may not make)."""
+        return self._connection is not None and self._connection.close_code is not None
+
     def on_change(self, callback: Callable[[], None]) -> Any:
         """Call ``callback`` soon after the document changed, locally or remotely; return the subscription.
 

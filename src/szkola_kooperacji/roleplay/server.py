@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from tornado import web
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from ..errors import SessionError
+from .guard import check_message
 from .passes import Pass, verify
 from .session import Session
 from .store import SessionStore, check_session_id, load_into
@@ -86,6 +88,9 @@ class SessionRooms(WebsocketServer):
                 LOG.warning("refused a pass for role %r not in session %s", holder.role[:40], websocket.path)
                 websocket.refuse()
                 return
+            if holder is not None and not holder.is_trainer:
+                role = holder.role
+                websocket.guard = lambda message: check_message(room.ydoc, message, role)
             await room.serve(websocket)
         except Exception as error:  # a broken client must not stop the server
             exception_logger(error, LOG)
@@ -98,6 +103,8 @@ class TornadoChannel:
         self._handler = handler
         self._path = path
         self._incoming: asyncio.Queue[bytes | None] = asyncio.Queue()
+        self.guard: Callable[[bytes], str | None] | None = None
+        """Says why a message of this connection is refused (a role's pass); None lets everything through."""
 
     @property
     def path(self) -> str:
@@ -110,6 +117,10 @@ class TornadoChannel:
     async def __anext__(self) -> bytes:
         message = await self._incoming.get()
         if message is None:
+            raise StopAsyncIteration
+        if self.guard is not None and (why := self.guard(message)) is not None:
+            LOG.warning("closed a connection to session %s: %s", self._path, why)
+            self.refuse()
             raise StopAsyncIteration
         return message
 
