@@ -173,11 +173,14 @@ def test_a_role_client_writing_what_is_not_its_own_is_cut_off_and_nobody_sees_it
             return live
 
         office = await role("pup")
+        lost: list[str] = []
+        office.on_lost = lambda: lost.append("pup")
         office.session.claim_role("pup", "Ewa")
         office.session.share("pup", "K2", ShareBasis.ZGODA)  # its own: allowed
         await _until(lambda: len(trainer_copy.session.view().meeting.shares) == 1)
         office.session.inject_event("Fałszywe zdarzenie od PUP.")  # the trainer's move
         await _until(lambda: office.closed_by_server)  # the server cut it off
+        await _until(lambda: lost == ["pup"])  # and the page was told
         hostile = await role("pup")
         hostile.session.claim_role("gops_zurawiec", "Podszywający się")  # another role's seat
         hostile.session.share("sp_zurawiec", "K5", ShareBasis.BRAK)  # in another institution's name

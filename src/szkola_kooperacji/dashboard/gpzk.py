@@ -31,6 +31,11 @@ from ..roleplay.session import Session
 from ..roleplay.views import role_html, sharing_feedback_html
 from .assets import stylesheet
 
+LOST = (
+    "Połączenie z serwerem sesji zostało przerwane; Twoje kolejne zmiany nie dotrą do zespołu. "
+    "Odśwież stronę (ten sam link wejścia)."
+)
+
 
 class RoleSeat(w.VBox):
     """The widgets of one role: its view, sharing its knowledge, proposing its services, the lead's answers."""
@@ -103,6 +108,10 @@ class RoleSeat(w.VBox):
         self.pending.options = options
         ids = [proposal_id for _, proposal_id in options]
         self.pending.value = chosen if chosen in ids else (ids[0] if ids else None)
+
+    def connection_lost(self) -> None:
+        """Tell the participant that changes no longer reach the team (server stopped or refused a change)."""
+        self.message.value = f"<p class='sk-error'>{LOST}</p>"
 
     def _move(self, move: Callable[[], object]) -> None:
         try:
@@ -185,6 +194,7 @@ async def open_seat(query: str | None = None, server: str | None = None) -> w.Wi
         return _page("<p class='sk-error'>Serwer sesji G-PZK nie odpowiada; poproś trenera o jego uruchomienie.</p>")
     seat = RoleSeat(case, catalog.directory, live.session, holder.role)
     live.on_change(seat.refresh)
+    live.on_lost = seat.connection_lost
     seat.live = live  # keep the connection alive as long as the seat
     return _page(seat)
 

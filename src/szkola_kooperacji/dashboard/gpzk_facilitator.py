@@ -30,7 +30,7 @@ from ..roleplay.session import Session
 from ..roleplay.views import facilitator_html
 from .assets import stylesheet
 from .download import DownloadButton
-from .gpzk import SERVER_ENV, server_url
+from .gpzk import LOST, SERVER_ENV, server_url
 
 ROLE_PAGE_ENV = "SZKOLA_GPZK_PAGE"
 """The address of the role page (``gpzk.ipynb`` served by Voilà) that join links point to."""
@@ -184,5 +184,6 @@ async def open_desk(query: str | None = None, server: str | None = None) -> w.Wi
         return w.HTML(f"<p class='sk-error'>Serwer sesji G-PZK nie odpowiada (zmienna {SERVER_ENV}).</p>")
     desk = FacilitatorDesk(case, catalog.directory, live.session, holder.session_id, secret)
     live.on_change(desk.refresh)
+    live.on_lost = lambda: desk._say(LOST)
     desk.live = live
     return desk

@@ -27,9 +27,12 @@ CONNECT_TIMEOUT_S = 10.0
 class ClientChannel:
     """A tornado websocket client connection seen as pycrdt's ``Channel``."""
 
-    def __init__(self, connection: WebSocketClientConnection, path: str) -> None:
+    def __init__(
+        self, connection: WebSocketClientConnection, path: str, closed: Callable[[], None] | None = None
+    ) -> None:
         self._connection = connection
         self._path = path
+        self._closed = closed
 
     @property
     def path(self) -> str:
@@ -42,6 +45,8 @@ class ClientChannel:
     async def __anext__(self) -> bytes:
         message = await self._connection.read_message()
         if message is None:
+            if self._closed is not None:
+                self._closed()
             raise StopAsyncIteration
         return message if isinstance(message, bytes) else message.encode()
 
@@ -66,6 +71,9 @@ class LiveSession:
         self._connection: WebSocketClientConnection | None = None
         self._provider: Provider | None = None
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+        self.on_lost: Callable[[], None] | None = None
+        """Called once if the connection ends without ``stop()``: the page tells its user to reload."""
 
     async def start(self) -> None:
         """Connect and wait for the first full sync with the server."""
@@ -75,7 +83,7 @@ class LiveSession:
             raise SessionError(
                 BAD_PASS if error.code == 403 else f"Serwer sesji odpowiedział błędem {error.code}."
             ) from None
-        self._provider = Provider(self.doc, ClientChannel(self._connection, self.session_id))
+        self._provider = Provider(self.doc, ClientChannel(self._connection, self.session_id, self._lost))
         self._task = asyncio.ensure_future(self._provider.start())
         await self._provider.started.wait()
         synced = asyncio.ensure_future(self._provider.synced.wait())
@@ -115,8 +123,13 @@ class LiveSession:
 
         return self.doc.observe(observe)
 
+    def _lost(self) -> None:
+        if not self._stopping and self.on_lost is not None:
+            self.on_lost()
+
     async def stop(self) -> None:
         """Disconnect; the document stays readable."""
+        self._stopping = True
         if self._provider is not None:
             await self._provider.stop()
         if self._connection is not None:
