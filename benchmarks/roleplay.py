@@ -22,6 +22,7 @@ import asyncio
 import json
 import os
 import random
+import secrets
 import signal
 import socket
 import statistics
@@ -41,9 +42,12 @@ from szkola_kooperacji.domain.contract import Action
 from szkola_kooperacji.domain.meeting import ProposalStatus
 from szkola_kooperacji.domain.sharing import ShareBasis
 from szkola_kooperacji.roleplay.client import LiveSession
+from szkola_kooperacji.roleplay.passes import SECRET_ENV, TRAINER, issue
 
 CASE = os.environ.get("SZKOLA_TEST_CASE", "bezrobocie_alkohol_zurawiec")
 SESSION_ID = "benchmark-gpzk-0001"
+os.environ.setdefault(SECRET_ENV, secrets.token_urlsafe(24))  # the server process inherits it
+PASS = issue(os.environ[SECRET_ENV].encode(), SESSION_ID, TRAINER)
 SZKOLA = str(Path(sys.executable).with_name("szkola"))  # the console script of this virtualenv
 
 
@@ -61,7 +65,7 @@ async def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
     deadline = time.monotonic() + 30
     while True:
         try:
-            (await websocket_connect(f"{url}/gpzk/sesja/{SESSION_ID}")).close()
+            (await websocket_connect(f"{url}/gpzk/sesja/{SESSION_ID}?przepustka={PASS}")).close()
             return process, url
         except OSError:
             if time.monotonic() > deadline:
@@ -156,7 +160,7 @@ async def main(participants: int, edits: int) -> None:
         db = Path(tmp) / "roleplay.sqlite"
         server, url = await start_server(db)
         try:
-            lead = LiveSession(url, SESSION_ID)
+            lead = LiveSession(url, SESSION_ID, PASS)
             await lead.start()
             lead.session.open(case, CATALOG.directory)
             roles = list(lead.session.view().meeting.roles)
@@ -164,7 +168,7 @@ async def main(participants: int, edits: int) -> None:
                 raise SystemExit(f"przypadek {CASE} ma tylko {len(roles)} ról")
             people = [Participant(lead, roles[0])]
             for role in roles[1:participants]:
-                live = LiveSession(url, SESSION_ID)
+                live = LiveSession(url, SESSION_ID, PASS)
                 await live.start()
                 people.append(Participant(live, role))
             for person in people:
@@ -188,7 +192,7 @@ async def main(participants: int, edits: int) -> None:
             stop_server(server)
         server, url = await start_server(db)
         try:
-            newcomer = Participant(LiveSession(url, SESSION_ID), "")
+            newcomer = Participant(LiveSession(url, SESSION_ID, PASS), "")
             await newcomer.live.start()
             await until_quiet([newcomer], set(sent), timeout=10)
             lost_after_restart = len(set(sent) - newcomer.markers())

@@ -1,4 +1,4 @@
-"""G-PZK role-play end to end: three roles in three browsers build one contract; a secret shared is judged."""
+"""G-PZK role-play end to end: roles in separate browsers build one contract; the trainer runs the meeting."""
 
 from __future__ import annotations
 
@@ -7,20 +7,25 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from docx import Document
 from playwright.sync_api import Browser, Page
 
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.text import shorten
+from szkola_kooperacji.roleplay.passes import issue
 
 from .conftest import ROOT, SCREENSHOTS, WAIT_MS, free_port, shot
 
 CASE = "bezrobocie_alkohol_zurawiec"
 VOILA = (sys.executable, "-m", "voila", "--Voila.ip=127.0.0.1")
-SECRET = load_valid_catalog().cases[CASE].knowledge_item("K4")
+CATALOG = load_valid_catalog()
+SECRET = CATALOG.cases[CASE].knowledge_item("K4")
+DIRECTORY = CATALOG.directory
 
 
 def _wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
@@ -38,57 +43,93 @@ def _wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> No
     raise AssertionError(f"nothing listens on {port}")
 
 
+PASS_SECRET = "sekret-testu-przegladarki"
+
+
+@dataclass
+class Meeting:
+    """A running meeting: the role page, the trainer's link (with its pass) and the session id."""
+
+    role_page: str
+    trainer_link: str
+    session_id: str
+
+
 @pytest.fixture
-def meeting(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """A session server, a session opened on the case, and Voilà serving the G-PZK page; yield (page URL, id)."""
-    ws_port, page_port = free_port(), free_port()
+def meeting(tmp_path: Path) -> Iterator[Meeting]:
+    """A session server, a session opened on the case, Voilà serving the role page and the trainer's page."""
+    ws_port, page_port, trainer_port = free_port(), free_port(), free_port()
     log = tmp_path / "servers.log"
     szkola = str(Path(sys.executable).with_name("szkola"))
+    role_page, trainer_page = f"http://127.0.0.1:{page_port}/", f"http://127.0.0.1:{trainer_port}/"
+    env = {
+        **os.environ,
+        "SZKOLA_GPZK_SERVER": f"ws://127.0.0.1:{ws_port}",
+        "SZKOLA_GPZK_SECRET": PASS_SECRET,
+        "SZKOLA_GPZK_PAGE": role_page,
+    }
     with log.open("ab") as out:
-        sessions = subprocess.Popen(
-            [szkola, "roleplay", "serve", "--port", str(ws_port), "--db", str(tmp_path / "sesje.sqlite")],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-        env = {**os.environ, "SZKOLA_GPZK_SERVER": f"ws://127.0.0.1:{ws_port}"}
-        voila = subprocess.Popen(
-            [*VOILA, str(ROOT / "notebooks" / "gpzk.ipynb"), f"--port={page_port}", "--no-browser"],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
+        processes = [
+            subprocess.Popen(
+                [szkola, "roleplay", "serve", "--port", str(ws_port), "--db", str(tmp_path / "sesje.sqlite")],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env=env,
+            )
+        ]
+        for notebook, port in (("gpzk.ipynb", page_port), ("gpzk_trener.ipynb", trainer_port)):
+            processes.append(
+                subprocess.Popen(
+                    [*VOILA, str(ROOT / "notebooks" / notebook), f"--port={port}", "--no-browser"],
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    env=env,
+                )
+            )
     try:
-        _wait_for_port(ws_port, sessions, log)
+        _wait_for_port(ws_port, processes[0], log)
         # a process of its own: Playwright's event loop runs in this thread
         opened = subprocess.run(
-            [szkola, "roleplay", "open", CASE, "--server", f"ws://127.0.0.1:{ws_port}"],
+            [szkola, "roleplay", "open", CASE, "--server", env["SZKOLA_GPZK_SERVER"], "--page", trainer_page],
             capture_output=True,
             text=True,
             check=False,
+            env=env,
         )
         assert opened.returncode == 0, opened.stdout + opened.stderr
-        _wait_for_port(page_port, voila, log)
-        yield f"http://127.0.0.1:{page_port}/", opened.stdout.split()[1]
+        trainer_link = next(word for word in opened.stdout.split() if "?wejscie=" in word)
+        _wait_for_port(page_port, processes[1], log)
+        _wait_for_port(trainer_port, processes[2], log)
+        yield Meeting(role_page, trainer_link, opened.stdout.split()[1])
     finally:
-        for process in (voila, sessions):
+        for process in reversed(processes):
             process.terminate()
             process.wait(timeout=30)
 
 
-def _seat(browser: Browser, url: str, session_id: str, role: str, name: str) -> Page:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="pl-PL")
+def _context(browser: Browser) -> Page:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="pl-PL", accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(WAIT_MS)
-    page.goto(url + "?" + urlencode({"sesja": session_id, "rola": role, "imie": name}))
+    return page
+
+
+def _join(browser: Browser, link: str) -> Page:
+    page = _context(browser)
+    page.goto(link)
     page.wait_for_selector("text=Co wie Twoja instytucja")
     return page
 
 
+def _seat(browser: Browser, meeting: Meeting, role: str, name: str) -> Page:
+    token = issue(PASS_SECRET.encode(), meeting.session_id, role, name)
+    return _join(browser, meeting.role_page + "?" + urlencode({"wejscie": token}))
+
+
 def test_three_roles_build_a_contract_and_a_secret_shared_without_consent_is_judged(browser: Browser, meeting):
-    url, session_id = meeting
-    lead = _seat(browser, url, session_id, "gops_zurawiec", "Anna Prowadząca")
-    therapist = _seat(browser, url, session_id, "poradnia_uzaleznien", "Piotr Terapeuta")
-    office = _seat(browser, url, session_id, "pup", "Ewa Doradczyni")
+    lead = _seat(browser, meeting, "gops_zurawiec", "Anna Prowadząca")
+    therapist = _seat(browser, meeting, "poradnia_uzaleznien", "Piotr Terapeuta")
+    office = _seat(browser, meeting, "pup", "Ewa Doradczyni")
     assert SECRET.text[:40] not in lead.inner_text("body")  # the lead does not know what the therapist knows
 
     therapist.locator(".widget-dropdown", has_text="Informacja").locator("select").select_option(
@@ -109,3 +150,47 @@ def test_three_roles_build_a_contract_and_a_secret_shared_without_consent_is_jud
     for page, name in ((lead, "prowadzacy"), (therapist, "terapeuta"), (office, "pup")):
         shot(page, f"roleplay_{name}")
     lead.screenshot(path=str(SCREENSHOTS / "roleplay_prowadzacy_cala_strona.png"), full_page=True)
+
+
+def test_the_trainer_invites_two_roles_announces_an_event_and_downloads_the_protocol(browser: Browser, meeting):
+    trainer = _context(browser)
+    trainer.goto(meeting.trainer_link)
+    trainer.wait_for_selector("text=Zaproś uczestnika")
+    links = {}
+    for role, name in (("gops_zurawiec", "Anna Prowadząca"), ("pup", "Ewa Doradczyni")):
+        institution = DIRECTORY.institution(role)
+        assert institution is not None
+        trainer.locator(".widget-dropdown", has_text="Rola").locator("select").select_option(label=institution.name)
+        trainer.locator(".widget-text", has_text="Uczestnik").locator("input").fill(name)
+        trainer.get_by_role("button", name="Utwórz link wejścia").click()
+        links[role] = trainer.locator(f".sk-links li[data-role='{role}'] a").get_attribute("href")
+    lead = _join(browser, links["gops_zurawiec"])
+    office = _join(browser, links["pup"])
+    assert "Powiatowy Urząd Pracy" in office.inner_text("h2")
+    trainer.wait_for_selector("td:has-text('Ewa Doradczyni')")  # who is in
+    trainer.wait_for_selector("td:has-text('Anna Prowadząca')")
+    trainer.locator("h2").first.scroll_into_view_if_needed()
+    shot(trainer, "roleplay_trener")
+
+    forged = links["pup"].replace("wejscie=", "wejscie=x")
+    intruder = _context(browser)
+    intruder.goto(forged)
+    intruder.wait_for_selector(".sk-error")
+    assert "poproś trenera o nowy" in intruder.inner_text("body")
+
+    trainer.locator("textarea").fill("Ojciec wrócił do picia po trzech miesiącach abstynencji.")
+    trainer.get_by_role("button", name="Ogłoś zdarzenie wszystkim").click()
+    for page in (lead, office):
+        page.wait_for_selector("li.sk-event:has-text('Ojciec wrócił do picia')")
+    shot(office, "roleplay_rola_widzi_zdarzenie")
+    shot(trainer, "roleplay_trener_zdarzenie")
+
+    with trainer.expect_download() as download:
+        trainer.get_by_role("button", name="Protokół DOCX").click()
+    assert download.value.suggested_filename == f"protokol_{CASE}.docx"
+    document = Document(download.value.path())
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Ojciec wrócił do picia po trzech miesiącach abstynencji." in text
+    assert "Informacja zwrotna dla zespołu" in text
+    cells = " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "Ewa Doradczyni" in text + cells

@@ -7,9 +7,18 @@ import pytest
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.case import Case
 from szkola_kooperacji.domain.directory import ServiceDirectory
+from szkola_kooperacji.roleplay.passes import SECRET_ENV
 from szkola_kooperacji.roleplay.session import Session
 
 CASE_ID = "bezrobocie_alkohol_zurawiec"
+SECRET = "sekret-testowy-sesji-gpzk"
+
+
+@pytest.fixture(autouse=True)
+def gpzk_secret(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every server, page and CLI call of a test signs and checks passes with one test secret."""
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    return SECRET
 
 
 @pytest.fixture(scope="session")

@@ -6,30 +6,27 @@ import asyncio
 import signal
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import click
 import pytest
-from click.testing import CliRunner
-from tornado.websocket import websocket_connect
+from click.testing import CliRunner, Result
 
 from szkola_kooperacji.cli import main
 from szkola_kooperacji.roleplay.client import LiveSession
 from tests.aio import run
 from tests.documents.conftest import pdf_pages, squash
 
-from .test_transport import SESSION_ID, _free_port, _until
+from .test_transport import SESSION_ID, _free_port, _until, trainer, wait_listening
 
 SZKOLA = Path(sys.executable).with_name("szkola")
 
 
-async def _listening(url: str) -> None:
-    for _ in range(200):
-        try:
-            (await websocket_connect(f"{url}/gpzk/sesja/{SESSION_ID}")).close()
-            return
-        except OSError:
-            await asyncio.sleep(0.05)
-    raise AssertionError("the session server did not start")
+def _invoke(main_: click.Command, args: list[str]) -> Result:
+    """Run the CLI in a thread of its own: its ``asyncio.run`` fails where a loop already runs (Playwright's)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(CliRunner().invoke, main_, args).result()
 
 
 def _start(db: Path) -> tuple[subprocess.Popen[str], str]:
@@ -41,7 +38,7 @@ def _start(db: Path) -> tuple[subprocess.Popen[str], str]:
         text=True,
     )
     url = f"ws://127.0.0.1:{port}"
-    run(_listening(url))
+    run(wait_listening(port))
     return process, url
 
 
@@ -51,7 +48,7 @@ def test_sigterm_keeps_the_session_and_a_new_server_serves_it(tmp_path: Path, ca
     process, url = _start(db)
 
     async def write() -> None:
-        lead = LiveSession(url, SESSION_ID)
+        lead = LiveSession(url, SESSION_ID, trainer())
         await lead.start()
         lead.session.open(case, directory)
         lead.session.inject_event("Ojciec wrócił do picia.")
@@ -68,7 +65,7 @@ def test_sigterm_keeps_the_session_and_a_new_server_serves_it(tmp_path: Path, ca
     process, url = _start(db)
 
     async def read() -> None:
-        late = LiveSession(url, SESSION_ID)
+        late = LiveSession(url, SESSION_ID, trainer())
         await late.start()
         await _until(lambda: bool(late.session.view().meeting.events))
         assert [e.text for e in late.session.view().meeting.events] == ["Ojciec wrócił do picia."]
@@ -82,7 +79,7 @@ def test_sigterm_keeps_the_session_and_a_new_server_serves_it(tmp_path: Path, ca
 
 
 def test_opening_a_session_for_an_unknown_case_is_one_polish_line():
-    result = CliRunner().invoke(main, ["roleplay", "open", "nie_ma_takiego", "--server", "ws://127.0.0.1:1"])
+    result = _invoke(main, ["roleplay", "open", "nie_ma_takiego", "--server", "ws://127.0.0.1:1"])
     assert result.exit_code == 1
     assert "nie ma przypadku 'nie_ma_takiego'" in result.output
     assert "Traceback" not in result.output
@@ -90,9 +87,7 @@ def test_opening_a_session_for_an_unknown_case_is_one_polish_line():
 
 def test_a_server_that_is_not_running_is_one_polish_line():
     port = _free_port()
-    result = CliRunner().invoke(
-        main, ["roleplay", "open", "bezrobocie_alkohol_zurawiec", "--server", f"ws://127.0.0.1:{port}"]
-    )
+    result = _invoke(main, ["roleplay", "open", "bezrobocie_alkohol_zurawiec", "--server", f"ws://127.0.0.1:{port}"])
     assert result.exit_code == 1
     assert "nie można połączyć się z serwerem sesji" in result.output
 
@@ -101,23 +96,22 @@ def test_a_server_that_is_not_running_is_one_polish_line():
 def test_a_trainer_opens_a_session_adds_an_event_and_prints_the_protocol(tmp_path: Path):
     process, url = _start(tmp_path / "sesje.sqlite")
     try:
-        runner = CliRunner()
-        opened = runner.invoke(main, ["roleplay", "open", "przemoc_zagorze_brzozowa_laka", "--server", url])
+        opened = _invoke(main, ["roleplay", "open", "przemoc_zagorze_brzozowa_laka", "--server", url])
         assert opened.exit_code == 0, opened.output
         session_id = opened.output.split()[1]
         assert "rola: kuratorzy" in opened.output
-        added = runner.invoke(main, ["roleplay", "event", session_id, "Ojciec wrócił do picia.", "--server", url])
+        added = _invoke(main, ["roleplay", "event", session_id, "Ojciec wrócił do picia.", "--server", url])
         assert added.exit_code == 0, added.output
         out = tmp_path / "protokol.pdf"
-        printed = runner.invoke(main, ["roleplay", "protocol", session_id, "-o", str(out), "--server", url])
+        printed = _invoke(main, ["roleplay", "protocol", session_id, "-o", str(out), "--server", url])
         assert printed.exit_code == 0, printed.output
         text = squash(" ".join(pdf_pages(out.read_bytes())))
         assert squash("Ojciec wrócił do picia.") in text
         assert squash("PROTOKÓŁ ZE SPOTKANIA") in text
-        missing = runner.invoke(main, ["roleplay", "protocol", "nieistniejaca-sesja", "-o", str(out), "--server", url])
+        missing = _invoke(main, ["roleplay", "protocol", "nieistniejaca-sesja", "-o", str(out), "--server", url])
         assert missing.exit_code == 1
         assert "nie istnieje albo nie została otwarta" in missing.output
-        stray = runner.invoke(main, ["roleplay", "event", "nieistniejaca-sesja", "x", "--server", url])
+        stray = _invoke(main, ["roleplay", "event", "nieistniejaca-sesja", "x", "--server", url])
         assert stray.exit_code == 1
     finally:
         process.terminate()

@@ -8,6 +8,7 @@ import datetime as dt
 import secrets
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlencode
 
 import click
 
@@ -18,12 +19,15 @@ from ..domain.meeting import Meeting, judge_meeting
 from ..domain.sharing import FORUM_LABELS, Forum
 from ..errors import SzkolaError, UnknownCaseError
 from ..roleplay.client import LiveSession
+from ..roleplay.passes import TRAINER, issue, load_secret
 from ..roleplay.server import serve as run_server
 from ..roleplay.session import Session
-from ..roleplay.store import DEFAULT_FILE_NAME
+from ..roleplay.store import DEFAULT_FILE_NAME, check_session_id
 from ..storage.drafts import default_store_path
 
 DEFAULT_PORT = 8870
+TRAINER_PAGE = "http://127.0.0.1:8868/"
+"""Where ``voila notebooks/gpzk_trener.ipynb --port 8868`` serves the facilitator's page by default."""
 
 
 @click.group()
@@ -48,7 +52,7 @@ def serve(*, port: int, host: str, db: Path | None) -> None:
     click.echo(f"Sesje zapisują się w: {path}")
     click.echo("Zatrzymanie: Ctrl-C.")
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, like SIGTERM, stops the server after storing
-        asyncio.run(run_server(port, path, address=host))
+        asyncio.run(run_server(port, path, load_secret(create=True), address=host))
     click.echo("Serwer sesji zatrzymany; sesje zapisane.")
 
 
@@ -62,7 +66,8 @@ def serve(*, port: int, host: str, db: Path | None) -> None:
     show_default=True,
     help="Rodzaj spotkania: G-PZK albo grupa diagnostyczno-pomocowa (procedura „Niebieskie Karty”).",
 )
-def open_session(*, case_id: str, url: str, forum: str) -> None:
+@click.option("--page", default=TRAINER_PAGE, show_default=True, help="Adres strony trenera (gpzk_trener.ipynb).")
+def open_session(*, case_id: str, url: str, forum: str, page: str) -> None:
     """Otwórz nową sesję dla przypadku i wypisz jej identyfikator oraz role."""
     catalog = cached_valid_catalog()
     case = catalog.cases.get(case_id)
@@ -72,9 +77,10 @@ def open_session(*, case_id: str, url: str, forum: str) -> None:
         raise SzkolaError("brak Listy aktywności i usług w danych")
     directory = catalog.directory
     session_id = secrets.token_urlsafe(12)
+    trainer = issue(load_secret(), session_id, TRAINER)
 
     async def run() -> list[str]:
-        live = LiveSession(url, session_id)
+        live = LiveSession(url, session_id, trainer)
         try:
             await live.start()
         except OSError as error:
@@ -90,13 +96,15 @@ def open_session(*, case_id: str, url: str, forum: str) -> None:
     for institution_id in roles:
         name = directory.institution(institution_id)
         click.echo(f"  rola: {institution_id} – {name.name if name else '?'}")
+    click.echo(f"Strona trenera (linki wejścia dla ról): {page}?{urlencode({'wejscie': trainer})}")
 
 
 def _read(url: str, session_id: str, change: Callable[[Session], object] | None = None) -> Meeting:
     """Connect to a session, optionally make one move, and return the meeting as synced."""
+    trainer = issue(load_secret(), check_session_id(session_id), TRAINER)
 
     async def run() -> Meeting:
-        live = LiveSession(url, session_id)
+        live = LiveSession(url, session_id, trainer)
         try:
             await live.start()
         except OSError as error:

@@ -3,8 +3,8 @@
 The widgets only call ``roleplay.session.Session`` moves and redraw the escaped
 HTML of ``roleplay.views``; a refused move shows its Polish reason. With a
 ``LiveSession`` the kernel redraws whenever anyone at the table changes the
-session (``live.on_change(seat.refresh)``). Not yet mounted in a Voilà page:
-see the issue's note for the page, the sign-in and the browser test.
+session (``live.on_change(seat.refresh)``). ``open_seat`` mounts it in
+``notebooks/gpzk.ipynb`` for the person a signed join link names.
 """
 
 from __future__ import annotations
@@ -26,8 +26,15 @@ from ..domain.sharing import SHARE_BASIS_LABELS, ShareBasis, knowledge_of
 from ..domain.text import shorten
 from ..errors import SessionError
 from ..roleplay.client import LiveSession
+from ..roleplay.passes import read
 from ..roleplay.session import Session
 from ..roleplay.views import role_html, sharing_feedback_html
+from .assets import stylesheet
+
+LOST = (
+    "Połączenie z serwerem sesji zostało przerwane; Twoje kolejne zmiany nie dotrą do zespołu. "
+    "Odśwież stronę (ten sam link wejścia)."
+)
 
 
 class RoleSeat(w.VBox):
@@ -102,6 +109,10 @@ class RoleSeat(w.VBox):
         ids = [proposal_id for _, proposal_id in options]
         self.pending.value = chosen if chosen in ids else (ids[0] if ids else None)
 
+    def connection_lost(self) -> None:
+        """Tell the participant that changes no longer reach the team (server stopped or refused a change)."""
+        self.message.value = f"<p class='sk-error'>{LOST}</p>"
+
     def _move(self, move: Callable[[], object]) -> None:
         try:
             move()
@@ -152,26 +163,44 @@ SERVER_ENV = "SZKOLA_GPZK_SERVER"
 """Where the kernel finds the session server (``szkola roleplay serve``); default ws://127.0.0.1:8870."""
 
 
+def server_url() -> str:
+    """Return the session server's address from the environment."""
+    return os.environ.get(SERVER_ENV, "ws://127.0.0.1:8870")
+
+
 async def open_seat(query: str | None = None, server: str | None = None) -> w.Widget:
-    """Join the session named in the page's address as one role; return the seat, or a Polish message."""
+    """Join the session as the role and person the signed pass in the page's address names (``?wejscie=…``).
+
+    The kernel only reads the pass; the session server checks its signature
+    and refuses a forged one, so nobody takes a role by editing the address.
+    """
     params = parse_qs(query if query is not None else os.environ.get("QUERY_STRING", ""))
-    session_id, role, name = (params.get(key, [""])[0] for key in ("sesja", "rola", "imie"))
-    if not (session_id and role and name):
-        return w.HTML("<p class='sk-error'>Adres strony musi wskazać sesję, rolę i imię (sesja=…&rola=…&imie=…).</p>")
+    token = params.get("wejscie", [""])[0]
     catalog = cached_valid_catalog()
     try:
-        live = LiveSession(server or os.environ.get(SERVER_ENV, "ws://127.0.0.1:8870"), session_id)
+        holder = read(token)
+        if holder.is_trainer:
+            raise SessionError("To link trenera; otwórz go na stronie trenera (gpzk_trener.ipynb).")
+        live = LiveSession(server or server_url(), holder.session_id, token)
         await live.start()
         meeting = live.session.header()
         case = catalog.cases.get(meeting.case_id)
         if case is None or catalog.directory is None:
             raise SessionError("Ta sesja nie została otwarta albo jej przypadku nie ma w danych.")
-        live.session.claim_role(role, name)
+        live.session.claim_role(holder.role, holder.name or "uczestnik")
     except SessionError as error:
-        return w.HTML(f"<p class='sk-error'>{_escape(str(error))}</p>")
+        return _page(f"<p class='sk-error'>{_escape(str(error))}</p>")
     except OSError:
-        return w.HTML("<p class='sk-error'>Serwer sesji G-PZK nie odpowiada; poproś trenera o jego uruchomienie.</p>")
-    seat = RoleSeat(case, catalog.directory, live.session, role)
+        return _page("<p class='sk-error'>Serwer sesji G-PZK nie odpowiada; poproś trenera o jego uruchomienie.</p>")
+    seat = RoleSeat(case, catalog.directory, live.session, holder.role)
     live.on_change(seat.refresh)
+    live.on_lost = seat.connection_lost
     seat.live = live  # keep the connection alive as long as the seat
-    return seat
+    return _page(seat)
+
+
+def _page(body: w.Widget | str) -> w.Widget:
+    """Wrap the page's content in the dashboard's stylesheet and root class."""
+    page = w.VBox([w.HTML(f"<style>{stylesheet()}</style>"), w.HTML(body) if isinstance(body, str) else body])
+    page.add_class("sk-root")
+    return page

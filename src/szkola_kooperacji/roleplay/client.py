@@ -10,10 +10,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from pycrdt import Doc, Provider, TransactionEvent
+from tornado.httpclient import HTTPClientError
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
+from ..errors import SessionError
+from .passes import BAD_PASS
 from .session import Session
 from .store import check_session_id
 
@@ -23,9 +27,12 @@ CONNECT_TIMEOUT_S = 10.0
 class ClientChannel:
     """A tornado websocket client connection seen as pycrdt's ``Channel``."""
 
-    def __init__(self, connection: WebSocketClientConnection, path: str) -> None:
+    def __init__(
+        self, connection: WebSocketClientConnection, path: str, closed: Callable[[], None] | None = None
+    ) -> None:
         self._connection = connection
         self._path = path
+        self._closed = closed
 
     @property
     def path(self) -> str:
@@ -38,6 +45,8 @@ class ClientChannel:
     async def __anext__(self) -> bytes:
         message = await self._connection.read_message()
         if message is None:
+            if self._closed is not None:
+                self._closed()
             raise StopAsyncIteration
         return message if isinstance(message, bytes) else message.encode()
 
@@ -53,22 +62,43 @@ class ClientChannel:
 class LiveSession:
     """One participant's copy of a session, kept in sync with the server while started."""
 
-    def __init__(self, url: str, session_id: str) -> None:
-        self.url = f"{url.rstrip('/')}/gpzk/sesja/{check_session_id(session_id)}"
+    def __init__(self, url: str, session_id: str, token: str) -> None:
+        base = f"{url.rstrip('/')}/gpzk/sesja/{check_session_id(session_id)}"
+        self.url = f"{base}?{urlencode({'przepustka': token})}"
         self.session_id = session_id
         self.doc: Doc[Any] = Doc()
         self.session = Session(self.doc)
         self._connection: WebSocketClientConnection | None = None
         self._provider: Provider | None = None
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+        self.on_lost: Callable[[], None] | None = None
+        """Called once if the connection ends without ``stop()``: the page tells its user to reload."""
 
     async def start(self) -> None:
         """Connect and wait for the first full sync with the server."""
-        self._connection = await asyncio.wait_for(websocket_connect(self.url), CONNECT_TIMEOUT_S)
-        self._provider = Provider(self.doc, ClientChannel(self._connection, self.session_id))
+        try:
+            self._connection = await asyncio.wait_for(websocket_connect(self.url), CONNECT_TIMEOUT_S)
+        except HTTPClientError as error:
+            raise SessionError(
+                BAD_PASS if error.code == 403 else f"Serwer sesji odpowiedział błędem {error.code}."
+            ) from None
+        self._provider = Provider(self.doc, ClientChannel(self._connection, self.session_id, self._lost))
         self._task = asyncio.ensure_future(self._provider.start())
         await self._provider.started.wait()
-        await asyncio.wait_for(self._provider.synced.wait(), CONNECT_TIMEOUT_S)
+        synced = asyncio.ensure_future(self._provider.synced.wait())
+        await asyncio.wait({synced, self._task}, timeout=CONNECT_TIMEOUT_S, return_when=asyncio.FIRST_COMPLETED)
+        if not synced.done():  # the server closed the connection, or never answered
+            synced.cancel()
+            await self.stop()
+            raise SessionError(
+                "Serwer sesji nie wpuścił tej roli: sesja nie ma takiej roli albo nie jest otwarta."
+            ) from None
+
+    @property
+    def closed_by_server(self) -> bool:
+        """Whether the server ended the connection (e.g. it refused a change this role may not make)."""
+        return self._connection is not None and self._connection.close_code is not None
 
     def on_change(self, callback: Callable[[], None]) -> Any:
         """Call ``callback`` soon after the document changed, locally or remotely; return the subscription.
@@ -93,8 +123,13 @@ class LiveSession:
 
         return self.doc.observe(observe)
 
+    def _lost(self) -> None:
+        if not self._stopping and self.on_lost is not None:
+            self.on_lost()
+
     async def stop(self) -> None:
         """Disconnect; the document stays readable."""
+        self._stopping = True
         if self._provider is not None:
             await self._provider.stop()
         if self._connection is not None:

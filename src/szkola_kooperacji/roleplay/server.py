@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,10 @@ from pycrdt.websocket import WebsocketServer, YRoom, exception_logger
 from tornado import web
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
+from ..errors import SessionError
+from .guard import check_message
+from .passes import Pass, verify
+from .session import Session
 from .store import SessionStore, check_session_id, load_into
 
 LOG = logging.getLogger("szkola_kooperacji.roleplay")
@@ -40,9 +45,10 @@ class SessionRooms(WebsocketServer):
     written to the store is cancelled with the room.
     """
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, secret: bytes) -> None:
         super().__init__(rooms_ready=False, auto_clean_rooms=False, exception_handler=exception_logger, log=LOG)
         self.db_path = db_path
+        self.secret = secret
         self._loading = Lock()
 
     async def get_room(self, name: str) -> YRoom:
@@ -70,10 +76,21 @@ class SessionRooms(WebsocketServer):
             if isinstance(room.ystore, SessionStore) and room.ystore.started.is_set():
                 await room.ystore.write(room.ydoc.get_update())
 
-    async def serve(self, websocket: Any) -> None:
-        """Serve one client in its session's room until it disconnects."""
+    async def serve(self, websocket: Any, holder: Pass | None = None) -> None:
+        """Serve one client in its session's room until it disconnects.
+
+        A role's pass must name a role the session was opened with (the trainer's
+        opens it, so any role is refused before that).
+        """
         try:
             room = await self.get_room(websocket.path)
+            if holder is not None and not holder.is_trainer and holder.role not in Session(room.ydoc).header().roles:
+                LOG.warning("refused a pass for role %r not in session %s", holder.role[:40], websocket.path)
+                websocket.refuse()
+                return
+            if holder is not None and not holder.is_trainer:
+                role = holder.role
+                websocket.guard = lambda message: check_message(room.ydoc, message, role)
             await room.serve(websocket)
         except Exception as error:  # a broken client must not stop the server
             exception_logger(error, LOG)
@@ -86,6 +103,8 @@ class TornadoChannel:
         self._handler = handler
         self._path = path
         self._incoming: asyncio.Queue[bytes | None] = asyncio.Queue()
+        self.guard: Callable[[bytes], str | None] | None = None
+        """Says why a message of this connection is refused (a role's pass); None lets everything through."""
 
     @property
     def path(self) -> str:
@@ -98,6 +117,10 @@ class TornadoChannel:
     async def __anext__(self) -> bytes:
         message = await self._incoming.get()
         if message is None:
+            raise StopAsyncIteration
+        if self.guard is not None and (why := self.guard(message)) is not None:
+            LOG.warning("closed a connection to session %s: %s", self._path, why)
+            self.refuse()
             raise StopAsyncIteration
         return message
 
@@ -120,22 +143,37 @@ class TornadoChannel:
         """End the stream of incoming messages."""
         self._incoming.put_nowait(None)
 
+    def refuse(self) -> None:
+        """Close the connection: the pass does not admit it to this room."""
+        self._handler.close(4403, "pass refused")
+        self.close()
+
 
 class SessionHandler(WebSocketHandler):
     """One participant's connection to one session."""
 
     rooms: SessionRooms
     channel: TornadoChannel | None = None
+    holder: Pass | None = None
 
     def initialize(self, rooms: SessionRooms) -> None:
         """Receive the server's rooms (tornado passes the route's keyword arguments here)."""
         self.rooms = rooms
         self._task: asyncio.Task[None] | None = None
 
+    def prepare(self) -> None:
+        """Refuse the upgrade (403) unless the address carries a pass the server signed for this session."""
+        session_id = self.path_args[0] if self.path_args else ""
+        try:
+            self.holder = verify(self.rooms.secret, self.get_query_argument("przepustka", ""), session_id)
+        except SessionError:
+            LOG.warning("refused a connection to session %s without a valid pass", session_id)
+            raise web.HTTPError(403) from None
+
     def open(self, *args: str, **_kwargs: str) -> None:
         """Join the session's room; the sync protocol starts at once."""
         self.channel = TornadoChannel(self, args[0])
-        self._task = asyncio.ensure_future(self.rooms.serve(self.channel))
+        self._task = asyncio.ensure_future(self.rooms.serve(self.channel, self.holder))
 
     def on_message(self, message: str | bytes) -> None:
         """Pass a binary message to the room; text frames are not part of the protocol."""
@@ -157,9 +195,9 @@ def session_handlers(rooms: SessionRooms) -> list[tuple[str, type[WebSocketHandl
     return [(ROUTE, SessionHandler, {"rooms": rooms})]
 
 
-async def serve(port: int, db_path: Path, address: str = "127.0.0.1") -> None:
+async def serve(port: int, db_path: Path, secret: bytes, address: str = "127.0.0.1") -> None:
     """Run a stand-alone session server until cancelled or SIGTERM (``szkola roleplay serve``, the benchmark)."""
-    rooms = SessionRooms(db_path)
+    rooms = SessionRooms(db_path, secret)
     async with rooms:
         app = web.Application(session_handlers(rooms), websocket_max_message_size=MAX_MESSAGE_BYTES)
         server = app.listen(port, address=address)

@@ -25,6 +25,11 @@ from ..domain.sharing import (
     knowledge_of,
 )
 
+NO_PROPOSALS = "<tr><td colspan='4' class='sk-muted'>Nikt jeszcze nie zaproponował działania.</td></tr>"
+NOTHING_KNOWN = "<li>Twoja instytucja nie zna jeszcze tej rodziny.</li>"
+NOTHING_SAID = "<li>Nikt jeszcze niczego nie przekazał.</li>"
+LIST = "<ul class='sk-findings'>"
+
 
 def e(text: object) -> str:
     """Escape any value for HTML, quotes included."""
@@ -52,7 +57,7 @@ def role_html(case: Case, directory: ServiceDirectory, meeting: Meeting, institu
         f'<section class="sk-role" data-role="{e(institution_id)}">'
         f"<h2>{_name(directory, institution_id)}{lead}</h2>"
         f"<p class='sk-muted'>{e(FORUM_LABELS[meeting.forum])}</p>"
-        f"<h3>Co wie Twoja instytucja</h3><ul>{items or '<li>Twoja instytucja nie zna jeszcze tej rodziny.</li>'}</ul>"
+        f"<h3>Co wie Twoja instytucja</h3>{LIST}{items or NOTHING_KNOWN}</ul>"
         f"{table_html(case, directory, meeting)}</section>"
     )
 
@@ -64,7 +69,7 @@ def table_html(case: Case, directory: ServiceDirectory, meeting: Meeting) -> str
         f"{e(_said(case, s.item_id, s.note))}</li>"
         for s in meeting.shares
     )
-    events = "".join(f"<li class='sk-event'>{e(ev.text)}</li>" for ev in meeting.events)
+    events = "".join(f"<li class='sk-event sk-ostrzezenie'>{e(ev.text)}</li>" for ev in meeting.events)
     proposals = "".join(
         f'<tr data-proposal="{e(p.action.id)}"><td>{_name(directory, p.institution_id)}</td>'
         f"<td>{e(p.action.text)}</td><td>{e(PROPOSAL_STATUS_LABELS[p.status])}</td><td>{e(p.comment)}</td></tr>"
@@ -72,12 +77,13 @@ def table_html(case: Case, directory: ServiceDirectory, meeting: Meeting) -> str
     )
     accepted = sum(1 for p in meeting.proposals if p.status == ProposalStatus.PRZYJETE)
     return (
-        f"<h3>Powiedziano na spotkaniu</h3><ul>{said or '<li>Nikt jeszcze niczego nie przekazał.</li>'}</ul>"
-        + (f"<h3>Nowe okoliczności</h3><ul>{events}</ul>" if events else "")
+        f"<h3>Powiedziano na spotkaniu</h3>{LIST}{said or NOTHING_SAID}</ul>"
+        + (f"<h3>Nowe okoliczności</h3><ul class='sk-findings'>{events}</ul>" if events else "")
         + "<h3>Wspólny kontrakt: propozycje działań</h3>"
         + f"<p class='sk-muted'>Przyjęte do kontraktu: {accepted} z {len(meeting.proposals)}.</p>"
-        + "<table><thead><tr><th>instytucja</th><th>działanie</th><th>stan</th><th>komentarz prowadzącego</th>"
-        + f"</tr></thead><tbody>{proposals}</tbody></table>"
+        + "<table class='sk-table'><thead><tr><th>instytucja</th><th>działanie</th><th>stan</th>"
+        + "<th>komentarz prowadzącego</th>"
+        + f"</tr></thead><tbody>{proposals or NO_PROPOSALS}</tbody></table>"
     )
 
 
@@ -100,10 +106,10 @@ def facilitator_html(case: Case, directory: ServiceDirectory, meeting: Meeting, 
     return (
         '<section class="sk-facilitator">'
         f"<h2>Spotkanie: {e(case.title)}</h2><p class='sk-muted'>{e(FORUM_LABELS[meeting.forum])}</p>"
-        "<table><thead><tr><th>rola</th><th>uczestnik</th><th>zaproponowane</th><th>przyjęte</th>"
+        "<table class='sk-table'><thead><tr><th>rola</th><th>uczestnik</th><th>zaproponowane</th><th>przyjęte</th>"
         f"<th>zwrócone</th><th>udostępnienia</th><th>błędy udostępniania</th></tr></thead><tbody>{rows}</tbody></table>"
         f"<p>Kontrakt zespołu: {score.total:g} z {score.maximum:g} pkt.</p>"
-        f"<h3>Udostępnianie informacji</h3><ul>{findings or '<li>Bez uwag.</li>'}</ul>"
+        f"<h3>Udostępnianie informacji</h3><ul class='sk-findings'>{findings or '<li>Bez uwag.</li>'}</ul>"
         f"{table_html(case, directory, meeting)}</section>"
     )
 
@@ -120,4 +126,4 @@ def sharing_feedback_html(case: Case, meeting: Meeting, institution_id: str) -> 
     if not own:
         return ""
     items = "".join(_finding_li(f) for f in findings) or "<li class='sk-ok'>Przekazano zgodnie z zasadami.</li>"
-    return f"<h3>Ocena Twoich udostępnień</h3><ul class='sk-sharing-feedback'>{items}</ul>"
+    return f"<h3>Ocena Twoich udostępnień</h3><ul class='sk-sharing-feedback sk-findings'>{items}</ul>"

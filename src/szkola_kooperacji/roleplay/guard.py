@@ -1,0 +1,86 @@
+"""What a role's connection may change in the session document, checked by the server on every update.
+
+The page enforces the moves of each role, but a hostile client could write any
+CRDT update. The server applies each incoming update to a copy of the room's
+document and compares the parts before and after: a role may claim or release
+only its own seat, add only its own shares and proposals, revise only its own
+proposals; only the lead answers proposals and edits the diagnosis and frame;
+only the trainer opens the session and announces events.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pycrdt import Doc, YMessageType, YSyncMessageType, read_message
+
+from .session import Session
+
+Parts = dict[str, Any]
+
+
+def _parts(doc: Doc[Any]) -> Parts:
+    session = Session(doc)
+    with doc.transaction():
+        return {
+            "meta": session.meta.to_py() or {},
+            "roles": session.roles.to_py() or {},
+            "diagnosis": session.diagnosis.to_py() or {},
+            "frame": session.frame.to_py() or {},
+            "proposals": session.proposals.to_py() or {},
+            "shares": session.shares.to_py() or [],
+            "events": session.events.to_py() or [],
+        }
+
+
+def _refusal(before: Parts, after: Parts, role: str) -> str | None:
+    """Return why the change is not this role's to make, or None when it is."""
+    lead = str(before["meta"].get("lead") or "")
+    for name in ("meta", "events"):
+        if after[name] != before[name]:
+            return f"{name}: only the trainer"
+    if role != lead and (after["diagnosis"] != before["diagnosis"] or after["frame"] != before["frame"]):
+        return "diagnosis/frame: only the lead"
+    changed_roles = {
+        k for k in before["roles"].keys() | after["roles"].keys() if before["roles"].get(k) != after["roles"].get(k)
+    }
+    if changed_roles - {role}:
+        return "roles: only its own seat"
+    old, new = before["shares"], after["shares"]
+    if new[: len(old)] != old or any(
+        not isinstance(s, dict) or s.get("institution_id") != role for s in new[len(old) :]
+    ):
+        return "shares: only appending its own"
+    for key in before["proposals"].keys() | after["proposals"].keys():
+        was, now = before["proposals"].get(key), after["proposals"].get(key)
+        if was == now:
+            continue
+        if now is None or not isinstance(now, dict):
+            return "proposals: removed"
+        owner = (was or now).get("institution_id")
+        if was is not None and now.get("institution_id") != was.get("institution_id"):
+            return "proposals: owner changed"
+        if role not in (owner, lead):
+            return "proposals: another institution's"
+        if owner != role and {k for k in now if now.get(k) != (was or {}).get(k)} - {"status", "comment"}:
+            return "proposals: the lead answers, it does not rewrite"
+    return None
+
+
+def check_message(doc: Doc[Any], message: bytes, role: str) -> str | None:
+    """Return why a role's sync message is refused, or None when it may be applied.
+
+    Only document updates (sync step 2 and update messages) change anything;
+    a state request or awareness passes through.
+    """
+    if len(message) < 3 or message[0] != YMessageType.SYNC or message[1] == YSyncMessageType.SYNC_STEP1:
+        return None
+    try:
+        update = read_message(message[2:])
+        copy: Doc[Any] = Doc()
+        copy.apply_update(doc.get_update())
+        before = _parts(copy)
+        copy.apply_update(update)
+        return _refusal(before, _parts(copy), role)
+    except Exception:  # a message that does not decode is refused, not applied
+        return "malformed update"
