@@ -61,6 +61,21 @@ def nbgrader(course_dir: Path, *args: str) -> None:
     assert run.returncode == 0, run.stdout + run.stderr
 
 
+def szkola(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a ``szkola`` command in a folder as a trainer would; the caller judges its exit code."""
+    command = [sys.executable, "-m", "szkola_kooperacji", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def return_feedback(course_dir: Path, exercise: str) -> subprocess.CompletedProcess[str]:
+    """The trainer's steps after a hand-in: collect, autograde (as data), generate and release the feedback."""
+    nbgrader(course_dir, "collect", exercise)
+    graded = szkola(["grade", "autograde", exercise], course_dir)
+    nbgrader(course_dir, "generate_feedback", exercise)
+    nbgrader(course_dir, "release_feedback", exercise)
+    return graded
+
+
 @contextmanager
 def running_jupyterlab(course_dir: Path, log_path: Path) -> Iterator[str]:
     """Run the installed JupyterLab in a course directory (as root, like CI); yield its URL with the token."""
@@ -255,3 +270,30 @@ def sized_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[tup
 def choose_pair(page: Page, left: str, right: str) -> None:
     """Pick a matching pair through the drop-down whose accessible name is the left element."""
     page.get_by_label(left, exact=True).select_option(label=right)
+
+
+@pytest.fixture
+def course_server(tmp_path: Path, course_dir: Path) -> Iterator[Server]:
+    """``szkola serve`` of the group in the module's ``course_dir`` fixture, with a fresh draft store."""
+    running = Server(store=tmp_path / "drafts.sqlite", log=tmp_path / "serve.log", course=course_dir)
+    running.start()
+    yield running
+    running.stop()
+
+
+def answer_first_lesson(page: Page, *, team: str) -> None:
+    """Answer the first lesson's self-check, all but its ordering (left as shown) and with ``team`` as the team.
+
+    Four of its five items are then right with the right team (it passes) and three with a wrong one.
+    """
+    choose_pair(page, "Instytucje", "porozumienie, zespół kooperacji, Lista aktywności i usług")
+    choose_pair(page, "Pracownicy", "wspólna diagnoza, podział zadań, spotkania zespołu")
+    choose_pair(page, "Klient", "diagnoza potrzeb i kontrakt socjalny z działaniami kilku sektorów")
+    page.get_by_label(team).check()
+    choose_pair(page, "Powiatowy Urząd Pracy w Jarzębinie", "rejestracja, pośrednictwo pracy i poradnictwo zawodowe")
+    choose_pair(page, "GOPS w Leszczynach Górnych", "praca socjalna i kontrakt socjalny")
+    choose_pair(page, "Szkoła Podstawowa w Leszczynach Górnych", "pomoc psychologiczno-pedagogiczna pedagoga szkolnego")
+    choose_pair(page, "Poradnia Psychologiczno-Pedagogiczna w Jarzębinie", "diagnoza trudności w nauce")
+    for option in ("dla kogo jest przeznaczona usługa", "czy potrzebne jest skierowanie", "koszt i czas oczekiwania"):
+        page.get_by_label(option).check()
+    page.get_by_label("czy rodzina dojedzie do instytucji").check()

@@ -83,3 +83,16 @@ def test_a_short_break_in_the_network_blocks_editing_until_it_is_back(server: Se
     page.click(".sk-add-need")
     type_text(page, ".sk-need-statement textarea", SAVED)
     expect(page.locator(".sk-saved")).to_contain_text("Zapisano o", use_inner_text=True)
+
+
+def test_searching_the_lista_is_not_an_unsaved_change(server: Server, page: Page):
+    """The Lista's search sits inside the contract editor but is not work: typing in it saves nothing."""
+    sign_in(page, server.url)
+    open_case(page)
+    open_tab(page, "Kontrakt socjalny")
+    indicator = page.locator(".sk-saved")
+    search = page.locator(".sk-directory-search input")
+    search.click()
+    search.press_sequentially("terapia")
+    expect(page.locator(".sk-directory-results")).to_contain_text("terapi", ignore_case=True)
+    expect(indicator).not_to_contain_text("Niezapisane", use_inner_text=True)

@@ -4,9 +4,6 @@ module (lesson, case, graded exercise) with the states following, and download a
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
@@ -17,7 +14,7 @@ from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.draft import Draft
 from szkola_kooperacji.storage import DraftStore
 
-from .conftest import Server, choose_pair, issued_codes, nbgrader, new_course, open_tab, shot, type_text
+from .conftest import Server, answer_first_lesson, issued_codes, nbgrader, new_course, open_tab, shot, szkola, type_text
 
 TRAINEE = "anowak"
 EXERCISE = "cw1_lista_uslug"
@@ -29,14 +26,6 @@ MODULE = "r1_model_kooperacji"
 @pytest.fixture
 def course_dir(tmp_path: Path) -> Path:
     return new_course(tmp_path, {TRAINEE: ("Anna", "Nowak")}, EXERCISE)
-
-
-@pytest.fixture
-def course_server(tmp_path: Path, course_dir: Path) -> Iterator[Server]:
-    running = Server(store=tmp_path / "drafts.sqlite", log=tmp_path / "serve.log", course=course_dir)
-    running.start()
-    yield running
-    running.stop()
 
 
 def sign_in(page: Page, server: Server, code: str) -> None:
@@ -61,17 +50,7 @@ def read_the_lesson(page: Page) -> None:
     page.get_by_role("button", name="← Wróć do kursu").last.click()
     state_of(page, LESSON).to_contain_text("przeczytana – rozwiąż test sprawdzający")
     page.click(f".sk-open-item-{LESSON}")
-    choose_pair(page, "Instytucje", "porozumienie, zespół kooperacji, Lista aktywności i usług")
-    choose_pair(page, "Pracownicy", "wspólna diagnoza, podział zadań, spotkania zespołu")
-    choose_pair(page, "Klient", "diagnoza potrzeb i kontrakt socjalny z działaniami kilku sektorów")
-    page.get_by_label("G-PZK – gminno-powiatowy zespół kooperacji").check()
-    choose_pair(page, "Powiatowy Urząd Pracy w Jarzębinie", "rejestracja, pośrednictwo pracy i poradnictwo zawodowe")
-    choose_pair(page, "GOPS w Leszczynach Górnych", "praca socjalna i kontrakt socjalny")
-    choose_pair(page, "Szkoła Podstawowa w Leszczynach Górnych", "pomoc psychologiczno-pedagogiczna pedagoga szkolnego")
-    choose_pair(page, "Poradnia Psychologiczno-Pedagogiczna w Jarzębinie", "diagnoza trudności w nauce")
-    for option in ("dla kogo jest przeznaczona usługa", "czy potrzebne jest skierowanie", "koszt i czas oczekiwania"):
-        page.get_by_label(option).check()
-    page.get_by_label("czy rodzina dojedzie do instytucji").check()
+    answer_first_lesson(page, team="G-PZK – gminno-powiatowy zespół kooperacji")
     page.get_by_role("button", name="Sprawdź").click()
     expect(summary).to_contain_text("Zaliczone: 4 z 5")
     summary.scroll_into_view_if_needed()
@@ -122,11 +101,6 @@ def trainer_grades_and_returns_feedback(page: Page, course_dir: Path, store: Dra
     state_of(page, CASE).to_contain_text("ukończono")
     state_of(page, EXERCISE).to_contain_text("ocenione – czeka na informację zwrotną od trenera")
     nbgrader(course_dir, "release_feedback", EXERCISE)
-
-
-def szkola(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "szkola_kooperacji", *args]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
 
 
 def test_a_trainee_works_through_a_module_and_downloads_the_certificate(

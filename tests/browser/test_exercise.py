@@ -26,14 +26,6 @@ def course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return new_course(tmp_path_factory.mktemp("grupa"), {TRAINEE: ("Anna", "Nowak")}, EXERCISE)
 
 
-@pytest.fixture
-def course_server(tmp_path: Path, course_dir: Path) -> Iterator[Server]:
-    running = Server(store=tmp_path / "drafts.sqlite", log=tmp_path / "serve.log", course=course_dir)
-    running.start()
-    yield running
-    running.stop()
-
-
 def test_trainee_submits_exercise_and_reads_returned_feedback(course_server: Server, course_dir: Path, page: Page):
     page.goto(course_server.url)
     page.fill(".sk-trainee-name input", TRAINEE)

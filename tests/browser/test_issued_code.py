@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,6 @@ TRAINEE = "anowak"
 @pytest.fixture(scope="module")
 def course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return new_course(tmp_path_factory.mktemp("grupa-kody"), {TRAINEE: ("Anna", "Nowak")})
-
-
-@pytest.fixture
-def course_server(tmp_path: Path, course_dir: Path) -> Iterator[Server]:
-    running = Server(store=tmp_path / "drafts.sqlite", log=tmp_path / "serve.log", course=course_dir)
-    running.start()
-    yield running
-    running.stop()
 
 
 def test_trainee_signs_in_with_the_code_from_the_printed_card(course_server: Server, course_dir: Path, page: Page):

@@ -109,7 +109,7 @@ def add_a_need_with_evidence(page: Page) -> None:
     assert_visible_focus(page, "07_potrzeba")
     focus_by_tab(page, ".sk-need-evidence input[type=checkbox]")
     page.keyboard.press("Space")
-    expect(page.locator(".sk-need-evidence input[type=checkbox]").first).to_be_checked()
+    expect(page.locator(".sk-need-evidence input[type=checkbox]:focus")).to_be_checked()
     assert_visible_focus(page, "08_dowod")
 
 

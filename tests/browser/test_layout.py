@@ -8,7 +8,6 @@ with hidden overflow) cuts is named.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -132,14 +131,6 @@ def test_no_label_is_cut_in_any_view(server: Server, sized_page: tuple[str, Page
 @pytest.fixture(scope="module")
 def course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return new_course(tmp_path_factory.mktemp("uklad"), {TRAINEE: ("Anna", "Nowak")}, EXERCISE)
-
-
-@pytest.fixture
-def course_server(tmp_path: Path, course_dir: Path) -> Iterator[Server]:
-    running = Server(store=tmp_path / "drafts.sqlite", log=tmp_path / "serve.log", course=course_dir)
-    running.start()
-    yield running
-    running.stop()
 
 
 def test_no_label_is_cut_in_a_graded_exercise(course_server: Server, course_dir: Path, sized_page: tuple[str, Page]):

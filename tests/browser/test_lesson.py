@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from szkola_kooperacji.serving import ServeOptions, voila_command, voila_environment
 
-from .conftest import WAIT_MS, choose_pair, free_port, shot
+from .conftest import WAIT_MS, answer_first_lesson, free_port, shot
 
 pytestmark = pytest.mark.slow
 
@@ -118,17 +118,7 @@ def test_read_fail_retry_pass_and_go_back(lesson_url: str, small_page: Page):
     shot(page, "61_lekcja_podpowiedz_1024")
 
     # first attempt: two of five wrong (a single choice and the untouched ordering), four are needed
-    choose_pair(page, "Instytucje", "porozumienie, zespół kooperacji, Lista aktywności i usług")
-    choose_pair(page, "Pracownicy", "wspólna diagnoza, podział zadań, spotkania zespołu")
-    choose_pair(page, "Klient", "diagnoza potrzeb i kontrakt socjalny z działaniami kilku sektorów")
-    page.get_by_label("WZK – Wojewódzki Zespół Kooperacji").check()
-    choose_pair(page, "Powiatowy Urząd Pracy w Jarzębinie", "rejestracja, pośrednictwo pracy i poradnictwo zawodowe")
-    choose_pair(page, "GOPS w Leszczynach Górnych", "praca socjalna i kontrakt socjalny")
-    choose_pair(page, "Szkoła Podstawowa w Leszczynach Górnych", "pomoc psychologiczno-pedagogiczna pedagoga szkolnego")
-    choose_pair(page, "Poradnia Psychologiczno-Pedagogiczna w Jarzębinie", "diagnoza trudności w nauce")
-    for option in ("dla kogo jest przeznaczona usługa", "czy potrzebne jest skierowanie", "koszt i czas oczekiwania"):
-        page.get_by_label(option).check()
-    page.get_by_label("czy rodzina dojedzie do instytucji").check()
+    answer_first_lesson(page, team="WZK – Wojewódzki Zespół Kooperacji")
     page.get_by_role("button", name="Sprawdź").click()
     summary = page.locator(".sk-sc-summary")
     expect(summary).to_contain_text("Jeszcze nie zaliczone: 3 z 5 poprawnych, potrzeba 4")

@@ -3,9 +3,6 @@ trainer's report asks any host but the server for anything."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,10 +15,10 @@ from .conftest import (
     WAIT_MS,
     Server,
     issued_codes,
-    nbgrader,
     new_course,
     open_case,
     open_tab,
+    return_feedback,
     running_report,
     shot,
     sign_in,
@@ -63,24 +60,12 @@ def test_no_request_leaves_the_servers_address(server: Server, page: Page):
 
 
 @pytest.fixture(scope="module")
-def returned_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A course whose trainee handed in the exercise and got the trainer's feedback back (nbgrader's steps)."""
     course = new_course(tmp_path_factory.mktemp("offline"), {TRAINEE: ("Anna", "Nowak")}, EXERCISE)
     TraineeExchange(course, TRAINEE).submit(EXERCISE, "", {"refleksja_1": "Babcia pomaga w opiece nad dziećmi."})
-    nbgrader(course, "collect", EXERCISE)
-    command = [sys.executable, "-m", "szkola_kooperacji", "grade", "autograde", EXERCISE]
-    subprocess.run(command, cwd=course, capture_output=True, check=False)  # exit 1: an empty work is flagged
-    nbgrader(course, "generate_feedback", EXERCISE)
-    nbgrader(course, "release_feedback", EXERCISE)
+    return_feedback(course, EXERCISE)  # autograde exits 1: an empty work is flagged for the trainer
     return course
-
-
-@pytest.fixture
-def course_server(tmp_path: Path, returned_course: Path) -> Iterator[Server]:
-    running = Server(store=tmp_path / "drafts.sqlite", log=tmp_path / "serve.log", course=returned_course)
-    running.start()
-    yield running
-    running.stop()
 
 
 def test_a_graded_exercise_asks_no_other_host_either(course_server: Server, page: Page):
@@ -103,8 +88,8 @@ def test_a_graded_exercise_asks_no_other_host_either(course_server: Server, page
     assert elsewhere == [], f"requests to other hosts: {elsewhere}"
 
 
-def test_the_trainers_report_asks_no_other_host_either(returned_course: Path, page: Page, tmp_path: Path):
-    with running_report(returned_course, tmp_path / "report.log") as url:
+def test_the_trainers_report_asks_no_other_host_either(course_dir: Path, page: Page, tmp_path: Path):
+    with running_report(course_dir, tmp_path / "report.log") as url:
         elsewhere = block_other_hosts(page, url)
         page.goto(url)
         expect(page.locator(".sk-report")).to_contain_text("Wynik uczestników", timeout=WAIT_MS)

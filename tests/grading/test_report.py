@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from szkola_kooperacji.dashboard.trainer_report import bars_html, table_html
+from szkola_kooperacji.dashboard.trainer_report import TrainerReport, bars_html, table_html
 from szkola_kooperacji.grading.report import COLUMNS, by_module, by_trainee, for_people
 
 
@@ -74,3 +74,19 @@ def test_nobody_submitted_anything_gives_empty_exercise_columns():
     table = by_trainee(nothing)
     assert table[["cw1", "cw3"]].isna().all().all()
     assert list(table["procent"]) == [0.0, 0.0]
+
+
+def test_an_item_waiting_for_the_trainer_reads_as_waiting_not_as_zero_points():
+    waiting = item("anowak", "Diagnoza", "cw1", "refleksja_1", 0.0, True) | {
+        "rodzaj": "trener",
+        "maks": 5.0,
+        "do_oceny_recznej": True,
+    }
+    rows = pd.concat([ROWS, pd.DataFrame([waiting], columns=COLUMNS)], ignore_index=True)
+    items = TrainerReport(rows, "Kurs").view.value.split("Każdy oceniany element")[1]
+    assert "<td>refleksja_1</td>" in items
+    row = items.split("<td>refleksja_1</td>")[1].split("</tr>")[0]
+    assert "czeka na ocenę" in row
+    assert "0,0" not in row
+    assert "<td>10,0</td>" in items, "a graded item keeps its points"
+    assert "Do oceny ręcznej czeka: 1 refleksja." in TrainerReport(rows, "Kurs").view.value

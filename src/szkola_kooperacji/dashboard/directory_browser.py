@@ -10,7 +10,7 @@ import ipywidgets as w
 from ..domain.codes import AREA_LABELS, CLIENT_GROUP_LABELS, LEVEL_LABELS, SECTOR_LABELS, Area, Level, Sector
 from ..domain.directory import Institution, Service, ServiceDirectory
 from ..domain.text import fold
-from .render import e
+from .render import NOT_SAVED, e
 
 ALL = "wszystkie"
 ANY = ""
@@ -67,6 +67,7 @@ class DirectoryBrowser(w.VBox):
         self.area = w.Dropdown(options=[(ALL, ANY)] + [(AREA_LABELS[a], a) for a in Area], description="Potrzeba")
         self.words = w.Text(placeholder="szukaj słowa, np. terapia", description="Szukaj", continuous_update=True)
         self.words.add_class("sk-directory-search")
+        self.words.add_class(NOT_SAVED)
         self.results = w.Select(options=[], rows=8, description="Usługi", layout=w.Layout(width="98%"))
         self.results.add_class("sk-directory-results")
         self.details = w.HTML()

@@ -18,8 +18,7 @@ from ..domain.privacy import PESEL_REFUSED, contains_pesel
 from ..errors import SzkolaError
 from ..grading import MAX_REFLECTION_CHARS as MAX_REFLECTION
 from .guard import guarded
-from .render import e
-from .workspace import AUTOSAVED
+from .render import AUTOSAVED, e
 
 if TYPE_CHECKING:  # nbgrader and nbformat load only when a trainee opens an exercise
     from ..grading.exchange import Released

@@ -33,6 +33,12 @@ _STATUS = {
 }
 
 
+AUTOSAVED = "sk-autosave"
+"""Class of the editors saved on every change: the page template (trainee_page.js) watches typing inside them."""
+NOT_SAVED = "sk-not-saved"
+"""Class of a field inside such an editor that is not part of the work (a search): typing in it saves nothing."""
+
+
 def e(text: object) -> str:
     """Escape any value for HTML, quotes included."""
     return escape(str(text), quote=True)

@@ -16,7 +16,7 @@ import pandas as pd
 from ..domain.text import count_phrase
 from ..errors import SzkolaError
 from ..grading import COURSE_ENV
-from ..grading.report import NOT_SUBMITTED
+from ..grading.report import AWAITING_GRADE, NOT_SUBMITTED
 from .assets import stylesheet
 from .render import e
 
@@ -25,6 +25,14 @@ ALL = "wszystkie moduły"
 
 def _number(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
+
+
+def _points(rows: pd.DataFrame) -> list[str]:
+    """Return each item's points as read: a number, "–" when not handed in, or still awaiting the trainer."""
+    return [
+        NOT_SUBMITTED if not handed_in else AWAITING_GRADE if waiting else _number(points)
+        for points, handed_in, waiting in zip(rows["punkty"], rows["oddano"], rows["do_oceny_recznej"], strict=True)
+    ]
 
 
 def bars_html(labels: list[str], percents: list[float], caption: str) -> str:
@@ -110,9 +118,7 @@ class TrainerReport(w.VBox):
             + table_html(modules)
             + "<h3>Każdy oceniany element</h3>"
             + table_html(
-                rows[["uczestnik", "cwiczenie", "opis", "rodzaj", "punkty", "maks"]].assign(
-                    punkty=rows["punkty"].where(rows["oddano"])
-                )
+                rows[["uczestnik", "cwiczenie", "opis", "rodzaj", "punkty", "maks"]].assign(punkty=_points(rows))
             )
         )
 

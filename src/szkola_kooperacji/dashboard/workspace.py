@@ -18,10 +18,8 @@ from .contract_builder import ContractBuilder
 from .cooperation_tab import CooperationTab
 from .diagnosis_builder import DiagnosisBuilder
 from .guard import guarded
-from .render import case_html, e, feedback_html, findings_html
+from .render import AUTOSAVED, case_html, e, feedback_html, findings_html
 
-AUTOSAVED = "sk-autosave"
-"""Class of the editors saved on every change: the page template watches typing inside them."""
 TAB_TITLES = ("Przypadek", "Diagnoza potrzeb", "Kontrakt socjalny", "Mapa i dokument", "Informacja zwrotna")
 
 

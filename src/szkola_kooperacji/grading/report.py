@@ -17,6 +17,8 @@ from ..domain.course import Course
 
 NOT_SUBMITTED = "–"
 """Shown for work not handed in, in every table a trainer reads (never NaN, never 0)."""
+AWAITING_GRADE = "czeka na ocenę"
+"""Shown for an item still waiting for the trainer's grade, where nbgrader stores 0 points."""
 
 COLUMNS = [
     "uczestnik",

@@ -75,7 +75,8 @@
     return (
       target &&
       (target.tagName === "TEXTAREA" || target.tagName === "INPUT") &&
-      target.closest(".sk-autosave") !== null
+      target.closest(".sk-autosave") !== null &&
+      target.closest(".sk-not-saved") === null
     );
   }
 
