@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from szkola_kooperacji.serving import ServeOptions, voila_command, voila_environment
 
@@ -93,13 +93,22 @@ def order_steps(page: Page, wanted: list[str]) -> None:
     """Move steps into order with the „Wyżej” buttons, pressed from the keyboard."""
     rows = page.locator(".sk-sc-etapy .sk-sc-step")
     for target, step in enumerate(wanted):
-        texts = [rows.nth(i).inner_text() for i in range(rows.count())]
-        current = next(i for i, text in enumerate(texts) if ETAPY_TEXT[step] in text)
+        current = _position(page, rows, ETAPY_TEXT[step])
         for position in range(current, target, -1):
             button = rows.nth(position).locator(".sk-sc-up")
             button.focus()
             page.keyboard.press("Enter")
             expect(rows.nth(position - 1)).to_contain_text(ETAPY_TEXT[step])
+
+
+def _position(page: Page, rows: Locator, text: str) -> int:
+    """Return the row showing ``text``, once the rows have settled (a move redraws two of them)."""
+    for _ in range(WAIT_MS // 100):
+        texts = rows.all_inner_texts()
+        if all(sum(step in row for row in texts) == 1 for step in ETAPY_TEXT.values()):
+            return next(i for i, row in enumerate(texts) if text in row)
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the steps did not settle: {rows.all_inner_texts()}")
 
 
 def test_read_fail_retry_pass_and_go_back(lesson_url: str, small_page: Page):
