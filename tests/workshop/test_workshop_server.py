@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 from tornado.httpclient import AsyncHTTPClient
 
@@ -25,24 +26,14 @@ ALARMING = re.compile(r"Traceback|Error|WARNING|Warning|not trusted|without encr
 
 def _kernel_pids(server_pid: int) -> list[int]:
     """Return the process ids of the kernels under a server process (ipykernel launchers)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    found, todo = [], [server_pid]
-    while todo:
-        current = todo.pop()
-        todo.extend(children.get(current, []))
+    kernels = []
+    for child in psutil.Process(server_pid).children(recursive=True):
         try:
-            if b"ipykernel_launcher" in Path(f"/proc/{current}/cmdline").read_bytes():
-                found.append(current)
-        except OSError:
+            if "ipykernel_launcher" in " ".join(child.cmdline()):
+                kernels.append(child.pid)
+        except psutil.NoSuchProcess:
             continue
-    return found
+    return kernels
 
 
 def _wait_for(path: Path, text: str, seconds: float = 240) -> str:
