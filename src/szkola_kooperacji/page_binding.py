@@ -168,6 +168,7 @@ class BoundKernelWebsocketHandler(_PageBound, VoilaKernelWebsocketHandler):  # t
     async def open(self, kernel_id: str) -> None:
         """Connect the page to its kernel, then tell the host a trainee joined."""
         await super().open(kernel_id)
+        self.set_nodelay(True)
         self._szkola_joined = True
         _joined(kernel_id, self.request.remote_ip or "?")
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import ipywidgets as w
 import pytest
+from ipywidgets.widgets.widget import _instances
 
 from szkola_kooperacji.dashboard import Dashboard
 from szkola_kooperacji.dashboard.course_view import CourseView, LessonOpener
@@ -38,8 +39,8 @@ def view(app: Dashboard) -> CourseView:
 def row_text(app: Dashboard, item_id: str) -> str:
     for module in view(app).modules.children:
         for row in module.children[1:]:
-            info = row.children[0]
-            if f"sk-item-{item_id}" in info._dom_classes:
+            if row.children and f"sk-item-{item_id}" in row.children[0]._dom_classes:
+                info = row.children[0]
                 return str(info.value)
     raise AssertionError(f"no row for {item_id}")
 
@@ -97,11 +98,32 @@ def test_a_lesson_is_read_when_opened_and_done_when_its_self_check_is_passed(app
     assert "ukończono" in row_text(app, LESSON)
 
 
-def test_signing_out_closes_the_course_view(app: Dashboard):
-    course = view(app)
+def test_signing_out_leaves_nothing_of_the_trainee_in_the_course_view(app: Dashboard):
+    app.store.save("Anna Nowak", Draft(case_id=CASE))
+    app.show_cases()
+    assert "Anna Nowak" in view(app).summary.value
+    assert "w toku" in row_text(app, CASE)
     app.sign_out()
-    assert app.course_view is None
-    assert course.comm is None, "its widgets left the page"
+    assert view(app) not in app.body.children, "the course left the page"
+    values = [str(getattr(x, "value", "")) for x in tree(app) + tree(view(app))]
+    assert not any("Anna Nowak" in v for v in values), "no widget of the page or the kept view holds the name"
+    assert "nie rozpoczęto" in row_text(app, CASE), "the next person at this computer starts from an empty course"
+
+
+def tree(widget: w.Widget) -> list[w.Widget]:
+    """The widget and everything inside it."""
+    return [widget, *(x for child in getattr(widget, "children", ()) for x in tree(child))]
+
+
+def test_signing_in_makes_no_new_widgets_for_the_course(tmp_path: Path):
+    """The view is built with the page (a workshop pre-renders it), so a room signing in at once stays cheap."""
+    dashboard = Dashboard(CATALOG, DraftStore(tmp_path / "drafts.sqlite"))
+    before = set(_instances)
+    dashboard.name.value, dashboard.code.value = "Anna Nowak", "tajne12345"
+    dashboard.sign_in()
+    assert view(dashboard) in dashboard.body.children
+    made = [type(x).__name__ for k, x in _instances.items() if k not in before]
+    assert made == [], f"signing in made {len(made)} widgets: {made[:10]}"
 
 
 def test_the_real_lesson_opens_with_its_self_check_and_passing_it_completes_the_lesson(app: Dashboard):

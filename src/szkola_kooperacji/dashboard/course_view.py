@@ -19,7 +19,16 @@ import ipywidgets as w
 from ..data.course_refs import exercise_notebook
 from ..data.paths import project_root
 from ..domain.course import COURSE_LEVEL_LABELS, Course, CourseLevel
-from ..domain.progress import DONE_MEANS, CourseProgress, FactKind, ItemKind, ItemProgress, ItemState, ModuleProgress
+from ..domain.progress import (
+    DONE_MEANS,
+    CourseProgress,
+    FactKind,
+    ItemKind,
+    ItemProgress,
+    ItemState,
+    ModuleProgress,
+    course_progress,
+)
 from ..errors import SzkolaError
 from ..grading.progress import Sources, trainee_progress
 from .guard import guarded
@@ -101,20 +110,18 @@ class CourseActions:
 
 
 class CourseView(w.VBox):
-    """A trainee's course: where they stand, what to do next, and every module's lessons, cases and exercises."""
+    """A trainee's course: where they stand, what to do next, and every module's lessons, cases and exercises.
 
-    def __init__(
-        self,
-        trainee: str,
-        courses: list[Course],
-        sources: Sources,
-        actions: CourseActions,
-        *,
-        full_name: str | None = None,
-    ) -> None:
+    Built before anyone signs in (a workshop pre-renders it with the page), from the course's empty
+    progress; signing in and coming back only change the values that differ, so a room signing in
+    at once costs each kernel a few messages instead of a hundred new widgets.
+    """
+
+    def __init__(self, courses: list[Course], sources: Sources, actions: CourseActions) -> None:
         """``courses`` holds the group's course, or (no group) the courses to choose from."""
-        self.trainee, self.courses, self.sources, self.actions = trainee, courses, sources, actions
-        self.full_name = full_name or trainee
+        self.courses, self.sources, self.actions = courses, sources, actions
+        self.trainee: str | None = None
+        self.full_name = ""
         self.message = w.HTML()
         self.choice = w.Dropdown(
             options=[(c.title, c.id) for c in courses],
@@ -126,10 +133,19 @@ class CourseView(w.VBox):
         self.choice.observe(guarded(self.message)(lambda _: self.refresh()), names="value")
         self.title = w.HTML()
         self.summary = w.HTML()
-        self.next_box = w.VBox(layout=w.Layout(align_items="flex-start"))
+        self.next_text = w.HTML()
+        self.next_go = w.Button(
+            description="Przejdź do następnego kroku", button_style="primary", layout=w.Layout(width="auto")
+        )
+        self.next_go.add_class("sk-next-step")
+        self.next_go.on_click(guarded(self.message)(lambda _: self._open_next()))
+        self.next_box = w.VBox([self.next_text, self.next_go], layout=w.Layout(align_items="flex-start"))
         self.next_box.add_class("sk-next")
         self.modules = w.VBox()
         self.progress: CourseProgress | None = None
+        self._drawn_course = ""
+        self._rows: dict[tuple[str, str], _ItemRow] = {}
+        self._module_parts: list[tuple[w.HTML, w.VBox]] = []
         again = w.Button(
             description="Odśwież postępy",
             tooltip="Sprawdź jeszcze raz swoje postępy (np. czy trener oddał już ocenę)",
@@ -143,43 +159,93 @@ class CourseView(w.VBox):
         status = w.HBox([self.summary, again], layout=w.Layout(align_items="center", flex_flow="row wrap"))
         super().__init__([*head, self.message, status, self.next_box, self.modules])
         self.add_class("sk-course")
+        self._draw(self._empty_progress())
 
     @property
     def course(self) -> Course:
         """The course shown now."""
         return next(c for c in self.courses if c.id == self.choice.value)
 
+    def show_for(self, trainee: str, full_name: str | None = None) -> None:
+        """Show this trainee's progress (the view was built before anyone signed in)."""
+        self.trainee, self.full_name = trainee, full_name or trainee
+        self.refresh()
+
+    def forget_trainee(self) -> None:
+        """Return to the state before sign-in: nothing of the last trainee stays in any widget."""
+        self.trainee, self.full_name, self.message.value = None, "", ""
+        self._draw(self._empty_progress())
+
     def refresh(self) -> None:
-        """Recompute the trainee's progress (scores their cases, reads the exchange) and redraw."""
-        course = self.course
+        """Recompute the trainee's progress (scores their cases, reads the exchange) and redraw what changed."""
+        if self.trainee is None:
+            self._draw(self._empty_progress())
+            return
         try:
-            self.progress = progress = trainee_progress(self.sources, course, self.trainee)
+            progress = trainee_progress(self.sources, self.course, self.trainee)
         except Exception as error:  # a locked gradebook, an unreadable folder: the cases below still work
             log.exception("progress of %s could not be read", self.trainee)
             reason = str(error) if isinstance(error, SzkolaError) else "spróbuj „Odśwież postępy” za chwilę"
             self.summary.value = f"<p class='sk-message'>Nie udało się odczytać Twoich postępów ({e(reason)}).</p>"
             return
+        self._draw(progress)
+
+    def _empty_progress(self) -> CourseProgress:
+        released = None if self.sources.folder is None else []
+        return course_progress(
+            self.course, (), released=released, lessons_without_self_check=self.sources.lessons_without_self_check
+        )
+
+    def _draw(self, progress: CourseProgress) -> None:
+        """Set every value from this progress; widgets are made only when another course is chosen."""
+        course, self.progress = progress.course, progress
+        if self._drawn_course != course.id:
+            self._build(progress)
         self.title.value = (
             f"<div class='sk-title'>Twój kurs</div><h2>{e(course.title)}</h2><p class='sk-muted'>"
             f"{e(COURSE_LEVEL_LABELS[course.level])} · {len(course.modules)} moduły · {course.hours:g} godz. "
             f"dydaktycznych</p>"
         )
         percent = round(100 * progress.done_count / progress.item_count) if progress.item_count else 0
+        who = f"<b>Uczestnik: {e(self.full_name)}.</b> " if self.trainee else ""
         self.summary.value = (
-            f"<p><b>Uczestnik: {e(self.full_name)}.</b> Ukończono {progress.done_count} z {progress.item_count} "
+            f"<p>{who}Ukończono {progress.done_count} z {progress.item_count} "
             f"elementów kursu ({percent}%). <progress class='sk-course-progress' max='{progress.item_count}' "
             f"value='{progress.done_count}' aria-label='Postęp w kursie: {percent}%'></progress></p>"
         )
-        self.next_box.children = self._next_step(progress)
+        self._draw_next_step(progress)
+        for number, (module, (header, certificate)) in enumerate(zip(progress.modules, self._module_parts), 1):
+            header.value = _module_header(number, module)
+            for item in module.items:
+                self._rows[(module.module.id, item.item_id)].show(item, self._title(item))
+            done = module.state is ItemState.DONE and self.trainee is not None
+            button = self._certificate_button(progress, module) if done else None
+            _replace(certificate, [button] if button else [])
+
+    def _build(self, progress: CourseProgress) -> None:
+        """Make the module cards and item rows of this course (the values are set by ``_draw``)."""
         for old in self.modules.children:
             _close(old)
-        self.modules.children = [
-            self._module_card(number, module) for number, module in enumerate(progress.modules, start=1)
-        ]
+        self._rows, self._module_parts, cards = {}, [], []
+        for module in progress.modules:
+            header, certificate = w.HTML(), w.VBox()
+            rows = []
+            for item in module.items:
+                row = _ItemRow(item, lambda key=(module.module.id, item.item_id): self._open_row(key))
+                row.on_error = self.message
+                self._rows[(module.module.id, item.item_id)] = row
+                rows.append(row.box)
+            card = w.VBox([header, *rows, certificate])
+            card.add_class("sk-course-module")
+            card.add_class(f"sk-module-{module.module.id}")
+            cards.append(card)
+            self._module_parts.append((header, certificate))
+        self.modules.children = cards
+        self._drawn_course = progress.course.id
 
-    def _next_step(self, progress: CourseProgress) -> list[w.Widget]:
+    def _draw_next_step(self, progress: CourseProgress) -> None:
         step = progress.next_step()
-        certificate = self._certificate_button(progress, None)
+        certificate = self._certificate_button(progress, None) if self.trainee else None
         if step is None:
             if progress.state is ItemState.DONE:
                 text = "<b>Kurs ukończony.</b> Gratulacje! Pobierz zaświadczenie ukończenia kursu."
@@ -188,58 +254,25 @@ class CourseView(w.VBox):
                     "<b>Co dalej:</b> wszystko, co możesz teraz zrobić, jest zrobione; czekasz na ocenę trenera "
                     "albo na udostępnienie ćwiczenia. Tymczasem możesz ćwiczyć na dowolnym przypadku."
                 )
-            return [w.HTML(text), *([certificate] if certificate else [])]
+            self.next_text.value = text
+            _replace(self.next_box, [self.next_text, *([certificate] if certificate else [])], keep=(self.next_go,))
+            return
         module, item = step
         number = progress.modules.index(module) + 1
-        why = DONE_MEANS[item.kind]
-        text = (
+        self.next_text.value = (
             f"<b>Co dalej:</b> {e(KIND_LABELS[item.kind].lower())} „{e(self._title(item))}” "
             f"(moduł {number}. {e(module.module.title)}). <span class='sk-muted'>Ten element będzie ukończony, gdy: "
-            f"{e(why)}. Teraz: {e(item.detail)}.</span>"
+            f"{e(DONE_MEANS[item.kind])}. Teraz: {e(item.detail)}.</span>"
         )
-        go = w.Button(description="Przejdź do następnego kroku", button_style="primary", layout=w.Layout(width="auto"))
-        go.add_class("sk-next-step")
-        go.on_click(guarded(self.message)(lambda _: self.open_item(item)))
-        return [w.HTML(text), go]
+        _replace(self.next_box, [self.next_text, self.next_go])
 
-    def _module_card(self, number: int, progress: ModuleProgress) -> w.Widget:
-        module = progress.module
-        outcomes = "".join(f"<li>{e(o)}</li>" for o in module.outcomes)
-        dates = f", ukończono {progress.done_at.astimezone():%d.%m.%Y}" if progress.done_at else ""
-        header = w.HTML(
-            f"<h3>Moduł {number}. {e(module.title)}</h3><p>{_state_html(progress.state)} "
-            f"<span class='sk-muted'>{module.hours:g} godz. · ukończono {progress.done_count} z "
-            f"{len(progress.items)} elementów{dates}</span></p><p class='sk-muted'>Efekty uczenia się:</p>"
-            f"<ul class='sk-course-outcomes'>{outcomes}</ul>"
-        )
-        rows: list[w.Widget] = [header, *(self._item_row(item) for item in progress.items)]
-        if progress.state is ItemState.DONE and (button := self._certificate_button(self.progress, progress)):
-            rows.append(button)
-        card = w.VBox(rows)
-        card.add_class("sk-course-module")
-        card.add_class(f"sk-module-{module.id}")
-        return card
+    def _open_next(self) -> None:
+        step = self.progress.next_step() if self.progress else None
+        if step is not None:
+            self.open_item(step[1])
 
-    def _item_row(self, item: ItemProgress) -> w.Widget:
-        title = self._title(item)
-        kind = KIND_LABELS[item.kind]
-        named = title.casefold().startswith(kind.split()[0].casefold())  # "Lekcja 1. …" says its kind itself
-        info = w.HTML(
-            f"{_state_html(item.state)} {'' if named else f'<b>{e(kind)}:</b> '}{e(title)} "
-            f"<span class='sk-muted'>– {e(item.detail)}</span>"
-        )
-        info.add_class(f"sk-item-{item.item_id}")
-        button = w.Button(
-            description=OPEN_LABELS[item.kind],
-            tooltip=f"{OPEN_LABELS[item.kind]}: {self._title(item)}",
-            layout=w.Layout(width="auto", min_width="150px"),
-            disabled=item.kind is ItemKind.EXERCISE and not item.actionable and item.state is ItemState.NOT_STARTED,
-        )
-        button.add_class(f"sk-open-item-{item.item_id}")
-        button.on_click(guarded(self.message)(lambda _: self.open_item(item)))
-        row = w.HBox([info, button])
-        row.add_class("sk-course-item")
-        return row
+    def _open_row(self, key: tuple[str, str]) -> None:
+        self.open_item(self._rows[key].item)
 
     def _title(self, item: ItemProgress) -> str:
         if item.kind is ItemKind.LESSON:
@@ -251,6 +284,8 @@ class CourseView(w.VBox):
 
     def open_item(self, item: ItemProgress) -> None:
         """Open a lesson here, or a case or exercise in the workspace."""
+        if self.trainee is None:
+            return
         if item.kind is ItemKind.LESSON:
             self.open_lesson(item.item_id)
         elif item.kind is ItemKind.CASE:
@@ -260,19 +295,22 @@ class CourseView(w.VBox):
 
     def open_lesson(self, lesson_id: str) -> None:
         """Show a lesson in place of the course page; opening it counts as reading it."""
+        trainee = self.trainee
+        if trainee is None:
+            return
         progress = self.sources.store.progress
-        progress.record(self.trainee, FactKind.LESSON_READ, lesson_id)
+        progress.record(trainee, FactKind.LESSON_READ, lesson_id)
 
         def self_check(passed: bool) -> None:
             if passed:
-                progress.record(self.trainee, FactKind.SELF_CHECK_PASSED, lesson_id)
+                progress.record(trainee, FactKind.SELF_CHECK_PASSED, lesson_id)
 
         self.actions.show_page(self.actions.open_lesson(lesson_id, self.actions.home, self_check))
 
     def _certificate_button(self, progress: CourseProgress | None, module: ModuleProgress | None) -> w.Widget | None:
         """Return a download of the zaświadczenie of one completed module, or (``module`` None) of the course."""
-        folder = self.sources.folder
-        if folder is None or progress is None:
+        folder, trainee = self.sources.folder, self.trainee
+        if folder is None or progress is None or trainee is None:
             return None
         if module is None and progress.state is not ItemState.DONE:
             return None
@@ -283,16 +321,68 @@ class CourseView(w.VBox):
             label = "Pobierz zaświadczenie ukończenia kursu (PDF)"
         else:
             label = f"Pobierz zaświadczenie – moduł {progress.modules.index(module) + 1} (PDF)"
+        full_name = self.full_name
 
         def make() -> tuple[str, str, bytes]:
             from ..grading.certify import file_name, issue  # noqa: PLC0415
 
-            entry, pdf = issue(folder, progress, modules, self.trainee, self.full_name)
+            entry, pdf = issue(folder, progress, modules, trainee, full_name)
             return file_name(entry), "application/pdf", pdf
 
         button = DownloadButton(label, make)
         button.add_class("sk-certificate" if module is None else f"sk-certificate-{module.module.id}")
         return button
+
+
+class _ItemRow:
+    """One lesson, case or exercise of a module: its state and title, and the button that opens it."""
+
+    def __init__(self, item: ItemProgress, open_it: Callable[[], None]) -> None:
+        self.item = item
+        self.on_error = w.HTML()
+        self.info = w.HTML()
+        self.info.add_class(f"sk-item-{item.item_id}")
+        self.button = w.Button(description=OPEN_LABELS[item.kind], layout=w.Layout(width="auto", min_width="150px"))
+        self.button.add_class(f"sk-open-item-{item.item_id}")
+        self.button.on_click(lambda _: guarded(self.on_error)(open_it)())
+        self.box = w.HBox([self.info, self.button])
+        self.box.add_class("sk-course-item")
+
+    def show(self, item: ItemProgress, title: str) -> None:
+        """Show this state (a widget sends only the values that changed)."""
+        self.item = item
+        kind = KIND_LABELS[item.kind]
+        named = title.casefold().startswith(kind.split()[0].casefold())  # "Lekcja 1. …" says its kind itself
+        self.info.value = (
+            f"{_state_html(item.state)} {'' if named else f'<b>{e(kind)}:</b> '}{e(title)} "
+            f"<span class='sk-muted'>– {e(item.detail)}</span>"
+        )
+        self.button.tooltip = f"{OPEN_LABELS[item.kind]}: {title}"
+        self.button.disabled = (
+            item.kind is ItemKind.EXERCISE and not item.actionable and item.state is ItemState.NOT_STARTED
+        )
+
+
+def _module_header(number: int, progress: ModuleProgress) -> str:
+    module = progress.module
+    outcomes = "".join(f"<li>{e(o)}</li>" for o in module.outcomes)
+    dates = f", ukończono {progress.done_at.astimezone():%d.%m.%Y}" if progress.done_at else ""
+    return (
+        f"<h3>Moduł {number}. {e(module.title)}</h3><p>{_state_html(progress.state)} "
+        f"<span class='sk-muted'>{module.hours:g} godz. · ukończono {progress.done_count} z "
+        f"{len(progress.items)} elementów{dates}</span></p><p class='sk-muted'>Efekty uczenia się:</p>"
+        f"<ul class='sk-course-outcomes'>{outcomes}</ul>"
+    )
+
+
+def _replace(box: w.Box, children: list[w.Widget], keep: tuple[w.Widget, ...] = ()) -> None:
+    """Set a box's children, closing those that leave it unless the view keeps them for later."""
+    if list(box.children) == children:
+        return
+    for old in box.children:
+        if old not in children and old not in keep:
+            _close(old)
+    box.children = children
 
 
 def _state_html(state: ItemState) -> str:
@@ -311,23 +401,19 @@ def course_order(course: Course) -> tuple[int, str]:
 
 
 def build_course_view(app: Dashboard) -> CourseView | None:
-    """Build the signed-in trainee's course view: the group's course, else the bundled courses; None without any."""
-    trainee = app.trainee
+    """Build the course view before sign-in: the group's course, else the bundled courses; None without any."""
     directory = app.catalog.directory
-    if trainee is None or directory is None:
+    if directory is None:
         return None
-    folder, full_name = None, None
+    folder = None
     if app.course_dir is not None:
-        from ..grading.course_dir import course_roster  # noqa: PLC0415 (nbgrader: course mode only)
-        from ..grading.course_folder import CourseFolder  # noqa: PLC0415
+        from ..grading.course_folder import CourseFolder  # noqa: PLC0415 (nbgrader: course mode only)
 
         try:
             folder = CourseFolder.open(app.course_dir)
             courses = [folder.course()]
-            names = {t.id: " ".join(p for p in (t.first_name, t.last_name) if p) for t in course_roster(folder.root)}
         except SzkolaError:  # a broken course folder: the exercises' section below says what is wrong
             return None
-        full_name = names.get(trainee) or None
     else:
         courses = sorted(app.catalog.courses.values(), key=course_order)
     if not courses:
@@ -338,7 +424,24 @@ def build_course_view(app: Dashboard) -> CourseView | None:
 
     from .course_lessons import lesson_opener, lessons_without_self_check  # noqa: PLC0415 (imports this module)
 
-    opener = lesson_opener(app.store, trainee)
-    actions = CourseActions(app.open_case, app.open_exercise, show_page, app.show_cases, opener)
+    def open_lesson(lesson_id: str, back: Callable[[], None], passed: Callable[[bool], None]) -> w.Widget:
+        assert app.trainee is not None
+        return lesson_opener(app.store, app.trainee)(lesson_id, back, passed)
+
+    actions = CourseActions(app.open_case, app.open_exercise, show_page, app.show_cases, open_lesson)
     sources = Sources(app.store, app.catalog.cases, directory, folder, lessons_without_self_check(courses))
-    return CourseView(trainee, courses, sources, actions, full_name=full_name)
+    return CourseView(courses, sources, actions)
+
+
+def full_name_in_roster(app: Dashboard, trainee: str) -> str | None:
+    """Return the trainee's name from the group's roster (read at sign-in: the trainer may add people later)."""
+    if app.course_dir is None:
+        return None
+    from ..grading.course_dir import course_roster  # noqa: PLC0415 (nbgrader: course mode only)
+
+    try:
+        roster = course_roster(app.course_dir)
+    except SzkolaError:
+        return None
+    names = {t.id: " ".join(p for p in (t.first_name, t.last_name) if p) for t in roster}
+    return names.get(trainee) or None

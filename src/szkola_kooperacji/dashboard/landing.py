@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
@@ -14,13 +13,12 @@ from ..domain.draft import Draft
 from ..errors import SzkolaError
 from ..storage import DraftStore
 from .assets import stylesheet
+from .course_view import CourseView, build_course_view, full_name_in_roster
 from .guard import guarded
 from .render import e
 from .sign_in import client_address, sign_in
 from .workspace import Workspace
 
-if TYPE_CHECKING:
-    from .course_view import CourseView
 
 WELCOME = (
     "<div class='sk-title'>Szkoła Kooperacji</div>"
@@ -86,7 +84,9 @@ class Dashboard(w.VBox):
         self.case_list = w.VBox([self._case_card(self.catalog.cases[c]) for c in sorted(self.catalog.cases)])
         self.case_list.add_class("sk-case-list")
         self.leave = self._sign_out_button()
-        self.course_view: CourseView | None = None
+        self.cases_heading = w.HTML("<h3>Przypadki i ćwiczenia do pracy na dziś</h3>")
+        self.course_view: CourseView | None = build_course_view(self)
+        """Built now, like the case list: sign-in only fills in the trainee's states."""
         super().__init__([w.HTML(f"<style>{stylesheet()}</style>"), self.body])
         self.add_class("sk-root")
 
@@ -123,20 +123,20 @@ class Dashboard(w.VBox):
         )
         for case_id, info in self.case_infos.items():
             info.value = self._case_info(self.catalog.cases[case_id], case_id in started)
-        cases = [w.HTML("<h3>Przypadki i ćwiczenia do pracy na dziś</h3>")] if course else []
+        cases = [self.cases_heading] if course else []
         self.body.children = [self.greeting, self.leave, *course, *cases, self.case_list, *self._exercise_section()]
         self._close_workspace()
 
     def _course_view(self) -> list[w.Widget]:
         """Return the trainee's course view, up to date, when there is a course to show (else nothing)."""
-        from .course_view import build_course_view  # noqa: PLC0415
-
-        if self.course_view is None or self.course_view.trainee != self.trainee:
-            self.course_view = build_course_view(self)
-        if self.course_view is None:
+        view = self.course_view
+        if view is None or self.trainee is None:
             return []
-        self.course_view.refresh()
-        return [self.course_view]
+        if view.trainee != self.trainee:
+            view.show_for(self.trainee, full_name_in_roster(self, self.trainee))
+        else:
+            view.refresh()
+        return [view]
 
     def _sign_out_button(self) -> w.Button:
         button = w.Button(description="Wyloguj", tooltip="Wyloguj się (np. na wspólnym komputerze)")
@@ -151,8 +151,7 @@ class Dashboard(w.VBox):
         """
         self.trainee = None
         if self.course_view is not None:
-            close_tree(self.course_view)
-            self.course_view = None
+            self.course_view.forget_trainee()
         self.name.value = self.code.value = self.message.value = self.greeting.value = ""
         for info in self.case_infos.values():
             info.value = ""
