@@ -18,6 +18,9 @@ from ..storage import DraftStore
 from .hub_identity import HubDashboard, hub_user
 from .landing import Dashboard
 from .render import e
+from .shared_looks import share_default_looks
+
+share_default_looks()  # every page of the package: one default layout and style per widget kind
 
 
 def dashboard() -> w.Widget:

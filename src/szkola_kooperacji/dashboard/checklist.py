@@ -16,6 +16,8 @@ import ipywidgets as w
 import traitlets
 
 from .render import e
+from .shared_looks import hidden, shown
+
 
 Options = Sequence[tuple[str, Any]]
 
@@ -54,7 +56,7 @@ class CheckList(w.VBox):
         chosen = set(self.value)
         self._boxes = []
         for label, value in self._options:
-            box = w.Checkbox(value=value in chosen, description=label, indent=False, layout=w.Layout(width="100%"))
+            box = w.Checkbox(value=value in chosen, description=label, indent=False, layout=shown(width="100%"))
             box.add_class("sk-check")
             box.observe(self._box_changed, names="value")
             self._boxes.append(box)
@@ -143,7 +145,7 @@ class FoldedCheckList(CheckList):
         children: list[w.Widget] = [self._title]
         self._toggles = {}
         for group, indexes in self._members().items():
-            toggle = w.Button(layout=w.Layout(width="100%"))
+            toggle = w.Button(layout=shown(width="100%"))
             toggle.add_class("sk-fold-toggle")
             toggle.on_click(lambda _, g=group: self.toggle(g))
             self._toggles[group] = toggle
@@ -170,7 +172,8 @@ class FoldedCheckList(CheckList):
     def _fold(self) -> None:
         for group, indexes in self._members().items():
             for i in indexes:
-                self._boxes[i].layout.display = None if group in self._open or self._boxes[i].value else "none"
+                in_view = group in self._open or self._boxes[i].value
+                self._boxes[i].layout = shown(width="100%") if in_view else hidden()
         self._counted()
 
     def _shown(self) -> None:
