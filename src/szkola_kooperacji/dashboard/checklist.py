@@ -18,7 +18,6 @@ import traitlets
 from .render import e
 from .shared_looks import hidden, shown
 
-
 Options = Sequence[tuple[str, Any]]
 
 

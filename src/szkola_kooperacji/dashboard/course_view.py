@@ -11,7 +11,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
@@ -191,7 +191,7 @@ class CourseView(w.VBox):
         self._draw(progress)
 
     def _empty_progress(self) -> CourseProgress:
-        released = None if self.sources.folder is None else []
+        released: list[str] | None = None if self.sources.folder is None else []
         return course_progress(
             self.course, (), released=released, lessons_without_self_check=self.sources.lessons_without_self_check
         )
@@ -214,7 +214,9 @@ class CourseView(w.VBox):
             f"value='{progress.done_count}' aria-label='Postęp w kursie: {percent}%'></progress></p>"
         )
         self._draw_next_step(progress)
-        for number, (module, (header, certificate)) in enumerate(zip(progress.modules, self._module_parts), 1):
+        for number, (module, (header, certificate)) in enumerate(
+            zip(progress.modules, self._module_parts, strict=True), 1
+        ):
             header.value = _module_header(number, module)
             for item in module.items:
                 self._rows[(module.module.id, item.item_id)].show(item, self._title(item))
@@ -231,9 +233,9 @@ class CourseView(w.VBox):
             header, certificate = w.HTML(), w.VBox()
             rows = []
             for item in module.items:
-                row = _ItemRow(item, lambda key=(module.module.id, item.item_id): self._open_row(key))
-                row.on_error = self.message
-                self._rows[(module.module.id, item.item_id)] = row
+                key = (module.module.id, item.item_id)
+                row = _ItemRow(item, partial(self._open_row, key), self.message)
+                self._rows[key] = row
                 rows.append(row.box)
             card = w.VBox([header, *rows, certificate])
             card.add_class("sk-course-module")
@@ -337,14 +339,13 @@ class CourseView(w.VBox):
 class _ItemRow:
     """One lesson, case or exercise of a module: its state and title, and the button that opens it."""
 
-    def __init__(self, item: ItemProgress, open_it: Callable[[], None]) -> None:
+    def __init__(self, item: ItemProgress, open_it: Callable[[], None], message: w.HTML) -> None:
         self.item = item
-        self.on_error = w.HTML()
         self.info = w.HTML()
         self.info.add_class(f"sk-item-{item.item_id}")
         self.button = w.Button(description=OPEN_LABELS[item.kind], layout=w.Layout(width="auto", min_width="150px"))
         self.button.add_class(f"sk-open-item-{item.item_id}")
-        self.button.on_click(lambda _: guarded(self.on_error)(open_it)())
+        self.button.on_click(guarded(message)(lambda _: open_it()))
         self.box = w.HBox([self.info, self.button])
         self.box.add_class("sk-course-item")
 

@@ -19,7 +19,6 @@ from .render import e
 from .sign_in import client_address, sign_in
 from .workspace import Workspace
 
-
 WELCOME = (
     "<div class='sk-title'>Szkoła Kooperacji</div>"
     "<p>Ćwiczenie: od rodzinnego wywiadu środowiskowego do diagnozy potrzeb i wielosektorowego kontraktu "

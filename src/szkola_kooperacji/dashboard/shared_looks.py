@@ -38,9 +38,14 @@ class _Frozen:
         super().__setattr__(name, value)
 
 
-@cache
-def _frozen_class(klass: type[w.Widget]) -> type[w.Widget]:
-    return type(f"Shared{klass.__name__}", (_Frozen, klass), {})
+_FROZEN_CLASSES: dict[str, type] = {}
+
+
+def _frozen_class(klass: type[w.Widget]) -> type:
+    key = f"{klass.__module__}.{klass.__qualname__}"
+    if key not in _FROZEN_CLASSES:
+        _FROZEN_CLASSES[key] = type(f"Shared{klass.__name__}", (_Frozen, klass), {})
+    return _FROZEN_CLASSES[key]
 
 
 @cache
@@ -52,12 +57,12 @@ def shared(klass: type[w.Widget], **traits: Any) -> w.Widget:
 
 
 def hidden() -> w.Layout:
-    """The shared layout of a widget kept on the page but not shown."""
+    """Return the shared layout of a widget kept on the page but not shown."""
     return shared(w.Layout, display="none")
 
 
 def shown(**traits: Any) -> w.Layout:
-    """The shared layout of a shown widget (``traits`` as ``w.Layout`` takes them)."""
+    """Return the shared layout of a shown widget (``traits`` as ``w.Layout`` takes them)."""
     return shared(w.Layout, **traits)
 
 
@@ -65,12 +70,12 @@ def share_default_looks() -> None:
     """Make every widget kind's default Layout and style one shared instance (idempotent)."""
     for trait in _look_traits():
         klass = trait.klass
-        trait.make_dynamic_default = lambda klass=klass: shared(klass)  # type: ignore[method-assign]
+        trait.make_dynamic_default = lambda klass=klass: shared(klass)
 
 
 def _look_traits() -> list[InstanceDict]:
     traits: dict[int, InstanceDict] = {}
-    pending: list[type] = [w.DOMWidget]
+    pending: list[type[w.Widget]] = [w.DOMWidget]
     while pending:
         cls = pending.pop()
         pending.extend(cls.__subclasses__())
