@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .data.paths import DATA_ENV, project_root
 from .errors import SzkolaError
+from .fork_provisioner import FORK_SOCKET_ENV, PROVISIONER_NAME
 from .grading import COURSE_ENV
 from .grading.course_folder import DRAFTS_STORE
 from .host_console import CONSOLE_FD_ENV, PUBLIC_URL_ENV
@@ -39,10 +40,10 @@ RESERVE_ENV = "SZKOLA_POOL_RESERVE"
 CAP_ENV = "SZKOLA_MAX_KERNELS"
 """How ``szkola serve`` tells its Voilà (``workshop_voila``) the refill reserve and the kernel cap."""
 DEFAULT_MAX_KERNELS = 60
+"""Without ``--workshop``: the most kernels the server starts before refusing with a message."""
 REFILL_DELAY_SECONDS = 30
 """A kernel handed out is replaced half a minute later, not while its trainee's group is still arriving
 and clicking: a starting kernel takes about a second of CPU from the two cores they share."""
-"""Without ``--workshop``: the most kernels the server starts before refusing with a message."""
 
 
 def pool_reserve(trainees: int) -> int:
@@ -101,6 +102,9 @@ def voila_command(options: ServeOptions, runtime_dir: Path | None = None) -> lis
         # while 40 kernels start at once could clash ("Address already in use") and kill a kernel.
         "--KernelManager.transport=ipc",
         "--Voila.port_retries=0",  # the port the host announced, or a clear failure, never another port
+        # Kernels are forks of one process that has imported the dashboard (kernel_forks): a third
+        # of the memory each; without that process they start as new processes, as Jupyter's do.
+        f"--KernelProvisionerFactory.default_provisioner_name={PROVISIONER_NAME}",
         # nbclient waits 4 s for a cell's output after its reply: while many kernels start together the
         # output (the dashboard itself) can come later, and the page would be rendered without it.
         f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT_SECONDS}",
@@ -214,6 +218,32 @@ def _interrupt(_signal: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
+FORK_SOCKET = "forks.sock"
+"""The fork server's socket in the private runtime folder (``kernel_forks``)."""
+FORK_SERVER_WAIT_SECONDS = 60
+"""How long the server waits for the fork server to preload; after that kernels start as new processes."""
+
+
+def start_fork_server(runtime: Path, env: dict[str, str], log_fd: int) -> subprocess.Popen[bytes]:
+    """Start the fork server that preloads the dashboard once and forks every kernel from it.
+
+    Voilà starts only once it listens (or failed to start, or took too long): a pool filled
+    before it would start every kernel as a new process, which works but costs three times the memory.
+    """
+    socket_path = runtime / FORK_SOCKET
+    process = subprocess.Popen(
+        [sys.executable, "-m", "szkola_kooperacji.kernel_forks", str(socket_path)],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=log_fd,
+        stderr=log_fd,
+    )
+    deadline = time.monotonic() + FORK_SERVER_WAIT_SECONDS
+    while not socket_path.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return process
+
+
 def run_voila(options: ServeOptions) -> None:
     """Run Voilà until it ends or Ctrl-C stops it cleanly; a failure is a Polish message.
 
@@ -228,7 +258,10 @@ def run_voila(options: ServeOptions) -> None:
     env[CONSOLE_FD_ENV] = str(console_fd)
     env[PUBLIC_URL_ENV] = public_url(options)
     previous = signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop is a Ctrl-C too
+    forks = None
     try:
+        forks = start_fork_server(runtime, env, log_fd)
+        env[FORK_SOCKET_ENV] = str(runtime / FORK_SOCKET)
         process = subprocess.Popen(
             voila_command(options, runtime),
             env=env,
@@ -249,6 +282,8 @@ def run_voila(options: ServeOptions) -> None:
             return
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if forks is not None:
+            forks.terminate()
         os.close(console_fd)
         os.close(log_fd)
         shutil.rmtree(runtime, ignore_errors=True)

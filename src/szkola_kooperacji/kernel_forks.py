@@ -1,0 +1,171 @@
+"""Workshop kernels forked from one process that has already imported the dashboard.
+
+Forty kernels started as new processes each import ipykernel, ipywidgets, pydantic, the
+package and the training data on their own: about 43 MB of private memory each, and a second
+of CPU each while a room waits. A fork of a process that has done all that shares those pages
+with its parent until it writes to them (``gc.freeze`` keeps the collector from writing to
+every object), which measured 13.5 MB per kernel instead of 43 MB here.
+
+The fork server runs beside Voilà (``python -m szkola_kooperacji.kernel_forks SOCKET``),
+imports everything once, and then only forks: each request on its Unix socket names the
+kernel's arguments, environment and folder, and is answered with the new kernel's pid. The
+kernel leads its own session (signals reach it as they reach a normal kernel), and it exits
+when the fork server does, as a normal kernel exits with its server (ipykernel's parent poller).
+The server side is ``fork_provisioner``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+import signal
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+KERNEL_MODULE = "ipykernel_launcher"
+"""The only kernel command forked: ``python -m ipykernel_launcher …`` (anything else starts as usual)."""
+REQUEST_LIMIT = 1024 * 1024
+"""A request is one JSON line: arguments, environment and folder; far less than this."""
+PARENT_CHECK_SECONDS = 1.0
+"""How often the fork server checks that the server which started it is still there."""
+
+
+def kernel_arguments(command: list[str]) -> list[str] | None:
+    """Return ipykernel's own arguments when ``command`` starts ipykernel, else None (not forkable)."""
+    if len(command) >= 3 and command[1:3] == ["-m", KERNEL_MODULE]:
+        return command[3:]
+    return None
+
+
+def request_fork(socket_path: Path, arguments: list[str], env: dict[str, str], cwd: str) -> int:
+    """Ask the fork server for a kernel; return its pid (OSError when the server cannot be reached)."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.settimeout(10)
+        client.connect(str(socket_path))
+        request = json.dumps({"arguments": arguments, "env": env, "cwd": cwd}).encode() + b"\n"
+        client.sendall(request)
+        reply = client.makefile("rb").readline(REQUEST_LIMIT)
+    try:
+        pid = json.loads(reply)["pid"]
+    except (ValueError, KeyError, TypeError) as error:
+        raise OSError(f"the fork server gave no pid: {reply[:200]!r}") from error
+    if not isinstance(pid, int) or pid <= 0:
+        raise OSError(f"the fork server gave no pid: {reply[:200]!r}")
+    return pid
+
+
+def preload() -> None:
+    """Import what every kernel imports and load the training data, once, before forking."""
+    import ipykernel.kernelapp  # noqa: F401, PLC0415
+    import ipywidgets  # noqa: F401, PLC0415
+    import setproctitle  # noqa: PLC0415
+
+    setproctitle.getproctitle()  # takes over the title's memory now, before a kernel's environment replaces ours
+
+    from .dashboard import course_lessons, dashboard  # noqa: F401, PLC0415
+    from .data.cache import cached_valid_catalog  # noqa: PLC0415
+    from .errors import DataError  # noqa: PLC0415
+
+    with contextlib.suppress(DataError):  # broken data: each kernel's dashboard says so, as without forks
+        cached_valid_catalog()
+
+
+def _reap(_signal: int, _frame: object) -> None:
+    """Collect exited kernels at once, so that their pids vanish (a zombie would still look alive)."""
+    while True:
+        try:
+            pid, _status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+def _run_kernel(arguments: list[str]) -> None:
+    """In the forked child: become the kernel and never return."""
+    code = 0
+    try:
+        import ipywidgets  # noqa: PLC0415
+        import setproctitle  # noqa: PLC0415
+        from ipykernel.kernelapp import IPKernelApp  # noqa: PLC0415
+
+        # In ps, top and the host's tools it is a kernel, as a kernel started anew would be named.
+        setproctitle.setproctitle(f"{sys.executable} -m {KERNEL_MODULE} {' '.join(arguments)}")
+
+        app = IPKernelApp.instance()
+        app.initialize(arguments)  # type: ignore[no-untyped-call]
+        # ipywidgets registers its comm targets when imported inside a kernel; here it was imported
+        # before there was one, so register them now, or the page's widgets would never connect.
+        ipywidgets.register_comm_target()
+        app.start()  # type: ignore[no-untyped-call]
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else 0
+    except BaseException:
+        import traceback  # noqa: PLC0415
+
+        traceback.print_exc()
+        code = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _fork(request: dict[str, Any], server: socket.socket, connection: socket.socket) -> int:
+    """Fork one kernel for this request; return its pid to the caller (the child never returns)."""
+    pid = os.fork()
+    if pid:
+        return pid
+    server.close()
+    connection.close()
+    for number in (signal.SIGCHLD, signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, signal.SIG_DFL)
+    os.setsid()
+    env = {str(k): str(v) for k, v in request["env"].items()}
+    os.environ.clear()
+    os.environ.update(env)
+    os.chdir(request["cwd"])
+    # The kernel exits when the fork server does, as a new kernel exits with the server that started it
+    # (ipykernel read JPY_PARENT_PID when the fork server imported it, so it is given as an argument).
+    parent = f"--IPKernelApp.parent_handle={os.getppid()}"
+    _run_kernel([parent, *(str(a) for a in request["arguments"])])
+    raise AssertionError("unreachable")
+
+
+def serve(socket_path: Path) -> None:
+    """Preload, then fork a kernel for each request until the server that started this one is gone."""
+    parent = os.getppid()
+    preload()
+    gc.collect()
+    gc.freeze()  # the collector would otherwise touch, and so copy, every preloaded object in every kernel
+    signal.signal(signal.SIGCHLD, _reap)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(socket_path))
+        os.chmod(socket_path, 0o600)
+        server.listen(64)
+        server.settimeout(PARENT_CHECK_SECONDS)
+        print(f"fork server ready at {socket_path}", flush=True)
+        while os.getppid() == parent:
+            try:
+                connection, _ = server.accept()
+            except TimeoutError:
+                continue
+            with connection:
+                connection.settimeout(10)
+                try:
+                    request = json.loads(connection.makefile("rb").readline(REQUEST_LIMIT))
+                    pid = _fork(request, server, connection)
+                    connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+                except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+                    print(f"fork server: request refused: {error!r}", file=sys.stderr, flush=True)
+                    with contextlib.suppress(OSError):
+                        connection.sendall(json.dumps({"error": str(error)}).encode() + b"\n")
+
+
+if __name__ == "__main__":
+    serve(Path(sys.argv[1]))
