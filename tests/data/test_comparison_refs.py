@@ -14,7 +14,8 @@ COURSE = project_root() / "courses" / "ponadregionalny.yaml"
 def test_a_comparison_lista_is_kept_apart_from_the_cases_lista():
     catalog = load_catalog([BUNDLED])
     assert not catalog.errors
-    assert catalog.directory is not None and not catalog.directory.comparison_only
+    assert catalog.directory is not None
+    assert not catalog.directory.comparison_only
     assert set(catalog.comparison_directories) == {"cisowski"}
 
 
@@ -40,4 +41,6 @@ def test_a_course_naming_an_unknown_powiat_gets_a_located_problem(tmp_path):
     course.write_text(text, encoding="utf-8")
     problems = [p for p in load_catalog([course]).errors if "comparisons" in p.field]
     assert len(problems) == 1
-    assert problems[0].line is not None and "cisowsky" in problems[0].found and "cisowski" in problems[0].expected
+    assert problems[0].line is not None
+    assert "cisowsky" in problems[0].found
+    assert "cisowski" in problems[0].expected

@@ -94,7 +94,8 @@ def test_presence_counts_gminas_and_a_powiat_institution_covers_them_all(home, o
     poz = presence(other, InstitutionType.POZ)
     assert (poz.institutions, poz.gminas_with, poz.gminas_total, poz.everywhere) == (1, 1, 3, False)
     pup = presence(other, InstitutionType.PUP)
-    assert pup.everywhere and pup.services == {"rejestracja", "staz"}
+    assert pup.everywhere
+    assert pup.services == {"rejestracja", "staz"}
     assert not presence(other, InstitutionType.OIK).present
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 import ipywidgets as w
 
 from ..domain.case import Case
-from ..domain.codes import LEVEL_LABELS, SECTOR_LABELS
+from ..domain.codes import LEVEL_LABELS, SECTOR_LABELS, Level
 from ..domain.directory import ServiceDirectory
 from ..domain.powiat_comparison import (
     MIN_ANALYSIS_CHARS,
@@ -67,11 +67,11 @@ def _presence_cell(cover: TypePresence) -> str:
     if not cover.present:
         return f"<td class='{CLASSES[Availability.MISSING]}'>✖ brak</td>"
     levels = ", ".join(LEVEL_LABELS[level] for level in sorted(cover.levels))
-    where = "cały powiat" if cover.gminas_with >= cover.gminas_total else f"{cover.gminas_with} z {cover.gminas_total}"
     css = CLASSES[Availability.SAME if cover.everywhere else Availability.WEAKER]
+    gminas = "" if Level.POWIAT in cover.levels else f"<br>gminy: {cover.gminas_with} z {cover.gminas_total}"
     return (
-        f"<td class='{css}'>{'✔' if cover.everywhere else '◐'} {cover.institutions} "
-        f"({e(levels)}; gminy: {e(where)}; usług: {len(cover.services)})</td>"
+        f"<td class='{css}'>{'✔' if cover.everywhere else '◐'} {cover.institutions} ({e(levels)}){gminas}"
+        f"<br>usług: {len(cover.services)}</td>"
     )
 
 

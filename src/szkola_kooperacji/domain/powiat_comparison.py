@@ -250,8 +250,8 @@ def _availability(
             names = ", ".join(i.name for i in elsewhere)
             return Availability.WEAKER, tuple(elsewhere), f"tę usługę daje tam inna instytucja: {names}"
         if same_type:
-            return Availability.MISSING, (), f"{label} jest, ale tej usługi nie oferuje"
-        return Availability.MISSING, (), f"w powiecie nie ma: {label}"
+            return Availability.MISSING, (), f"jest {label}, ale bez tej usługi"
+        return Availability.MISSING, (), f"brak w powiecie: {label}"
     reasons: list[str] = []
     if home.gmina is not None and all(p.gmina is not None for p in providers):
         covered = {p.gmina for p in providers}
