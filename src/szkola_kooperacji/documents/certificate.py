@@ -44,9 +44,10 @@ class Organiser:
 class BirthData:
     """Date and place of birth, printed only when the organiser supplies them (never guessed).
 
-    The MEN regulation on non-school forms of continuing education (Dz.U. 2023 poz. 2175) has
-    templates of zaświadczenia with the participant's date and place of birth; an organiser whose
-    course is run under it supplies them in the course folder (``grading.certify.BIRTH_FILE``).
+    An organiser whose training runs under the MEiN regulation on non-school forms of continuing
+    education (Dz.U. 2023 poz. 2175) may have to print them; which forms require which fields was
+    not verified here, so they are optional and come from the organiser's file in the course
+    folder (``grading.certify.BIRTH_FILE``).
     """
 
     date: dt.date | None = None
