@@ -50,6 +50,7 @@ STYLE = """
 .sk-cmp table { border-collapse: collapse; margin: 6px 0 12px; font-size: 14px; max-width: 100%; }
 .sk-cmp th, .sk-cmp td { border: 1px solid #d9e2ec; padding: 4px 8px; text-align: left; vertical-align: top; }
 .sk-cmp th { background: #f0f4f8; }
+.sk-cmp .sk-cmp-cell { min-width: 8.5em; }
 .sk-cmp-same { color: #18794e; }
 .sk-cmp-weaker { color: #8a4b00; font-weight: 600; }
 .sk-cmp-missing { color: #b42318; font-weight: 600; }
@@ -65,12 +66,12 @@ def comparison_title(home: ServiceDirectory, other: ServiceDirectory) -> str:
 
 def _presence_cell(cover: TypePresence) -> str:
     if not cover.present:
-        return f"<td class='{CLASSES[Availability.MISSING]}'>✖ brak</td>"
+        return f"<td class='sk-cmp-cell {CLASSES[Availability.MISSING]}'>✖ brak</td>"
     levels = ", ".join(LEVEL_LABELS[level] for level in sorted(cover.levels))
     css = CLASSES[Availability.SAME if cover.everywhere else Availability.WEAKER]
     gminas = "" if Level.POWIAT in cover.levels else f"<br>gminy: {cover.gminas_with} z {cover.gminas_total}"
     return (
-        f"<td class='{css}'>{'✔' if cover.everywhere else '◐'} {cover.institutions} ({e(levels)}){gminas}"
+        f"<td class='sk-cmp-cell {css}'>{'✔' if cover.everywhere else '◐'} {cover.institutions} ({e(levels)}){gminas}"
         f"<br>usług: {len(cover.services)}</td>"
     )
 
