@@ -8,6 +8,7 @@ import pytest
 
 from szkola_kooperacji.documents.certificate import (
     BLANK_ORGANISER,
+    BirthData,
     Certificate,
     CertifiedModule,
     Organiser,
@@ -64,3 +65,16 @@ def test_markup_in_a_name_prints_as_typed_and_undrawable_characters_as_a_placeho
 )
 def test_hours_in_polish(hours: float, text: str):
     assert hours_text(hours) == text
+
+
+@pytest.mark.parametrize(
+    ("birth", "line"),
+    [
+        (BirthData(dt.date(1980, 3, 12), "Lublin"), "data i miejsce urodzenia: 12.03.1980 r., Lublin"),
+        (BirthData(dt.date(1980, 3, 12)), "data urodzenia: 12.03.1980 r."),
+        (BirthData(place="Kraśnik"), "miejsce urodzenia: Kraśnik"),
+        (BirthData(), ""),
+    ],
+)
+def test_birth_data_print_only_what_the_organiser_gave(birth: BirthData, line: str):
+    assert birth.text() == line

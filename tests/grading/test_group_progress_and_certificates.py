@@ -145,3 +145,27 @@ def test_the_trainer_sees_which_self_check_items_the_group_got_wrong(course_dir:
 def test_before_any_self_check_the_trainer_reads_that_nobody_tried(course_dir: Path):
     html = self_check_section_html(group_self_check_frame(CourseFolder.open(course_dir)))
     assert "Nikt z grupy nie rozwiązał jeszcze testu" in html
+
+
+def test_the_organisers_birth_data_print_on_the_certificate_and_a_bad_date_is_refused(course_dir: Path, tmp_path: Path):
+    bad = tmp_path / "urodzenia_zle.csv"
+    bad.write_text("id;data_urodzenia;miejsce_urodzenia\nanowak;31.02.1980;Lublin\n", encoding="utf-8")
+    refused = CliRunner().invoke(main, ["certificate", "--course-dir", str(course_dir), "--birth-data", str(bad)])
+    assert refused.exit_code != 0
+    assert f"{bad}:2: data_urodzenia '31.02.1980'" in refused.output
+    assert not (course_dir / "dane_urodzenia.csv").exists(), "a refused file is not kept"
+
+    good = tmp_path / "urodzenia.csv"
+    good.write_text("id;data_urodzenia;miejsce_urodzenia\nanowak;12.03.1980;Lublin\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["certificate", "--course-dir", str(course_dir), "--birth-data", str(good)])
+    assert result.exit_code == 0, result.output
+    (pdf_path,) = (course_dir / "zaswiadczenia").glob("zaswiadczenie_anowak_*.pdf")
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf_path.read_bytes())).pages)
+    assert "data i miejsce urodzenia: 12.03.1980 r., Lublin" in text
+
+
+def test_without_birth_data_the_certificate_prints_none(course_dir: Path):
+    assert CliRunner().invoke(main, ["certificate", "--course-dir", str(course_dir)]).exit_code == 0
+    (pdf_path,) = (course_dir / "zaswiadczenia").glob("zaswiadczenie_anowak_*.pdf")
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf_path.read_bytes())).pages)
+    assert "urodzenia" not in text

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import SzkolaError
 from ..grading.course_folder import DRAFTS_STORE, CourseFolder
 from ..storage.certificates import WHOLE_COURSE, CertificateRegister, Verdict
+
+if TYPE_CHECKING:  # reportlab loads only when a certificate is made
+    from ..documents.certificate import Organiser
 
 COURSE_DIR = click.option(
     "--course-dir",
@@ -32,6 +36,13 @@ COURSE_DIR = click.option(
 @click.option("--organiser", default=None, help="Nazwa organizatora szkolenia (zapamiętana w katalogu kursu).")
 @click.option("--place", default=None, help="Miejscowość wydania zaświadczeń (zapamiętana w katalogu kursu).")
 @click.option("--signatory", default=None, help="Kto podpisuje, np. „Anna Kowalska, kierownik szkolenia”.")
+@click.option(
+    "--birth-data",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="CSV organizatora: id, data_urodzenia (DD.MM.RRRR), miejsce_urodzenia – drukowane na zaświadczeniach "
+    "(zapamiętane w katalogu kursu jako dane_urodzenia.csv; bez pliku tych danych nie ma na zaświadczeniu).",
+)
 @click.pass_context
 def certificate(
     ctx: click.Context,
@@ -42,25 +53,24 @@ def certificate(
     organiser: str | None,
     place: str | None,
     signatory: str | None,
+    birth_data: Path | None = None,
 ) -> None:
     """Zaświadczenia ukończenia modułów i kursu dla całej grupy (PDF dla każdego i rejestr CSV)."""
     if ctx.invoked_subcommand is not None:
         return
-    from dataclasses import replace  # noqa: PLC0415
-
     from ..data.cache import cached_valid_catalog  # noqa: PLC0415
-    from ..grading.certify import done_modules, file_name, issue, read_organiser, write_organiser  # noqa: PLC0415
+    from ..grading.certify import (  # noqa: PLC0415
+        done_modules,
+        file_name,
+        issue,
+    )
     from ..grading.course_dir import course_roster  # noqa: PLC0415
     from ..grading.progress import Sources, trainee_progress  # noqa: PLC0415
     from ..storage import DraftStore  # noqa: PLC0415
 
     folder = CourseFolder.open(course_dir.resolve())
     course = folder.course()
-    fields = read_organiser(folder)
-    given = {"name": organiser, "place": place, "signatory": signatory}
-    if any(v is not None for v in given.values()):
-        fields = replace(fields, **{k: v.strip() for k, v in given.items() if v is not None})
-        click.echo(f"Dane organizatora zapisano w {write_organiser(folder, fields)}")
+    fields = _organiser_fields(folder, {"name": organiser, "place": place, "signatory": signatory}, birth_data)
     drafts = store or folder.root / DRAFTS_STORE
     catalog = cached_valid_catalog()
     if catalog.directory is None:
@@ -118,3 +128,18 @@ def verify(number: str, course_dir: Path) -> None:
             "to zaświadczenie nie jest potwierdzone."
         )
     raise SzkolaError(f"Nie ma zaświadczenia nr {number} w rejestrze tego kursu: numer nie jest prawdziwy.")
+
+
+def _organiser_fields(folder: CourseFolder, given: dict[str, str | None], birth_data: Path | None) -> Organiser:
+    """Return the organiser's fields, remembering in the course folder those given now (and the birth data)."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    from ..grading.certify import keep_birth_data, read_organiser, write_organiser  # noqa: PLC0415
+
+    fields = read_organiser(folder)
+    if any(v is not None for v in given.values()):
+        fields = replace(fields, **{k: v.strip() for k, v in given.items() if v is not None})
+        click.echo(f"Dane organizatora zapisano w {write_organiser(folder, fields)}")
+    if birth_data is not None:
+        click.echo(f"Daty i miejsca urodzenia zapisano w {keep_birth_data(folder, birth_data)}")
+    return fields

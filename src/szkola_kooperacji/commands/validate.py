@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..data.catalog import load_catalog
+from ..data.catalog import Catalog, load_catalog
 
 
 @click.command()
@@ -24,7 +24,7 @@ def validate(paths: tuple[Path, ...]) -> None:
         f"Sprawdzono plików: {len(catalog.files)} "
         f"(przypadki: {len(catalog.cases)}, kursy: {len(catalog.courses)}, "
         f"samosprawdzenia: {len(catalog.self_checks)}, "
-        f"Lista usług: {'tak' if catalog.directory else 'nie'})."
+        f"Lista usług: {'tak' if catalog.directory else 'nie'}{_comparisons(catalog)})."
     )
     errors = catalog.errors
     if errors:
@@ -33,3 +33,9 @@ def validate(paths: tuple[Path, ...]) -> None:
         raise SystemExit(1)
     warnings = len(catalog.problems)
     click.echo(f"{summary} Wszystko poprawne." + (f" Uwagi: {warnings}." if warnings else ""))
+
+
+def _comparisons(catalog: Catalog) -> str:
+    """Name the other powiats' Listas in the summary, when there are any."""
+    count = len(catalog.comparison_directories)
+    return f", Listy innych powiatów do porównania: {count}" if count else ""

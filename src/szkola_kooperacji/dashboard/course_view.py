@@ -36,6 +36,7 @@ from .render import e
 
 if TYPE_CHECKING:
     from .landing import Dashboard
+    from .powiat_comparison_view import ComparisonOpener
 
 log = logging.getLogger("szkola_kooperacji.dashboard")
 
@@ -48,8 +49,14 @@ OPEN_LABELS = {
     ItemKind.LESSON: "Czytaj lekcję",
     ItemKind.CASE: "Otwórz przypadek",
     ItemKind.EXERCISE: "Otwórz ćwiczenie",
+    ItemKind.COMPARISON: "Otwórz porównanie",
 }
-KIND_LABELS = {ItemKind.LESSON: "Lekcja", ItemKind.CASE: "Przypadek", ItemKind.EXERCISE: "Ćwiczenie oceniane"}
+KIND_LABELS = {
+    ItemKind.LESSON: "Lekcja",
+    ItemKind.CASE: "Przypadek",
+    ItemKind.EXERCISE: "Ćwiczenie oceniane",
+    ItemKind.COMPARISON: "Porównanie powiatów",
+}
 
 STYLE = """
 .sk-course-module { border: 1px solid #d9e2ec; border-radius: 6px; padding: 6px 12px 10px; margin: 10px 0; }
@@ -107,6 +114,8 @@ class CourseActions:
     """Return to the signed-in page (course and cases), states brought up to date."""
     open_lesson: LessonOpener
     """Builds the lesson's view with its self-check (``course_lessons.lesson_opener``)."""
+    comparisons: ComparisonOpener | None = None
+    """Titles and views of the supra-regional comparisons between powiats."""
 
 
 class CourseView(w.VBox):
@@ -281,6 +290,8 @@ class CourseView(w.VBox):
             return lesson_title(item.item_id)
         if item.kind is ItemKind.EXERCISE:
             return exercise_title(item.item_id)
+        if item.kind is ItemKind.COMPARISON and self.actions.comparisons is not None:
+            return self.actions.comparisons.title(item.item_id)
         case = self.sources.cases.get(item.item_id)
         return case.title if case else item.item_id
 
@@ -292,6 +303,8 @@ class CourseView(w.VBox):
             self.open_lesson(item.item_id)
         elif item.kind is ItemKind.CASE:
             self.actions.open_case(item.item_id)
+        elif item.kind is ItemKind.COMPARISON and self.actions.comparisons is not None:
+            self.actions.show_page(self.actions.comparisons.open(item.item_id, self.trainee))
         else:
             self.actions.open_exercise(item.item_id)
 
@@ -429,7 +442,13 @@ def build_course_view(app: Dashboard) -> CourseView | None:
         assert app.trainee is not None
         return lesson_opener(app.store, app.trainee)(lesson_id, back, passed)
 
-    actions = CourseActions(app.open_case, app.open_exercise, show_page, app.show_cases, open_lesson)
+    from .powiat_comparison_view import ComparisonOpener  # noqa: PLC0415
+
+    catalog = app.catalog
+    comparisons = ComparisonOpener(
+        directory, catalog.comparison_directories, cases=catalog.cases, store=app.store, back=app.show_cases
+    )
+    actions = CourseActions(app.open_case, app.open_exercise, show_page, app.show_cases, open_lesson, comparisons)
     sources = Sources(app.store, app.catalog.cases, directory, folder, lessons_without_self_check(courses))
     return CourseView(courses, sources, actions)
 

@@ -11,6 +11,7 @@ from ..domain.course import Course
 from ..domain.directory import ServiceDirectory
 from ..domain.self_check import SelfCheck
 from ..errors import DataError, UnknownCaseError
+from .comparison_refs import add_comparison_directory, check_comparison_references
 from .course_refs import check_course_references, check_self_check_lesson
 from .crossrefs import check_case_references
 from .loader import data_files, load_file, load_source
@@ -25,6 +26,8 @@ class Catalog:
 
     files: list[Path] = field(default_factory=list)
     directory: ServiceDirectory | None = None
+    comparison_directories: dict[str, ServiceDirectory] = field(default_factory=dict)
+    """Listas of other powiats (``comparison_only``), by id: the supra-regional course compares practice with them."""
     cases: dict[str, Case] = field(default_factory=dict)
     case_files: dict[str, Path] = field(default_factory=dict)
     courses: dict[str, Course] = field(default_factory=dict)
@@ -75,6 +78,7 @@ def load_catalog(paths: Sequence[Path] | None = None) -> Catalog:
     for case_id, case in catalog.cases.items():
         path = catalog.case_files[case_id]
         catalog.problems.extend(check_case_references(path, case, catalog.directory, sources.get(path)))
+    catalog.problems.extend(check_comparison_references(catalog))
     known_cases = set(catalog.cases) | _bundled_case_ids(catalog) if paths else set(catalog.cases)
     for course_id, course in catalog.courses.items():
         path = catalog.course_files[course_id]
@@ -97,6 +101,8 @@ def _add(catalog: Catalog, path: Path, sources: dict[Path, YamlSource]) -> None:
         sources[path] = source
     if isinstance(loaded, list):
         catalog.problems.extend(loaded)
+    elif isinstance(loaded, ServiceDirectory) and loaded.comparison_only:
+        catalog.problems.extend(add_comparison_directory(catalog.comparison_directories, path, loaded))
     elif isinstance(loaded, ServiceDirectory):
         if catalog.directory is not None:
             catalog.problems.append(

@@ -41,6 +41,29 @@ class Organiser:
 
 
 @dataclass(frozen=True)
+class BirthData:
+    """Date and place of birth, printed only when the organiser supplies them (never guessed).
+
+    An organiser whose training runs under the MEiN regulation on non-school forms of continuing
+    education (Dz.U. 2023 poz. 2175) may have to print them; which forms require which fields was
+    not verified here, so they are optional and come from the organiser's file in the course
+    folder (``grading.certify.BIRTH_FILE``).
+    """
+
+    date: dt.date | None = None
+    place: str = ""
+
+    def text(self) -> str:
+        """Return the printed line, e.g. "data i miejsce urodzenia: 12.03.1980 r., Lublin"; "" when empty."""
+        parts = [f"{polish_date(self.date)} r." if self.date else "", self.place.strip()]
+        given = [p for p in parts if p]
+        if not given:
+            return ""
+        label = {2: "data i miejsce urodzenia", 1: "data urodzenia" if self.date else "miejsce urodzenia"}[len(given)]
+        return f"{label}: {', '.join(given)}"
+
+
+@dataclass(frozen=True)
 class CertifiedModule:
     """A completed module as printed: title, hours, dates and learning outcomes."""
 
@@ -62,6 +85,7 @@ class Certificate:
     whole_course: bool
     issued: dt.date
     organiser: Organiser
+    birth: BirthData | None = None
 
     @property
     def hours(self) -> float:
@@ -143,6 +167,7 @@ def _story(cert: Certificate, s: _Styles) -> list[object]:
         Spacer(1, 10),
         Paragraph("Zaświadcza się, że", s.center),
         Paragraph(_text(cert.full_name), s.name),
+        *([Paragraph(_text(born), s.center)] if cert.birth and (born := cert.birth.text()) else []),
         Paragraph(f"ukończył(a) {what} szkolenia", s.center),
         Paragraph(_text(cert.course_title), s.course),
         Paragraph(f"w wymiarze {hours_text(cert.hours)}", s.center),

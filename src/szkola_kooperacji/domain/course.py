@@ -40,6 +40,11 @@ class Module(DomainModel):
         min_length=1, max_length=20, description="Ćwiczenia oceniane: foldery z exercises/."
     )
     cases: list[Identifier] = Field(default_factory=list, max_length=20, description="Przypadki z case_studies/.")
+    comparisons: list[Identifier] = Field(
+        default_factory=list,
+        max_length=5,
+        description="Porównanie praktyki z powiatami o tych id (Listy z comparison_only: true).",
+    )
 
 
 class Course(DomainModel):

@@ -143,9 +143,26 @@ class ServiceDirectory(DomainModel):
 
     schema_version: Literal[1] = 1
     kind: Literal["directory"] = "directory"
+    id: Identifier | None = Field(
+        default=None, description="Krótki identyfikator powiatu, np. 'jarzebinski' (wymagany w Liście do porównania)."
+    )
     powiat: Name
+    comparison_only: bool = Field(
+        default=False,
+        description=(
+            "Lista innego powiatu tylko do porównania praktyki (kurs ponadregionalny); przypadki odwołują się "
+            "do jedynej Listy bez tego znacznika."
+        ),
+    )
+    note: ShortText = Field(default="", description="Krótko o powiecie, np. liczba gmin i odległość do miasta.")
     gminas: list[Gmina] = Field(min_length=1, max_length=50)
     institutions: list[Institution] = Field(min_length=1, max_length=1000)
+
+    @model_validator(mode="after")
+    def _comparison_needs_id(self) -> ServiceDirectory:
+        if self.comparison_only and not self.id:
+            raise ValueError("Lista do porównania (comparison_only: true) potrzebuje id, np. „id: cisowski”")
+        return self
 
     def institution(self, institution_id: str) -> Institution | None:
         """Return the institution with this id, or None when it is not in the Lista."""

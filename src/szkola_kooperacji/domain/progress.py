@@ -26,14 +26,18 @@ class FactKind(StrEnum):
     EXERCISE_SUBMITTED = "exercise_submitted"
     EXERCISE_GRADED = "exercise_graded"
     FEEDBACK_RETURNED = "feedback_returned"
+    COMPARISON_OPENED = "comparison_opened"
+    COMPARISON_ANALYSED = "comparison_analysed"
+    """The trainee saved an analysis of the powiats' differences with a proposal for the G-PZK."""
 
 
 class ItemKind(StrEnum):
-    """The three kinds of items a module holds, in the order a trainee meets them."""
+    """The kinds of items a module holds, in the order a trainee meets them."""
 
     LESSON = "lekcja"
     CASE = "przypadek"
     EXERCISE = "ćwiczenie"
+    COMPARISON = "porównanie"
 
 
 class ItemState(StrEnum):
@@ -54,6 +58,7 @@ DONE_MEANS: dict[ItemKind, str] = {
     ItemKind.LESSON: "lekcja przeczytana i test sprawdzający zaliczony",
     ItemKind.CASE: f"diagnoza i kontrakt przypadku z wynikiem co najmniej {CASE_DONE_SCORE:g} na 100 pkt",
     ItemKind.EXERCISE: "ćwiczenie oddane, ocenione i z informacją zwrotną od trenera",
+    ItemKind.COMPARISON: "porównanie powiatów przeanalizowane: zapisana luka i propozycja dla G-PZK",
 }
 """What "done" means for each kind of item, as the trainee reads it."""
 
@@ -243,6 +248,19 @@ def exercise_progress(exercise_id: str, facts: _Facts, *, released: bool | None)
     return ItemProgress(ItemKind.EXERCISE, exercise_id, ItemState.NOT_STARTED, "do oddania")
 
 
+def comparison_progress(powiat_id: str, facts: _Facts) -> ItemProgress:
+    """Rule for a powiat comparison: done when the trainee saved their analysis of it."""
+    opened = facts.get(FactKind.COMPARISON_OPENED, powiat_id)
+    analysed = facts.get(FactKind.COMPARISON_ANALYSED, powiat_id)
+    started = min((f.at for f in (opened, analysed) if f), default=None)
+    if analysed:
+        return ItemProgress(ItemKind.COMPARISON, powiat_id, ItemState.DONE, "analiza zapisana", analysed.at, started)
+    if opened:
+        detail = "otwarte – zapisz lukę i propozycję dla G-PZK"
+        return ItemProgress(ItemKind.COMPARISON, powiat_id, ItemState.IN_PROGRESS, detail, None, started)
+    return ItemProgress(ItemKind.COMPARISON, powiat_id, ItemState.NOT_STARTED, "do przeanalizowania")
+
+
 def course_progress(
     course: Course,
     facts: Iterable[Fact],
@@ -266,6 +284,7 @@ def course_progress(
                 exercise_progress(x, indexed, released=None if released is None else x in released)
                 for x in module.exercises
             ),
+            *(comparison_progress(x, indexed) for x in module.comparisons),
         ]
         modules.append(ModuleProgress(module, tuple(items)))
     return CourseProgress(course, tuple(modules))

@@ -6,7 +6,9 @@ here, so one trainee, scope and name always get the same number from the group's
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +20,7 @@ from ..storage.certificates import WHOLE_COURSE, CertificateRegister, Entry
 from .course_folder import CourseFolder
 
 if TYPE_CHECKING:  # reportlab loads only when a certificate is made
-    from ..documents.certificate import Organiser
+    from ..documents.certificate import BirthData, Organiser
 
 ORGANISER_FILE = "organizator.yaml"
 """The organiser's fields in the course folder: ``nazwa``, ``miejsce``, ``podpisuje``."""
@@ -42,6 +44,62 @@ def read_organiser(folder: CourseFolder) -> Organiser:
             "„podpisuje: …”."
         ) from None
     return Organiser(**{field: str(loaded.get(key) or "").strip() for key, field in ORGANISER_KEYS.items()})
+
+
+BIRTH_FILE = "dane_urodzenia.csv"
+"""Optional, from the organiser: ``id``, ``data_urodzenia`` (DD.MM.RRRR), ``miejsce_urodzenia`` per trainee."""
+
+
+def _birth_date(value: str) -> dt.date | None:
+    value = value.strip()
+    if not value:
+        return None
+    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
+def read_birth_data(folder: CourseFolder) -> dict[str, BirthData]:
+    """Return the trainees' dates and places of birth from the organiser's optional file; {} without it."""
+    path = folder.root / BIRTH_FILE
+    return parse_birth_data(path) if path.exists() else {}
+
+
+def parse_birth_data(path: Path) -> dict[str, BirthData]:
+    """Read a CSV of ``id``, ``data_urodzenia``, ``miejsce_urodzenia`` (commas or semicolons, as Excel saves it)."""
+    from ..documents.certificate import BirthData  # noqa: PLC0415
+
+    text = path.read_text(encoding="utf-8-sig")
+    first = text.splitlines()[0] if text else ""
+    rows = csv.DictReader(io.StringIO(text), delimiter=";" if first.count(";") > first.count(",") else ",")
+    expected = "kolumny id, data_urodzenia (DD.MM.RRRR), miejsce_urodzenia"
+    if not rows.fieldnames or "id" not in rows.fieldnames:
+        raise SzkolaError(f"{path}: brak kolumny „id”; oczekiwano: {expected}.")
+    found: dict[str, BirthData] = {}
+    for line, row in enumerate(rows, start=2):
+        trainee = (row.get("id") or "").strip()
+        if not trainee:
+            continue
+        raw = row.get("data_urodzenia") or ""
+        try:
+            born = _birth_date(raw)
+        except ValueError:
+            raise SzkolaError(
+                f"{path}:{line}: data_urodzenia {raw.strip()!r}; oczekiwano daty w postaci DD.MM.RRRR, np. 12.03.1980."
+            ) from None
+        found[trainee] = BirthData(born, (row.get("miejsce_urodzenia") or "").strip())
+    return found
+
+
+def keep_birth_data(folder: CourseFolder, source: Path) -> Path:
+    """Check the organiser's file of birth data (a bad one is refused, naming its line) and keep it in the folder."""
+    parse_birth_data(source)
+    target = folder.root / BIRTH_FILE
+    target.write_bytes(source.read_bytes())
+    return target
 
 
 def write_organiser(folder: CourseFolder, organiser: Organiser) -> Path:
@@ -101,6 +159,7 @@ def issue(
         whole_course=scope == WHOLE_COURSE,
         issued=dt.date.fromisoformat(entry.data_wydania),
         organiser=organiser or read_organiser(folder),
+        birth=read_birth_data(folder).get(trainee),
     )
     return entry, certificate_pdf(certificate)
 
