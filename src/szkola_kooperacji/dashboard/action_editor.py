@@ -17,9 +17,10 @@ from .checklist import CheckList
 from .confirm import ConfirmedDelete
 from .diagnosis_builder import row, wide_dropdown
 from .render import e
+from .shared_looks import shown
 
-WIDE = w.Layout(width="98%")
-FULL = w.Layout(width="100%")
+WIDE = shown(width="98%")
+FULL = shown(width="100%")
 
 
 class GoalEditor(w.VBox):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from .render import e
+from .shared_looks import shown
 
 
 class ConfirmedDelete(w.HBox):
@@ -22,11 +23,11 @@ class ConfirmedDelete(w.HBox):
     """
 
     def __init__(self, label: str, question: str, delete: Callable[[], None]) -> None:
-        self.ask = w.Button(description=label, button_style="danger", layout=w.Layout(width="auto"))
+        self.ask = w.Button(description=label, button_style="danger", layout=shown(width="auto"))
         self.ask.add_class("sk-delete")
-        self.yes = w.Button(description="Tak, usuń", button_style="danger", layout=w.Layout(width="auto"))
+        self.yes = w.Button(description="Tak, usuń", button_style="danger", layout=shown(width="auto"))
         self.yes.add_class("sk-delete-yes")
-        self.no = w.Button(description="Anuluj", layout=w.Layout(width="auto"))
+        self.no = w.Button(description="Anuluj", layout=shown(width="auto"))
         self.no.add_class("sk-delete-no")
         self.question = w.HTML(f"<span class='sk-message' role='alert'>{e(question)}</span>")
         self.bar = w.HBox([self.question, self.yes, self.no], layout=w.Layout(display="none", align_items="center"))

@@ -18,9 +18,10 @@ from .binding import Changed, FieldMessages, bind
 from .diagnosis_builder import next_id, row, wide_dropdown
 from .directory_browser import DirectoryBrowser
 from .render import e
+from .shared_looks import shown
 from .text_limits import TextLimits
 
-WIDE = w.Layout(width="98%")
+WIDE = shown(width="98%")
 
 
 class ReviewsEditor(w.VBox):
@@ -111,7 +112,7 @@ class ContractBuilder(w.VBox):
         add_goal = w.Button(description="Dodaj cel", button_style="primary")
         add_goal.add_class("sk-add-goal")
         add_goal.on_click(lambda _: self.add_goal())
-        add_action = w.Button(description="Dodaj działanie klienta lub rodziny", layout=w.Layout(width="auto"))
+        add_action = w.Button(description="Dodaj działanie klienta lub rodziny", layout=shown(width="auto"))
         add_action.add_class("sk-add-client-action")
         add_action.on_click(
             lambda _: self.add_action(

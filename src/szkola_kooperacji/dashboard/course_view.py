@@ -33,6 +33,7 @@ from ..errors import SzkolaError
 from ..grading.progress import Sources, trainee_progress
 from .guard import guarded
 from .render import e
+from .shared_looks import shown
 
 if TYPE_CHECKING:
     from .landing import Dashboard
@@ -135,7 +136,7 @@ class CourseView(w.VBox):
         self.choice = w.Dropdown(
             options=[(c.title, c.id) for c in courses],
             description="Kurs",
-            layout=w.Layout(width="min(720px, 96%)"),
+            layout=shown(width="min(720px, 96%)"),
             style={"description_width": "40px"},
         )
         self.choice.add_class("sk-course-choice")
@@ -144,11 +145,11 @@ class CourseView(w.VBox):
         self.summary = w.HTML()
         self.next_text = w.HTML()
         self.next_go = w.Button(
-            description="Przejdź do następnego kroku", button_style="primary", layout=w.Layout(width="auto")
+            description="Przejdź do następnego kroku", button_style="primary", layout=shown(width="auto")
         )
         self.next_go.add_class("sk-next-step")
         self.next_go.on_click(guarded(self.message)(lambda _: self._open_next()))
-        self.next_box = w.VBox([self.next_text, self.next_go], layout=w.Layout(align_items="flex-start"))
+        self.next_box = w.VBox([self.next_text, self.next_go], layout=shown(align_items="flex-start"))
         self.next_box.add_class("sk-next")
         self.modules = w.VBox()
         self.progress: CourseProgress | None = None
@@ -158,14 +159,14 @@ class CourseView(w.VBox):
         again = w.Button(
             description="Odśwież postępy",
             tooltip="Sprawdź jeszcze raz swoje postępy (np. czy trener oddał już ocenę)",
-            layout=w.Layout(width="auto"),
+            layout=shown(width="auto"),
         )
         again.add_class("sk-refresh-progress")
         again.on_click(guarded(self.message)(lambda _: self.refresh()))
         head: list[w.Widget] = [w.HTML(f"<style>{STYLE}</style>"), self.title]
         if len(courses) > 1:
             head.append(self.choice)
-        status = w.HBox([self.summary, again], layout=w.Layout(align_items="center", flex_flow="row wrap"))
+        status = w.HBox([self.summary, again], layout=shown(align_items="center", flex_flow="row wrap"))
         super().__init__([*head, self.message, status, self.next_box, self.modules])
         self.add_class("sk-course")
         self._draw(self._empty_progress())
@@ -356,7 +357,7 @@ class _ItemRow:
         self.item = item
         self.info = w.HTML()
         self.info.add_class(f"sk-item-{item.item_id}")
-        self.button = w.Button(description=OPEN_LABELS[item.kind], layout=w.Layout(width="auto", min_width="150px"))
+        self.button = w.Button(description=OPEN_LABELS[item.kind], layout=shown(width="auto", min_width="150px"))
         self.button.add_class(f"sk-open-item-{item.item_id}")
         self.button.on_click(guarded(message)(lambda _: open_it()))
         self.box = w.HBox([self.info, self.button])

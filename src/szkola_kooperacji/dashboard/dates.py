@@ -13,6 +13,8 @@ import re
 
 import ipywidgets as w
 
+from .shared_looks import shown
+
 PLACEHOLDER = "dd.mm.rrrr"
 FORMAT = "%d.%m.%Y"
 _DATE = re.compile(r"^\s*(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})\s*$")
@@ -50,7 +52,7 @@ def date_field(value: dt.date | None, description: str) -> w.Text:
         placeholder=PLACEHOLDER,
         description=description,
         continuous_update=False,
-        layout=w.Layout(width="16em"),
+        layout=shown(width="16em"),
     )
     field.add_class("sk-date")
     return field

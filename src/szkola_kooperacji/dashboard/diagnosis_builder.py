@@ -15,9 +15,10 @@ from .binding import Changed, FieldMessages, bind
 from .checklist import CheckList, FoldedCheckList
 from .confirm import ConfirmedDelete
 from .render import e, interview_html
+from .shared_looks import shown
 from .text_limits import TextLimits
 
-WIDE = w.Layout(width="98%")
+WIDE = shown(width="98%")
 
 
 def row(*children: w.Widget, css: str = "sk-row") -> w.HBox:
@@ -29,7 +30,7 @@ def row(*children: w.Widget, css: str = "sk-row") -> w.HBox:
 
 def wide_dropdown(dropdown: w.Dropdown) -> w.Dropdown:
     """Let a dropdown take the whole row, so its longest choice is shown in full."""
-    dropdown.layout = w.Layout(width="100%")
+    dropdown.layout = shown(width="100%")
     dropdown.add_class("sk-wide-field")
     return dropdown
 

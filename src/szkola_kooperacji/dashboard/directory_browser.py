@@ -11,6 +11,7 @@ from ..domain.codes import AREA_LABELS, CLIENT_GROUP_LABELS, LEVEL_LABELS, SECTO
 from ..domain.directory import Institution, Service, ServiceDirectory
 from ..domain.text import fold
 from .render import NOT_SAVED, e
+from .shared_looks import shown
 
 ALL = "wszystkie"
 ANY = ""
@@ -68,7 +69,7 @@ class DirectoryBrowser(w.VBox):
         self.words = w.Text(placeholder="szukaj słowa, np. terapia", description="Szukaj", continuous_update=True)
         self.words.add_class("sk-directory-search")
         self.words.add_class(NOT_SAVED)
-        self.results = w.Select(options=[], rows=8, description="Usługi", layout=w.Layout(width="98%"))
+        self.results = w.Select(options=[], rows=8, description="Usługi", layout=shown(width="98%"))
         self.results.add_class("sk-directory-results")
         self.details = w.HTML()
         add = w.Button(description="Dodaj działanie z tą usługą", button_style="primary")

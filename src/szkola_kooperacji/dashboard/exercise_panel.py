@@ -19,6 +19,7 @@ from ..errors import SzkolaError
 from ..grading import MAX_REFLECTION_CHARS as MAX_REFLECTION
 from .guard import guarded
 from .render import AUTOSAVED, e
+from .shared_looks import shown
 
 if TYPE_CHECKING:  # nbgrader and nbformat load only when a trainee opens an exercise
     from ..grading.exchange import Released
@@ -57,7 +58,7 @@ class ExercisePanel(w.VBox):
                 value=answers.get(reflection.grade_id, ""),
                 placeholder="Twoja odpowiedź…",
                 continuous_update=False,
-                layout=w.Layout(width="98%", height="140px"),
+                layout=shown(width="98%", height="140px"),
             )
             area.add_class(f"sk-reflection-{number}")
             area.tooltip = f"Refleksja {number}: Twoja odpowiedź"  # its name for a screen reader
@@ -70,10 +71,10 @@ class ExercisePanel(w.VBox):
                 ),
                 area,
             ]
-        submit_button = w.Button(description="Oddaj ćwiczenie", button_style="success", layout=w.Layout(width="auto"))
+        submit_button = w.Button(description="Oddaj ćwiczenie", button_style="success", layout=shown(width="auto"))
         submit_button.add_class("sk-submit")
         submit_button.on_click(guarded(self.status)(lambda _: self.submit()))
-        show = w.Button(description="Pokaż informację zwrotną od trenera", layout=w.Layout(width="auto"))
+        show = w.Button(description="Pokaż informację zwrotną od trenera", layout=shown(width="auto"))
         show.add_class("sk-show-returned")
         show.on_click(guarded(self.status)(lambda _: self.show_feedback()))
         self.returned = w.HTML()

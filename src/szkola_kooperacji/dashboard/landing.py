@@ -16,6 +16,7 @@ from .assets import stylesheet
 from .course_view import CourseView, build_course_view, full_name_in_roster
 from .guard import guarded
 from .render import e
+from .shared_looks import shown
 from .sign_in import client_address, sign_in
 from .workspace import Workspace
 
@@ -57,13 +58,13 @@ class Dashboard(w.VBox):
         self.name = w.Text(
             description="Identyfikator" if with_course else "Uczestnik",
             placeholder="np. anowak" if with_course else "np. Anna Nowak",
-            layout=w.Layout(width="420px"),
+            layout=shown(width="420px"),
             style={"description_width": LABEL_WIDTH},
         )
         self.name.add_class("sk-trainee-name")
         self.code = w.Password(
             description="Kod z karty" if with_course else "Kod osobisty",
-            layout=w.Layout(width="420px"),
+            layout=shown(width="420px"),
             style={"description_width": LABEL_WIDTH},
         )
         self.code.add_class("sk-trainee-code")
@@ -187,9 +188,9 @@ class Dashboard(w.VBox):
             info = w.HTML(
                 f"<b>{e(item.info.title)}</b><br><span class='sk-muted'>"
                 f"{e(case.title if case else item.info.case_id)}</span>",
-                layout=w.Layout(width="80%"),
+                layout=shown(width="80%"),
             )
-            button = w.Button(description="Otwórz ćwiczenie", button_style="primary", layout=w.Layout(width="auto"))
+            button = w.Button(description="Otwórz ćwiczenie", button_style="primary", layout=shown(width="auto"))
             button.add_class(f"sk-exercise-{item.assignment}")
             button.on_click(guarded(self.message)(lambda _, a=item.assignment: self.open_exercise(a)))
             card = w.HBox([info, button])
@@ -235,7 +236,7 @@ class Dashboard(w.VBox):
     def _show_workspace(self, workspace: Workspace, title: str) -> None:
         back = w.Button(
             description="Wróć do kursu i przypadków" if self.course_view else "Wróć do listy przypadków",
-            layout=w.Layout(width="auto"),
+            layout=shown(width="auto"),
         )
         back.add_class("sk-back")
         back.on_click(guarded(self.message)(lambda _: self.show_cases()))
@@ -254,7 +255,7 @@ class Dashboard(w.VBox):
         )
 
     def _case_card(self, case: Case) -> w.Widget:
-        info = w.HTML(self._case_info(case, started=False), layout=w.Layout(width="80%"))
+        info = w.HTML(self._case_info(case, started=False), layout=shown(width="80%"))
         self.case_infos[case.id] = info
         open_button = w.Button(description="Otwórz", button_style="primary")
         open_button.add_class(f"sk-open-{case.id}")

@@ -20,6 +20,7 @@ from .guard import guarded
 from .lesson_html import lesson_html
 from .render import e
 from .self_check_view import SelfCheckView
+from .shared_looks import shown
 
 NO_SELF_CHECK = "<p class='sk-muted'>Ta lekcja nie ma jeszcze samosprawdzenia.</p>"
 
@@ -65,7 +66,7 @@ class LessonView(w.VBox):
         self.add_class(f"sk-lesson-{lesson_id}")
 
     def _back(self, on_back: Callable[[], None], label: str) -> w.Button:
-        button = w.Button(description=f"← {label}", layout=w.Layout(width="auto"))
+        button = w.Button(description=f"← {label}", layout=shown(width="auto"))
         button.add_class("sk-lesson-back")
         button.on_click(guarded(self.message)(lambda _: on_back()))
         return button

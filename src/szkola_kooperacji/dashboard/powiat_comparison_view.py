@@ -27,6 +27,7 @@ from ..domain.progress import FactKind
 from ..storage import DraftStore
 from .guard import guarded
 from .render import e
+from .shared_looks import shown
 
 ANALYSIS_SLOT = "porownanie_powiatow:{}"
 """Where a trainee's analysis of the comparison with one powiat is kept (``DraftStore.save_answers``)."""
@@ -149,7 +150,7 @@ class PowiatComparisonView(w.VBox):
         self.case_choice = w.Dropdown(
             options=[(c.title, c.id) for c in sorted(cases.values(), key=lambda c: c.title)],
             description="Przypadek",
-            layout=w.Layout(width="min(640px, 96%)"),
+            layout=shown(width="min(640px, 96%)"),
             style={"description_width": "80px"},
         )
         self.case_choice.add_class("sk-cmp-case-choice")
@@ -160,7 +161,7 @@ class PowiatComparisonView(w.VBox):
         saved = store.load_answers(trainee, self.slot)
         self.gap = self._area("Luka albo różnica, którą widzę", saved.get("gap", ""), "sk-cmp-gap")
         self.proposal = self._area("Jak G-PZK wypełni tę lukę", saved.get("proposal", ""), "sk-cmp-proposal")
-        save = w.Button(description="Zapisz analizę", button_style="primary", layout=w.Layout(width="auto"))
+        save = w.Button(description="Zapisz analizę", button_style="primary", layout=shown(width="auto"))
         save.add_class("sk-cmp-save")
         save.on_click(guarded(self.message)(lambda _: self.save()))
         self.status = w.HTML()
@@ -185,7 +186,7 @@ class PowiatComparisonView(w.VBox):
                 task,
                 self.gap,
                 self.proposal,
-                w.HBox([save, self.status], layout=w.Layout(align_items="center")),
+                w.HBox([save, self.status], layout=shown(align_items="center")),
                 back_bottom,
             ]
         )
@@ -197,14 +198,14 @@ class PowiatComparisonView(w.VBox):
             value=value,
             description=label,
             placeholder=f"co najmniej {MIN_ANALYSIS_CHARS} znaków",
-            layout=w.Layout(width="min(860px, 98%)"),
+            layout=shown(width="min(860px, 98%)"),
             style={"description_width": "initial"},
         )
         area.add_class(css)
         return area
 
     def _back(self, on_back: Callable[[], None]) -> w.Button:
-        button = w.Button(description="← Wróć do kursu", layout=w.Layout(width="auto"))
+        button = w.Button(description="← Wróć do kursu", layout=shown(width="auto"))
         button.add_class("sk-cmp-back")
         button.on_click(guarded(self.message)(lambda _: on_back()))
         return button
@@ -259,7 +260,7 @@ class ComparisonOpener:
             return PowiatComparisonView(
                 trainee, self.home, other, cases=self.cases, store=self.store, on_back=self.back
             )
-        back = w.Button(description="← Wróć do kursu", layout=w.Layout(width="auto"))
+        back = w.Button(description="← Wróć do kursu", layout=shown(width="auto"))
         back.add_class("sk-cmp-back")
         back.on_click(lambda _: self.back())
         text = f"Nie ma Listy aktywności i usług powiatu {powiat_id!r} na tym serwerze; powiedz o tym trenerowi."

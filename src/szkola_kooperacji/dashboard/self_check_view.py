@@ -30,6 +30,7 @@ from ..domain.text import count_phrase
 from .checklist import CheckList
 from .guard import guarded
 from .render import e
+from .shared_looks import shown
 
 CHOOSE = "— wybierz —"
 INSTRUCTIONS = {
@@ -61,7 +62,7 @@ class ItemControl(w.VBox):
         item = self.item
         if isinstance(item, SingleChoiceItem):
             radio = w.RadioButtons(
-                options=[(o.text, o.id) for o in item.options], value=None, layout=w.Layout(width="100%")
+                options=[(o.text, o.id) for o in item.options], value=None, layout=shown(width="100%")
             )
             radio.add_class("sk-sc-radio")
             radio.observe(self._changed, names="value")
@@ -79,7 +80,7 @@ class ItemControl(w.VBox):
                     value="",
                     description=left.text,
                     style={"description_width": "45%"},
-                    layout=w.Layout(width="100%"),
+                    layout=shown(width="100%"),
                 )
                 pick.add_class("sk-sc-pair")
                 pick.observe(self._changed, names="value")
@@ -94,11 +95,9 @@ class ItemControl(w.VBox):
         self.rows: list[tuple[w.HTML, w.Button, w.Button]] = []
         rows = []
         for position in range(len(self.order)):
-            label = w.HTML(layout=w.Layout(flex="1 1 auto"))
-            up = w.Button(description="▲ Wyżej", layout=w.Layout(width="auto"), disabled=position == 0)
-            down = w.Button(
-                description="▼ Niżej", layout=w.Layout(width="auto"), disabled=position == len(self.order) - 1
-            )
+            label = w.HTML(layout=shown(flex="1 1 auto"))
+            up = w.Button(description="▲ Wyżej", layout=shown(width="auto"), disabled=position == 0)
+            down = w.Button(description="▼ Niżej", layout=shown(width="auto"), disabled=position == len(self.order) - 1)
             up.add_class("sk-sc-up")
             down.add_class("sk-sc-down")
             up.on_click(guarded(self.feedback)(lambda _, p=position: self.move(p, -1)))

@@ -19,6 +19,7 @@ from ..grading import COURSE_ENV
 from ..grading.report import AWAITING_GRADE, NOT_SUBMITTED
 from .assets import stylesheet
 from .render import e
+from .shared_looks import shown
 
 ALL = "wszystkie moduły"
 
@@ -70,7 +71,7 @@ class TrainerReport(w.VBox):
 
         self.rows, self.by_module, self.by_trainee = rows, by_module, by_trainee
         modules = [ALL, *dict.fromkeys(rows["modul"])] if not rows.empty else [ALL]
-        self.module = w.Dropdown(options=modules, description="Moduł", layout=w.Layout(width="520px"))
+        self.module = w.Dropdown(options=modules, description="Moduł", layout=shown(width="520px"))
         self.module.add_class("sk-report-module")
         self.view = w.HTML()
         self.view.add_class("sk-report")

@@ -19,6 +19,7 @@ from .cooperation_tab import CooperationTab
 from .diagnosis_builder import DiagnosisBuilder
 from .guard import guarded
 from .render import AUTOSAVED, case_html, e, feedback_html, findings_html
+from .shared_looks import shown
 
 TAB_TITLES = ("Przypadek", "Diagnoza potrzeb", "Kontrakt socjalny", "Mapa i dokument", "Informacja zwrotna")
 
@@ -57,7 +58,7 @@ class Workspace(w.VBox):
             editor.add_class(AUTOSAVED)
         self.feedback = w.HTML("<p>Gdy diagnoza i kontrakt będą gotowe, porównaj je z rozwiązaniem eksperta.</p>")
         self.feedback.add_class("sk-feedback-view")
-        ask = w.Button(description="Poproś o informację zwrotną", button_style="success", layout=w.Layout(width="auto"))
+        ask = w.Button(description="Poproś o informację zwrotną", button_style="success", layout=shown(width="auto"))
         ask.add_class("sk-ask-feedback")
         ask.on_click(guarded(self.status)(lambda _: self.show_feedback()))
         title, last = last_tab or (TAB_TITLES[-1], w.VBox([ask, self.feedback]))
