@@ -15,7 +15,7 @@ from ..domain.case import Case
 from ..domain.codes import LEVEL_LABELS, SECTOR_LABELS
 from ..domain.directory import ServiceDirectory
 from ..domain.findings import Finding, FindingLevel
-from ..domain.meeting import PROPOSAL_STATUS_LABELS, Meeting, MeetingFeedback, ProposalStatus
+from ..domain.meeting import PROPOSAL_STATUS_LABELS, Meeting, MeetingFeedback, Proposal, ProposalStatus
 from ..domain.rules.registry import rule_of
 from ..domain.rules.sharing import KNOWLEDGE_NOT_SHARED
 from ..domain.sharing import FORUM_LABELS, SHARE_BASIS_LABELS, DataCategory, Forum, ShareAct
@@ -133,12 +133,15 @@ def _decisions(case: Case, directory: ServiceDirectory, meeting: Meeting) -> lis
             (
                 _institution_name(directory, p.institution_id),
                 printable(p.action.text) or BLANK,
-                ", ".join(member_name(case, m) for m in p.action.member_ids) or BLANK,
+                _goal(meeting, p.action.goal_id),
+                _persons(case, p),
                 f"{date(p.action.start)} – {date(p.action.due)}",
             )
             for p in accepted
         )
-        blocks.append(Table(("instytucja", "działanie", "kogo dotyczy", "termin"), rows, (2, 4, 2, 2)))
+        blocks.append(
+            Table(("instytucja", "działanie", "cel", "kto wykonuje, kogo dotyczy", "termin"), rows, (2, 4, 1.6, 2.4, 2))
+        )
     else:
         blocks.append(Para("Zespół nie przyjął jeszcze żadnego działania."))
     others = [p for p in meeting.proposals if p.status != ProposalStatus.PRZYJETE]
@@ -156,13 +159,29 @@ def _decisions(case: Case, directory: ServiceDirectory, meeting: Meeting) -> lis
     return blocks
 
 
+def _goal(meeting: Meeting, goal_id: str | None) -> str:
+    """Return the goal an action serves as the protokół names it: its id and text."""
+    goal = meeting.frame.goal(goal_id) if goal_id else None
+    if goal is None:
+        return printable(goal_id) if goal_id else BLANK
+    return f"{printable(goal.id)}: {printable(goal.text)}" if goal.text else printable(goal.id)
+
+
+def _persons(case: Case, proposal: Proposal) -> str:
+    """Return who carries the action out and whom it concerns, in the contract's words."""
+    action = proposal.action
+    doer = member_name(case, action.responsible_member_id) if action.responsible_member_id else "instytucja"
+    concerns = ", ".join(member_name(case, m) for m in action.member_ids)
+    return f"wykonuje: {doer}" + (f"; dotyczy: {concerns}" if concerns else "")
+
+
 def _first_review(meeting: Meeting) -> str:
     reviews = sorted(r.date for r in meeting.contract().reviews)
     return f"Przegląd realizacji kontraktu: {date(reviews[0])}" if reviews else ""
 
 
 def _feedback(case: Case, directory: ServiceDirectory, feedback: MeetingFeedback) -> list[Block]:
-    score = feedback.report.score
+    score, sharing = feedback.report.score, feedback.sharing_score
     rows = tuple(
         (
             _institution_name(directory, c.institution_id),
@@ -176,8 +195,12 @@ def _feedback(case: Case, directory: ServiceDirectory, feedback: MeetingFeedback
     )
     blocks: list[Block] = [
         Para(
-            f"{score.total:g} z {score.maximum:g} pkt (ta sama punktacja co kontrakt uczestnika).", "Kontrakt zespołu:"
+            f"{_pts(feedback.total)} z {_pts(feedback.maximum)} pkt: kontrakt {_pts(score.total)} z "
+            f"{_pts(score.maximum)} pkt (ta sama punktacja co kontrakt uczestnika) i udostępnianie informacji "
+            f"{_pts(sharing.earned)} z {_pts(sharing.possible)} pkt.",
+            "Wynik zespołu:",
         ),
+        Para(printable(sharing.explanation), f"{sharing.label}:"),
         Table(
             ("rola", "zaproponowane", "przyjęte", "zwrócone", "udostępnienia", "błędy udostępniania"),
             rows,
@@ -196,6 +219,10 @@ def _lesson(case: Case, directory: ServiceDirectory, finding: Finding) -> str:
     if item is not None:
         return f"{_institution_name(directory, item.institution_id)}: {rule_of(finding).title}"
     return rule_of(finding).title
+
+
+def _pts(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
 
 
 def render_protocol(document: ContractDocument, fmt: DocumentFormat) -> bytes:
