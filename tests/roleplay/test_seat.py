@@ -60,7 +60,8 @@ def test_the_lead_writes_goals_a_role_proposes_for_one_with_persons_and_dates_an
     _sync(session, other)
     lead = RoleSeat(case, directory, session, "gops_zurawiec")
     office = RoleSeat(case, directory, other, "pup")
-    assert lead.plan is not None and office.plan is None  # only the lead edits the team's plan
+    assert lead.plan is not None
+    assert office.plan is None
     need = lead.plan.needs.add_need()
     need.statement.value = "Krzysztof potrzebuje stałej pracy."
     goal = lead.plan.add_goal()
@@ -89,8 +90,10 @@ def test_the_lead_writes_goals_a_role_proposes_for_one_with_persons_and_dates_an
         "m1",
         ["m1"],
     )
-    assert str(proposal.action.start) == "2026-12-01" and str(proposal.action.due) == "2027-05-31"
-    assert "cel C1" in lead.view.value and "01.12.2026 – 31.05.2027" in lead.view.value
+    assert str(proposal.action.start) == "2026-12-01"
+    assert str(proposal.action.due) == "2027-05-31"
+    assert "cel C1" in lead.view.value
+    assert "01.12.2026 – 31.05.2027" in lead.view.value
     lead.accept_button.click()
     _sync(session, other)
     office.refresh()
@@ -123,7 +126,8 @@ def test_a_breach_of_secrecy_costs_the_team_points_with_a_polish_explanation(ses
     therapist.share_button.click()
     judged = therapist.score.value
     assert "Udostępnianie informacji zgodnie z prawem: 6 / 10 pkt" in judged
-    assert "wbrew odmowie zgody" in judged and "tajemnica zawodowa" in judged
+    assert "wbrew odmowie zgody" in judged
+    assert "tajemnica zawodowa" in judged
 
 
 def _total(seat: RoleSeat) -> float:
