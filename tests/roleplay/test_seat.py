@@ -61,6 +61,8 @@ def test_the_lead_writes_goals_a_role_proposes_for_one_with_persons_and_dates_an
     lead = RoleSeat(case, directory, session, "gops_zurawiec")
     office = RoleSeat(case, directory, other, "pup")
     assert lead.plan is not None
+    assert _shown(lead, lead.accept_button)  # the lead's answers are on the page, not only in Python
+    assert _shown(lead, lead.plan)
     assert office.plan is None
     need = lead.plan.needs.add_need()
     need.statement.value = "Krzysztof potrzebuje stałej pracy."
@@ -133,3 +135,10 @@ def test_a_breach_of_secrecy_costs_the_team_points_with_a_polish_explanation(ses
 def _total(seat: RoleSeat) -> float:
     line = seat.score_line.value
     return float(line.split("Wynik zespołu: ")[1].split(" /")[0].replace(",", "."))
+
+
+def _shown(root: object, widget: object) -> bool:
+    """Whether ``widget`` is somewhere under ``root`` in the displayed widget tree."""
+    if root is widget:
+        return True
+    return any(_shown(child, widget) for child in getattr(root, "children", ()))

@@ -87,6 +87,7 @@ class RoleSeat(w.VBox):
         if self.proposal.services:
             meeting_tab.append(self.proposal)
         self.pending = w.Dropdown(description="Propozycja", layout=w.Layout(width="min(100%, 640px)"))
+        self.pending.add_class("sk-pending")
         self.comment = w.Text(description="Komentarz")
         self.accept_button = w.Button(description="Przyjmij do kontraktu")
         self.accept_button.on_click(lambda _b: self._move(self._accept))
@@ -94,7 +95,6 @@ class RoleSeat(w.VBox):
         self.return_button.on_click(lambda _b: self._move(self._send_back))
         header = session.view().meeting
         self.is_lead = institution_id == header.lead_institution_id
-        pages: list[tuple[str, w.Widget]] = [("Spotkanie", w.VBox(meeting_tab))]
         self.plan: TeamPlanEditor | None = None
         if self.is_lead:
             meeting_tab.append(
@@ -108,6 +108,8 @@ class RoleSeat(w.VBox):
                 )
             )
             self.plan = TeamPlanEditor(case, session, header.diagnosis, header.frame, self.refresh)
+        pages: list[tuple[str, w.Widget]] = [("Spotkanie", w.VBox(meeting_tab))]
+        if self.plan is not None:
             pages.append(("Diagnoza i cele zespołu", self.plan))
         pages.append(("Wynik i mapa współpracy", w.VBox([self.score, w.HTML(MAP_INTRO), self.map])))
         self.tabs = w.Tab(children=[page for _, page in pages])

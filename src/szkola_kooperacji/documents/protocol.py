@@ -160,19 +160,26 @@ def _decisions(case: Case, directory: ServiceDirectory, meeting: Meeting) -> lis
 
 
 def _goal(meeting: Meeting, goal_id: str | None) -> str:
-    """Return the goal an action serves as the protokół names it: its id and text."""
-    goal = meeting.frame.goal(goal_id) if goal_id else None
-    if goal is None:
-        return printable(goal_id) if goal_id else BLANK
-    return f"{printable(goal.id)}: {printable(goal.text)}" if goal.text else printable(goal.id)
+    """Return the goal an action serves by its id (the goals are listed in full above the table)."""
+    if not goal_id:
+        return BLANK
+    return printable(goal_id) if meeting.frame.goal(goal_id) else f"{printable(goal_id)} (brak celu)"
+
+
+def _goals(meeting: Meeting) -> list[Block]:
+    """List the team's goals, so the decisions table can name each by its id."""
+    goals = tuple(f"{printable(g.id)}: {printable(g.text) or BLANK}" for g in meeting.frame.goals)
+    main = [Para(printable(meeting.frame.goal_main), "Cel główny:")] if meeting.frame.goal_main else []
+    return [*main, Bullets(goals, "Cele szczegółowe kontraktu zespołu:")] if goals else main
 
 
 def _persons(case: Case, proposal: Proposal) -> str:
-    """Return who carries the action out and whom it concerns, in the contract's words."""
+    """Return who of the family carries the action out, if anyone, and whom it concerns."""
     action = proposal.action
-    doer = member_name(case, action.responsible_member_id) if action.responsible_member_id else "instytucja"
-    concerns = ", ".join(member_name(case, m) for m in action.member_ids)
-    return f"wykonuje: {doer}" + (f"; dotyczy: {concerns}" if concerns else "")
+    parts = [f"wykonuje: {member_name(case, action.responsible_member_id)}"] if action.responsible_member_id else []
+    if action.member_ids:
+        parts.append("dotyczy: " + ", ".join(member_name(case, m) for m in action.member_ids))
+    return "; ".join(parts) or BLANK
 
 
 def _first_review(meeting: Meeting) -> str:
