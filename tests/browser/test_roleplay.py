@@ -180,7 +180,9 @@ def test_three_roles_build_a_contract_and_a_secret_shared_without_consent_is_jud
     assert "Powiatowy Urząd Pracy" in therapist.locator(".sk-map").inner_text()  # the accepted PUP on the map
     for page, name in ((lead, "prowadzacy"), (therapist, "terapeuta"), (office, "pup")):
         shot(page, f"roleplay_{name}")
-    therapist.screenshot(path=str(SCREENSHOTS / "roleplay_wynik_i_mapa.png"), full_page=True)
+    shot(therapist, "roleplay_wynik_zespolu")
+    therapist.locator(".sk-map svg").scroll_into_view_if_needed()
+    shot(therapist, "roleplay_mapa_wspolpracy")
     lead.screenshot(path=str(SCREENSHOTS / "roleplay_prowadzacy_cala_strona.png"), full_page=True)
 
 

@@ -15,8 +15,17 @@ from ..domain.case import Case
 from ..domain.codes import AREA_LABELS, SEVERITY_LABELS
 from ..domain.contract import Action
 from ..domain.directory import ServiceDirectory
-from ..domain.findings import FINDING_LEVEL_LABELS, Finding
-from ..domain.meeting import PROPOSAL_STATUS_LABELS, Meeting, MeetingFeedback, Proposal, ProposalStatus
+from ..domain.findings import FINDING_LEVEL_LABELS, Finding, FindingLevel
+from ..domain.meeting import (
+    PROPOSAL_STATUS_LABELS,
+    SHARING_DEDUCTIONS,
+    SHARING_PRINCIPLE,
+    Meeting,
+    MeetingFeedback,
+    Proposal,
+    ProposalStatus,
+)
+from ..domain.rules.registry import rule_of
 from ..domain.rules.sharing import judge_shares
 from ..domain.sharing import (
     CONSENT_LABELS,
@@ -208,10 +217,26 @@ def team_score_summary_html(feedback: MeetingFeedback) -> str:
 
 
 def sharing_score_html(feedback: MeetingFeedback) -> str:
-    """Return the sharing part of the team's score with its Polish explanation."""
+    """Return the sharing part of the team's score: each rule that cost points, then the principle."""
     item = feedback.sharing_score
-    level = "sk-ok" if item.earned == item.possible else "sk-error"
+    lost: dict[tuple[str, FindingLevel], int] = {}
+    for finding in feedback.sharing:
+        if finding.level in SHARING_DEDUCTIONS:
+            key = (rule_of(finding).title, finding.level)
+            lost[key] = lost.get(key, 0) + 1
+    rows = "".join(
+        f"<li class='sk-{e(level.value)}'>−{_points(SHARING_DEDUCTIONS[level] * n)} pkt: {e(title)}"
+        + (f" (×{n})" if n > 1 else "")
+        + "</li>"
+        for (title, level), n in lost.items()
+    )
+    verdict = (
+        f"<ul class='sk-findings'>{rows}</ul>"
+        if rows
+        else "<p class='sk-ok'>Każda przekazana informacja miała podstawę prawną, a zespół usłyszał to, "
+        "czego potrzebował do planu.</p>"
+    )
     return (
         f"<div class='sk-sharing-score'><h3>{e(item.label)}: {_points(item.earned)} / {_points(item.possible)} pkt</h3>"
-        f"<p class='{level}'>{e(item.explanation)}</p></div>"
+        f"{verdict}<p class='sk-muted'>{e(SHARING_PRINCIPLE)}</p></div>"
     )
