@@ -127,7 +127,7 @@ def _recorded_content(case: Case, act: ShareAct) -> str:
 
 def _decisions(case: Case, directory: ServiceDirectory, meeting: Meeting) -> list[Block]:
     accepted = [p for p in meeting.proposals if p.status == ProposalStatus.PRZYJETE]
-    blocks: list[Block] = []
+    blocks = _goals(meeting)
     if accepted:
         rows = tuple(
             (
@@ -139,9 +139,7 @@ def _decisions(case: Case, directory: ServiceDirectory, meeting: Meeting) -> lis
             )
             for p in accepted
         )
-        blocks.append(
-            Table(("instytucja", "działanie", "cel", "kto wykonuje, kogo dotyczy", "termin"), rows, (2, 4, 1.6, 2.4, 2))
-        )
+        blocks.append(Table(("instytucja", "działanie", "cel", "osoby z rodziny", "termin"), rows, (2.2, 4, 1, 2.4, 2)))
     else:
         blocks.append(Para("Zespół nie przyjął jeszcze żadnego działania."))
     others = [p for p in meeting.proposals if p.status != ProposalStatus.PRZYJETE]
@@ -169,8 +167,10 @@ def _goal(meeting: Meeting, goal_id: str | None) -> str:
 def _goals(meeting: Meeting) -> list[Block]:
     """List the team's goals, so the decisions table can name each by its id."""
     goals = tuple(f"{printable(g.id)}: {printable(g.text) or BLANK}" for g in meeting.frame.goals)
-    main = [Para(printable(meeting.frame.goal_main), "Cel główny:")] if meeting.frame.goal_main else []
-    return [*main, Bullets(goals, "Cele szczegółowe kontraktu zespołu:")] if goals else main
+    blocks: list[Block] = [Para(printable(meeting.frame.goal_main), "Cel główny:")] if meeting.frame.goal_main else []
+    if goals:
+        blocks.append(Bullets(goals, "Cele szczegółowe kontraktu zespołu:"))
+    return blocks
 
 
 def _persons(case: Case, proposal: Proposal) -> str:
