@@ -19,6 +19,7 @@ from ..domain.meeting import PROPOSAL_STATUS_LABELS, Meeting, MeetingFeedback, P
 from ..domain.rules.registry import rule_of
 from ..domain.rules.sharing import KNOWLEDGE_NOT_SHARED
 from ..domain.sharing import FORUM_LABELS, SHARE_BASIS_LABELS, DataCategory, Forum, ShareAct
+from ..domain.text import decimal_comma
 from .actions import member_name
 from .blocks import BLANK, Block, Bullets, ContractDocument, Fields, Heading, Para, Signatures, Table, Title, printable
 from .formats import DocumentFormat
@@ -202,9 +203,10 @@ def _feedback(case: Case, directory: ServiceDirectory, feedback: MeetingFeedback
     )
     blocks: list[Block] = [
         Para(
-            f"{_pts(feedback.total)} z {_pts(feedback.maximum)} pkt: kontrakt {_pts(score.total)} z "
-            f"{_pts(score.maximum)} pkt (ta sama punktacja co kontrakt uczestnika) i udostępnianie informacji "
-            f"{_pts(sharing.earned)} z {_pts(sharing.possible)} pkt.",
+            f"{decimal_comma(feedback.total)} z {decimal_comma(feedback.maximum)} pkt: kontrakt "
+            f"{decimal_comma(score.total)} z {decimal_comma(score.maximum)} pkt (ta sama punktacja co kontrakt "
+            "uczestnika) i udostępnianie informacji "
+            f"{decimal_comma(sharing.earned)} z {decimal_comma(sharing.possible)} pkt.",
             "Wynik zespołu:",
         ),
         Para(printable(sharing.explanation), f"{sharing.label}:"),
@@ -226,10 +228,6 @@ def _lesson(case: Case, directory: ServiceDirectory, finding: Finding) -> str:
     if item is not None:
         return f"{_institution_name(directory, item.institution_id)}: {rule_of(finding).title}"
     return rule_of(finding).title
-
-
-def _pts(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
 
 
 def render_protocol(document: ContractDocument, fmt: DocumentFormat) -> bytes:

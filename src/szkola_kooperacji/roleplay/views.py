@@ -35,6 +35,7 @@ from ..domain.sharing import (
     SHARING_RULE_LABELS,
     knowledge_of,
 )
+from ..domain.text import decimal_comma
 
 NO_PROPOSALS = "<tr><td colspan='4' class='sk-muted'>Nikt jeszcze nie zaproponował działania.</td></tr>"
 NO_PLAN = "<p class='sk-muted'>Prowadzący nie zapisał jeszcze potrzeb rodziny ani celów kontraktu.</p>"
@@ -200,19 +201,14 @@ def sharing_feedback_html(case: Case, meeting: Meeting, institution_id: str) -> 
     return f"<h3>Ocena Twoich udostępnień</h3><ul class='sk-sharing-feedback sk-findings'>{items}</ul>"
 
 
-def _points(value: float) -> str:
-    """Format points the Polish way: decimal comma, no trailing zeros."""
-    return f"{value:g}".replace(".", ",")
-
-
 def team_score_summary_html(feedback: MeetingFeedback) -> str:
     """Return the team's total and its two parts: the contract as a trainee's is scored, and sharing."""
     contract, sharing = feedback.report.score, feedback.sharing_score
     return (
-        f"<p class='sk-team-score'><strong>Wynik zespołu: {_points(feedback.total)} / "
-        f"{_points(feedback.maximum)} pkt</strong> – kontrakt {_points(contract.total)} / "
-        f"{_points(contract.maximum)} pkt (jak w pracy indywidualnej) + udostępnianie informacji "
-        f"{_points(sharing.earned)} / {_points(sharing.possible)} pkt.</p>"
+        f"<p class='sk-team-score'><strong>Wynik zespołu: {decimal_comma(feedback.total)} / "
+        f"{decimal_comma(feedback.maximum)} pkt</strong> – kontrakt {decimal_comma(contract.total)} / "
+        f"{decimal_comma(contract.maximum)} pkt (jak w pracy indywidualnej) + udostępnianie informacji "
+        f"{decimal_comma(sharing.earned)} / {decimal_comma(sharing.possible)} pkt.</p>"
     )
 
 
@@ -225,7 +221,7 @@ def sharing_score_html(feedback: MeetingFeedback) -> str:
             key = (rule_of(finding).title, finding.level)
             lost[key] = lost.get(key, 0) + 1
     rows = "".join(
-        f"<li class='sk-{e(level.value)}'>−{_points(SHARING_DEDUCTIONS[level] * n)} pkt: {e(title)}"
+        f"<li class='sk-{e(level.value)}'>−{decimal_comma(SHARING_DEDUCTIONS[level] * n)} pkt: {e(title)}"
         + (f" (×{n})" if n > 1 else "")
         + "</li>"
         for (title, level), n in lost.items()
@@ -237,6 +233,7 @@ def sharing_score_html(feedback: MeetingFeedback) -> str:
         "czego potrzebował do planu.</p>"
     )
     return (
-        f"<div class='sk-sharing-score'><h3>{e(item.label)}: {_points(item.earned)} / {_points(item.possible)} pkt</h3>"
+        f"<div class='sk-sharing-score'><h3>{e(item.label)}: "
+        f"{decimal_comma(item.earned)} / {decimal_comma(item.possible)} pkt</h3>"
         f"{verdict}<p class='sk-muted'>{e(SHARING_PRINCIPLE)}</p></div>"
     )
