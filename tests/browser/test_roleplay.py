@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import pytest
 from docx import Document
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.text import shorten
@@ -26,6 +26,7 @@ VOILA = (sys.executable, "-m", "voila", "--Voila.ip=127.0.0.1")
 CATALOG = load_valid_catalog()
 SECRET = CATALOG.cases[CASE].knowledge_item("K4")
 DIRECTORY = CATALOG.directory
+GOAL = "Krzysztof podejmie pracę do czerwca 2027 r."
 
 
 def _wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
@@ -140,15 +141,48 @@ def test_three_roles_build_a_contract_and_a_secret_shared_without_consent_is_jud
     therapist.wait_for_selector("text=odmówiła zgody")
     lead.wait_for_selector(f"text={SECRET.text[:40]}")  # said at the table: everyone heard it
 
-    office.locator("textarea").fill("Rejestracja i oferta prac społecznie użytecznych od marca 2027 r.")
+    # the lead writes the team's need and goal; every role sees the goal and links its proposal to it
+    lead.get_by_role("tab", name="Diagnoza i cele zespołu").click()
+    lead.locator(".sk-add-need").click()
+    lead.locator(".sk-need-statement textarea").fill("Krzysztof potrzebuje stałej pracy i dochodu.")
+    lead.locator(".sk-need-statement textarea").press("Tab")
+    lead.locator(".sk-add-goal").click()
+    lead.locator(".sk-goal-text textarea").fill(GOAL)
+    lead.locator(".sk-goal-text textarea").press("Tab")
+    lead.locator(".sk-goal-needs input[type=checkbox]").first.check()
+    shot(lead, "roleplay_prowadzacy_cele_zespolu")
+    office.wait_for_selector(f"[data-goal='C1']:has-text('{GOAL}')")
+    before = office.locator(".sk-team-score").first.inner_text()
+
+    form = office.locator(".sk-proposal-form")
+    form.locator(".sk-proposal-goal select").select_option(label=f"C1: {GOAL}")
+    form.locator("textarea").fill("Rejestracja i oferta prac społecznie użytecznych od marca 2027 r.")
+    form.locator(".sk-proposal-who select").select_option(index=1)  # Krzysztof himself carries it out
+    form.locator(".sk-proposal-members input[type=checkbox]").first.check()
+    form.locator(".sk-date input").nth(0).fill("01.12.2026")
+    form.locator(".sk-date input").nth(1).fill("31.05.2027")
+    form.locator(".sk-date input").nth(1).press("Tab")
+    shot(office, "roleplay_pup_propozycja")
     office.get_by_role("button", name="Zaproponuj działanie").click()
+    lead.get_by_role("tab", name="Spotkanie").click()
     lead.wait_for_selector("text=Rejestracja i oferta prac społecznie użytecznych")
-    lead.locator(".widget-dropdown", has_text="Propozycja").locator("select").select_option(index=0)
+    lead.wait_for_selector(".sk-proposal-details:has-text('cel C1')")
+    lead.wait_for_selector(".sk-proposal-details:has-text('01.12.2026 – 31.05.2027')")
+    lead.locator(".sk-pending select").select_option(index=0)
     lead.get_by_role("button", name="Przyjmij do kontraktu").click()
     office.wait_for_selector("td:has-text('przyjęte')")
     therapist.wait_for_selector("td:has-text('przyjęte')")
+    expect(office.locator(".sk-team-score").first).not_to_have_text(before)  # the live score moved
+
+    therapist.get_by_role("tab", name="Wynik i mapa współpracy").click()
+    therapist.wait_for_selector(".sk-sharing-score:has-text('wbrew odmowie zgody')")  # the breach costs points
+    therapist.wait_for_selector(".sk-map svg")
+    assert "Powiatowy Urząd Pracy" in therapist.locator(".sk-map").inner_text()  # the accepted PUP on the map
     for page, name in ((lead, "prowadzacy"), (therapist, "terapeuta"), (office, "pup")):
         shot(page, f"roleplay_{name}")
+    shot(therapist, "roleplay_wynik_zespolu")
+    therapist.locator(".sk-map svg").scroll_into_view_if_needed()
+    shot(therapist, "roleplay_mapa_wspolpracy")
     lead.screenshot(path=str(SCREENSHOTS / "roleplay_prowadzacy_cala_strona.png"), full_page=True)
 
 

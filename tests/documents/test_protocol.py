@@ -37,8 +37,10 @@ def meeting():
             responsible=Responsible.INSTYTUCJA,
             institution_id="poradnia_uzaleznien",
             service_id="terapia_uzaleznien",
+            goal_id=CASE.reference.contract.goals[0].id,
             member_ids=["m1"],
             start=dt.date(2026, 11, 5),
+            due=dt.date(2027, 4, 29),
         ),
     )
     session.accept(therapy)
@@ -66,6 +68,11 @@ def test_the_protocol_records_who_came_what_was_shared_and_decided(meeting):
         "chodzi na wyznaczone sesje terapii",  # the short form the case allows, not the therapist's note
         "Udostępniono informację wbrew odmowie zgody klienta",
         "DOKUMENT SZKOLENIOWY",
+        f"{CASE.reference.contract.goals[0].id}: {CASE.reference.contract.goals[0].text[:30]}",  # the goals listed
+        "dotyczy: Krzysztof",  # whom the action concerns
+        "05.11.2026 r. – 29.04.2027 r.",
+        "Wynik zespołu:",
+        "Udostępnianie informacji zgodnie z prawem:",
     ):
         assert squash(expected) in text, expected
     assert squash(NOT_RECORDED) in text

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import click
 
-from ..domain.findings import FINDING_LEVEL_LABELS
-from ..domain.parts import PART_LABELS, SCORE_LABELS, Part, ScoreKey
+from ..domain.findings import FINDING_LEVEL_LABELS, FindingLevel
+from ..domain.meeting import SHARING_DEDUCTIONS, SHARING_WEIGHT
+from ..domain.parts import PART_LABELS, SCORE_LABELS, TEAM_PARTS, Part, ScoreKey
 from ..domain.rules import REGISTRY
 
 
@@ -26,13 +27,26 @@ def render_rules() -> str:
         "pozycję wyniku, której sprawa dotyczy.",
     ]
     for part in Part:
-        lines += ["", f"## {PART_LABELS[part]}", "", "| kod | poziom | dotyczy | reguła |", "|---|---|---|---|"]
+        lines += ["", f"## {PART_LABELS[part]}", ""]
+        if part in TEAM_PARTS:
+            lines += [_team_score_note(), ""]
+        lines += ["| kod | poziom | dotyczy | reguła |", "|---|---|---|---|"]
         lines += [
             f"| `{r.code}` | {FINDING_LEVEL_LABELS[r.level]} | {SCORE_LABELS[r.category]} | {r.title} |"
             for r in REGISTRY
             if r.part == part
         ]
     return "\n".join(lines) + "\n"
+
+
+def _team_score_note() -> str:
+    """Say how a team's sharing counts: points added to the contract's, taken away per finding."""
+    return (
+        f"Oceniane tylko na spotkaniu G-PZK: wynik zespołu to kontrakt (jak w pracy indywidualnej) oraz "
+        f"„{SCORE_LABELS[ScoreKey.SHARING]}” za {SHARING_WEIGHT:g} pkt; każdy błąd odejmuje "
+        f"{SHARING_DEDUCTIONS[FindingLevel.BLAD]:g} pkt, każde ostrzeżenie "
+        f"{SHARING_DEDUCTIONS[FindingLevel.OSTRZEZENIE]:g} pkt, wskazówka nic."
+    )
 
 
 @click.command()

@@ -16,20 +16,25 @@ from urllib.parse import parse_qs
 
 import ipywidgets as w
 
+from ..cooperation.layout import layout_map
+from ..cooperation.svg import map_svg
 from ..data.cache import cached_valid_catalog
 from ..domain.case import Case
-from ..domain.codes import Responsible
-from ..domain.contract import Action
+from ..domain.cooperation import cooperation_map
 from ..domain.directory import ServiceDirectory
-from ..domain.meeting import ProposalStatus
+from ..domain.meeting import ProposalStatus, judge_meeting
 from ..domain.sharing import SHARE_BASIS_LABELS, ShareBasis, knowledge_of
 from ..domain.text import shorten
 from ..errors import SessionError
 from ..roleplay.client import LiveSession
 from ..roleplay.passes import read
 from ..roleplay.session import Session
-from ..roleplay.views import role_html, sharing_feedback_html
+from ..roleplay.views import role_html, sharing_feedback_html, sharing_score_html, team_score_summary_html
 from .assets import stylesheet
+from .cooperation_tab import INTRO as MAP_INTRO
+from .gpzk_plan import TeamPlanEditor
+from .gpzk_proposal import ProposalForm
+from .render import feedback_html
 
 LOST = (
     "Połączenie z serwerem sesji zostało przerwane; Twoje kolejne zmiany nie dotrą do zespołu. "
@@ -38,67 +43,95 @@ LOST = (
 
 
 class RoleSeat(w.VBox):
-    """The widgets of one role: its view, sharing its knowledge, proposing its services, the lead's answers."""
+    """The widgets of one role: its view, sharing its knowledge, proposing its services, the lead's answers.
+
+    Tabs: the meeting itself; for the lead, the team's diagnosis and goals; for
+    everyone, the team's live score and cooperation map, redrawn on every change.
+    """
 
     live: LiveSession | None = None
     """The connection to the session server, kept as long as the seat (None when driven from Python)."""
+    _client: str | None = None
+    """The contract's client as the lead recorded it: a proposal carried out by them is the client's."""
 
     def __init__(self, case: Case, directory: ServiceDirectory, session: Session, institution_id: str) -> None:
         self.case, self.directory, self.session, self.institution_id = case, directory, session, institution_id
         self.view = w.HTML()
         self.message = w.HTML()
+        self.score_line = w.HTML()
+        self.score = w.HTML()
+        self.map = w.HTML()
+        self.map.add_class("sk-map")
         own = knowledge_of(case.knowledge, institution_id)
         self.item = w.Dropdown(
             options=[(f"{k.id}: {shorten(k.text, 50)}", k.id) for k in own], description="Informacja"
         )
+        self.item.layout = w.Layout(width="min(100%, 640px)")
         self.basis = w.Dropdown(options=[(label, b.value) for b, label in SHARE_BASIS_LABELS.items()])
         self.basis.value = ShareBasis.BRAK.value
-        share = w.Button(description="Przekaż zespołowi")
-        share.on_click(lambda _b: self._move(self._share))
-        institution = directory.institution(institution_id)
-        services = institution.services if institution else []
-        self.service = w.Dropdown(options=[(s.name, s.id) for s in services], description="Usługa")
-        self.text = w.Textarea(description="Działanie", placeholder="Co zrobi instytucja, dla kogo, kiedy")
-        propose = w.Button(description="Zaproponuj działanie")
-        propose.on_click(lambda _b: self._move(self._propose))
-        for field in (self.item, self.service, self.text):
-            field.layout = w.Layout(width="min(100%, 640px)")
-        controls: list[w.Widget] = [
-            w.VBox([w.HTML("<h3>Przekaż zespołowi informację</h3>"), self.item, w.HBox([self.basis, share])])
-            if own
-            else w.HTML(),
-            w.VBox([w.HTML("<h3>Zaproponuj działanie swojej instytucji</h3>"), self.service, self.text, propose])
-            if services
-            else w.HTML(),
-        ]
-        self.pending = w.Dropdown(description="Propozycja")
+        self.share_button = w.Button(description="Przekaż zespołowi")
+        self.share_button.on_click(lambda _b: self._move(self._share))
+        self.proposal = ProposalForm(case, directory, institution_id)
+        self.proposal.button.on_click(lambda _b: self._move(self._propose))
+        meeting_tab: list[w.Widget] = [self.score_line, self.view]
+        if own:
+            meeting_tab.append(
+                w.VBox(
+                    [
+                        w.HTML("<h3>Przekaż zespołowi informację</h3>"),
+                        self.item,
+                        w.HBox([self.basis, self.share_button]),
+                    ]
+                )
+            )
+        if self.proposal.services:
+            meeting_tab.append(self.proposal)
+        self.pending = w.Dropdown(description="Propozycja", layout=w.Layout(width="min(100%, 640px)"))
+        self.pending.add_class("sk-pending")
         self.comment = w.Text(description="Komentarz")
-        if institution_id == session.header().lead_institution_id:
-            accept = w.Button(description="Przyjmij do kontraktu")
-            accept.on_click(lambda _b: self._move(self._accept))
-            send_back = w.Button(description="Zwróć z komentarzem")
-            send_back.on_click(lambda _b: self._move(self._send_back))
-            self.pending.layout = w.Layout(width="min(100%, 640px)")
-            controls.append(
+        self.accept_button = w.Button(description="Przyjmij do kontraktu")
+        self.accept_button.on_click(lambda _b: self._move(self._accept))
+        self.return_button = w.Button(description="Zwróć z komentarzem")
+        self.return_button.on_click(lambda _b: self._move(self._send_back))
+        header = session.view().meeting
+        self.is_lead = institution_id == header.lead_institution_id
+        self.plan: TeamPlanEditor | None = None
+        if self.is_lead:
+            meeting_tab.append(
                 w.VBox(
                     [
                         w.HTML("<h3>Prowadzący: odpowiedz na propozycje</h3>"),
                         self.pending,
                         self.comment,
-                        w.HBox([accept, send_back]),
+                        w.HBox([self.accept_button, self.return_button]),
                     ]
                 )
             )
-        super().__init__([self.view, *controls, self.message])
+            self.plan = TeamPlanEditor(case, session, header.diagnosis, header.frame, self.refresh)
+        pages: list[tuple[str, w.Widget]] = [("Spotkanie", w.VBox(meeting_tab))]
+        if self.plan is not None:
+            pages.append(("Diagnoza i cele zespołu", self.plan))
+        pages.append(("Wynik i mapa współpracy", w.VBox([self.score, w.HTML(MAP_INTRO), self.map])))
+        self.tabs = w.Tab(children=[page for _, page in pages])
+        self.tabs.titles = tuple(title for title, _ in pages)
+        super().__init__([self.tabs, self.message])
         self.add_class("sk-gpzk-seat")
         self.refresh()
 
     def refresh(self) -> None:
-        """Redraw the view and the lead's list of open proposals from the session."""
+        """Redraw the view, the team's score and map, the goals offered and the lead's open proposals."""
         meeting = self.session.view().meeting
         self.view.value = role_html(self.case, self.directory, meeting, self.institution_id) + sharing_feedback_html(
             self.case, meeting, self.institution_id
         )
+        feedback = judge_meeting(self.case, self.directory, meeting)
+        self.score_line.value = team_score_summary_html(feedback)
+        self.score.value = (
+            team_score_summary_html(feedback) + sharing_score_html(feedback) + feedback_html(feedback.report)
+        )
+        self.map.value = map_svg(layout_map(cooperation_map(self.case, self.directory, meeting.contract())))
+        self.proposal.refresh_goals(meeting.frame.goals)
+        self._client = meeting.frame.client_member_id
         chosen = self.pending.value
         options = [
             (f"{p.institution_id}: {p.action.text[:60]}", p.action.id)
@@ -141,18 +174,8 @@ class RoleSeat(w.VBox):
         self.session.share(self.institution_id, str(self.item.value), ShareBasis(self.basis.value))
 
     def _propose(self) -> None:
-        text = self.text.value.strip()
-        if not text:
-            raise SessionError("Opisz działanie: co zrobi instytucja, dla kogo i kiedy.")
-        action = Action(
-            id="nowe",
-            text=text,
-            responsible=Responsible.INSTYTUCJA,
-            institution_id=self.institution_id,
-            service_id=self.service.value,
-        )
-        self.session.propose(self.institution_id, action)
-        self.text.value = ""
+        self.session.propose(self.institution_id, self.proposal.action(self._client))
+        self.proposal.clear()
 
 
 def _escape(text: str) -> str:

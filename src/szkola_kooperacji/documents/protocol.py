@@ -15,10 +15,11 @@ from ..domain.case import Case
 from ..domain.codes import LEVEL_LABELS, SECTOR_LABELS
 from ..domain.directory import ServiceDirectory
 from ..domain.findings import Finding, FindingLevel
-from ..domain.meeting import PROPOSAL_STATUS_LABELS, Meeting, MeetingFeedback, ProposalStatus
+from ..domain.meeting import PROPOSAL_STATUS_LABELS, Meeting, MeetingFeedback, Proposal, ProposalStatus
 from ..domain.rules.registry import rule_of
 from ..domain.rules.sharing import KNOWLEDGE_NOT_SHARED
 from ..domain.sharing import FORUM_LABELS, SHARE_BASIS_LABELS, DataCategory, Forum, ShareAct
+from ..domain.text import decimal_comma
 from .actions import member_name
 from .blocks import BLANK, Block, Bullets, ContractDocument, Fields, Heading, Para, Signatures, Table, Title, printable
 from .formats import DocumentFormat
@@ -127,18 +128,19 @@ def _recorded_content(case: Case, act: ShareAct) -> str:
 
 def _decisions(case: Case, directory: ServiceDirectory, meeting: Meeting) -> list[Block]:
     accepted = [p for p in meeting.proposals if p.status == ProposalStatus.PRZYJETE]
-    blocks: list[Block] = []
+    blocks = _goals(meeting)
     if accepted:
         rows = tuple(
             (
                 _institution_name(directory, p.institution_id),
                 printable(p.action.text) or BLANK,
-                ", ".join(member_name(case, m) for m in p.action.member_ids) or BLANK,
+                _goal(meeting, p.action.goal_id),
+                _persons(case, p),
                 f"{date(p.action.start)} – {date(p.action.due)}",
             )
             for p in accepted
         )
-        blocks.append(Table(("instytucja", "działanie", "kogo dotyczy", "termin"), rows, (2, 4, 2, 2)))
+        blocks.append(Table(("instytucja", "działanie", "cel", "osoby z rodziny", "termin"), rows, (2.2, 4, 1, 2.4, 2)))
     else:
         blocks.append(Para("Zespół nie przyjął jeszcze żadnego działania."))
     others = [p for p in meeting.proposals if p.status != ProposalStatus.PRZYJETE]
@@ -156,13 +158,38 @@ def _decisions(case: Case, directory: ServiceDirectory, meeting: Meeting) -> lis
     return blocks
 
 
+def _goal(meeting: Meeting, goal_id: str | None) -> str:
+    """Return the goal an action serves by its id (the goals are listed in full above the table)."""
+    if not goal_id:
+        return BLANK
+    return printable(goal_id) if meeting.frame.goal(goal_id) else f"{printable(goal_id)} (brak celu)"
+
+
+def _goals(meeting: Meeting) -> list[Block]:
+    """List the team's goals, so the decisions table can name each by its id."""
+    goals = tuple(f"{printable(g.id)}: {printable(g.text) or BLANK}" for g in meeting.frame.goals)
+    blocks: list[Block] = [Para(printable(meeting.frame.goal_main), "Cel główny:")] if meeting.frame.goal_main else []
+    if goals:
+        blocks.append(Bullets(goals, "Cele szczegółowe kontraktu zespołu:"))
+    return blocks
+
+
+def _persons(case: Case, proposal: Proposal) -> str:
+    """Return who of the family carries the action out, if anyone, and whom it concerns."""
+    action = proposal.action
+    parts = [f"wykonuje: {member_name(case, action.responsible_member_id)}"] if action.responsible_member_id else []
+    if action.member_ids:
+        parts.append("dotyczy: " + ", ".join(member_name(case, m) for m in action.member_ids))
+    return "; ".join(parts) or BLANK
+
+
 def _first_review(meeting: Meeting) -> str:
     reviews = sorted(r.date for r in meeting.contract().reviews)
     return f"Przegląd realizacji kontraktu: {date(reviews[0])}" if reviews else ""
 
 
 def _feedback(case: Case, directory: ServiceDirectory, feedback: MeetingFeedback) -> list[Block]:
-    score = feedback.report.score
+    score, sharing = feedback.report.score, feedback.sharing_score
     rows = tuple(
         (
             _institution_name(directory, c.institution_id),
@@ -176,8 +203,13 @@ def _feedback(case: Case, directory: ServiceDirectory, feedback: MeetingFeedback
     )
     blocks: list[Block] = [
         Para(
-            f"{score.total:g} z {score.maximum:g} pkt (ta sama punktacja co kontrakt uczestnika).", "Kontrakt zespołu:"
+            f"{decimal_comma(feedback.total)} z {decimal_comma(feedback.maximum)} pkt: kontrakt "
+            f"{decimal_comma(score.total)} z {decimal_comma(score.maximum)} pkt (ta sama punktacja co kontrakt "
+            "uczestnika) i udostępnianie informacji "
+            f"{decimal_comma(sharing.earned)} z {decimal_comma(sharing.possible)} pkt.",
+            "Wynik zespołu:",
         ),
+        Para(printable(sharing.explanation), f"{sharing.label}:"),
         Table(
             ("rola", "zaproponowane", "przyjęte", "zwrócone", "udostępnienia", "błędy udostępniania"),
             rows,

@@ -20,7 +20,10 @@ from .diagnosis import Diagnosis
 from .directory import ServiceDirectory
 from .feedback import FeedbackReport, give_feedback
 from .findings import Finding, FindingLevel
+from .parts import SCORE_LABELS, ScoreKey
+from .rules.registry import rule_of
 from .rules.sharing import judge_shares
+from .scoring import ScoreItem
 from .sharing import Forum, ShareAct, knowledge_holders
 
 
@@ -113,6 +116,19 @@ class RoleContribution(BaseModel):
     sharing_errors: int
 
 
+SHARING_WEIGHT = 10.0
+"""Points for sharing information lawfully, added to the contract's 100: the team's maximum is 110."""
+
+SHARING_DEDUCTIONS: dict[FindingLevel, float] = {FindingLevel.BLAD: 4.0, FindingLevel.OSTRZEZENIE: 2.0}
+"""Points one sharing finding takes away: a breach of secrecy or RODO, and needed knowledge kept back."""
+
+SHARING_PRINCIPLE = (
+    "Zespół G-PZK działa na podstawie porozumienia, nie przepisu: informację o rodzinie wolno mu przekazać "
+    "za zgodą osoby, której dotyczy, albo gdy pozwala na to ustawa (art. 6 i 9 RODO); tajemnica zawodowa "
+    "lekarza, pielęgniarki, terapeuty, psychologa i kuratora obowiązuje także przy stole zespołu."
+)
+
+
 class MeetingFeedback(BaseModel):
     """The team's contract scored as a trainee's is, plus the sharing judged and each role's part."""
 
@@ -121,6 +137,17 @@ class MeetingFeedback(BaseModel):
     report: FeedbackReport
     sharing: tuple[Finding, ...]
     contributions: tuple[RoleContribution, ...]
+    sharing_score: ScoreItem
+
+    @property
+    def total(self) -> float:
+        """The team's points: the contract's (as a trainee's) plus sharing."""
+        return round(self.report.score.total + self.sharing_score.earned, 1)
+
+    @property
+    def maximum(self) -> float:
+        """The team's maximum: the contract's 100 plus ``SHARING_WEIGHT``."""
+        return self.report.score.maximum + self.sharing_score.possible
 
 
 def proposal_problem(meeting: Meeting, proposal: Proposal) -> str | None:
@@ -133,6 +160,10 @@ def proposal_problem(meeting: Meeting, proposal: Proposal) -> str | None:
     if proposal.institution_id not in meeting.roles:
         return f"Instytucja {proposal.institution_id} nie ma roli na tym spotkaniu."
     action = proposal.action
+    if action.goal_id and meeting.frame.goal(action.goal_id) is None:
+        return f"W kontrakcie zespołu nie ma celu {action.goal_id}; wybierz cel zapisany przez prowadzącego."
+    if action.start and action.due and action.due < action.start:
+        return "Termin zakończenia działania jest wcześniejszy niż jego początek."
     if action.responsible == Responsible.INSTYTUCJA and action.institution_id != proposal.institution_id:
         return "Rola proponuje działania tylko swojej instytucji."
     if action.responsible != Responsible.INSTYTUCJA and proposal.institution_id not in {
@@ -173,4 +204,32 @@ def judge_meeting(case: Case, directory: ServiceDirectory, meeting: Meeting) -> 
         )
         for institution_id, holder in meeting.roles.items()
     )
-    return MeetingFeedback(report=report, sharing=sharing, contributions=contributions)
+    return MeetingFeedback(
+        report=report, sharing=sharing, contributions=contributions, sharing_score=sharing_score(sharing)
+    )
+
+
+def sharing_score(findings: tuple[Finding, ...]) -> ScoreItem:
+    """Score the team's sharing: full points less a deduction per breach and per needed item kept back.
+
+    The explanation names each broken rule (in Polish, with how many times) so the
+    team reads why it lost the points, after the principle that governs the G-PZK.
+    """
+    counted = [f for f in findings if f.level in SHARING_DEDUCTIONS]
+    lost = sum(SHARING_DEDUCTIONS[f.level] for f in counted)
+    earned = round(max(0.0, SHARING_WEIGHT - lost), 1)
+    if not counted:
+        verdict = "Każda przekazana informacja miała podstawę prawną, a zespół usłyszał to, czego potrzebował do planu."
+    else:
+        titles: dict[str, int] = {}
+        for finding in counted:
+            key = f"{rule_of(finding).title} (−{SHARING_DEDUCTIONS[finding.level]:g} pkt)"
+            titles[key] = titles.get(key, 0) + 1
+        verdict = "Odjęto: " + "; ".join(f"{title} ×{n}" for title, n in titles.items()) + "."
+    return ScoreItem(
+        key=ScoreKey.SHARING,
+        label=SCORE_LABELS[ScoreKey.SHARING],
+        earned=earned,
+        possible=SHARING_WEIGHT,
+        explanation=f"{verdict} {SHARING_PRINCIPLE}",
+    )

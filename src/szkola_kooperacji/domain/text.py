@@ -68,3 +68,8 @@ def count_phrase(n: int, one: str, few: str, many: str) -> str:
     if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
         return f"{n} {few}"
     return f"{n} {many}"
+
+
+def decimal_comma(value: float) -> str:
+    """Format a number of points the Polish way: decimal comma, no trailing zeros (12,5 not 12.50)."""
+    return f"{value:g}".replace(".", ",")

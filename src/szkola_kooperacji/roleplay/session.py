@@ -130,7 +130,7 @@ class Session:
         """Propose an action of one's institution; return the proposal id (also the action's id)."""
         proposal_id = _new_id("P")
         action = action.model_copy(update={"id": proposal_id})
-        problem = proposal_problem(self.header(), Proposal(institution_id=institution_id, action=action))
+        problem = proposal_problem(self._with_frame(), Proposal(institution_id=institution_id, action=action))
         if problem:
             raise SessionError(problem)
         self.proposals[proposal_id] = Map(
@@ -152,7 +152,9 @@ class Session:
         """
         entry = self._proposal(proposal_id)
         action = action.model_copy(update={"id": proposal_id})
-        problem = proposal_problem(self.header(), Proposal(institution_id=str(entry["institution_id"]), action=action))
+        problem = proposal_problem(
+            self._with_frame(), Proposal(institution_id=str(entry["institution_id"]), action=action)
+        )
         if problem:
             raise SessionError(problem)
         with self.doc.transaction():
@@ -176,6 +178,11 @@ class Session:
         with self.doc.transaction():
             entry["status"] = ProposalStatus.ZWROCONE.value
             entry["comment"] = comment[:500]
+
+    def _with_frame(self) -> Meeting:
+        """Read the header and the lead's frame: what a proposal is checked against (its goal must exist)."""
+        with self.doc.transaction():
+            return self.header().model_copy(update={"frame": self._frame([])})
 
     def _proposal(self, proposal_id: str) -> Map[Any]:
         entry = self.proposals.get(proposal_id)

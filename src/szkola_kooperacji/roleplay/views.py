@@ -12,9 +12,20 @@ from __future__ import annotations
 from html import escape
 
 from ..domain.case import Case
+from ..domain.codes import AREA_LABELS, SEVERITY_LABELS
+from ..domain.contract import Action
 from ..domain.directory import ServiceDirectory
-from ..domain.findings import FINDING_LEVEL_LABELS, Finding
-from ..domain.meeting import PROPOSAL_STATUS_LABELS, Meeting, MeetingFeedback, ProposalStatus
+from ..domain.findings import FINDING_LEVEL_LABELS, Finding, FindingLevel
+from ..domain.meeting import (
+    PROPOSAL_STATUS_LABELS,
+    SHARING_DEDUCTIONS,
+    SHARING_PRINCIPLE,
+    Meeting,
+    MeetingFeedback,
+    Proposal,
+    ProposalStatus,
+)
+from ..domain.rules.registry import rule_of
 from ..domain.rules.sharing import judge_shares
 from ..domain.sharing import (
     CONSENT_LABELS,
@@ -24,8 +35,10 @@ from ..domain.sharing import (
     SHARING_RULE_LABELS,
     knowledge_of,
 )
+from ..domain.text import decimal_comma
 
 NO_PROPOSALS = "<tr><td colspan='4' class='sk-muted'>Nikt jeszcze nie zaproponował działania.</td></tr>"
+NO_PLAN = "<p class='sk-muted'>Prowadzący nie zapisał jeszcze potrzeb rodziny ani celów kontraktu.</p>"
 NOTHING_KNOWN = "<li>Twoja instytucja nie zna jeszcze tej rodziny.</li>"
 NOTHING_SAID = "<li>Nikt jeszcze niczego nie przekazał.</li>"
 LIST = "<ul class='sk-findings'>"
@@ -72,19 +85,79 @@ def table_html(case: Case, directory: ServiceDirectory, meeting: Meeting) -> str
     events = "".join(f"<li class='sk-event sk-ostrzezenie'>{e(ev.text)}</li>" for ev in meeting.events)
     proposals = "".join(
         f'<tr data-proposal="{e(p.action.id)}"><td>{_name(directory, p.institution_id)}</td>'
-        f"<td>{e(p.action.text)}</td><td>{e(PROPOSAL_STATUS_LABELS[p.status])}</td><td>{e(p.comment)}</td></tr>"
+        f"<td>{e(p.action.text)}{_details(case, directory, meeting, p)}</td>"
+        f"<td>{e(PROPOSAL_STATUS_LABELS[p.status])}</td><td>{e(p.comment)}</td></tr>"
         for p in meeting.proposals
     )
     accepted = sum(1 for p in meeting.proposals if p.status == ProposalStatus.PRZYJETE)
     return (
         f"<h3>Powiedziano na spotkaniu</h3>{LIST}{said or NOTHING_SAID}</ul>"
         + (f"<h3>Nowe okoliczności</h3><ul class='sk-findings'>{events}</ul>" if events else "")
+        + plan_html(meeting)
         + "<h3>Wspólny kontrakt: propozycje działań</h3>"
         + f"<p class='sk-muted'>Przyjęte do kontraktu: {accepted} z {len(meeting.proposals)}.</p>"
         + "<table class='sk-table'><thead><tr><th>instytucja</th><th>działanie</th><th>stan</th>"
         + "<th>komentarz prowadzącego</th>"
         + f"</tr></thead><tbody>{proposals or NO_PROPOSALS}</tbody></table>"
     )
+
+
+def plan_html(meeting: Meeting) -> str:
+    """Return the team's diagnosis and goals as the lead wrote them: what proposals link to."""
+    needs = "".join(
+        f"<li data-need='{e(n.id)}'><strong>{e(n.id)}</strong> ({e(AREA_LABELS[n.area])}, "
+        f"{e(SEVERITY_LABELS[n.severity])}): {e(n.statement or 'bez opisu')}</li>"
+        for n in meeting.diagnosis.needs
+    )
+    frame = meeting.frame
+    goals = "".join(
+        f"<li data-goal='{e(g.id)}'><strong>{e(g.id)}</strong>: {e(g.text or 'bez opisu')}"
+        + (f" <span class='sk-muted'>(potrzeby: {e(', '.join(g.need_ids))})</span>" if g.need_ids else "")
+        + (f"<br><span class='sk-muted'>Wskaźnik: {e(g.indicator)}" if g.indicator else "")
+        + (f" · wartość: {e(g.target)}" if g.indicator and g.target else "")
+        + (f" · termin: {g.due:%d.%m.%Y}" if g.indicator and g.due else "")
+        + ("</span>" if g.indicator else "")
+        + "</li>"
+        for g in frame.goals
+    )
+    main = f"<p><strong>Cel główny:</strong> {e(frame.goal_main)}</p>" if frame.goal_main else ""
+    body = (
+        (f"<h4>Potrzeby rodziny</h4>{LIST}{needs}</ul>" if needs else "")
+        + main
+        + (f"<h4>Cele szczegółowe</h4>{LIST}{goals}</ul>" if goals else "")
+    )
+    return f"<h3>Diagnoza i cele zespołu</h3><div class='sk-team-plan'>{body or NO_PLAN}</div>"
+
+
+def _details(case: Case, directory: ServiceDirectory, meeting: Meeting, proposal: Proposal) -> str:
+    """Return the goal, service, people and dates of a proposed action, one muted line."""
+    action: Action = proposal.action
+    parts: list[str] = []
+    if action.goal_id:
+        goal = meeting.frame.goal(action.goal_id)
+        parts.append(f"cel {action.goal_id}" + (f": {goal.text[:60]}" if goal and goal.text else ""))
+    else:
+        parts.append("bez celu")
+    institution = directory.institution(action.institution_id) if action.institution_id else None
+    service = institution.service(action.service_id) if institution and action.service_id else None
+    if service:
+        parts.append(f"usługa: {service.name}")
+    if action.responsible_member_id:
+        parts.append(f"wykonuje: {_member(case, action.responsible_member_id)}")
+    if action.member_ids:
+        parts.append("dotyczy: " + ", ".join(_member(case, m) for m in action.member_ids))
+    if action.start or action.due:
+        start = f"{action.start:%d.%m.%Y}" if action.start else "…"
+        due = f"{action.due:%d.%m.%Y}" if action.due else "…"
+        parts.append(f"termin: {start} – {due}")
+    if action.frequency:
+        parts.append(action.frequency)
+    return f"<br><span class='sk-muted sk-proposal-details'>{e(' · '.join(parts))}</span>"
+
+
+def _member(case: Case, member_id: str) -> str:
+    member = case.member(member_id)
+    return member.name if member else member_id
 
 
 def _said(case: Case, item_id: str, note: str) -> str:
@@ -102,13 +175,12 @@ def facilitator_html(case: Case, directory: ServiceDirectory, meeting: Meeting, 
         for c in feedback.contributions
     )
     findings = "".join(_finding_li(f) for f in feedback.sharing)
-    score = feedback.report.score
     return (
         '<section class="sk-facilitator">'
         f"<h2>Spotkanie: {e(case.title)}</h2><p class='sk-muted'>{e(FORUM_LABELS[meeting.forum])}</p>"
         "<table class='sk-table'><thead><tr><th>rola</th><th>uczestnik</th><th>zaproponowane</th><th>przyjęte</th>"
         f"<th>zwrócone</th><th>udostępnienia</th><th>błędy udostępniania</th></tr></thead><tbody>{rows}</tbody></table>"
-        f"<p>Kontrakt zespołu: {score.total:g} z {score.maximum:g} pkt.</p>"
+        f"{team_score_summary_html(feedback)}"
         f"<h3>Udostępnianie informacji</h3><ul class='sk-findings'>{findings or '<li>Bez uwag.</li>'}</ul>"
         f"{table_html(case, directory, meeting)}</section>"
     )
@@ -127,3 +199,41 @@ def sharing_feedback_html(case: Case, meeting: Meeting, institution_id: str) -> 
         return ""
     items = "".join(_finding_li(f) for f in findings) or "<li class='sk-ok'>Przekazano zgodnie z zasadami.</li>"
     return f"<h3>Ocena Twoich udostępnień</h3><ul class='sk-sharing-feedback sk-findings'>{items}</ul>"
+
+
+def team_score_summary_html(feedback: MeetingFeedback) -> str:
+    """Return the team's total and its two parts: the contract as a trainee's is scored, and sharing."""
+    contract, sharing = feedback.report.score, feedback.sharing_score
+    return (
+        f"<p class='sk-team-score'><strong>Wynik zespołu: {decimal_comma(feedback.total)} / "
+        f"{decimal_comma(feedback.maximum)} pkt</strong> – kontrakt {decimal_comma(contract.total)} / "
+        f"{decimal_comma(contract.maximum)} pkt (jak w pracy indywidualnej) + udostępnianie informacji "
+        f"{decimal_comma(sharing.earned)} / {decimal_comma(sharing.possible)} pkt.</p>"
+    )
+
+
+def sharing_score_html(feedback: MeetingFeedback) -> str:
+    """Return the sharing part of the team's score: each rule that cost points, then the principle."""
+    item = feedback.sharing_score
+    lost: dict[tuple[str, FindingLevel], int] = {}
+    for finding in feedback.sharing:
+        if finding.level in SHARING_DEDUCTIONS:
+            key = (rule_of(finding).title, finding.level)
+            lost[key] = lost.get(key, 0) + 1
+    rows = "".join(
+        f"<li class='sk-{e(level.value)}'>−{decimal_comma(SHARING_DEDUCTIONS[level] * n)} pkt: {e(title)}"
+        + (f" (×{n})" if n > 1 else "")
+        + "</li>"
+        for (title, level), n in lost.items()
+    )
+    verdict = (
+        f"<ul class='sk-findings'>{rows}</ul>"
+        if rows
+        else "<p class='sk-ok'>Każda przekazana informacja miała podstawę prawną, a zespół usłyszał to, "
+        "czego potrzebował do planu.</p>"
+    )
+    return (
+        f"<div class='sk-sharing-score'><h3>{e(item.label)}: "
+        f"{decimal_comma(item.earned)} / {decimal_comma(item.possible)} pkt</h3>"
+        f"{verdict}<p class='sk-muted'>{e(SHARING_PRINCIPLE)}</p></div>"
+    )
