@@ -192,11 +192,21 @@ async def open_seat(query: str | None = None, server: str | None = None) -> w.Wi
         return _page(f"<p class='sk-error'>{_escape(str(error))}</p>")
     except OSError:
         return _page("<p class='sk-error'>Serwer sesji G-PZK nie odpowiada; poproś trenera o jego uruchomienie.</p>")
-    seat = RoleSeat(case, catalog.directory, live.session, holder.role)
-    live.on_change(seat.refresh)
+    return _page(_seat(live, case, catalog.directory, holder.role))
+
+
+def _seat(live: LiveSession, case: Case, directory: ServiceDirectory, role: str) -> RoleSeat:
+    """Mount a role's seat on a live session; the seat reads the case only as the transport brought it."""
+    seat = RoleSeat(live.known_case(case), directory, live.session, role)
+
+    def follow() -> None:  # a share may have revealed another institution's item to the table
+        seat.case = live.known_case(case)
+        seat.refresh()
+
+    live.on_change(follow)
     live.on_lost = seat.connection_lost
     seat.live = live  # keep the connection alive as long as the seat
-    return _page(seat)
+    return seat
 
 
 def _page(body: w.Widget | str) -> w.Widget:
