@@ -12,6 +12,8 @@ institution knows; a role's knowledge document is read-only.
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from typing import Any
 
 from pycrdt import Array, Doc, Map, YMessageType, YSyncMessageType, read_message
@@ -37,6 +39,10 @@ def _parts(doc: Doc[Any]) -> Parts:
         }
 
 
+def _key(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
 def _refusal(before: Parts, after: Parts, role: str, own_items: frozenset[str] | None) -> str | None:
     """Return why the change is not this role's to make, or None when it is."""
     lead = str(before["meta"].get("lead") or "")
@@ -50,12 +56,14 @@ def _refusal(before: Parts, after: Parts, role: str, own_items: frozenset[str] |
     }
     if changed_roles - {role}:
         return "roles: only its own seat"
-    old, new = before["shares"], after["shares"]
-    if new[: len(old)] != old or any(
-        not isinstance(s, dict) or s.get("institution_id") != role for s in new[len(old) :]
-    ):
+    # Another role's share appended at the same moment may merge before this one: compare as multisets.
+    old, new = Counter(map(_key, before["shares"])), Counter(map(_key, after["shares"]))
+    if old - new:
+        return "shares: removed or changed"
+    added = [json.loads(k) for k in (new - old).elements()]
+    if any(not isinstance(s, dict) or s.get("institution_id") != role for s in added):
         return "shares: only appending its own"
-    if own_items is not None and any(s.get("item_id") not in own_items for s in new[len(old) :]):
+    if own_items is not None and any(s.get("item_id") not in own_items for s in added):
         return "shares: only items its institution knows"
     for key in before["proposals"].keys() | after["proposals"].keys():
         was, now = before["proposals"].get(key), after["proposals"].get(key)

@@ -78,7 +78,7 @@ class SessionStore(BaseYStore):
             (self.session_id, data, time.time()),
         )
 
-    async def read(self) -> AsyncIterator[tuple[bytes, bytes, float]]:  # type: ignore[override]
+    async def read(self) -> AsyncIterator[tuple[bytes, bytes, float]]:
         """Yield every stored update; raise ``YDocNotFound`` when the session has none."""
         rows = await to_thread.run_sync(self._select)
         if not rows:
