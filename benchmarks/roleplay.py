@@ -243,9 +243,8 @@ async def main(participants: int, edits: int) -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"machine: {os.cpu_count()} CPUs, load average {load} (the CPU is shared: figures vary with it)")
     print(f"participants: {participants}, edits: {len(sent)} in {busy:.1f} s ({len(sent) / busy:.0f}/s)")
-    print(
-        f"max latency: {ms[-1] if ms else float('nan'):.0f} ms; diverged copies: {diverged}; lost after server restart: {lost_after_restart}"
-    )
+    worst = ms[-1] if ms else float("nan")
+    print(f"max latency: {worst:.0f} ms; diverged copies: {diverged}; lost after restart: {lost_after_restart}")
     print(f"role connections cut off by the guard: {cut_off}; guard per update: {guard_ms:.2f} ms")
     print(f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, lost updates {lost + lost_after_restart}")
 
