@@ -25,11 +25,15 @@ from ..domain.meeting import ProposalStatus
 from ..domain.sharing import SHARE_BASIS_LABELS, ShareBasis, knowledge_of
 from ..domain.text import shorten
 from ..errors import SessionError
+from ..roleplay import workshop
 from ..roleplay.client import LiveSession
 from ..roleplay.passes import read
 from ..roleplay.session import Session
 from ..roleplay.views import role_html, sharing_feedback_html
 from .assets import stylesheet
+
+SERVER_ENV = workshop.SERVER_ENV
+"""Where the kernel finds the session server (set by ``szkola serve``; else ``szkola roleplay serve``'s port)."""
 
 LOST = (
     "Połączenie z serwerem sesji zostało przerwane; Twoje kolejne zmiany nie dotrą do zespołu. "
@@ -159,12 +163,8 @@ def _escape(text: str) -> str:
     return escape(text, quote=True)
 
 
-SERVER_ENV = "SZKOLA_GPZK_SERVER"
-"""Where the kernel finds the session server (``szkola roleplay serve``); default ws://127.0.0.1:8870."""
-
-
 def server_url() -> str:
-    """Return the session server's address from the environment."""
+    """Return the session server's address: ``szkola serve``'s own, else ``szkola roleplay serve``'s default port."""
     return os.environ.get(SERVER_ENV, "ws://127.0.0.1:8870")
 
 

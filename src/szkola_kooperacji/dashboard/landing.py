@@ -124,7 +124,10 @@ class Dashboard(w.VBox):
         for case_id, info in self.case_infos.items():
             info.value = self._case_info(self.catalog.cases[case_id], case_id in started)
         cases = [w.HTML("<h3>Przypadki i ćwiczenia do pracy na dziś</h3>")] if course else []
-        self.body.children = [self.greeting, self.leave, *course, *cases, self.case_list, *self._exercise_section()]
+        from .gpzk_join import meeting_cards  # noqa: PLC0415 (hook: G-PZK roles the trainer assigned, #16)
+
+        meetings, exercises = meeting_cards(self), self._exercise_section()
+        self.body.children = [self.greeting, self.leave, *meetings, *course, *cases, self.case_list, *exercises]
         self._close_workspace()
 
     def _course_view(self) -> list[w.Widget]:

@@ -71,6 +71,13 @@ class SessionRooms(WebsocketServer):
         self.idle_seconds = idle_seconds
         self._loading = Lock()
         self._closing: dict[str, asyncio.TimerHandle] = {}
+        self._runner: asyncio.Future[None] | None = None
+
+    async def ensure_running(self) -> None:
+        """Start the rooms' task group when a host application (the workshop's Voilà) did not enter it."""
+        if self._task_group is None and self._runner is None:
+            self._runner = asyncio.ensure_future(self.start())
+        await self.started.wait()
 
     async def get_room(self, name: str) -> YRoom:
         """Return the session's room, loading its stored updates first when it is not open."""
@@ -167,6 +174,7 @@ class SessionRooms(WebsocketServer):
         opens it, so any role is refused before that).
         """
         try:
+            await self.ensure_running()
             room = await self.get_room(websocket.path)
             header = Session(room.ydoc).header()
             if holder is not None and not holder.is_trainer and holder.role not in header.roles:
