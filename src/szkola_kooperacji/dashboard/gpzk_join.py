@@ -105,8 +105,10 @@ class MeetingPane(w.VBox):
 async def join(dashboard: Dashboard, seat: Seat, message: w.HTML) -> MeetingPane | None:
     """Join the meeting as the assigned role and show the seat; a refusal is one Polish line on the page."""
     from ..roleplay.client import LiveSession  # noqa: PLC0415 - the CRDT stack only for a trainee who joins
+    from ..roleplay.hub_identity import user_token  # noqa: PLC0415
     from ..roleplay.passes import issue, load_secret  # noqa: PLC0415
     from .gpzk import _seat, server_url  # noqa: PLC0415
+    from .hub_identity import hub_user  # noqa: PLC0415
 
     trainee = dashboard.trainee
     catalog = dashboard.catalog
@@ -114,8 +116,10 @@ async def join(dashboard: Dashboard, seat: Seat, message: w.HTML) -> MeetingPane
     try:
         if trainee is None or seats is None or not seats.holds(seat.session_id, seat.role, trainee):
             raise SessionError("Trener zmienił przydział ról; odśwież listę (Wróć) albo zapytaj trenera.")
-        token = issue(load_secret(), seat.session_id, seat.role, trainee)
-        live = LiveSession(server_url(), seat.session_id, token)
+        if (hub_token := user_token()) and hub_user():  # a hub account: the server asks the hub who it is
+            live = LiveSession(server_url(), seat.session_id, hub_token=hub_token)
+        else:  # a workshop: this kernel runs on the server, beside the secret
+            live = LiveSession(server_url(), seat.session_id, issue(load_secret(), seat.session_id, seat.role, trainee))
         await live.start()
         case = catalog.cases.get(live.session.header().case_id)
         if case is None or catalog.directory is None:

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from pycrdt import Doc, Provider, TransactionEvent
-from tornado.httpclient import HTTPClientError
+from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
 from ..domain.case import Case
@@ -68,15 +68,17 @@ class LiveSession:
     institution knows (``knowledge``, its own room); the trainer's is the table only.
     """
 
-    def __init__(self, url: str, session_id: str, token: str) -> None:
+    def __init__(self, url: str, session_id: str, token: str = "", *, hub_token: str | None = None) -> None:
+        """Connect with a signed pass, or (``hub_token``) as the hub account the token belongs to."""
         base = f"{url.rstrip('/')}/gpzk/sesja/{check_session_id(session_id)}"
-        query = urlencode({"przepustka": token})
-        self.url = f"{base}?{query}"
+        query = f"?{urlencode({'przepustka': token})}" if token else ""
+        self.url = f"{base}{query}"
+        self.headers = {"Authorization": f"token {hub_token}"} if hub_token else {}
         try:
-            is_role = not read(token).is_trainer
+            is_role = bool(hub_token) or not read(token).is_trainer
         except SessionError:
             is_role = False  # a malformed pass: the server refuses the table's connection with 403
-        self.knowledge_url = f"{base}/wiedza?{query}" if is_role else None
+        self.knowledge_url = f"{base}/wiedza{query}" if is_role else None
         self.session_id = session_id
         self.doc: Doc[Any] = Doc()
         self.knowledge: Doc[Any] = Doc()
@@ -96,7 +98,8 @@ class LiveSession:
 
     async def _link(self, url: str, doc: Doc[Any]) -> None:
         try:
-            connection = await asyncio.wait_for(websocket_connect(url), CONNECT_TIMEOUT_S)
+            request = HTTPRequest(url, headers=self.headers)
+            connection = await asyncio.wait_for(websocket_connect(request), CONNECT_TIMEOUT_S)
         except HTTPClientError as error:
             raise SessionError(
                 BAD_PASS if error.code == 403 else f"Serwer sesji odpowiedział błędem {error.code}."

@@ -35,8 +35,10 @@ from ..data.cache import cached_valid_catalog
 from ..domain.case import Case
 from ..errors import SessionError
 from .guard import check_message, check_read_only
+from .hub_identity import hub_api_url, hub_holder
 from .knowledge import knowledge_doc, reveal_shared
 from .passes import Pass, verify
+from .seats import Seats
 from .session import Session
 from .store import SessionStore, check_session_id, load_into, open_database
 
@@ -67,6 +69,9 @@ class SessionRooms(WebsocketServer):
     def __init__(self, location: Path | str, secret: bytes, idle_seconds: float = IDLE_SECONDS) -> None:
         super().__init__(rooms_ready=False, auto_clean_rooms=False, exception_handler=exception_logger, log=LOG)
         self.database = open_database(location)
+        self.seats = Seats(database=self.database)
+        self.hub_api_url = hub_api_url()
+        """Set when the server runs as a hub service: hub accounts then join by their token."""
         self.secret = secret
         self.idle_seconds = idle_seconds
         self._loading = Lock()
@@ -272,11 +277,19 @@ class SessionHandler(WebSocketHandler):
         self.rooms = rooms
         self._task: asyncio.Task[None] | None = None
 
-    def prepare(self) -> None:
-        """Refuse the upgrade (403) unless the address carries a pass the server signed for this session."""
+    async def prepare(self) -> None:
+        """Refuse the upgrade (403) unless it carries a pass signed for this session or a hub account's token.
+
+        A hub account's role is the trainer's assignment to its name (``hub_identity``).
+        """
         session_id = self.path_args[0] if self.path_args else ""
+        token = self.get_query_argument("przepustka", "")
+        authorization = self.request.headers.get("Authorization", "")
         try:
-            self.holder = verify(self.rooms.secret, self.get_query_argument("przepustka", ""), session_id)
+            if not token and authorization.startswith("token ") and self.rooms.hub_api_url:
+                self.holder = await hub_holder(self.rooms.seats, self.rooms.hub_api_url, authorization, session_id)
+            else:
+                self.holder = verify(self.rooms.secret, token, session_id)
         except SessionError:
             LOG.warning("refused a connection to session %s without a valid pass", session_id)
             raise web.HTTPError(403) from None
