@@ -48,3 +48,44 @@ def test_a_role_may_not_share_what_another_institution_knows(session: Session):
     message = _move(_copy(session.doc), lambda s: s.share("pup", "K4", ShareBasis.BRAK))
     assert check_message(session.doc, message, "pup", frozenset({"K2"})) == "shares: only items its institution knows"
     assert check_message(session.doc, message, "pup", frozenset({"K2", "K4"})) is None
+
+
+def test_the_room_guard_judges_each_move_as_the_whole_document_comparison_does(session: Session):
+    from szkola_kooperacji.domain.codes import Responsible  # noqa: PLC0415
+    from szkola_kooperacji.domain.contract import Action  # noqa: PLC0415
+    from szkola_kooperacji.domain.diagnosis import Diagnosis  # noqa: PLC0415
+    from szkola_kooperacji.roleplay.guard import RoomGuard  # noqa: PLC0415
+
+    def action(owner: str, text: str = "Działanie próbne.") -> Action:
+        return Action(id="x", text=text, responsible=Responsible.INSTYTUCJA, institution_id=owner)
+
+    proposal = session.propose("pup", action("pup"))
+    lead = session.header().lead_institution_id
+    moves: list[tuple[str, Any]] = [
+        ("pup", lambda s: s.claim_role("pup", "Ewa")),
+        ("pup", lambda s: s.claim_role(lead, "Podszywający się")),
+        ("pup", lambda s: s.share("pup", "K2", ShareBasis.ZGODA)),
+        ("pup", lambda s: s.share("pup", "K4", ShareBasis.BRAK)),
+        ("pup", lambda s: s.share("sp_zurawiec", "K5", ShareBasis.BRAK)),
+        ("pup", lambda s: s.propose("pup", action("pup"))),
+        ("pup", lambda s: s.proposals.__setitem__("Pobcy", s.proposals[proposal].to_py() | {"institution_id": lead})),
+        ("pup", lambda s: s.revise(proposal, action("pup", "Poprawione."))),
+        ("poradnia_uzaleznien", lambda s: s.revise(proposal, action("pup", "Cudze poprawki."))),
+        (lead, lambda s: s.accept(proposal)),
+        ("poradnia_uzaleznien", lambda s: s.accept(proposal)),
+        (lead, lambda s: s.proposals[proposal].__setitem__("action", "{}")),
+        ("pup", lambda s: s.proposals.pop(proposal)),
+        ("pup", lambda s: s.inject_event("Fałszywe zdarzenie.")),
+        (lead, lambda s: s.set_diagnosis(Diagnosis())),
+        ("pup", lambda s: s.set_diagnosis(Diagnosis())),
+        ("pup", lambda s: s.shares.append({"institution_id": "pup", "item_id": "K2"})),
+    ]
+    verdicts = []
+    for role, move in moves:
+        message = _move(_copy(session.doc), move)
+        whole = check_message(session.doc, message, role, frozenset({"K2"}))
+        room = RoomGuard(session.doc).check(message, role, frozenset({"K2"}))
+        assert (whole is None) == (room is None), (role, whole, room)
+        verdicts.append(room is None)
+    assert True in verdicts
+    assert False in verdicts

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from functools import partial
 from typing import Any
 
 from pycrdt import Array, Doc, Map, YMessageType, YSyncMessageType, read_message
@@ -121,3 +122,139 @@ def check_read_only(doc: Doc[Any], message: bytes) -> str | None:
         return "knowledge: read-only" if copy.get(KNOWLEDGE, type=Array).to_py() != before else None
     except Exception:
         return "malformed update"
+
+
+Change = tuple[str, list[Any], dict[str, Any] | list[Any]]
+"""One change an update made: the root's name, the path inside it, and the map's keys or the array's delta."""
+
+TRAINER_ONLY = ("meta", "events", REVEALED)
+LEAD_ONLY = ("diagnosis", "frame")
+ROOTS: dict[str, type[Map[Any]] | type[Array[Any]]] = {
+    **dict.fromkeys(("meta", "roles", "diagnosis", "frame", "proposals", REVEALED), Map),
+    "shares": Array,
+    "events": Array,
+}
+
+
+class RoomGuard:
+    """The guard of one room, paying for what an update changes rather than for the whole document.
+
+    ``check_message`` copies and compares the whole document, so its cost grows with
+    the meeting. Here a shadow copy follows the room's document; a role's update is
+    applied to the shadow first, and its observers list exactly what changed
+    (keys of maps, inserts and deletions of arrays), which the same rules judge. A
+    refused update is never applied to the room, so the shadow is rebuilt from it.
+    """
+
+    def __init__(self, doc: Doc[Any]) -> None:
+        self.doc = doc
+        self._changes: list[Change] | None = None
+        self._subscriptions: list[Any] = []
+        self._shadow = self._follow()
+        self._following = doc.observe(lambda event: self._shadow.apply_update(event.update))
+
+    def _follow(self) -> Doc[Any]:
+        shadow: Doc[Any] = Doc()
+        shadow.apply_update(self.doc.get_update())
+        self._subscriptions = [  # kept: pycrdt drops an observer whose subscription is collected
+            # a partial, not a lambda with a default: pycrdt passes the transaction to a 2-parameter callback
+            shadow.get(name, type=kind).observe_deep(partial(self._record, name))
+            for name, kind in ROOTS.items()
+        ]
+        return shadow
+
+    def _record(self, root: str, events: list[Any]) -> None:
+        if self._changes is None:
+            return  # the room's own changes, followed
+        for event in events:
+            if hasattr(event, "keys"):
+                keys = {
+                    key: {**change, "newValue": _plain(change.get("newValue"))} for key, change in event.keys.items()
+                }
+                self._changes.append((root, list(event.path), keys))
+            else:
+                delta = [{k: _plain(v) for k, v in part.items()} for part in event.delta]
+                self._changes.append((root, list(event.path), delta))
+
+    def check(self, message: bytes, role: str, own_items: frozenset[str] | None = None) -> str | None:
+        """Return why a role's sync message is refused, or None when it may be applied (then it will be)."""
+        try:
+            update = _update(message)
+            if update is None:
+                return None
+            self._changes = []
+            try:
+                self._shadow.apply_update(update)
+                changes = self._changes
+            finally:
+                self._changes = None
+            why = self._judge(changes, role, own_items)
+        except Exception:  # a message that does not decode is refused, not applied
+            why = "malformed update"
+        if why is not None:
+            self._shadow = self._follow()  # it holds the refused update, which the room never will
+        return why
+
+    def _judge(self, changes: list[Change], role: str, own_items: frozenset[str] | None) -> str | None:
+        with self._shadow.transaction():
+            lead = str(self._shadow.get("meta", type=Map).get("lead") or "")
+            proposals = self._shadow.get("proposals", type=Map)
+            for change in changes:
+                why = _judge_one(change, role, lead, own_items, proposals)
+                if why is not None:
+                    return why
+        return None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Map | Array):
+        return value.to_py()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _judge_one(
+    change: Change, role: str, lead: str, own_items: frozenset[str] | None, proposals: Map[Any]
+) -> str | None:
+    root, path, what = change
+    if root in TRAINER_ONLY:
+        return f"{root}: only the trainer or the server"
+    if root in LEAD_ONLY:
+        return None if role == lead else "diagnosis/frame: only the lead"
+    if root == "roles":
+        return None if set(what) <= {role} else "roles: only its own seat"
+    if isinstance(what, list):
+        return _judge_shares(what, role, own_items)
+    return _judge_proposal(path, what, role, lead, proposals)
+
+
+def _judge_shares(delta: list[Any], role: str, own_items: frozenset[str] | None) -> str | None:
+    if any("delete" in part for part in delta):
+        return "shares: removed or changed"
+    added = [item for part in delta for item in part.get("insert", [])]
+    if any(not isinstance(s, dict) or s.get("institution_id") != role for s in added):
+        return "shares: only appending its own"
+    if own_items is not None and any(s.get("item_id") not in own_items for s in added):
+        return "shares: only items its institution knows"
+    return None
+
+
+def _judge_proposal(path: list[Any], keys: dict[str, Any], role: str, lead: str, proposals: Map[Any]) -> str | None:
+    if not path:  # whole proposals added, replaced or removed
+        for key in keys.values():
+            if key.get("action") != "add":
+                return "proposals: removed"
+            now = key.get("newValue")
+            if not isinstance(now, dict) or now.get("institution_id") != role:
+                return "proposals: another institution's"
+        return None
+    if "institution_id" in keys:
+        return "proposals: owner changed"
+    entry = proposals.get(str(path[0]))
+    owner = entry.get("institution_id") if isinstance(entry, Map) else None
+    if role == owner:
+        return None
+    if role != lead:
+        return "proposals: another institution's"
+    return None if set(keys) <= {"status", "comment"} else "proposals: the lead answers, it does not rewrite"

@@ -34,7 +34,7 @@ from tornado.websocket import WebSocketClosedError, WebSocketHandler
 from ..data.cache import cached_valid_catalog
 from ..domain.case import Case
 from ..errors import SessionError
-from .guard import check_message, check_read_only
+from .guard import RoomGuard, check_read_only
 from .hub_identity import hub_api_url, hub_holder
 from .knowledge import knowledge_doc, reveal_shared
 from .passes import Pass, verify
@@ -77,6 +77,9 @@ class SessionRooms(WebsocketServer):
         self._loading = Lock()
         self._closing: dict[str, asyncio.TimerHandle] = {}
         self._runner: asyncio.Future[None] | None = None
+        self.guards: dict[str, RoomGuard] = {}
+        self._watching: dict[YRoom, Any] = {}
+        """Each open session room's guard of its roles' updates."""
 
     async def ensure_running(self) -> None:
         """Start the rooms' task group when a host application (the workshop's Voilà) did not enter it."""
@@ -99,6 +102,7 @@ class SessionRooms(WebsocketServer):
                 room.ready = True
                 await room.ydoc_observed.wait()
                 self._watch_shares(room)
+                self.guards[name] = RoomGuard(room.ydoc)
             return room
 
     async def knowledge_room(self, session_id: str, institution_id: str, case: Case) -> YRoom:
@@ -131,7 +135,7 @@ class SessionRooms(WebsocketServer):
                 scheduled = True
                 loop.call_soon(reveal)
 
-        room.ydoc.observe(observe)
+        self._watching[room] = room.ydoc.observe(observe)  # kept: a collected subscription may stop observing
         loop.call_soon(reveal)
 
     def _keep(self, name: str) -> None:
@@ -158,6 +162,8 @@ class SessionRooms(WebsocketServer):
                 if isinstance(room.ystore, SessionStore):
                     await room.ystore.squash(room.ydoc)
                 del self.rooms[name]
+                self.guards.pop(name, None)
+                self._watching.pop(room, None)
                 await room.stop()
                 LOG.info("closed the idle room %s", name)
             except Exception as error:
@@ -195,7 +201,8 @@ class SessionRooms(WebsocketServer):
                 role = holder.role
                 case = _case(header.case_id)
                 own = frozenset(k.id for k in case.knowledge if k.institution_id == role) if case else frozenset()
-                websocket.guard = lambda message: check_message(room.ydoc, message, role, own)
+                guard = self.guards[websocket.path]
+                websocket.guard = lambda message: guard.check(message, role, own)
             await room.serve(websocket)
             self._close_when_idle(websocket.path, room)
         except Exception as error:  # a broken client must not stop the server
