@@ -1,18 +1,22 @@
 """G-PZK role-play: N participants editing one session at once through the real transport.
 
 The session server runs as its own process (``roleplay.server.serve``: tornado
-websockets, pycrdt-websocket room, SQLite store). N participants — each a
-``LiveSession`` as a dashboard kernel would hold it — open the case, take one
-role each and then, all at once, make edits at random moments: proposals of their
-institution's actions, shares of what their institution knows, events; the lead
-also accepts proposals as they come. Every edit carries a marker; each
-participant's document observer notes when it first sees each marker.
+websockets, pycrdt-websocket rooms, SQLite store). The trainer opens the case;
+N participants — each a ``LiveSession`` with its own role's pass, as a dashboard
+kernel holds it, so the server's guard checks every update they send and each
+syncs its knowledge room too — take one role each and then, all at once, make
+edits at random moments: proposals of their institution's actions and shares of
+what their institution knows; the lead also accepts proposals as they come, and
+the trainer announces events. Every edit carries a marker; each participant's
+document observer notes when it first sees each marker.
 
 Figures: the propagation latency of an edit = time until every other participant
 has it (p50, p95 over all edits); lost updates = edits missing from any
 participant's final copy, plus edits missing after the server is stopped,
 restarted and read by a newcomer; diverged = participants whose final document
-differs from the others'. Run: ``.venv/bin/python benchmarks/roleplay.py --participants 8``.
+differs from the others'; the guard's cost = the time ``guard.check_message``
+takes for one role's share on the final document (what the server adds to each
+update of a role). Run: ``.venv/bin/python benchmarks/roleplay.py --participants 8``.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pycrdt import Doc, create_update_message
 from tornado.websocket import websocket_connect
 
 from szkola_kooperacji.data import load_valid_catalog
@@ -42,12 +47,15 @@ from szkola_kooperacji.domain.contract import Action
 from szkola_kooperacji.domain.meeting import ProposalStatus
 from szkola_kooperacji.domain.sharing import ShareBasis
 from szkola_kooperacji.roleplay.client import LiveSession
+from szkola_kooperacji.roleplay.guard import RoomGuard, check_message
 from szkola_kooperacji.roleplay.passes import SECRET_ENV, TRAINER, issue
+from szkola_kooperacji.roleplay.session import Session
 
 CASE = os.environ.get("SZKOLA_TEST_CASE", "bezrobocie_alkohol_zurawiec")
 SESSION_ID = "benchmark-gpzk-0001"
 os.environ.setdefault(SECRET_ENV, secrets.token_urlsafe(24))  # the server process inherits it
-PASS = issue(os.environ[SECRET_ENV].encode(), SESSION_ID, TRAINER)
+SECRET = os.environ[SECRET_ENV].encode()
+PASS = issue(SECRET, SESSION_ID, TRAINER)
 SZKOLA = str(Path(sys.executable).with_name("szkola"))  # the console script of this virtualenv
 
 
@@ -113,9 +121,13 @@ def _inserted(delta: list[dict[str, Any]], key: str) -> list[str]:
     return [str(item.get(key)) for part in delta for item in part.get("insert", []) if isinstance(item, dict)]
 
 
+def own_items(role: str) -> list[str]:
+    return [k.id for k in CATALOG.cases[CASE].knowledge if k.institution_id == role]
+
+
 async def act(person: Participant, index: int, edits: int, sent: dict[str, float], lead: bool) -> None:
     session = person.live.session
-    items = [k.id for k in CATALOG.cases[CASE].knowledge if k.institution_id == person.role] or ["K1"]
+    items = own_items(person.role)
     rng = random.Random(index)
     for k in range(edits):
         await asyncio.sleep(rng.uniform(0.01, 0.1))
@@ -128,9 +140,9 @@ async def act(person: Participant, index: int, edits: int, sent: dict[str, float
                 continue
         kind = k % 3
         sent_at = time.perf_counter()
-        if kind == 0:
+        if not person.role:  # the trainer
             session.inject_event(marker)
-        elif kind == 1:
+        elif kind == 1 and items:
             session.share(person.role, items[k % len(items)], ShareBasis.BRAK, note=marker)
         else:
             action = Action(id="x", text=marker, responsible=Responsible.INSTYTUCJA, institution_id=person.role)
@@ -154,29 +166,63 @@ def snapshot(person: Participant) -> str:
         return json.dumps({name: person.live.doc[name].to_py() for name in names}, sort_keys=True)
 
 
+def guard_cost(doc: Doc[Any], role: str, repeat: int = 50) -> tuple[float, float]:
+    """Return the mean ms the server's guard (``RoomGuard``) and the whole-document check take per role share.
+
+    Each share is a different update (a repeated one would change nothing the second time).
+    """
+    messages = []
+    for n in range(repeat):
+        copy: Doc[Any] = Doc()
+        copy.apply_update(doc.get_update())
+        updates: list[bytes] = []
+        subscription = copy.observe(lambda event, found=updates: found.append(event.update))
+        Session(copy).share(role, own_items(role)[0], ShareBasis.BRAK, note=f"pomiar {n}")
+        copy.unobserve(subscription)
+        messages.append(create_update_message(updates[0]))
+    own = frozenset(own_items(role))
+    guard = RoomGuard(doc)
+    figures = []
+    for check in (lambda m: guard.check(m, role, own), lambda m: check_message(doc, m, role, own)):
+        started = time.perf_counter()
+        for message in messages:
+            if check(message) is not None:
+                raise SystemExit("the guard refused a role's own share")
+        figures.append((time.perf_counter() - started) * 1000 / repeat)
+    return figures[0], figures[1]
+
+
+async def seat_everyone(url: str, participants: int) -> tuple[LiveSession, list[Participant], str]:
+    """Open the session as the trainer and seat one participant per role, each with its role's pass."""
+    desk = LiveSession(url, SESSION_ID, PASS)
+    await desk.start()
+    desk.session.open(CATALOG.cases[CASE], CATALOG.directory)
+    await asyncio.sleep(0.3)  # the opening reaches the server before a role's pass is checked against it
+    roles = list(desk.session.view().meeting.roles)
+    lead_role = desk.session.header().lead_institution_id
+    if len(roles) < participants:
+        raise SystemExit(f"przypadek {CASE} ma tylko {len(roles)} ról")
+    people = [Participant(desk, "")]
+    for role in roles[:participants]:
+        live = LiveSession(url, SESSION_ID, issue(SECRET, SESSION_ID, role, f"Uczestnik {role}"))
+        await live.start()
+        people.append(Participant(live, role))
+    for person in people:
+        if person.role:
+            person.live.session.claim_role(person.role, f"Uczestnik {person.role}")
+        person.watch()
+    return desk, people, lead_role
+
+
 async def main(participants: int, edits: int) -> None:
-    case = CATALOG.cases[CASE]
     with tempfile.TemporaryDirectory(prefix="szkola-roleplay-") as tmp:
         db = Path(tmp) / "roleplay.sqlite"
         server, url = await start_server(db)
         try:
-            lead = LiveSession(url, SESSION_ID, PASS)
-            await lead.start()
-            lead.session.open(case, CATALOG.directory)
-            roles = list(lead.session.view().meeting.roles)
-            if len(roles) < participants:
-                raise SystemExit(f"przypadek {CASE} ma tylko {len(roles)} ról")
-            people = [Participant(lead, roles[0])]
-            for role in roles[1:participants]:
-                live = LiveSession(url, SESSION_ID, PASS)
-                await live.start()
-                people.append(Participant(live, role))
-            for person in people:
-                person.live.session.claim_role(person.role, f"Uczestnik {person.role}")
-                person.watch()
+            desk, people, lead_role = await seat_everyone(url, participants)
             sent: dict[str, float] = {}
             started = time.perf_counter()
-            await asyncio.gather(*(act(p, i, edits, sent, i == 0) for i, p in enumerate(people)))
+            await asyncio.gather(*(act(p, i, edits, sent, p.role == lead_role) for i, p in enumerate(people)))
             busy = time.perf_counter() - started
             await until_quiet(people, set(sent), timeout=30)
             latencies = [
@@ -186,6 +232,8 @@ async def main(participants: int, edits: int) -> None:
             ]
             lost = sum(len(set(sent) - p.markers()) for p in people)
             diverged = len({snapshot(p) for p in people}) - 1
+            cut_off = sum(1 for p in people if p.live.closed_by_server)
+            guard_ms = guard_cost(desk.doc, next(p.role for p in people if own_items(p.role)))
             for person in people:
                 await person.live.stop()
         finally:
@@ -205,7 +253,12 @@ async def main(participants: int, edits: int) -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"machine: {os.cpu_count()} CPUs, load average {load} (the CPU is shared: figures vary with it)")
     print(f"participants: {participants}, edits: {len(sent)} in {busy:.1f} s ({len(sent) / busy:.0f}/s)")
-    print(f"max latency: {ms[-1]:.0f} ms; diverged copies: {diverged}; lost after server restart: {lost_after_restart}")
+    worst = ms[-1] if ms else float("nan")
+    print(f"max latency: {worst:.0f} ms; diverged copies: {diverged}; lost after restart: {lost_after_restart}")
+    print(
+        f"role connections cut off by the guard: {cut_off}; guard per update: {guard_ms[0]:.2f} ms "
+        f"(whole-document comparison: {guard_ms[1]:.2f} ms)"
+    )
     print(f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, lost updates {lost + lost_after_restart}")
 
 

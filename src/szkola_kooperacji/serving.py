@@ -22,6 +22,7 @@ from .fork_provisioner import FORK_SOCKET_ENV, PROVISIONER_NAME
 from .grading import COURSE_ENV
 from .grading.course_folder import DRAFTS_STORE
 from .host_console import CONSOLE_FD_ENV, PUBLIC_URL_ENV
+from .roleplay.workshop import kernel_environment as roleplay_kernel_environment
 from .storage.drafts import STORE_ENV, default_store_path
 
 TEMPLATE = "szkola"
@@ -141,6 +142,7 @@ def voila_environment(options: ServeOptions) -> dict[str, str]:
         env[DATA_ENV] = str(options.data.resolve())
     if options.course is not None:
         env[COURSE_ENV] = str(options.course.resolve())
+    env.update(roleplay_kernel_environment(options.host, options.port))  # the G-PZK sessions on this port (#16)
     env[RESERVE_ENV] = str(pool_reserve(options.workshop))
     env[CAP_ENV] = str(kernel_cap(options.workshop) if options.workshop else DEFAULT_MAX_KERNELS)
     env.setdefault("PYTHONUNBUFFERED", "1")

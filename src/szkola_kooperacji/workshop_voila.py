@@ -34,6 +34,7 @@ from voila.voila_kernel_manager import voila_kernel_manager_factory
 from .host_console import public_url, say
 from .kernel_pool import health_problem, is_ready, kernel_pid, pending_part
 from .page_binding import REPLACEMENTS, BindingVoilaHandler, bind_current_page, desk, forget, outside_page
+from .roleplay.workshop import workshop_routes
 from .serving import CAP_ENV, JUPYTER_DATA, RESERVE_ENV, TEMPLATE
 
 FULL_MESSAGE = (
@@ -290,7 +291,8 @@ class WorkshopVoila(voila.app.Voila):
         """Return Voilà's routes with the page-bound handlers in place of Voilà's own."""
         routes: list[Any] = super().init_handlers()
         replacements = {**REPLACEMENTS, TornadoVoilaHandler: WorkshopPageHandler}
-        return [(route[0], replacements.get(route[1], route[1]), *route[2:]) for route in routes]
+        routes = [(route[0], replacements.get(route[1], route[1]), *route[2:]) for route in routes]
+        return workshop_routes(self.base_url) + routes  # the G-PZK session websocket on this port (#16)
 
     def initialize(self, argv: Any = None) -> None:
         """Set Voilà up; keep a warning every page of a stripped, read-only dashboard would repeat out of the log."""

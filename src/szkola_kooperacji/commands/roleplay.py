@@ -20,10 +20,11 @@ from ..domain.sharing import FORUM_LABELS, Forum
 from ..errors import SzkolaError, UnknownCaseError
 from ..roleplay.client import LiveSession
 from ..roleplay.passes import TRAINER, issue, load_secret
+from ..roleplay.seats import Seats
 from ..roleplay.server import serve as run_server
 from ..roleplay.session import Session
-from ..roleplay.store import DEFAULT_FILE_NAME, check_session_id
-from ..storage.drafts import default_store_path
+from ..roleplay.store import check_session_id, default_location
+from ..storage.database import is_database_url, redact
 
 DEFAULT_PORT = 8870
 TRAINER_PAGE = "http://127.0.0.1:8868/"
@@ -40,19 +41,18 @@ def roleplay() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Adres nasłuchu (0.0.0.0: sieć sali).")
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Plik SQLite z sesjami (domyślnie roleplay.sqlite obok prac uczestników).",
+    help="Plik SQLite albo adres postgresql://… bazy z sesjami (domyślnie baza prac uczestników, gdy to "
+    "PostgreSQL, a inaczej roleplay.sqlite obok prac).",
 )
-def serve(*, port: int, host: str, db: Path | None) -> None:
-    """Uruchom serwer sesji G-PZK (zatrzymanie: Ctrl-C; sesje zostają w pliku)."""
-    path = db or default_store_path().with_name(DEFAULT_FILE_NAME)
-    path.parent.mkdir(parents=True, exist_ok=True)
+def serve(*, port: int, host: str, db: str | None) -> None:
+    """Uruchom serwer sesji G-PZK (zatrzymanie: Ctrl-C; sesje zostają w bazie)."""
+    location: Path | str = default_location() if db is None else db if is_database_url(db) else Path(db)
     click.echo(f"Serwer sesji G-PZK: ws://{host}:{port}/gpzk/sesja/<id sesji>")
-    click.echo(f"Sesje zapisują się w: {path}")
+    click.echo(f"Sesje zapisują się w: {redact(location) if isinstance(location, str) else location}")
     click.echo("Zatrzymanie: Ctrl-C.")
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, like SIGTERM, stops the server after storing
-        asyncio.run(run_server(port, path, load_secret(create=True), address=host))
+        asyncio.run(run_server(port, location, load_secret(create=True), address=host))
     click.echo("Serwer sesji zatrzymany; sesje zapisane.")
 
 
@@ -120,6 +120,24 @@ def _read(url: str, session_id: str, change: Callable[[Session], object] | None 
         return meeting
 
     return asyncio.run(run())
+
+
+@roleplay.command("assign")
+@click.argument("session_id")
+@click.argument("role")
+@click.argument("trainee")
+@click.option("--server", "url", default=f"ws://127.0.0.1:{DEFAULT_PORT}", show_default=True, help="Adres serwera.")
+@click.option("--db", default=None, help="Baza sesji (jak w „szkola roleplay serve”; domyślnie ta sama co serwera).")
+def assign(*, session_id: str, role: str, trainee: str, url: str, db: str | None) -> None:
+    """Przydziel rolę zalogowanemu uczestnikowi (po identyfikatorze): wejdzie na spotkanie ze swojego pulpitu."""
+    meeting = _read(url, session_id)
+    if role not in meeting.roles:
+        raise SzkolaError(f"na tym spotkaniu nie ma roli {role!r}; role: {', '.join(meeting.roles)}")
+    if not " ".join(trainee.split()):
+        raise SzkolaError("podaj identyfikator uczestnika (ten, którym loguje się do pulpitu)")
+    location: Path | str = default_location() if db is None else db if is_database_url(db) else Path(db)
+    Seats(location).assign(session_id, role, trainee, meeting.case_id)
+    click.echo(f"Rola {role} przydzielona: {' '.join(trainee.split())}. Uczestnik dołączy z listy na swoim pulpicie.")
 
 
 @roleplay.command("event")

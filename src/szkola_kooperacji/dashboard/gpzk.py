@@ -26,6 +26,7 @@ from ..domain.meeting import ProposalStatus, judge_meeting
 from ..domain.sharing import SHARE_BASIS_LABELS, ShareBasis, knowledge_of
 from ..domain.text import shorten
 from ..errors import SessionError
+from ..roleplay import workshop
 from ..roleplay.client import LiveSession
 from ..roleplay.passes import read
 from ..roleplay.session import Session
@@ -35,6 +36,9 @@ from .cooperation_tab import INTRO as MAP_INTRO
 from .gpzk_plan import TeamPlanEditor
 from .gpzk_proposal import ProposalForm
 from .render import feedback_html
+
+SERVER_ENV = workshop.SERVER_ENV
+"""Where the kernel finds the session server (set by ``szkola serve``; else ``szkola roleplay serve``'s port)."""
 
 LOST = (
     "Połączenie z serwerem sesji zostało przerwane; Twoje kolejne zmiany nie dotrą do zespołu. "
@@ -182,12 +186,8 @@ def _escape(text: str) -> str:
     return escape(text, quote=True)
 
 
-SERVER_ENV = "SZKOLA_GPZK_SERVER"
-"""Where the kernel finds the session server (``szkola roleplay serve``); default ws://127.0.0.1:8870."""
-
-
 def server_url() -> str:
-    """Return the session server's address from the environment."""
+    """Return the session server's address: ``szkola serve``'s own, else ``szkola roleplay serve``'s default port."""
     return os.environ.get(SERVER_ENV, "ws://127.0.0.1:8870")
 
 
@@ -215,11 +215,21 @@ async def open_seat(query: str | None = None, server: str | None = None) -> w.Wi
         return _page(f"<p class='sk-error'>{_escape(str(error))}</p>")
     except OSError:
         return _page("<p class='sk-error'>Serwer sesji G-PZK nie odpowiada; poproś trenera o jego uruchomienie.</p>")
-    seat = RoleSeat(case, catalog.directory, live.session, holder.role)
-    live.on_change(seat.refresh)
+    return _page(_seat(live, case, catalog.directory, holder.role))
+
+
+def _seat(live: LiveSession, case: Case, directory: ServiceDirectory, role: str) -> RoleSeat:
+    """Mount a role's seat on a live session; the seat reads the case only as the transport brought it."""
+    seat = RoleSeat(live.known_case(case), directory, live.session, role)
+
+    def follow() -> None:  # a share may have revealed another institution's item to the table
+        seat.case = live.known_case(case)
+        seat.refresh()
+
+    live.on_change(follow)
     live.on_lost = seat.connection_lost
     seat.live = live  # keep the connection alive as long as the seat
-    return _page(seat)
+    return seat
 
 
 def _page(body: w.Widget | str) -> w.Widget:

@@ -14,6 +14,7 @@ from ..errors import SzkolaError
 from ..storage import DraftStore
 from .assets import stylesheet
 from .course_view import CourseView, build_course_view, full_name_in_roster
+from .gpzk_join import meeting_cards
 from .guard import guarded
 from .render import e
 from .shared_looks import shown
@@ -124,7 +125,8 @@ class Dashboard(w.VBox):
         for case_id, info in self.case_infos.items():
             info.value = self._case_info(self.catalog.cases[case_id], case_id in started)
         cases = [self.cases_heading] if course else []
-        self.body.children = [self.greeting, self.leave, *course, *cases, self.case_list, *self._exercise_section()]
+        meetings, exercises = meeting_cards(self), self._exercise_section()
+        self.body.children = [self.greeting, self.leave, *meetings, *course, *cases, self.case_list, *exercises]
         self._close_workspace()
 
     def _course_view(self) -> list[w.Widget]:

@@ -13,11 +13,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from pycrdt import Doc, Provider, TransactionEvent
-from tornado.httpclient import HTTPClientError
+from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
+from ..domain.case import Case
 from ..errors import SessionError
-from .passes import BAD_PASS
+from .knowledge import known_case
+from .passes import BAD_PASS, read
 from .session import Session
 from .store import check_session_id
 
@@ -60,34 +62,56 @@ class ClientChannel:
 
 
 class LiveSession:
-    """One participant's copy of a session, kept in sync with the server while started."""
+    """One participant's copy of a session, kept in sync with the server while started.
 
-    def __init__(self, url: str, session_id: str, token: str) -> None:
+    A role's copy is two documents: the table (``doc``, everyone's) and what its
+    institution knows (``knowledge``, its own room); the trainer's is the table only.
+    """
+
+    def __init__(self, url: str, session_id: str, token: str = "", *, hub_token: str | None = None) -> None:
+        """Connect with a signed pass, or (``hub_token``) as the hub account the token belongs to."""
         base = f"{url.rstrip('/')}/gpzk/sesja/{check_session_id(session_id)}"
-        self.url = f"{base}?{urlencode({'przepustka': token})}"
+        query = f"?{urlencode({'przepustka': token})}" if token else ""
+        self.url = f"{base}{query}"
+        self.headers = {"Authorization": f"token {hub_token}"} if hub_token else {}
+        try:
+            is_role = bool(hub_token) or not read(token).is_trainer
+        except SessionError:
+            is_role = False  # a malformed pass: the server refuses the table's connection with 403
+        self.knowledge_url = f"{base}/wiedza{query}" if is_role else None
         self.session_id = session_id
         self.doc: Doc[Any] = Doc()
+        self.knowledge: Doc[Any] = Doc()
         self.session = Session(self.doc)
-        self._connection: WebSocketClientConnection | None = None
-        self._provider: Provider | None = None
-        self._task: asyncio.Task[None] | None = None
+        self._connections: list[WebSocketClientConnection] = []
+        self._providers: list[Provider] = []
+        self._tasks: list[asyncio.Task[None]] = []
         self._stopping = False
         self.on_lost: Callable[[], None] | None = None
         """Called once if the connection ends without ``stop()``: the page tells its user to reload."""
 
     async def start(self) -> None:
-        """Connect and wait for the first full sync with the server."""
+        """Connect and wait for the first full sync with the server (the table, then the role's knowledge)."""
+        await self._link(self.url, self.doc)
+        if self.knowledge_url is not None:
+            await self._link(self.knowledge_url, self.knowledge)
+
+    async def _link(self, url: str, doc: Doc[Any]) -> None:
         try:
-            self._connection = await asyncio.wait_for(websocket_connect(self.url), CONNECT_TIMEOUT_S)
+            request = HTTPRequest(url, headers=self.headers)
+            connection = await asyncio.wait_for(websocket_connect(request), CONNECT_TIMEOUT_S)
         except HTTPClientError as error:
             raise SessionError(
                 BAD_PASS if error.code == 403 else f"Serwer sesji odpowiedział błędem {error.code}."
             ) from None
-        self._provider = Provider(self.doc, ClientChannel(self._connection, self.session_id, self._lost))
-        self._task = asyncio.ensure_future(self._provider.start())
-        await self._provider.started.wait()
-        synced = asyncio.ensure_future(self._provider.synced.wait())
-        await asyncio.wait({synced, self._task}, timeout=CONNECT_TIMEOUT_S, return_when=asyncio.FIRST_COMPLETED)
+        self._connections.append(connection)
+        provider = Provider(doc, ClientChannel(connection, self.session_id, self._lost))
+        self._providers.append(provider)
+        task = asyncio.ensure_future(provider.start())
+        self._tasks.append(task)
+        await provider.started.wait()
+        synced = asyncio.ensure_future(provider.synced.wait())
+        await asyncio.wait({synced, task}, timeout=CONNECT_TIMEOUT_S, return_when=asyncio.FIRST_COMPLETED)
         if not synced.done():  # the server closed the connection, or never answered
             synced.cancel()
             await self.stop()
@@ -95,10 +119,14 @@ class LiveSession:
                 "Serwer sesji nie wpuścił tej roli: sesja nie ma takiej roli albo nie jest otwarta."
             ) from None
 
+    def known_case(self, case: Case) -> Case:
+        """Return the case as this participant knows it: a role's own items and what was shared; the trainer's whole."""
+        return case if self.knowledge_url is None else known_case(case, self.doc, self.knowledge)
+
     @property
     def closed_by_server(self) -> bool:
         """Whether the server ended the connection (e.g. it refused a change this role may not make)."""
-        return self._connection is not None and self._connection.close_code is not None
+        return any(connection.close_code is not None for connection in self._connections)
 
     def on_change(self, callback: Callable[[], None]) -> Any:
         """Call ``callback`` soon after the document changed, locally or remotely; return the subscription.
@@ -125,14 +153,15 @@ class LiveSession:
 
     def _lost(self) -> None:
         if not self._stopping and self.on_lost is not None:
+            self._stopping = True  # told once, whichever of the connections ended first
             self.on_lost()
 
     async def stop(self) -> None:
         """Disconnect; the document stays readable."""
         self._stopping = True
-        if self._provider is not None:
-            await self._provider.stop()
-        if self._connection is not None:
-            self._connection.close()
-        if self._task is not None:
-            self._task.cancel()
+        for provider in self._providers:
+            await provider.stop()
+        for connection in self._connections:
+            connection.close()
+        for task in self._tasks:
+            task.cancel()
