@@ -21,7 +21,8 @@ from .errors import SzkolaError
 from .grading import COURSE_ENV
 from .grading.course_folder import DRAFTS_STORE
 from .host_console import CONSOLE_FD_ENV, PUBLIC_URL_ENV
-from .storage.drafts import STORE_ENV, default_store_path
+from .storage.database import StoreLocation
+from .storage.drafts import STORE_ENV, default_store_path, store_folder
 
 TEMPLATE = "szkola"
 JUPYTER_DATA = Path(__file__).resolve().parent / "jupyter_data"
@@ -62,7 +63,7 @@ class ServeOptions:
     port: int = 8866
     host: str = "127.0.0.1"
     open_browser: bool = True
-    store: Path | None = None
+    store: StoreLocation | None = None
     data: Path | None = None
     workshop: int = 0
     course: Path | None = None
@@ -119,7 +120,7 @@ def voila_command(options: ServeOptions, runtime_dir: Path | None = None) -> lis
     return command
 
 
-def store_path(options: ServeOptions) -> Path:
+def store_path(options: ServeOptions) -> StoreLocation:
     """Return the draft store: ``--store``, else the course folder's, else the user's data folder."""
     if options.store is not None:
         return options.store
@@ -148,7 +149,7 @@ def voila_environment(options: ServeOptions) -> dict[str, str]:
 
 def log_path(options: ServeOptions) -> Path:
     """Return the technical log file: ``--log``, else ``serwer.log`` beside the draft store."""
-    return options.log if options.log is not None else store_path(options).parent / LOG_NAME
+    return options.log if options.log is not None else store_folder(store_path(options)) / LOG_NAME
 
 
 def public_url(options: ServeOptions) -> str:
