@@ -110,13 +110,24 @@ class Hub:
         raise RuntimeError(f"szkola hub did not start; see {self.log}")
 
     def stop(self) -> None:
+        """SIGTERM to the whole group (the hub stops the users' servers it started), then kill what is left."""
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGTERM)  # the hub stops the users' servers it started
-        try:
-            self.process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and _group_alive(self.process.pid):
+            self.process.poll()
+            time.sleep(0.5)
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
+        self.process.wait(timeout=10)
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def _xsrf(page: str) -> str:
@@ -144,13 +155,13 @@ async def sign_in(client: httpx.AsyncClient, hub: Hub, user: str) -> None:
 
 async def set_up_accounts(hub: Hub, users: list[str]) -> None:
     """Sign up the admin and the trainees, and have the admin approve each trainee (not timed)."""
-    async with httpx.AsyncClient(timeout=120) as admin:
+    async with new_client() as admin:
         await _sign_up(admin, hub, ADMIN)
         await sign_in(admin, hub, ADMIN)
         limit = asyncio.Semaphore(4)
 
         async def one(user: str) -> None:
-            async with limit, httpx.AsyncClient(timeout=120) as client:
+            async with limit, new_client() as client:
                 await _sign_up(client, hub, user)
             answer = await admin.get(hub.at(f"hub/authorize/{user}"))  # Native Authenticator: toggles approval
             if answer.status_code not in (200, 302):
@@ -192,10 +203,19 @@ async def wait_for_server(client: httpx.AsyncClient, hub: Hub, user: str) -> Non
     raise RuntimeError(f"server not ready after {SPAWN_PATIENCE_S} s")
 
 
+def new_client() -> httpx.AsyncClient:
+    """One person's browser: its own cookies; a new connection per request.
+
+    A browser retries a request whose kept-alive connection the proxy had just closed; httpx does
+    not, so without keep-alive such a race is not counted as the hub's failure.
+    """
+    return httpx.AsyncClient(timeout=300, limits=httpx.Limits(max_keepalive_connections=0))
+
+
 async def hub_trainee(number: int, user: str, hub: Hub, delay: float, figures: HubFigures) -> Session | None:
     """One trainee from arrival to a usable dashboard; returns the connected session."""
     await asyncio.sleep(delay)
-    client = httpx.AsyncClient(timeout=300)
+    client = new_client()
     session: Session | None = None
     start = time.perf_counter()
     phase = "sign-in"
