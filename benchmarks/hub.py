@@ -196,8 +196,10 @@ async def wait_for_server(client: httpx.AsyncClient, hub: Hub, user: str) -> Non
                 return
             url = target
             continue
-        if answer.status_code == 200 and 'id="progress-bar"' in answer.text:
-            await asyncio.sleep(1.0)  # the browser's page waits on the hub's progress events
+        if answer.status_code == 200 and ('id="progress-bar"' in answer.text or 'id="refresh"' in answer.text):
+            # starting: the browser's page waits on the hub's progress events; stopping (a spawn the
+            # hub gave up on): the page reloads until the failed page says why
+            await asyncio.sleep(1.0)
             continue
         raise RuntimeError(f"spawn failed (HTTP {answer.status_code}): {_page_text(answer.text)}")
     raise RuntimeError(f"server not ready after {SPAWN_PATIENCE_S} s")
@@ -252,6 +254,17 @@ async def hub_trainee(number: int, user: str, hub: Hub, delay: float, figures: H
         return None
     finally:
         await client.aclose()
+
+
+def with_hub_cause(failure: str, log: Path) -> str:
+    """Add the hub's own error lines about this user (e.g. "Failed to add … to proxy") to a failure."""
+    user = failure.split(",", 1)[0]
+    errors = [
+        line.split("] ", 1)[-1].strip()
+        for line in log.read_text(errors="replace").splitlines()
+        if line.startswith("[E ") and re.search(rf"\b{re.escape(user)}\b", line)
+    ]
+    return f"{failure}; hub log: {' | '.join(dict.fromkeys(errors))}" if errors else failure
 
 
 def _pss_rss(pids: list[int]) -> tuple[float, float]:
@@ -319,6 +332,7 @@ async def run_hub(hub: Hub, trainees: int, spread: float, rounds: int) -> HubFig
         figures.failed.extend(f"widget action, round {round_number}: {t!r}" for t in times if not isinstance(t, float))
     measure_memory(hub, figures)
     figures.connections = count_connections(hub.store)
+    figures.failed = [with_hub_cause(what, hub.log) for what in figures.failed]
     for session in sessions:
         await session.close()
     return figures
