@@ -71,6 +71,7 @@ def test_hub_pages_a_trainee_meets_are_in_polish(hub: Hub, admin: Page, browser:
     trainee.click("#stop")
     expect(trainee.locator("#stop")).to_be_hidden(timeout=120_000)
     expect(trainee.locator("#start")).to_have_text("Uruchom mój serwer")  # home.js's English relabel, in Polish
+    expect(trainee.locator("#sk-server-state")).to_contain_text("Twój serwer jest zatrzymany")
     _speaks_polish(trainee)
     shot(trainee, "hub_15_serwer_zatrzymany_z_domu")
     trainee.context.close()
