@@ -1,24 +1,16 @@
 """Hub load: N trainees logging in through a real JupyterHub, next to ``szkola serve --workshop N``.
 
-The hub is ``szkola hub`` as an organiser runs it (its configurable-http-proxy, the trainees' store
-in a PostgreSQL the benchmark starts as tests/hub does, Native Authenticator accounts signed up and
-approved by the admin over HTTP in set-up, not timed). Each trainee then, as a browser does, over
-HTTP (httpx, cookies kept per trainee) and the kernel websocket (benchmarks/voila_client.py):
-
-1. signs in at ``/hub/login``;
-2. asks for their server (``/hub/spawn/NAME``) and follows the spawn-pending page until the hub
-   redirects to the running server (a browser's page reloads when the hub's progress says ready);
-3. follows the redirects through the hub's OAuth to the Voilà dashboard page;
-4. opens the kernel websocket, loads the widget states, checks the dashboard greets them by their
-   account, and clicks the first case (a first widget action, answered by the kernel).
-
-"Usable dashboard" is the time from arrival to the end of step 4. With everyone connected, a few
-rounds of widget actions with live feedback (editing a need: rules re-run, draft saved in
-PostgreSQL) are timed as in benchmarks/workshop.py. Memory per trainee is the PSS of the
-single-user servers and their kernels (the hub and proxy are reported apart); the PostgreSQL
-connections are counted per application. Then the same trainees arrive at ``szkola serve
---workshop N`` (benchmarks/workshop.py's server and session, imported). Failures are printed with
-their cause. Run: ``.venv/bin/python benchmarks/hub.py --trainees 40 --spread 10``.
+The hub is ``szkola hub`` as an organiser runs it (its proxy, the store in a PostgreSQL started as
+tests/hub does, Native Authenticator accounts signed up and approved over HTTP in set-up, not timed).
+Each trainee, as a browser does (httpx with their own cookies, then the kernel websocket of
+benchmarks/voila_client.py): signs in at ``/hub/login``; asks for their server and follows the
+spawn-pending page until the hub redirects to it; follows the hub's OAuth to the Voilà page; opens
+the kernel websocket, checks the dashboard names their account and opens the first case (a first
+widget action). "Usable" is arrival to the end of that. With everyone connected, rounds of need edits
+are timed as in benchmarks/workshop.py. Memory per trainee: PSS of the single-user servers and their
+kernels (hub and proxy apart); PostgreSQL connections counted per application. Then the same trainees
+arrive at ``szkola serve --workshop N`` (workshop.py's server, imported). Failures print their cause.
+Run: ``.venv/bin/python benchmarks/hub.py --trainees 40 --spread 10``.
 """
 
 from __future__ import annotations
@@ -338,41 +330,22 @@ async def run_hub(hub: Hub, trainees: int, spread: float, rounds: int) -> HubFig
     return figures
 
 
+def _row(way: str, ready: list[float], action: list[float], pss_mb: float, failed: str) -> str:
+    pct = workshop.pct
+    cells = [f"{pct(ready, 0.5):.1f}", f"{pct(ready, 0.95):.1f}", f"{max(ready, default=float('nan')):.1f}"]
+    cells += [f"{pct(action, 0.5) * 1000:.0f}", f"{pct(action, 0.95) * 1000:.0f}", f"{pss_mb:.0f}", failed]
+    return " | ".join([way, *cells])
+
+
 def report(hub: HubFigures, serve: workshop.Figures | None, trainees: int, spread: float) -> None:
     pct = workshop.pct
-    reached = max(1, len(hub.ready))
     print(f"\n{trainees} trainees arriving over {spread:.0f} s; times in seconds, actions in ms, memory in MB")
-    header = ("way", "usable p50", "usable p95", "usable max", "action p50", "action p95", "PSS/trainee", "failed")
-    print(" | ".join(header))
-    print(
-        " | ".join(
-            [
-                "JupyterHub (szkola hub)",
-                f"{pct(hub.ready, 0.5):.1f}",
-                f"{pct(hub.ready, 0.95):.1f}",
-                f"{max(hub.ready, default=float('nan')):.1f}",
-                f"{pct(hub.action, 0.5) * 1000:.0f}",
-                f"{pct(hub.action, 0.95) * 1000:.0f}",
-                f"{hub.servers_pss_mb / reached:.0f}",
-                f"{trainees - len(hub.ready)} of {trainees}",
-            ]
-        )
-    )
+    print("way | usable p50 | usable p95 | usable max | action p50 | action p95 | PSS/trainee | failed")
+    pss = hub.servers_pss_mb / max(1, len(hub.ready))
+    print(_row("JupyterHub (szkola hub)", hub.ready, hub.action, pss, f"{trainees - len(hub.ready)} of {trainees}"))
     if serve is not None:
-        print(
-            " | ".join(
-                [
-                    f"szkola serve --workshop {trainees}",
-                    f"{pct(serve.ready, 0.5):.1f}",
-                    f"{pct(serve.ready, 0.95):.1f}",
-                    f"{max(serve.ready, default=float('nan')):.1f}",
-                    f"{pct(serve.action, 0.5) * 1000:.0f}",
-                    f"{pct(serve.action, 0.95) * 1000:.0f}",
-                    f"{serve.pss_mb / trainees:.0f}",
-                    f"{serve.failures} of {trainees}",
-                ]
-            )
-        )
+        way, pss = f"szkola serve --workshop {trainees}", serve.pss_mb / trainees
+        print(_row(way, serve.ready, serve.action, pss, f"{serve.failures} of {trainees}"))
     print(
         "\nHub phases p50 / p95 s: "
         + ", ".join(
