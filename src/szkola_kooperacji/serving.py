@@ -22,7 +22,7 @@ from .grading import COURSE_ENV
 from .grading.course_folder import DRAFTS_STORE
 from .host_console import CONSOLE_FD_ENV, PUBLIC_URL_ENV
 from .storage.database import StoreLocation
-from .storage.drafts import STORE_ENV, default_store_path, store_folder
+from .storage.drafts import STORE_ENV, default_store_location, store_folder
 
 TEMPLATE = "szkola"
 JUPYTER_DATA = Path(__file__).resolve().parent / "jupyter_data"
@@ -126,7 +126,7 @@ def store_path(options: ServeOptions) -> StoreLocation:
         return options.store
     if options.course is not None:
         return options.course.resolve() / DRAFTS_STORE
-    return default_store_path()
+    return default_store_location()
 
 
 def voila_environment(options: ServeOptions) -> dict[str, str]:

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from benchmarks.voila_client import Session
 from szkola_kooperacji.cli import main
+from szkola_kooperacji.serving import ServeOptions, log_path, store_path, voila_environment
 from szkola_kooperacji.storage import DraftStore, IdentityCheck
 from tests.aio import run
 from tests.browser.conftest import Server
@@ -58,3 +59,13 @@ def test_serve_refuses_another_database_in_polish():
     assert result.exit_code == 1
     assert "Nieobsługiwana baza prac" in result.output
     assert "tajne" not in result.output
+
+
+def test_a_database_in_the_environment_is_the_store_of_serve_and_its_log_goes_to_the_data_folder(tmp_path, monkeypatch):
+    url = "postgresql://szkola@db/szkola"
+    monkeypatch.setenv("SZKOLA_STORE", url)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert store_path(ServeOptions()) == url
+    assert voila_environment(ServeOptions())["SZKOLA_STORE"] == url
+    assert log_path(ServeOptions()) == tmp_path / "szkola-kooperacji" / "serwer.log"
+    assert store_path(ServeOptions(store=tmp_path / "a.sqlite")) == tmp_path / "a.sqlite"  # --store wins

@@ -81,10 +81,11 @@ def serve(
     except DataError as error:
         raise SzkolaError(f"dane szkoleniowe zawierają błędy; popraw je i uruchom ponownie:\n{error}") from None
     check_port_free(options)
-    if isinstance(options.store, str):  # reachable, tables made, before the kernels open it
-        DraftStore(options.store).close()
+    location = store_path(options)
+    if isinstance(location, str):  # a database: reachable, tables made, before the kernels open it
+        DraftStore(location).close()
     click.echo(f"Pulpit uczestnika: {public_url(options)}")
-    click.echo(f"Prace uczestników zapisują się w: {describe(store_path(options))}")
+    click.echo(f"Prace uczestników zapisują się w: {describe(location)}")
     click.echo(f"Dziennik techniczny serwera: {log_path(options)}")
     if workshop:
         click.echo(f"Przygotowuję pulpity uczestników ({workshop}); zaproś uczestników po komunikacie „Serwer gotowy”.")
