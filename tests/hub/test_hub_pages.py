@@ -20,6 +20,32 @@ def _speaks_polish(page: Page) -> None:
     expect(page.locator("body")).not_to_contain_text(ENGLISH)
 
 
+def _error_pages_and_password_change_speak_polish(trainee: Page, hub: Hub) -> None:
+    answer = trainee.goto(hub.at("hub/admin"))  # a trainee is no administrator
+    assert answer is not None
+    assert answer.status == 403
+    expect(trainee.locator("h1")).to_have_text("403: Brak dostępu")
+    expect(trainee.locator("body")).to_contain_text("Każdy uczestnik widzi tylko swój pulpit")
+    shot(trainee, "hub_13_brak_dostepu_403")
+
+    answer = trainee.goto(hub.at("hub/nie-ma-takiej-strony"))
+    assert answer is not None
+    assert answer.status == 404
+    expect(trainee.locator("h1")).to_have_text("404: Nie ma takiej strony")
+    expect(trainee.locator("body")).not_to_contain_text("Jupyter has lots of moons")
+    shot(trainee, "hub_14_nie_ma_strony_404")
+
+    trainee.goto(hub.at("hub/change-password"))  # linked from the menu of every page
+    expect(trainee.locator("h1")).to_have_text(f"Zmiana hasła — {USER}")
+    trainee.fill("#old_password_input", "nie-to-haslo-2026")
+    trainee.fill("#new_password_input", "Nowe-haslo-2026-x")
+    trainee.fill("#new_password_confirmation_input", "Nowe-haslo-2026-x")
+    trainee.click("#change_password_submit")
+    expect(trainee.locator(".alert")).to_have_text("Obecne hasło jest nieprawidłowe. Spróbuj ponownie.")
+    _speaks_polish(trainee)
+    shot(trainee, "hub_16_zmiana_hasla")
+
+
 def test_hub_pages_a_trainee_meets_are_in_polish(hub: Hub, admin: Page, browser: Browser):
     trainee = new_page(browser)
     sign_up(trainee, hub, USER, PASSWORD)
@@ -52,19 +78,7 @@ def test_hub_pages_a_trainee_meets_are_in_polish(hub: Hub, admin: Page, browser:
     expect(watcher.locator(".sk-case-list")).to_be_visible(timeout=120_000)  # the page follows to the dashboard
     watcher.close()
 
-    answer = trainee.goto(hub.at("hub/admin"))  # a trainee is no administrator
-    assert answer is not None
-    assert answer.status == 403
-    expect(trainee.locator("h1")).to_have_text("403: Brak dostępu")
-    expect(trainee.locator("body")).to_contain_text("Każdy uczestnik widzi tylko swój pulpit")
-    shot(trainee, "hub_13_brak_dostepu_403")
-
-    answer = trainee.goto(hub.at("hub/nie-ma-takiej-strony"))
-    assert answer is not None
-    assert answer.status == 404
-    expect(trainee.locator("h1")).to_have_text("404: Nie ma takiej strony")
-    expect(trainee.locator("body")).not_to_contain_text("Jupyter has lots of moons")
-    shot(trainee, "hub_14_nie_ma_strony_404")
+    _error_pages_and_password_change_speak_polish(trainee, hub)
 
     trainee.goto(hub.at("hub/home"))
     expect(trainee.locator("#stop")).to_have_text("Zatrzymaj mój serwer")
