@@ -42,6 +42,8 @@ from tests.postgres_server import new_database, running_postgres
 ADMIN, ADMIN_PASSWORD = "trener", "Trener-haslo-2026"
 CASE = workshop.CASE
 HUB_START_S = 180
+PROGRESS = re.compile(r'new EventSource\("([^"]+)"\)')
+"""The spawn-pending page's progress stream (our Polish template and JupyterHub's own both open it so)."""
 SPAWN_PATIENCE_S = 600
 """How long a trainee waits for their server before the benchmark counts a failure (the hub's own
 ``start_timeout`` is 120 s: a spawn it gives up on shows the failed page earlier)."""
@@ -178,7 +180,7 @@ async def _sign_up(client: httpx.AsyncClient, hub: Hub, user: str) -> None:
 
 
 async def wait_for_server(client: httpx.AsyncClient, hub: Hub, user: str) -> None:
-    """Ask for the server and follow the spawn-pending page until the hub redirects to it."""
+    """Ask for the server and wait on the hub's progress events, as the spawn-pending page does."""
     url, deadline = hub.at(f"hub/spawn/{user}"), time.monotonic() + SPAWN_PATIENCE_S
     while time.monotonic() < deadline:
         answer = await client.get(url)
@@ -188,13 +190,28 @@ async def wait_for_server(client: httpx.AsyncClient, hub: Hub, user: str) -> Non
                 return
             url = target
             continue
-        if answer.status_code == 200 and ('id="progress-bar"' in answer.text or 'id="refresh"' in answer.text):
-            # starting: the browser's page waits on the hub's progress events; stopping (a spawn the
-            # hub gave up on): the page reloads until the failed page says why
-            await asyncio.sleep(1.0)
+        progress = PROGRESS.search(answer.text)
+        if answer.status_code == 200 and progress is not None:  # starting: one event stream, then reload
+            await _follow_progress(client, hub.at(progress.group(1).replace("&amp;", "&")))
+            continue
+        if answer.status_code == 200 and 'id="refresh"' in answer.text:  # stopping: the page reloads in 5 s
+            await asyncio.sleep(5.0)
             continue
         raise RuntimeError(f"spawn failed (HTTP {answer.status_code}): {_page_text(answer.text)}")
     raise RuntimeError(f"server not ready after {SPAWN_PATIENCE_S} s")
+
+
+async def _follow_progress(client: httpx.AsyncClient, url: str) -> None:
+    """Read the progress event stream until the server is ready; a failed spawn raises with the hub's message."""
+    async with client.stream("GET", url, headers={"Accept": "text/event-stream"}) as events:
+        async for line in events.aiter_lines():
+            if not line.startswith("data:"):
+                continue
+            event = json.loads(line[len("data:") :])
+            if event.get("failed"):
+                raise RuntimeError(f"spawn failed: {event.get('message', '')}")
+            if event.get("ready"):
+                return
 
 
 def new_client() -> httpx.AsyncClient:
