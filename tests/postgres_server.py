@@ -32,6 +32,10 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+_CLUSTERS: dict[str, tuple[Path, Path, str]] = {}
+"""The running clusters by URL: binaries, data folder, server options (for ``stop_postgres``/``start_postgres``)."""
+
+
 def _as_owner(command: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
 
@@ -54,7 +58,9 @@ def running_postgres() -> Iterator[str]:
             ["pg_ctl", "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"],
         ):
             subprocess.run(_as_owner([str(binaries / command[0]), *command[1:]]), capture_output=True, check=True)
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        _CLUSTERS[url] = (binaries, data, options)
+        yield url
     finally:
         subprocess.run(
             _as_owner([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
@@ -63,6 +69,27 @@ def running_postgres() -> Iterator[str]:
             check=False,
         )
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def stop_postgres(server_url: str) -> None:
+    """Stop a cluster of ``running_postgres`` as an administrator's restart does (clients are disconnected)."""
+    binaries, data, _options = _CLUSTERS[server_url]
+    subprocess.run(
+        _as_owner([str(binaries / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
+        capture_output=True,
+        check=True,
+    )
+
+
+def start_postgres(server_url: str) -> None:
+    """Start a stopped cluster again on its port."""
+    binaries, data, options = _CLUSTERS[server_url]
+    log = str(data.parent / "log")
+    subprocess.run(
+        _as_owner([str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-l", log, "-w", "start"]),
+        capture_output=True,
+        check=True,
+    )
 
 
 def new_database(server_url: str) -> str:

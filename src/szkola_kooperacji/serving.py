@@ -23,7 +23,8 @@ from .grading import COURSE_ENV
 from .grading.course_folder import DRAFTS_STORE
 from .host_console import CONSOLE_FD_ENV, PUBLIC_URL_ENV
 from .roleplay.workshop import kernel_environment as roleplay_kernel_environment
-from .storage.drafts import STORE_ENV, default_store_path
+from .storage.database import StoreLocation
+from .storage.drafts import STORE_ENV, default_store_location, store_folder
 
 TEMPLATE = "szkola"
 JUPYTER_DATA = Path(__file__).resolve().parent / "jupyter_data"
@@ -64,7 +65,7 @@ class ServeOptions:
     port: int = 8866
     host: str = "127.0.0.1"
     open_browser: bool = True
-    store: Path | None = None
+    store: StoreLocation | None = None
     data: Path | None = None
     workshop: int = 0
     course: Path | None = None
@@ -124,13 +125,13 @@ def voila_command(options: ServeOptions, runtime_dir: Path | None = None) -> lis
     return command
 
 
-def store_path(options: ServeOptions) -> Path:
+def store_path(options: ServeOptions) -> StoreLocation:
     """Return the draft store: ``--store``, else the course folder's, else the user's data folder."""
     if options.store is not None:
         return options.store
     if options.course is not None:
         return options.course.resolve() / DRAFTS_STORE
-    return default_store_path()
+    return default_store_location()
 
 
 def voila_environment(options: ServeOptions) -> dict[str, str]:
@@ -154,7 +155,7 @@ def voila_environment(options: ServeOptions) -> dict[str, str]:
 
 def log_path(options: ServeOptions) -> Path:
     """Return the technical log file: ``--log``, else ``serwer.log`` beside the draft store."""
-    return options.log if options.log is not None else store_path(options).parent / LOG_NAME
+    return options.log if options.log is not None else store_folder(store_path(options)) / LOG_NAME
 
 
 def public_url(options: ServeOptions) -> str:

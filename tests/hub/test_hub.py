@@ -79,9 +79,9 @@ def _stop_server(page: Page, hub: Hub) -> None:
 
 
 def _start_server(page: Page, hub: Hub) -> None:
-    """Start the server again (the hub may still be finishing the stop: then it offers "Launch Server")."""
+    """Start the server again (the hub may still be finishing the stop: then it offers "Uruchom mój serwer")."""
     page.goto(hub.at("hub/spawn"))
-    launch = page.get_by_role("button", name="Launch Server")
+    launch = page.get_by_role("button", name="Uruchom mój serwer")
     expect(launch.or_(page.locator(".sk-case-list"))).to_be_visible(timeout=120_000)
     if launch.is_visible():
         launch.click()

@@ -14,7 +14,7 @@ from ..data.paths import project_root
 from ..errors import SzkolaError
 from ..hub.settings import DEFAULT_IDLE_MINUTES, HubSettings
 from ..storage import DraftStore
-from ..storage.database import is_database_url
+from ..storage.database import is_database_url, parse_store_location
 
 CONFIG_FILE = "jupyterhub_config.py"
 LOCAL_PROXY = Path(".hub-proxy") / "node_modules" / ".bin" / "configurable-http-proxy"
@@ -119,14 +119,14 @@ def hub(
 ) -> None:
     """Platforma z kontami (JupyterHub): każdy uczestnik dostaje swój pulpit, trener — JupyterLab z formgraderem."""
     state = state.resolve()
-    if store is not None and not is_database_url(store):
+    if store is not None and not is_database_url(store):  # a hub's trainees need a database, not a file
         raise SzkolaError(f"--db: oczekiwano adresu postgresql://…, a jest {store!r}.")
-    location = store or str(state / "prace.sqlite")
+    location = parse_store_location(store) if store is not None else state / "prace.sqlite"
     state.mkdir(parents=True, exist_ok=True)
-    DraftStore(location if store else Path(location)).close()  # reachable, tables made, before anyone signs up
+    DraftStore(location).close()  # reachable, tables made, before anyone signs up
     settings = HubSettings(
         state_dir=str(state),
-        store=location,
+        store=str(location),
         ip=ip,
         port=port,
         hub_port=hub_port,

@@ -9,6 +9,8 @@ import click
 from ..data.cache import cached_valid_catalog
 from ..errors import DataError, SzkolaError
 from ..serving import ServeOptions, check_port_free, log_path, public_url, run_voila, store_path
+from ..storage import DraftStore
+from ..storage.database import StoreLocation, describe, parse_store_location
 
 
 @click.command()
@@ -22,10 +24,10 @@ from ..serving import ServeOptions, check_port_free, log_path, public_url, run_v
 @click.option("--no-browser", is_flag=True, help="Nie otwieraj przeglądarki.")
 @click.option(
     "--store",
-    type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Plik SQLite z pracami uczestników (domyślnie prace.sqlite w katalogu kursu z --course, "
-    "bez kursu w katalogu danych użytkownika).",
+    callback=lambda _ctx, _param, value: parse_store_location(value) if value is not None else None,
+    help="Prace uczestników: plik SQLite albo baza postgresql://użytkownik:hasło@serwer/baza (domyślnie "
+    "prace.sqlite w katalogu kursu z --course, bez kursu w katalogu danych użytkownika).",
 )
 @click.option(
     "--data",
@@ -57,7 +59,7 @@ def serve(
     port: int,
     host: str,
     no_browser: bool,
-    store: Path | None,
+    store: StoreLocation | None,
     data: Path | None,
     workshop: int,
     course: Path | None,
@@ -79,8 +81,11 @@ def serve(
     except DataError as error:
         raise SzkolaError(f"dane szkoleniowe zawierają błędy; popraw je i uruchom ponownie:\n{error}") from None
     check_port_free(options)
+    location = store_path(options)
+    if isinstance(location, str):  # a database: reachable, tables made, before the kernels open it
+        DraftStore(location).close()
     click.echo(f"Pulpit uczestnika: {public_url(options)}")
-    click.echo(f"Prace uczestników zapisują się w: {store_path(options)}")
+    click.echo(f"Prace uczestników zapisują się w: {describe(location)}")
     click.echo(f"Dziennik techniczny serwera: {log_path(options)}")
     if workshop:
         click.echo(f"Przygotowuję pulpity uczestników ({workshop}); zaproś uczestników po komunikacie „Serwer gotowy”.")

@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..domain.draft import Draft
-from .database import connect, is_database_url
+from .database import StoreLocation, connect, is_database_url, parse_store_location
 from .passcodes import MAX_CODE, MIN_CODE, code_matches, hash_code, new_salt
 from .sign_in_limits import SignInLimiter
 
@@ -71,17 +71,31 @@ class IdentityCheck(StrEnum):
 
 
 def default_store_path() -> Path:
-    """Return the SQLite file: ``$SZKOLA_STORE``, else the user's data folder."""
-    if configured := os.environ.get(STORE_ENV):
-        return Path(configured)
-    base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
-    return base / "szkola-kooperacji" / "szkola.sqlite"
+    """Return a SQLite file: ``$SZKOLA_STORE`` when it names a file, else the one in the user's data folder.
 
-
-def default_store_location() -> Path | str:
-    """Return the store: a PostgreSQL URL in ``$SZKOLA_STORE``, else the SQLite file of ``default_store_path``."""
+    Files kept beside the store (secrets, logs) use it; with a database URL they go to the data folder.
+    """
     configured = os.environ.get(STORE_ENV, "")
-    return configured if is_database_url(configured) else default_store_path()
+    if configured and not is_database_url(configured):
+        return Path(configured)
+    return _data_folder() / "szkola.sqlite"
+
+
+def default_store_location() -> StoreLocation:
+    """Return the store: ``$SZKOLA_STORE`` (a SQLite file or a PostgreSQL URL), else ``default_store_path``."""
+    configured = os.environ.get(STORE_ENV, "")
+    return parse_store_location(configured) if configured else default_store_path()
+
+
+def store_folder(location: StoreLocation) -> Path:
+    """Return the folder of files kept beside the store: the SQLite file's, or for a database the user's data folder."""
+    if isinstance(location, Path):
+        return location.parent
+    return _data_folder()
+
+
+def _data_folder() -> Path:
+    return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "szkola-kooperacji"
 
 
 def trainee_key(name: str) -> str:
@@ -119,8 +133,8 @@ def _now() -> str:
 class DraftStore:
     """Trainees, drafts and sign-in limits in one SQLite file or PostgreSQL database."""
 
-    def __init__(self, location: Path | str | None = None) -> None:
-        self.location = location if location is not None else default_store_location()
+    def __init__(self, location: StoreLocation | None = None) -> None:
+        self.location = parse_store_location(location) if location is not None else default_store_location()
         self._db = connect(self.location)
         self._db.executescript(_SCHEMA)
         self.limits = SignInLimiter(self._db)
