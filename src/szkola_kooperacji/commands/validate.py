@@ -12,7 +12,7 @@ from ..data.catalog import load_catalog
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def validate(paths: tuple[Path, ...]) -> None:
-    """Sprawdź przypadki, Listę usług, programy kursów, samosprawdzenia i ćwiczenia z dokumentem (domyślnie: dane dołączone do platformy).
+    """Sprawdź przypadki, Listę usług, kursy, samosprawdzenia i ćwiczenia z dokumentem (domyślnie: dane platformy).
 
     Każdy problem to jeden wiersz: plik, wiersz, pole, co znaleziono i czego oczekiwano.
     Kod wyjścia 1, gdy jest choć jeden błąd.

@@ -115,7 +115,6 @@ AGREEMENT_SECTIONS: dict[str, str] = {
 """The agreement's sections in reading order: section key → its Polish heading (editor, findings, print)."""
 
 
-
 class AgreementPlace(DomainModel):
     """Where the agreement is made: the case's gmina and powiat, named as the Lista names them."""
 

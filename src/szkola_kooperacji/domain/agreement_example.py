@@ -47,8 +47,9 @@ def example_agreement(case_id: str, place: AgreementPlace) -> CooperationAgreeme
             TeamMember(institution="szkoła podstawowa w gminie", sector=Sector.EDUKACJA, level=Level.GMINA),
             TeamMember(institution="PCPR", sector=Sector.POMOC_SPOLECZNA, level=Level.POWIAT),
             TeamMember(institution="Powiatowy Urząd Pracy", sector=Sector.RYNEK_PRACY, level=Level.POWIAT),
-            TeamMember(institution="dzielnicowy Komendy Powiatowej Policji", sector=Sector.BEZPIECZENSTWO,
-                       level=Level.POWIAT),
+            TeamMember(
+                institution="dzielnicowy Komendy Powiatowej Policji", sector=Sector.BEZPIECZENSTWO, level=Level.POWIAT
+            ),
         ],
         meetings=(
             "Zespół spotyka się raz w miesiącu, a w sprawie pilnej w ciągu 7 dni. Spotkania zwołuje i prowadzi "

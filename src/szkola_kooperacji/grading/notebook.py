@@ -40,6 +40,8 @@ class ExerciseInfo:
     case_id: str
     parts: tuple[str, ...]
     reflections: tuple[Reflection, ...]
+    document: str | None = None
+    """The document task (``courses/dokumenty/<id>.yaml``) of a document exercise; None for a case's draft."""
 
 
 def _nbgrader(cell: Any) -> dict[str, Any]:
@@ -68,7 +70,10 @@ def exercise_info(nb: Any) -> ExerciseInfo:
             parts.append(grade_id.removeprefix("test_"))
     if not any(_nbgrader(c).get("grade_id") == WORK_GRADE_ID for c in nb.cells):
         raise ExerciseError(f"Notatnik ćwiczenia nie ma komórki pracy (grade_id: {WORK_GRADE_ID}).")
-    return ExerciseInfo(title, case_id, tuple(parts), tuple(reflections))
+    document = meta.get("document")
+    if document is not None and not isinstance(document, str):
+        raise ExerciseError("Pole szkola.document w metadanych notatnika musi być identyfikatorem ćwiczenia.")
+    return ExerciseInfo(title, case_id, tuple(parts), tuple(reflections), document)
 
 
 def markdown_literal(text: str) -> str:

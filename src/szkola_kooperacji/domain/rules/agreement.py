@@ -12,32 +12,44 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from ..agreement import AgreementPlace, CooperationAgreement, InfoBasis
+from ..agreement import AgreementPlace, CooperationAgreement, InfoBasis, Party
 from ..codes import SECTOR_LABELS, SOCIAL_ASSISTANCE_SECTORS, Level
 from ..findings import ElementKind, Finding, FindingLevel, Location
 from ..parts import Part, ScoreKey
 from ..privacy import contains_pesel
 from .registry import Rule, declare
 
-B, O, W = FindingLevel.BLAD, FindingLevel.OSTRZEZENIE, FindingLevel.WSKAZOWKA
+B, WARN, HINT = FindingLevel.BLAD, FindingLevel.OSTRZEZENIE, FindingLevel.WSKAZOWKA
 P, K = Part.POROZUMIENIE, ScoreKey.DOCUMENT
 
 PARTIES = declare("POR_STRONY", B, P, K, "Stronami są gmina z przypadku i jej powiat, nazwani po imieniu")
-UNITS = declare("POR_REALIZATORZY", O, P, K, "Każda strona wskazuje jednostkę realizującą (OPS gminy, PCPR powiatu)")
+UNITS = declare("POR_REALIZATORZY", WARN, P, K, "Każda strona wskazuje jednostkę realizującą (OPS gminy, PCPR powiatu)")
 PURPOSE = declare("POR_CEL", B, P, K, "Cel porozumienia opisany zdaniem, z odwołaniem do rodzin i współpracy")
 SCOPE = declare("POR_ZAKRES", B, P, K, "Zakres wspólnych działań: co najmniej trzy konkretne działania")
 TEAM_SECTORS = declare("POR_ZESPOL_SEKTORY", B, P, K, "Skład G-PZK: co najmniej dwa sektory poza pomocą społeczną")
 TEAM_LEVELS = declare("POR_ZESPOL_POZIOMY", B, P, K, "Skład G-PZK: instytucje z poziomu gminy i powiatu")
-MEETINGS = declare("POR_SPOTKANIA", O, P, K, "Zasady spotkań: częstotliwość i kto zwołuje")
+MEETINGS = declare("POR_SPOTKANIA", WARN, P, K, "Zasady spotkań: częstotliwość i kto zwołuje")
 INFO_BASIS = declare("POR_PODSTAWA_INFORMACJI", B, P, K, "Wymiana informacji ma opis i podstawę prawną")
-CONSENT = declare("POR_ZGODA", O, P, K, "Dane rodziny w G-PZK na podstawie jej pisemnej zgody")
-BLUE_CARD = declare("POR_NIEBIESKIE_KARTY", O, P, K, "Art. 9c ustawy o przeciwdziałaniu przemocy domowej nie jest podstawą dla całego G-PZK")
-CONFIDENTIALITY = declare("POR_POUFNOSC", O, P, K, "Porozumienie zobowiązuje członków zespołu do poufności")
+CONSENT = declare("POR_ZGODA", WARN, P, K, "Dane rodziny w G-PZK na podstawie jej pisemnej zgody")
+BLUE_CARD = declare(
+    "POR_NIEBIESKIE_KARTY",
+    WARN,
+    P,
+    K,
+    "Art. 9c ustawy o przeciwdziałaniu przemocy domowej nie jest podstawą dla całego G-PZK",
+)
+CONFIDENTIALITY = declare("POR_POUFNOSC", WARN, P, K, "Porozumienie zobowiązuje członków zespołu do poufności")
 COORDINATORS = declare("POR_KOORDYNATORZY", B, P, K, "Każda strona wskazuje koordynatora")
 PERIOD = declare("POR_OKRES", B, P, K, "Okres obowiązywania: początek i koniec w poprawnej kolejności")
-EVALUATION = declare("POR_OCENA", O, P, K, "Porozumienie mówi, jak i kiedy strony ocenią współpracę")
+EVALUATION = declare("POR_OCENA", WARN, P, K, "Porozumienie mówi, jak i kiedy strony ocenią współpracę")
 SIGNATURES = declare("POR_PODPISY", B, P, K, "Każda strona ma podpisującego")
-POWIAT_SIGNATURES = declare("POR_PODPISY_POWIAT", W, P, K, "Za powiat podpisują dwaj członkowie zarządu (art. 48 ustawy o samorządzie powiatowym)")
+POWIAT_SIGNATURES = declare(
+    "POR_PODPISY_POWIAT",
+    HINT,
+    P,
+    K,
+    "Za powiat podpisują dwaj członkowie zarządu (art. 48 ustawy o samorządzie powiatowym)",
+)
 PERSONAL_DATA = declare("POR_DANE_OSOBOWE", B, P, K, "Porozumienie nie zawiera numeru PESEL")
 
 AGREEMENT_RULES: tuple[Rule, ...] = (
@@ -51,9 +63,7 @@ MIN_SCOPE_ITEMS = 3
 MIN_OTHER_SECTORS = 2
 MIN_POWIAT_SIGNATORIES = 2
 _WORD = re.compile(r"\w+")
-_FREQUENCY = re.compile(
-    r"raz\b|co\s+\w+|miesi|tydz|tygod|kwarta|\d+\s*(razy|x)|każd|regularn", re.IGNORECASE
-)
+_FREQUENCY = re.compile(r"raz\b|co\s+\w+|miesi|tydz|tygod|kwarta|\d+\s*(razy|x)|każd|regularn", re.IGNORECASE)
 _CONVENES = re.compile(r"zwołuj|zwoła|zaprasza|przewodnicz|prowadzi|koordynator|animator", re.IGNORECASE)
 _FAMILY = re.compile(r"rodzin|osób|osoby|mieszkańc|klient", re.IGNORECASE)
 
@@ -68,9 +78,14 @@ def _words(text: str) -> int:
 
 
 def _names(text: str, place: str) -> bool:
-    """True when ``text`` names ``place`` (its stem, so "Gmina Żurawiec" and "gminą Żurawcem" count)."""
-    stem = place.split()[-1].lower()[:5] if place.split() else ""
+    """Tell whether ``text`` names ``place`` (its stem, so "Gmina Żurawiec" and "gminą Żurawcem" count)."""
+    stem = place.rsplit(maxsplit=1)[-1].lower()[:5] if place.split() else ""
     return bool(stem) and stem in text.lower()
+
+
+def _label(party: Party) -> str:
+    """Return how a message names a party: its name, or its level while the name is empty."""
+    return f"„{party.name}”" if party.name else ("gminy" if party.level == Level.GMINA else "powiatu")
 
 
 def _parties(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[Finding]:
@@ -89,10 +104,11 @@ def _parties(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[Findi
                 f"Strona „{party.name}” nie jest {label} z przypadku. Porozumienie zawierają gmina rodziny "
                 f"i jej powiat: wpisz „{name}”.",
             )
-        elif not party.unit:
+    for party in doc.parties:
+        if not party.unit:
             yield UNITS.finding(
                 at("strony"),
-                f"Strona „{party.name}” nie wskazuje jednostki, która wykona porozumienie. W Modelu Kooperacji "
+                f"Strona {_label(party)} nie wskazuje jednostki, która wykona porozumienie. W Modelu Kooperacji "
                 "część gminy wykonuje jej ośrodek pomocy społecznej, a część powiatu — powiatowe centrum pomocy "
                 "rodzinie; wpisz tę jednostkę.",
             )
@@ -168,7 +184,6 @@ def _information(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[F
             "porozumienia, nie z ustawy: jego członkowie nie mają własnego uprawnienia do wymiany danych rodziny, "
             "a RODO wymaga podstawy przetwarzania.",
         )
-        return
     if InfoBasis.ZGODA not in bases:
         yield CONSENT.finding(
             at("informacje"),
@@ -193,10 +208,10 @@ def _information(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[F
 
 def _coordinators(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[Finding]:
     for party in doc.parties:
-        if party.name and not party.coordinator:
+        if not party.coordinator:
             yield COORDINATORS.finding(
                 at("koordynatorzy"),
-                f"Strona „{party.name}” nie ma koordynatora. Koordynator (animator) zwołuje zespół i pilnuje "
+                f"Strona {_label(party)} nie ma koordynatora. Koordynator (animator) zwołuje zespół i pilnuje "
                 "spraw; wpisz funkcję, np. „animator gminny — pracownik socjalny OPS”.",
             )
 
@@ -222,12 +237,12 @@ def _period(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[Findin
 
 
 def _signatures(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[Finding]:
-    for party in (p for p in doc.parties if p.name):
+    for party in doc.parties:
         signatories = [s for s in party.signatories if s]
         if not signatories:
             who = "wójt (burmistrz)" if party.level == Level.GMINA else "dwóch członków zarządu powiatu"
             yield SIGNATURES.finding(
-                at("podpisy"), f"Nikt nie podpisuje za „{party.name}”. Wpisz funkcje podpisujących, np. {who}."
+                at("podpisy"), f"Nikt nie podpisuje za stronę {_label(party)}. Wpisz funkcje podpisujących, np. {who}."
             )
         elif party.level == Level.POWIAT and len(signatories) < MIN_POWIAT_SIGNATORIES:
             yield POWIAT_SIGNATURES.finding(
