@@ -40,7 +40,9 @@ class ExercisePanel(w.VBox):
         save_answers: SaveAnswers,
         submit: Submit,
         fetch_feedback: Feedback,
+        handed_in: str = "Trener zobaczy Twoją diagnozę, kontrakt i refleksje.",
     ) -> None:
+        self.handed_in = handed_in
         self.released, self._save, self._submit, self._fetch = released, save_answers, submit, fetch_feedback
         self.status = w.HTML()
         self.status.add_class("sk-submit-status")
@@ -135,8 +137,7 @@ class ExercisePanel(w.VBox):
             self.status.value = f"<span class='sk-message'>Nie udało się oddać ćwiczenia: {e(error)}</span>"
             return
         self.status.value = (
-            f"<span class='sk-ok'>✔ Oddano {dt.datetime.now():%d.%m.%Y o %H:%M}. "
-            "Trener zobaczy Twoją diagnozę, kontrakt i refleksje.</span>"
+            f"<span class='sk-ok'>✔ Oddano {dt.datetime.now():%d.%m.%Y o %H:%M}. {e(self.handed_in)}</span>"
         )
 
     def show_feedback(self) -> None:

@@ -199,8 +199,8 @@ class Dashboard(w.VBox):
             cards.append(card)
         return [heading, w.VBox(cards)]
 
-    def open_exercise(self, assignment: str) -> Workspace:
-        """Open a released exercise: the case's builders plus reflections and submission."""
+    def open_exercise(self, assignment: str) -> w.VBox:
+        """Open a released exercise: the case's builders (or a document's editor) plus reflections and submission."""
         from ..grading.exchange import TraineeExchange  # noqa: PLC0415
         from .exercise_panel import ExercisePanel  # noqa: PLC0415
 
@@ -210,6 +210,10 @@ class Dashboard(w.VBox):
         trainee, store = self.trainee, self.store
         exchange = TraineeExchange(self.course_dir, trainee)
         released = exchange.fetch(assignment)
+        if released.info.document is not None:  # a document exercise (#14): its own editor, same exchange
+            from .document_exercise import open_document_exercise  # noqa: PLC0415
+
+            return open_document_exercise(self, assignment)
         case = self.catalog.case(released.info.case_id)
         slot = f"ćw:{exchange.course_id}/{assignment}"
         draft = store.load(trainee, case.id, slot=slot) or Draft(case_id=case.id)
@@ -231,10 +235,11 @@ class Dashboard(w.VBox):
             last_tab=("Oddanie ćwiczenia", panel),
             diagnosis_only=released.info.parts == ("diagnoza",),
         )
-        self._show_workspace(workspace, released.info.title)
+        self.show_workspace(workspace, released.info.title)
         return workspace
 
-    def _show_workspace(self, workspace: Workspace, title: str) -> None:
+    def show_workspace(self, workspace: w.Widget, title: str) -> None:
+        """Show a workspace (a case's, an exercise's, a document's) under a header with the way back."""
         back = w.Button(
             description="Wróć do kursu i przypadków" if self.course_view else "Wróć do listy przypadków",
             layout=w.Layout(width="auto"),
@@ -272,7 +277,7 @@ class Dashboard(w.VBox):
         case = self.catalog.case(case_id)
         draft = self.store.load(self.trainee, case_id) or Draft(case_id=case_id)
         workspace = Workspace(self.trainee, case, self.catalog.directory, draft, self.store)
-        self._show_workspace(workspace, case.title)
+        self.show_workspace(workspace, case.title)
         return workspace
 
 
