@@ -77,8 +77,8 @@ class DocumentWorkspace(w.VBox):
         self.editor = AgreementEditor(doc, task, guarded(self.status)(self.changed))
         self.editor.add_class(AUTOSAVED)
         pages = [
-            ("Co zawiera porozumienie", w.HTML(content_html(task, place))),
-            ("Porozumienie", self.editor),
+            ("Zadanie i treść", w.HTML(content_html(task, place))),
+            ("Projekt porozumienia", self.editor),
             last_tab,
         ]
         self.tabs = w.Tab(children=[page for _, page in pages])
