@@ -4,6 +4,8 @@ exchange, and the trainer's autograde scores the document as data; the course it
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nbformat
 import pytest
 from playwright.sync_api import Page, expect
@@ -15,7 +17,7 @@ TRAINEE = "anowak"
 
 
 @pytest.fixture(scope="module")
-def course_dir(tmp_path_factory: pytest.TempPathFactory):
+def course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return new_course(tmp_path_factory.mktemp("grupa"), {TRAINEE: ("Anna", "Nowak")}, EXERCISE)
 
 
@@ -23,7 +25,9 @@ def section(page: Page, key: str):
     return page.locator(f".sk-doc-{key}")
 
 
-def test_trainee_drafts_the_agreement_with_live_findings_and_submits_it(course_server: Server, course_dir, page: Page):
+def test_trainee_drafts_the_agreement_with_live_findings_and_submits_it(
+    course_server: Server, course_dir: Path, page: Page
+):
     page.goto(course_server.url)
     page.fill(".sk-trainee-name input", TRAINEE)
     page.fill(".sk-trainee-code input", issued_codes(course_dir)[TRAINEE])
@@ -60,12 +64,7 @@ def test_trainee_drafts_the_agreement_with_live_findings_and_submits_it(course_s
     expect(info.locator(".sk-section-findings")).to_contain_text("nie przewiduje zgody rodziny")
     info.get_by_text("pisemna, świadoma zgoda osoby lub rodziny").click()
     expect(info.locator(".sk-section-findings")).not_to_contain_text("nie przewiduje zgody rodziny")
-    page.click(".sk-member-add")
-    page.locator(".sk-member-institution input").last.fill("Powiatowy Urząd Pracy")
-    page.locator(".sk-member-institution input").last.press("Tab")
-    page.locator(".sk-member-sector select").last.select_option(label="rynek pracy")
-    page.locator(".sk-member-level select").last.select_option(label="powiat")
-    expect(section(page, "zespol").locator(".sk-section-findings")).to_contain_text("tylko sektor: rynek pracy")
+    _add_team_member(page)
     expect(page.locator(".sk-side .sk-saved")).to_contain_text("Zapisano o")
     section(page, "zespol").scroll_into_view_if_needed()
     shot(page, "42_porozumienie_w_toku")
@@ -77,6 +76,17 @@ def test_trainee_drafts_the_agreement_with_live_findings_and_submits_it(course_s
     expect(page.locator(".sk-submit-status")).to_contain_text("Trener zobaczy Twoje porozumienie", timeout=60_000)
     shot(page, "43_porozumienie_oddane")
 
+    _trainer_grades(course_dir)
+    page.click(".sk-show-returned")
+    frame = page.frame_locator(".sk-feedback-frame")
+    expect(frame.locator("body")).to_contain_text("Porozumienie o współpracy gminy i powiatu", timeout=60_000)
+    page.click(".sk-back")
+    expect(item).to_contain_text("ukończono")
+    shot(page, "44_kurs_porozumienie_ukonczone")
+
+
+def _trainer_grades(course_dir: Path) -> None:
+    """Collect, autograde as data and return feedback; the graded notebook shows the agreement and its points."""
     graded = return_feedback(course_dir, EXERCISE)
     assert graded.returncode == 0, graded.stdout + graded.stderr
     notebook = course_dir / "autograded" / TRAINEE / EXERCISE / f"{EXERCISE}.ipynb"
@@ -88,9 +98,12 @@ def test_trainee_drafts_the_agreement_with_live_findings_and_submits_it(course_s
     points = float(cells["test_porozumienie"].outputs[1]["data"]["text/plain"])
     assert 0 < points < 15, "a partly drafted agreement earns part of the points"
 
-    page.click(".sk-show-returned")
-    frame = page.frame_locator(".sk-feedback-frame")
-    expect(frame.locator("body")).to_contain_text("Porozumienie o współpracy gminy i powiatu", timeout=60_000)
-    page.click(".sk-back")
-    expect(item).to_contain_text("ukończono")
-    shot(page, "44_kurs_porozumienie_ukonczone")
+
+def _add_team_member(page: Page) -> None:
+    """Add the PUP (labour market, powiat) to the team; the team's findings follow."""
+    page.click(".sk-member-add")
+    page.locator(".sk-member-institution input").last.fill("Powiatowy Urząd Pracy")
+    page.locator(".sk-member-institution input").last.press("Tab")
+    page.locator(".sk-member-sector select").last.select_option(label="rynek pracy")
+    page.locator(".sk-member-level select").last.select_option(label="powiat")
+    expect(section(page, "zespol").locator(".sk-section-findings")).to_contain_text("tylko sektor: rynek pracy")

@@ -135,8 +135,9 @@ def test_every_agreement_rule_is_raised_by_a_test_and_registered_once():
 def test_an_empty_agreement_names_both_places_and_scores_little():
     findings = check_agreement(CooperationAgreement(case_id="x"), PLACE)
     messages = " ".join(f.message for f in findings)
-    assert "„Żurawiec”" in messages
-    assert "„powiat jarzębiński”" in messages
+    assert "wpisz „Gmina Żurawiec”" in messages
+    assert "wpisz „Powiat jarzębiński”" in messages
+    assert "animator powiatowy" in messages
     score = score_document(AGREEMENT_RULES, findings)
     assert score.points(15) < 5
     assert score.lines[0].startswith("Spełnione w pełni zasady dobrego dokumentu: ")

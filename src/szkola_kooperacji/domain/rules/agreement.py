@@ -62,6 +62,10 @@ MIN_PURPOSE_WORDS = 8
 MIN_SCOPE_ITEMS = 3
 MIN_OTHER_SECTORS = 2
 MIN_POWIAT_SIGNATORIES = 2
+COORDINATOR_EXAMPLES = {
+    Level.GMINA: "animator gminny — pracownik socjalny OPS",
+    Level.POWIAT: "animator powiatowy — specjalista pracy z rodziną PCPR",
+}
 _WORD = re.compile(r"\w+")
 _FREQUENCY = re.compile(r"raz\b|co\s+\w+|miesi|tydz|tygod|kwarta|\d+\s*(razy|x)|każd|regularn", re.IGNORECASE)
 _CONVENES = re.compile(r"zwołuj|zwoła|zaprasza|przewodnicz|prowadzi|koordynator|animator", re.IGNORECASE)
@@ -89,20 +93,21 @@ def _label(party: Party) -> str:
 
 
 def _parties(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[Finding]:
-    for level, name in ((Level.GMINA, place.gmina), (Level.POWIAT, place.powiat)):
+    official = (f"Gmina {place.gmina}", place.powiat[:1].upper() + place.powiat[1:])
+    for level, name, written in ((Level.GMINA, place.gmina, official[0]), (Level.POWIAT, place.powiat, official[1])):
         party = doc.party(level)
         label = "gminy" if level == Level.GMINA else "powiatu"
         if party is None or not party.name:
             yield PARTIES.finding(
                 at("strony"),
                 f"Brak nazwy {label}. Porozumienie wiąże tylko strony nazwane w nim wprost; "
-                f"wpisz „{name}” jako stronę.",
+                f"wpisz „{written}” jako stronę.",
             )
         elif not _names(party.name, name):
             yield PARTIES.finding(
                 at("strony"),
                 f"Strona „{party.name}” nie jest {label} z przypadku. Porozumienie zawierają gmina rodziny "
-                f"i jej powiat: wpisz „{name}”.",
+                f"i jej powiat: wpisz „{written}”.",
             )
     for party in doc.parties:
         if not party.unit:
@@ -212,7 +217,7 @@ def _coordinators(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[
             yield COORDINATORS.finding(
                 at("koordynatorzy"),
                 f"Strona {_label(party)} nie ma koordynatora. Koordynator (animator) zwołuje zespół i pilnuje "
-                "spraw; wpisz funkcję, np. „animator gminny — pracownik socjalny OPS”.",
+                f"spraw; wpisz funkcję, np. „{COORDINATOR_EXAMPLES[party.level]}”.",
             )
 
 
