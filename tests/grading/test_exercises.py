@@ -34,8 +34,12 @@ def test_every_course_exercise_has_a_notebook():
 def test_exercise_is_an_nbgrader_source_with_autograded_parts_and_a_reflection(path: Path):
     nb = nbformat.read(path, as_version=4)
     info = exercise_info(nb)
-    assert info.case_id in CATALOG.cases
-    assert info.parts, "at least one autograded part"
+    if nb.metadata["szkola"].get("kind") == "refleksja":  # supervision, coaching: graded by hand only
+        assert info.reflective_only
+        assert "praca" not in [c.metadata["nbgrader"]["grade_id"] for c in nb.cells]
+    else:
+        assert info.case_id in CATALOG.cases
+        assert info.parts, "at least one autograded part"
     assert set(info.parts) <= {p.value for p in Part}
     assert info.reflections, "at least one reflection graded by hand"
     assert all(r.question and not r.question.startswith("*") for r in info.reflections)

@@ -148,3 +148,28 @@ def open_document_exercise(app: Dashboard, assignment: str) -> DocumentWorkspace
     )
     app.show_workspace(workspace, released.info.title)
     return workspace
+
+
+def open_reflective_exercise(app: Dashboard, assignment: str) -> w.VBox:
+    """Open an exercise graded by hand only (supervision, coaching): its questions and the submission."""
+    from ..grading.exchange import TraineeExchange  # noqa: PLC0415
+    from .exercise_panel import ExercisePanel  # noqa: PLC0415
+
+    assert app.trainee is not None
+    assert app.course_dir is not None
+    trainee, store = app.trainee, app.store
+    exchange = TraineeExchange(app.course_dir, trainee)
+    released = exchange.fetch(assignment)
+    slot = f"ćw:{exchange.course_id}/{assignment}"
+    panel = ExercisePanel(
+        released,
+        store.load_answers(trainee, slot),
+        save_answers=lambda answers: store.save_answers(trainee, slot, answers),
+        submit=lambda answers: exchange.submit(assignment, "", answers),
+        fetch_feedback=lambda: exchange.feedback(assignment),
+        handed_in="Trener zobaczy Twoje odpowiedzi.",
+    )
+    page = w.VBox([panel])
+    page.add_class("sk-reflective-exercise")
+    app.show_workspace(page, released.info.title)
+    return page

@@ -86,6 +86,11 @@ class ExercisePanel(w.VBox):
         self.add_class("sk-exercise")
 
     def _intro(self) -> str:
+        if not self.released.info.parts:
+            return (
+                f"<h3>{e(self.released.info.title)}</h3><p>Całe ćwiczenie ocenia trener: odpowiedz na pytania "
+                "i kliknij „Oddaj ćwiczenie”. Możesz oddać ponownie; trener ocenia ostatnią wersję.</p>"
+            )
         parts = "".join(
             f"<li>{e(PART_LABELS[Part(p)] if p in Part.__members__.values() else p)}</li>"
             for p in self.released.info.parts

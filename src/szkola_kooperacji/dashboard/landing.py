@@ -188,7 +188,7 @@ class Dashboard(w.VBox):
             case = self.catalog.cases.get(item.info.case_id)
             info = w.HTML(
                 f"<b>{e(item.info.title)}</b><br><span class='sk-muted'>"
-                f"{e(case.title if case else item.info.case_id)}</span>",
+                f"{e(case.title if case else item.info.case_id or 'ćwiczenie refleksyjne, ocenia trener')}</span>",
                 layout=w.Layout(width="80%"),
             )
             button = w.Button(description="Otwórz ćwiczenie", button_style="primary", layout=w.Layout(width="auto"))
@@ -210,10 +210,11 @@ class Dashboard(w.VBox):
         trainee, store = self.trainee, self.store
         exchange = TraineeExchange(self.course_dir, trainee)
         released = exchange.fetch(assignment)
-        if released.info.document is not None:  # a document exercise (#14): its own editor, same exchange
-            from .document_exercise import open_document_exercise  # noqa: PLC0415
+        if released.info.document is not None or released.info.reflective_only:  # #14: no case's builders
+            from .document_exercise import open_document_exercise, open_reflective_exercise  # noqa: PLC0415
 
-            return open_document_exercise(self, assignment)
+            opener = open_reflective_exercise if released.info.reflective_only else open_document_exercise
+            return opener(self, assignment)
         case = self.catalog.case(released.info.case_id)
         slot = f"ćw:{exchange.course_id}/{assignment}"
         draft = store.load(trainee, case.id, slot=slot) or Draft(case_id=case.id)

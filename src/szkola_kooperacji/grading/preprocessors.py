@@ -89,6 +89,8 @@ class GradeWorkAsData(NbGraderPreprocessor):
         """Grade every part of the notebook's work without running any cell."""
         problems = problems_of(nb)
         info = exercise_info(nb)
+        if info.reflective_only:  # graded by hand only: nothing to score here
+            return nb, resources
         case_id = info.case_id
         work_cell = next(c for c in nb.cells if _nbgrader_meta(c).get("grade_id") == WORK_GRADE_ID)
         work, _ = read_work_cell(work_cell.source)  # the rebuilt cell is always the dashboard's form
