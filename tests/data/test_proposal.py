@@ -49,6 +49,10 @@ def test_a_flawed_entry_is_refused_with_a_located_polish_message(old: str, new: 
     assert check_proposal(GOOD.replace(old, new), DIRECTORY).institution is None
 
 
+def test_an_oversized_entry_is_refused_before_parsing():
+    assert "najwyżej 20000 znaków" in rendered(GOOD + "# " + "x" * 20_000)[0]
+
+
 def test_the_exported_yaml_joins_the_lista_and_passes_szkola_validate(tmp_path: Path):
     institution = check_proposal(GOOD, DIRECTORY).institution
     assert institution is not None

@@ -14,7 +14,7 @@ import ipywidgets as w
 from pydantic import ValidationError
 
 from ..data.catalog import Catalog
-from ..domain.agreement import AgreementPlace, CooperationAgreement
+from ..domain.agreement import AGREEMENT_SECTIONS, AgreementPlace, CooperationAgreement
 from ..domain.document_task import DOCUMENT_LABELS, DocumentTask
 from ..domain.findings import sorted_findings
 from ..domain.rules.agreement import check_agreement
@@ -106,7 +106,11 @@ class DocumentWorkspace(w.VBox):
         self._refresh()
 
     def _refresh(self) -> None:
-        findings = sorted_findings(check_agreement(self.doc, self.place))
+        order = list(AGREEMENT_SECTIONS)  # in the order the trainee fills the sections, errors first in each
+        findings = sorted(
+            sorted_findings(check_agreement(self.doc, self.place)),
+            key=lambda f: order.index(f.location.id) if f.location.id in order else len(order),
+        )
         self.findings.value = findings_html(findings)
         self.editor.show_findings(findings)
 

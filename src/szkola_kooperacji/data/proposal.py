@@ -22,6 +22,8 @@ from .privacy import find_pesels
 from .problems import Problem, describe_error, format_loc
 from .yaml_source import YamlSource, read_yaml_text
 
+MAX_PROPOSAL_CHARS = 20_000
+"""Longest entry checked: an institution with a dozen services, far from a pasted book."""
 PROPOSAL_FILE = Path("propozycja_wpisu.yaml")
 """The name a proposal's problems are reported under, and the exported file's name."""
 
@@ -40,6 +42,9 @@ def _located(source: YamlSource, loc: tuple[str | int, ...], found: str, expecte
 
 def check_proposal(text: str, directory: ServiceDirectory) -> ProposalCheck:
     """Check a proposed entry against the Lista's schema and rules; return it or its located problems."""
+    if len(text) > MAX_PROPOSAL_CHARS:
+        size = f"wpis ma {len(text)} znaków"
+        return ProposalCheck(None, (Problem(PROPOSAL_FILE, "", size, f"najwyżej {MAX_PROPOSAL_CHARS} znaków"),))
     source = read_yaml_text(text, PROPOSAL_FILE)
     if isinstance(source, list):
         return ProposalCheck(None, tuple(source))
