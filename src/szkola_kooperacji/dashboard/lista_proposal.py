@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..data.proposal import PROPOSAL_FILE, check_proposal, proposal_yaml
-from ..domain.directory import ServiceDirectory
+from ..domain.directory import Institution, ServiceDirectory
 from .download import DownloadButton
 from .guard import guarded
 from .render import e
@@ -40,6 +40,25 @@ HELP = (
 )
 
 
+PLACEHOLDERS = (
+    "nowa_instytucja",
+    "Nazwa instytucji lub organizacji",
+    "funkcja osoby kontaktowej, np. prezes stowarzyszenia",
+    "pierwsza_usluga",
+    "Nazwa usługi",
+    "Co dokładnie daje i komu",
+)
+"""Texts of the template a real entry replaces: an entry still holding one is not handed to the trainer."""
+
+
+def left_from_template(institution: Institution) -> list[str]:
+    """Return the template's texts the entry still holds (its id, name, contact, its services' words)."""
+    texts = [institution.id, institution.name, institution.contact_role]
+    for service in institution.services:
+        texts += [service.id, service.name, service.description]
+    return [t for t in PLACEHOLDERS if t in texts]
+
+
 class ListaProposal(w.VBox):
     """A text area with the entry, its live check (problems by line and field) and the YAML download."""
 
@@ -65,7 +84,15 @@ class ListaProposal(w.VBox):
     def check(self) -> bool:
         """Check the entry now; show its problems or that it is ready. Return True when it is valid."""
         checked = check_proposal(self.text.value, self.directory)
-        self.download.layout.display = "" if checked.institution else "none"
+        left = left_from_template(checked.institution) if checked.institution else []
+        self.download.layout.display = "" if checked.institution and not left else "none"
+        if left:
+            self.result.value = (
+                "<p class='sk-ostrzezenie'>▲ Wpis spełnia reguły Listy, ale ma jeszcze teksty ze wzoru: "
+                + ", ".join(f"„{e(t)}”" for t in left)
+                + ". Wpisz prawdziwą instytucję i jej usługi.</p>"
+            )
+            return False
         if checked.institution is not None:
             self.result.value = (
                 f"<p class='sk-ok'>✔ Wpis „{e(checked.institution.name)}” spełnia reguły Listy. "
@@ -84,6 +111,6 @@ class ListaProposal(w.VBox):
 
     def _file(self) -> tuple[str, str, bytes]:
         checked = check_proposal(self.text.value, self.directory)
-        if checked.institution is None:
+        if checked.institution is None or left_from_template(checked.institution):
             raise ValueError("the proposal is not valid")  # the button is hidden then; the page says it failed
         return PROPOSAL_FILE.name, "application/x-yaml", proposal_yaml(checked.institution).encode("utf-8")
