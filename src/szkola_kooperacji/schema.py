@@ -13,6 +13,7 @@ SCHEMA_FILES: dict[str, str] = {
     "directory": "directory.schema.json",
     "course": "course.schema.json",
     "self_check": "self_check.schema.json",
+    "document_task": "document_task.schema.json",
 }
 
 

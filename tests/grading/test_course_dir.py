@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from szkola_kooperacji.cli import main
+from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.grading.course_folder import CourseFolder
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +41,9 @@ def test_course_init_writes_config_sources_and_roster(tmp_path: Path):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     course = tmp_path / "kurs"
-    assert sorted(p.name for p in (course / "source").iterdir()) == ["cw1_lista_uslug", "cw2_diagnoza", "cw3_kontrakt"]
+    sources = sorted(p.name for p in (course / "source").iterdir())
+    assert sources[:3] == ["cw1_lista_uslug", "cw2_diagnoza", "cw3_kontrakt"]
+    assert sources == sorted(load_valid_catalog().courses["regionalny"].exercise_ids)
     config = (course / "nbgrader_config.py").read_text(encoding="utf-8")
     assert "c.CourseDirectory.course_id = 'regionalny'" in config
     assert "sqlite:///" in config

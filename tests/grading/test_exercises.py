@@ -14,7 +14,7 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.assessment import Part
 from szkola_kooperacji.domain.draft import Draft
-from szkola_kooperacji.domain.parts import TEAM_PARTS
+from szkola_kooperacji.domain.parts import DOCUMENT_PARTS, TEAM_PARTS
 from szkola_kooperacji.grading.cells import WORK_VARIABLE, grade_part, parse_work, reference_work
 from szkola_kooperacji.grading.notebook import ExerciseError, exercise_info, markdown_literal, write_submission
 
@@ -34,8 +34,12 @@ def test_every_course_exercise_has_a_notebook():
 def test_exercise_is_an_nbgrader_source_with_autograded_parts_and_a_reflection(path: Path):
     nb = nbformat.read(path, as_version=4)
     info = exercise_info(nb)
-    assert info.case_id in CATALOG.cases
-    assert info.parts, "at least one autograded part"
+    if nb.metadata["szkola"].get("kind") == "refleksja":  # supervision, coaching: graded by hand only
+        assert info.reflective_only
+        assert "praca" not in [c.metadata["nbgrader"]["grade_id"] for c in nb.cells]
+    else:
+        assert info.case_id in CATALOG.cases
+        assert info.parts, "at least one autograded part"
     assert set(info.parts) <= {p.value for p in Part}
     assert info.reflections, "at least one reflection graded by hand"
     assert all(r.question and not r.question.startswith("*") for r in info.reflections)
@@ -92,8 +96,24 @@ def test_unusable_work_scores_zero_with_a_polish_reason(work: object, message: s
     assert message in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("part", [p for p in Part if p not in TEAM_PARTS])
+@pytest.mark.parametrize("part", [p for p in Part if p not in TEAM_PARTS | DOCUMENT_PARTS])
 def test_reference_work_earns_every_point_of_every_part(part: Part, capsys: pytest.CaptureFixture[str]):
     for case_id in CATALOG.cases:
         assert grade_part(reference_work(case_id), case_id, part.value, 7) == 7, (case_id, part)
     assert "100%" in capsys.readouterr().out
+
+
+def test_the_agreement_exercise_grades_its_document_as_data(capsys: pytest.CaptureFixture[str]):
+    from szkola_kooperacji.grading.cells import reference_document_work  # noqa: PLC0415
+
+    nb = nbformat.read(ROOT / "exercises" / "cw6_porozumienie" / "cw6_porozumienie.ipynb", as_version=4)
+    info = exercise_info(nb)
+    assert info.document in CATALOG.document_tasks
+    assert CATALOG.document_tasks[info.document].case == info.case_id
+    work = reference_document_work(info.case_id)
+    assert grade_part(work, info.case_id, "porozumienie", 15) == 15
+    assert grade_part(work.replace('"Starosta"', '""'), info.case_id, "porozumienie", 15) == 15  # a hint only
+    assert grade_part(work.replace('"zgoda",', ""), info.case_id, "porozumienie", 15) < 15
+    assert "zgody" in capsys.readouterr().out
+    assert grade_part(reference_work(info.case_id), info.case_id, "porozumienie", 15) == 0  # a case draft is not one
+    assert "uszkodzone" in capsys.readouterr().out

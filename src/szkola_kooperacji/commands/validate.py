@@ -12,7 +12,7 @@ from ..data.catalog import Catalog, load_catalog
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def validate(paths: tuple[Path, ...]) -> None:
-    """Sprawdź przypadki, Listę usług, programy kursów i samosprawdzenia (domyślnie: dane dołączone do platformy).
+    """Sprawdź przypadki, Listę usług, kursy, samosprawdzenia i ćwiczenia z dokumentem (domyślnie: dane platformy).
 
     Każdy problem to jeden wiersz: plik, wiersz, pole, co znaleziono i czego oczekiwano.
     Kod wyjścia 1, gdy jest choć jeden błąd.
@@ -24,6 +24,7 @@ def validate(paths: tuple[Path, ...]) -> None:
         f"Sprawdzono plików: {len(catalog.files)} "
         f"(przypadki: {len(catalog.cases)}, kursy: {len(catalog.courses)}, "
         f"samosprawdzenia: {len(catalog.self_checks)}, "
+        f"ćwiczenia z dokumentem: {len(catalog.document_tasks)}, "
         f"Lista usług: {'tak' if catalog.directory else 'nie'}{_comparisons(catalog)})."
     )
     errors = catalog.errors

@@ -88,9 +88,25 @@ class DirectoryBrowser(w.VBox):
                 self.results,
                 self.details,
                 add,
+                self._proposal_toggle(),
             ]
         )
         self.add_class("sk-panel")
+
+    def _proposal_toggle(self) -> w.Widget:
+        """Return a button that opens the trainee's proposal of a new Lista entry (built on first use)."""
+        button = w.Button(description="Zaproponuj nowy wpis do Listy", layout=shown(width="auto"))
+        button.add_class("sk-proposal-open")
+        box = w.VBox([button])
+
+        def open_proposal(_: object) -> None:
+            from .lista_proposal import ListaProposal  # noqa: PLC0415
+
+            self.proposal = ListaProposal(self.directory, self.gmina)
+            box.children = [w.HTML("<h4>Propozycja nowego wpisu do Listy</h4>"), self.proposal]
+
+        button.on_click(open_proposal)
+        return box
 
     def _refresh(self) -> None:
         pairs = search(

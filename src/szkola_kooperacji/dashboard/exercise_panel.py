@@ -41,7 +41,9 @@ class ExercisePanel(w.VBox):
         save_answers: SaveAnswers,
         submit: Submit,
         fetch_feedback: Feedback,
+        handed_in: str = "Trener zobaczy Twoją diagnozę, kontrakt i refleksje.",
     ) -> None:
+        self.handed_in = handed_in
         self.released, self._save, self._submit, self._fetch = released, save_answers, submit, fetch_feedback
         self.status = w.HTML()
         self.status.add_class("sk-submit-status")
@@ -85,6 +87,11 @@ class ExercisePanel(w.VBox):
         self.add_class("sk-exercise")
 
     def _intro(self) -> str:
+        if not self.released.info.parts:
+            return (
+                f"<h3>{e(self.released.info.title)}</h3><p>Całe ćwiczenie ocenia trener: odpowiedz na pytania "
+                "i kliknij „Oddaj ćwiczenie”. Możesz oddać ponownie; trener ocenia ostatnią wersję.</p>"
+            )
         parts = "".join(
             f"<li>{e(PART_LABELS[Part(p)] if p in Part.__members__.values() else p)}</li>"
             for p in self.released.info.parts
@@ -136,8 +143,7 @@ class ExercisePanel(w.VBox):
             self.status.value = f"<span class='sk-message'>Nie udało się oddać ćwiczenia: {e(error)}</span>"
             return
         self.status.value = (
-            f"<span class='sk-ok'>✔ Oddano {dt.datetime.now():%d.%m.%Y o %H:%M}. "
-            "Trener zobaczy Twoją diagnozę, kontrakt i refleksje.</span>"
+            f"<span class='sk-ok'>✔ Oddano {dt.datetime.now():%d.%m.%Y o %H:%M}. {e(self.handed_in)}</span>"
         )
 
     def show_feedback(self) -> None:

@@ -189,7 +189,7 @@ class Dashboard(w.VBox):
             case = self.catalog.cases.get(item.info.case_id)
             info = w.HTML(
                 f"<b>{e(item.info.title)}</b><br><span class='sk-muted'>"
-                f"{e(case.title if case else item.info.case_id)}</span>",
+                f"{e(case.title if case else item.info.case_id or 'ćwiczenie refleksyjne, ocenia trener')}</span>",
                 layout=shown(width="80%"),
             )
             button = w.Button(description="Otwórz ćwiczenie", button_style="primary", layout=shown(width="auto"))
@@ -200,8 +200,8 @@ class Dashboard(w.VBox):
             cards.append(card)
         return [heading, w.VBox(cards)]
 
-    def open_exercise(self, assignment: str) -> Workspace:
-        """Open a released exercise: the case's builders plus reflections and submission."""
+    def open_exercise(self, assignment: str) -> w.VBox:
+        """Open a released exercise: the case's builders (or a document's editor) plus reflections and submission."""
         from ..grading.exchange import TraineeExchange  # noqa: PLC0415
         from .exercise_panel import ExercisePanel  # noqa: PLC0415
 
@@ -211,6 +211,11 @@ class Dashboard(w.VBox):
         trainee, store = self.trainee, self.store
         exchange = TraineeExchange(self.course_dir, trainee)
         released = exchange.fetch(assignment)
+        if released.info.document is not None or released.info.reflective_only:  # #14: no case's builders
+            from .document_exercise import open_document_exercise, open_reflective_exercise  # noqa: PLC0415
+
+            opener = open_reflective_exercise if released.info.reflective_only else open_document_exercise
+            return opener(self, assignment)
         case = self.catalog.case(released.info.case_id)
         slot = f"ćw:{exchange.course_id}/{assignment}"
         draft = store.load(trainee, case.id, slot=slot) or Draft(case_id=case.id)
@@ -232,10 +237,11 @@ class Dashboard(w.VBox):
             last_tab=("Oddanie ćwiczenia", panel),
             diagnosis_only=released.info.parts == ("diagnoza",),
         )
-        self._show_workspace(workspace, released.info.title)
+        self.show_workspace(workspace, released.info.title)
         return workspace
 
-    def _show_workspace(self, workspace: Workspace, title: str) -> None:
+    def show_workspace(self, workspace: w.Widget, title: str) -> None:
+        """Show a workspace (a case's, an exercise's, a document's) under a header with the way back."""
         back = w.Button(
             description="Wróć do kursu i przypadków" if self.course_view else "Wróć do listy przypadków",
             layout=shown(width="auto"),
@@ -273,7 +279,7 @@ class Dashboard(w.VBox):
         case = self.catalog.case(case_id)
         draft = self.store.load(self.trainee, case_id) or Draft(case_id=case_id)
         workspace = Workspace(self.trainee, case, self.catalog.directory, draft, self.store)
-        self._show_workspace(workspace, case.title)
+        self.show_workspace(workspace, case.title)
         return workspace
 
 

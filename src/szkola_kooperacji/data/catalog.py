@@ -9,6 +9,7 @@ from pathlib import Path
 from ..domain.case import Case
 from ..domain.course import Course
 from ..domain.directory import ServiceDirectory
+from ..domain.document_task import DocumentTask
 from ..domain.self_check import SelfCheck
 from ..errors import DataError, UnknownCaseError
 from .comparison_refs import add_comparison_directory, check_comparison_references
@@ -35,6 +36,9 @@ class Catalog:
     self_checks: dict[str, SelfCheck] = field(default_factory=dict)
     """Self-checks by lesson id (``courses/samosprawdzenia/``)."""
     self_check_files: dict[str, Path] = field(default_factory=dict)
+    document_tasks: dict[str, DocumentTask] = field(default_factory=dict)
+    """Document exercises by id (``courses/dokumenty/``)."""
+    document_task_files: dict[str, Path] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -80,6 +84,19 @@ def load_catalog(paths: Sequence[Path] | None = None) -> Catalog:
         catalog.problems.extend(check_case_references(path, case, catalog.directory, sources.get(path)))
     catalog.problems.extend(check_comparison_references(catalog))
     known_cases = set(catalog.cases) | _bundled_case_ids(catalog) if paths else set(catalog.cases)
+    for task_id, task in catalog.document_tasks.items():
+        if task.case not in known_cases:
+            path = catalog.document_task_files[task_id]
+            source = sources.get(path)
+            catalog.problems.append(
+                Problem(
+                    path,
+                    "case",
+                    f"przypadek {task.case!r} nie istnieje",
+                    "id przypadku z case_studies/, np. " + ", ".join(sorted(catalog.cases)[:2]),
+                    line=source.line_of(("case",)) if source else None,
+                )
+            )
     for course_id, course in catalog.courses.items():
         path = catalog.course_files[course_id]
         catalog.problems.extend(
@@ -90,7 +107,7 @@ def load_catalog(paths: Sequence[Path] | None = None) -> Catalog:
 
 def _bundled_case_ids(catalog: Catalog) -> set[str]:
     """Case ids of the bundled data, so a course manifest checked alone can name bundled cases."""
-    if not catalog.courses:
+    if not catalog.courses and not catalog.document_tasks:
         return set()
     return {p.stem for p in data_files(bundled_data_dirs()) if p.parent.name != "directory"}
 
@@ -129,6 +146,15 @@ def _add(catalog: Catalog, path: Path, sources: dict[Path, YamlSource]) -> None:
         else:
             catalog.self_checks[loaded.lesson] = loaded
             catalog.self_check_files[loaded.lesson] = path
+    elif isinstance(loaded, DocumentTask):
+        if loaded.id in catalog.document_tasks:
+            first = catalog.document_task_files[loaded.id]
+            catalog.problems.append(
+                Problem(path, "id", f"id {loaded.id!r} ma już ćwiczenie w {first}", "każde ćwiczenie z innym id")
+            )
+        else:
+            catalog.document_tasks[loaded.id] = loaded
+            catalog.document_task_files[loaded.id] = path
     elif isinstance(loaded, Course):
         if loaded.id in catalog.courses:
             first = catalog.course_files[loaded.id]

@@ -6,7 +6,7 @@ import json
 from collections.abc import Container, Mapping
 from pathlib import Path
 
-from ..domain.course import Course
+from ..domain.course import REFLECTIVE_EXERCISE, Course
 from ..domain.integrity import Loc
 from ..domain.self_check import SelfCheck
 from .paths import project_root
@@ -56,13 +56,23 @@ def exercise_notebook(root: Path, exercise_id: str) -> Path:
     return root / "exercises" / exercise_id / f"{exercise_id}.ipynb"
 
 
+REFLECTIVE = ""
+"""What :func:`exercise_case_id` returns for an exercise graded by hand only (``szkola.kind: refleksja``)."""
+
+
 def exercise_case_id(notebook: Path) -> str | None:
-    """Return the case an exercise notebook is built on (its ``szkola.case_id`` metadata)."""
+    """Return the case an exercise notebook is built on (its ``szkola.case_id`` metadata).
+
+    A reflection-only exercise (supervision, coaching) has no case: :data:`REFLECTIVE`.
+    """
     try:
         metadata = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
     except (OSError, ValueError):
         return None
-    case_id = metadata.get("szkola", {}).get("case_id")
+    szkola = metadata.get("szkola", {})
+    if szkola.get("kind") == REFLECTIVE_EXERCISE and "case_id" not in szkola:
+        return REFLECTIVE
+    case_id = szkola.get("case_id")
     return case_id if isinstance(case_id, str) else None
 
 
@@ -117,7 +127,7 @@ def check_course_references(
                 )
                 continue
             case_id = exercise_case_id(notebook)
-            if case_id is None or case_id not in case_ids:
+            if case_id is None or (case_id != REFLECTIVE and case_id not in case_ids):
                 missing(
                     ("modules", m_index, "exercises", index),
                     f"ćwiczenie {exercise!r} opiera się na przypadku {case_id!r}, którego nie ma",

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from ..domain.case import Case
 from ..domain.course import Course
 from ..domain.directory import ServiceDirectory
+from ..domain.document_task import DocumentTask, document_task_issues
 from ..domain.integrity import case_issues, course_issues, directory_issues
 from ..domain.self_check import ITEM_KIND_LABELS, SelfCheck, self_check_issues
 from .privacy import find_pesels
@@ -23,10 +24,11 @@ KINDS: dict[str, type[BaseModel]] = {
     "directory": ServiceDirectory,
     "course": Course,
     "self_check": SelfCheck,
+    "document_task": DocumentTask,
 }
 """Every data file says what it is with ``kind``; this maps it to its model."""
 
-DataModel = Case | ServiceDirectory | Course | SelfCheck
+DataModel = Case | ServiceDirectory | Course | SelfCheck | DocumentTask
 
 
 def data_files(paths: Iterable[Path]) -> list[Path]:
@@ -85,13 +87,15 @@ def _validate(source: YamlSource) -> DataModel | list[Problem]:
         loaded = model.model_validate(source.data)
     except ValidationError as error:
         return privacy + [_problem(source, model, detail) for detail in error.errors(include_url=False)]
-    assert isinstance(loaded, Case | ServiceDirectory | Course | SelfCheck)
+    assert isinstance(loaded, Case | ServiceDirectory | Course | SelfCheck | DocumentTask)
     if isinstance(loaded, Case):
         issues = case_issues(loaded)
     elif isinstance(loaded, Course):
         issues = course_issues(loaded)
     elif isinstance(loaded, SelfCheck):
         issues = self_check_issues(loaded)
+    elif isinstance(loaded, DocumentTask):
+        issues = document_task_issues(loaded)
     else:
         issues = directory_issues(loaded)
     integrity = [

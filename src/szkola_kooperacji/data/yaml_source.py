@@ -77,6 +77,11 @@ def read_yaml(path: Path) -> YamlSource | list[Problem]:
         return [Problem(path, "", "plik nie jest zapisany w UTF-8", "zapisz plik w kodowaniu UTF-8")]
     except OSError as error:
         return [Problem(path, "", f"nie można odczytać pliku ({error.strerror})", "czytelny plik YAML")]
+    return read_yaml_text(text, path)
+
+
+def read_yaml_text(text: str, path: Path) -> YamlSource | list[Problem]:
+    """Parse YAML typed or read as ``path`` (a trainee's proposal has no file); same checks as a file."""
     if not text.strip():
         return [Problem(path, "", "plik jest pusty", EXPECTED_CONTENT)]
     try:

@@ -14,6 +14,9 @@ from pydantic import Field
 
 from .base import MAX_ITEMS, DomainModel, Identifier, LongText, Name, ShortText
 
+REFLECTIVE_EXERCISE = "refleksja"
+"""``szkola.kind`` of an exercise notebook graded by hand only (supervision, coaching): no case, no work."""
+
 
 class CourseLevel(StrEnum):
     """Regional courses train one G-PZK's practitioners; supra-regional ones train animators and managers."""

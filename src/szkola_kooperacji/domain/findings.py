@@ -46,6 +46,8 @@ class ElementKind(StrEnum):
     OCENA = "ocena"
     STRONY = "strony"
     UDOSTEPNIENIA = "udostepnienia"
+    SEKCJA = "sekcja"
+    """A section of a document exercise (agreement…); the id is the section's key."""
 
 
 ELEMENT_LABELS: dict[ElementKind, str] = {
@@ -57,6 +59,7 @@ ELEMENT_LABELS: dict[ElementKind, str] = {
     ElementKind.OCENA: "ocena",
     ElementKind.STRONY: "strony",
     ElementKind.UDOSTEPNIENIA: "udostępnienia",
+    ElementKind.SEKCJA: "sekcja",
 }
 """How an element is written in the rendered label a trainee and the validator read."""
 

@@ -17,6 +17,8 @@ class Part(StrEnum):
     INSTYTUCJE = "instytucje"
     UDOSTEPNIANIE = "udostepnianie"
     """Sharing information in a G-PZK role-play: judged per session, never in one trainee's own draft."""
+    POROZUMIENIE = "porozumienie"
+    """The gmina–powiat cooperation agreement: a document exercise, judged by ``rules.agreement``."""
 
 
 class ScoreKey(StrEnum):
@@ -35,6 +37,7 @@ class ScoreKey(StrEnum):
     SCHEDULE = "schedule"
     FORMAL = "formal"
     SHARING = "sharing"
+    DOCUMENT = "document"
 
 
 SCORE_LABELS: dict[ScoreKey, str] = {
@@ -51,6 +54,7 @@ SCORE_LABELS: dict[ScoreKey, str] = {
     ScoreKey.SCHEDULE: "Terminy i przeglądy",
     ScoreKey.FORMAL: "Kompletność formalna",
     ScoreKey.SHARING: "Udostępnianie informacji zgodnie z prawem",
+    ScoreKey.DOCUMENT: "Treść dokumentu",
 }
 """What a trainee reads for each score item."""
 
@@ -61,6 +65,7 @@ PART_ITEMS: dict[Part, frozenset[ScoreKey]] = {
     ),
     Part.INSTYTUCJE: frozenset({ScoreKey.INSTITUTIONS, ScoreKey.SECTORS, ScoreKey.LEVELS}),
     Part.UDOSTEPNIANIE: frozenset({ScoreKey.SHARING}),
+    Part.POROZUMIENIE: frozenset({ScoreKey.DOCUMENT}),
 }
 
 PART_LABELS: dict[Part, str] = {
@@ -68,7 +73,11 @@ PART_LABELS: dict[Part, str] = {
     Part.KONTRAKT: "Kontrakt socjalny: cele, działania, zobowiązania i terminy",
     Part.INSTYTUCJE: "Dobór instytucji: sektory i poziomy współpracy",
     Part.UDOSTEPNIANIE: "Udostępnianie informacji w zespole (odgrywanie ról G-PZK)",
+    Part.POROZUMIENIE: "Porozumienie o współpracy gminy i powiatu",
 }
 
 TEAM_PARTS: frozenset[Part] = frozenset({Part.UDOSTEPNIANIE})
 """Parts judged only in a team session (G-PZK role-play); an exercise on one trainee's draft never grades them."""
+
+DOCUMENT_PARTS: frozenset[Part] = frozenset({Part.POROZUMIENIE})
+"""Parts that grade a document exercise (its own JSON, its own rules), not a case's diagnosis and contract."""

@@ -18,10 +18,19 @@ from ..data.catalog import Catalog
 from ..domain.assessment import Part, assess_part
 from ..domain.draft import Draft
 from ..domain.feedback import give_feedback
+from ..domain.parts import DOCUMENT_PARTS
 from ..errors import WorkError
 from . import WORK_VARIABLE
 
-__all__ = ["WORK_VARIABLE", "grade_part", "grading_catalog", "parse_work", "reference_work", "score_part"]
+__all__ = [
+    "WORK_VARIABLE",
+    "grade_part",
+    "grading_catalog",
+    "parse_work",
+    "reference_document_work",
+    "reference_work",
+    "score_part",
+]
 
 
 @cache
@@ -34,6 +43,13 @@ def reference_work(case_id: str) -> str:
     """Return the case's expert diagnosis and contract as the JSON a work cell holds."""
     reference = grading_catalog().case(case_id).reference
     return Draft(case_id=case_id, diagnosis=reference.diagnosis, contract=reference.contract).model_dump_json()
+
+
+def reference_document_work(case_id: str) -> str:
+    """Return an expert's cooperation agreement for the case's gmina and powiat, as a work cell holds it."""
+    from .documents import reference_document  # noqa: PLC0415
+
+    return reference_document(grading_catalog(), case_id)
 
 
 def parse_work(work: object, case_id: str) -> Draft:
@@ -53,7 +69,12 @@ def score_part(work: object, case_id: str, part: str, points: float) -> tuple[fl
     """Return the points (0…``points``) of one part of the work and the Polish lines explaining them.
 
     The work is data: the JSON the dashboard wrote, parsed and scored by the domain, never run.
+    A document part (the cooperation agreement…) is scored by the document's rules instead.
     """
+    if part in DOCUMENT_PARTS:
+        from .documents import score_document_part  # noqa: PLC0415
+
+        return score_document_part(grading_catalog(), work, case_id, Part(part), points)
     try:
         draft = parse_work(work, case_id)
     except WorkError as problem:

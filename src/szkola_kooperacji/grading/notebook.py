@@ -15,6 +15,7 @@ from typing import Any
 
 import nbformat
 
+from ..domain.course import REFLECTIVE_EXERCISE
 from ..errors import ExerciseError
 from . import CODE_STUB, TEXT_STUB, WORK_GRADE_ID, WORK_VARIABLE
 
@@ -40,6 +41,13 @@ class ExerciseInfo:
     case_id: str
     parts: tuple[str, ...]
     reflections: tuple[Reflection, ...]
+    document: str | None = None
+    """The document task (``courses/dokumenty/<id>.yaml``) of a document exercise; None for a case's draft."""
+
+    @property
+    def reflective_only(self) -> bool:
+        """True for an exercise graded by hand only (supervision, coaching): no case, no work, no tests."""
+        return not self.case_id and not self.parts
 
 
 def _nbgrader(cell: Any) -> dict[str, Any]:
@@ -48,9 +56,13 @@ def _nbgrader(cell: Any) -> dict[str, Any]:
 
 
 def exercise_info(nb: Any) -> ExerciseInfo:
-    """Read title, case, graded parts and reflection questions; raise ExerciseError if one is missing."""
+    """Read title, case, graded parts and reflection questions; raise ExerciseError if one is missing.
+
+    An exercise graded by hand only (``szkola.kind: refleksja``) has no case, no work cell and no tests.
+    """
     meta = nb.get("metadata", {}).get("szkola", {})
-    case_id, title = meta.get("case_id"), meta.get("title")
+    reflective = meta.get("kind") == REFLECTIVE_EXERCISE
+    case_id, title = meta.get("case_id", "" if reflective else None), meta.get("title")
     if not isinstance(case_id, str) or not isinstance(title, str):
         raise ExerciseError("W metadanych notatnika brakuje szkola.case_id albo szkola.title.")
     questions: dict[str, str] = {}
@@ -66,9 +78,18 @@ def exercise_info(nb: Any) -> ExerciseInfo:
             reflections.append(Reflection(grade_id, question, float(_nbgrader(cell).get("points", 0))))
         elif grade_id.startswith("test_"):
             parts.append(grade_id.removeprefix("test_"))
-    if not any(_nbgrader(c).get("grade_id") == WORK_GRADE_ID for c in nb.cells):
+    has_work = any(_nbgrader(c).get("grade_id") == WORK_GRADE_ID for c in nb.cells)
+    if reflective and (case_id or parts or has_work or not reflections):
+        raise ExerciseError(
+            "Ćwiczenie refleksyjne (szkola.kind: refleksja) ma tylko pytania i odpowiedzi do oceny ręcznej: "
+            "bez przypadku, komórki pracy i testów."
+        )
+    if not reflective and not has_work:
         raise ExerciseError(f"Notatnik ćwiczenia nie ma komórki pracy (grade_id: {WORK_GRADE_ID}).")
-    return ExerciseInfo(title, case_id, tuple(parts), tuple(reflections))
+    document = meta.get("document")
+    if document is not None and not isinstance(document, str):
+        raise ExerciseError("Pole szkola.document w metadanych notatnika musi być identyfikatorem ćwiczenia.")
+    return ExerciseInfo(title, case_id, tuple(parts), tuple(reflections), document)
 
 
 def markdown_literal(text: str) -> str:

@@ -88,10 +88,15 @@ class GradeWorkAsData(NbGraderPreprocessor):
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         """Grade every part of the notebook's work without running any cell."""
         problems = problems_of(nb)
-        case_id = exercise_info(nb).case_id
+        info = exercise_info(nb)
+        if info.reflective_only:  # graded by hand only: nothing to score here
+            return nb, resources
+        case_id = info.case_id
         work_cell = next(c for c in nb.cells if _nbgrader_meta(c).get("grade_id") == WORK_GRADE_ID)
         work, _ = read_work_cell(work_cell.source)  # the rebuilt cell is always the dashboard's form
-        work_cell.outputs = self._work_outputs(work or "", case_id)
+        work_cell.outputs = (
+            self._document_outputs(work or "", case_id) if info.document else self._work_outputs(work or "", case_id)
+        )
         for cell in nb.cells:
             meta = _nbgrader_meta(cell)
             grade_id = str(meta.get("grade_id", ""))
@@ -108,6 +113,16 @@ class GradeWorkAsData(NbGraderPreprocessor):
                 nbformat.v4.new_output("execute_result", data={"text/plain": repr(earned)}, execution_count=1),
             ]
         return nb, resources
+
+    @staticmethod
+    def _document_outputs(work: str, case_id: str) -> list[Any]:
+        from .documents import agreement_html, parse_agreement  # noqa: PLC0415
+
+        try:
+            doc = parse_agreement(work, case_id)
+        except WorkError as problem:
+            return [nbformat.v4.new_output("display_data", data={"text/plain": str(problem)})]
+        return [nbformat.v4.new_output("display_data", data={"text/html": agreement_html(doc), "text/plain": work})]
 
     @staticmethod
     def _work_outputs(work: str, case_id: str) -> list[Any]:

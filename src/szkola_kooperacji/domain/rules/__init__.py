@@ -16,6 +16,7 @@ from ..contract import Contract
 from ..diagnosis import Diagnosis
 from ..directory import ServiceDirectory
 from ..findings import Finding
+from . import agreement as agreement  # declares the agreement's rules in the registry
 from .context import RuleContext
 from .coverage import check_coverage
 from .diagnosis import check_diagnosis

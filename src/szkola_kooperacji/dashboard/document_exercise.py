@@ -1,0 +1,179 @@
+"""A document exercise on the dashboard: the content page, the document's editor, live rules, submission.
+
+The document is saved in the trainee's store after every change (its own slot, beside the
+exercise's reflections) and restored on return; on submission its JSON travels in the
+exercise's work cell through nbgrader's exchange, exactly like a case's draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import ipywidgets as w
+from pydantic import ValidationError
+
+from ..data.catalog import Catalog
+from ..domain.agreement import AGREEMENT_SECTIONS, AgreementPlace, CooperationAgreement
+from ..domain.document_task import DOCUMENT_LABELS, DocumentTask
+from ..domain.findings import sorted_findings
+from ..domain.rules.agreement import check_agreement
+from ..storage import DraftStore
+from .agreement_editor import AgreementEditor
+from .guard import guarded
+from .render import AUTOSAVED, e, findings_html
+
+if TYPE_CHECKING:
+    from .landing import Dashboard
+
+DOCUMENT_KEY = "dokument"
+"""The key under which a document's JSON is stored in its slot."""
+
+
+def content_html(task: DocumentTask | None, place: AgreementPlace) -> str:
+    """Return the task and the content page: what the document contains and why."""
+    if task is None:
+        return f"<p>Przygotuj porozumienie o współpracy gminy {e(place.gmina)} z powiatem ({e(place.powiat)}).</p>"
+    sections = "".join(f"<h4>{e(s.heading)}</h4><p>{e(s.text)}</p>" for s in task.content)
+    return (
+        f"<div class='sk-doc-content'><h3>{e(task.title)}</h3><p><b>Zadanie.</b> {e(task.task)}</p>"
+        f"<h3>Co zawiera {e(DOCUMENT_LABELS[task.document])} i dlaczego</h3>{sections}</div>"
+    )
+
+
+def load_document(store: DraftStore, trainee: str, slot: str, case_id: str) -> CooperationAgreement:
+    """Return the trainee's saved agreement, or a fresh one (a stored one that no longer reads is set aside)."""
+    saved = store.load_answers(trainee, slot).get(DOCUMENT_KEY)
+    if saved:
+        try:
+            doc = CooperationAgreement.model_validate_json(saved)
+        except ValidationError:
+            doc = None
+        if doc is not None and doc.case_id == case_id:
+            return doc
+    return CooperationAgreement(case_id=case_id)
+
+
+class DocumentWorkspace(w.VBox):
+    """Tabs for the content page, the document and the submission, beside the rules' live findings."""
+
+    def __init__(
+        self,
+        trainee: str,
+        doc: CooperationAgreement,
+        *,
+        place: AgreementPlace,
+        task: DocumentTask | None,
+        store: DraftStore,
+        slot: str,
+        last_tab: tuple[str, w.Widget],
+    ) -> None:
+        self.trainee, self.doc, self.place, self.store, self.slot = trainee, doc, place, store, slot
+        self.saves = 0
+        self.status = w.HTML()
+        self.status.add_class("sk-saved")
+        self.findings = w.HTML()
+        self.findings.add_class("sk-live-findings")
+        self.editor = AgreementEditor(doc, task, guarded(self.status)(self.changed))
+        self.editor.add_class(AUTOSAVED)
+        pages = [
+            ("Zadanie i treść", w.HTML(content_html(task, place))),
+            ("Projekt porozumienia", self.editor),
+            last_tab,
+        ]
+        self.tabs = w.Tab(children=[page for _, page in pages])
+        self.tabs.titles = tuple(name for name, _ in pages)
+        self.tabs.selected_index = 1
+        self.tabs.add_class("sk-workspace-main")
+        side = w.VBox([w.HTML("<h3>Uwagi na bieżąco</h3>"), self.status, self.findings])
+        for css in ("sk-side", "sk-region", "sk-sticky"):
+            side.add_class(css)
+        row = w.HBox([self.tabs, side])
+        row.add_class("sk-workspace-row")
+        self._refresh()
+        super().__init__([row])
+        self.add_class("sk-workspace")
+        self.add_class("sk-document-workspace")
+
+    def changed(self) -> None:
+        """Save the document, then run the rules and show their findings by section and in the side panel."""
+        try:
+            self.store.save_answers(self.trainee, self.slot, {DOCUMENT_KEY: self.doc.model_dump_json()})
+            self.saves += 1
+            self.status.value = f"<span data-save='{self.saves}'>Zapisano o {dt.datetime.now():%H:%M}</span>"
+        except Exception:  # the store may be locked or full: tell the trainee, keep the work in memory
+            self.status.value = "<span class='sk-message'>Nie udało się zapisać. Spróbuj ponownie za chwilę.</span>"
+        self._refresh()
+
+    def _refresh(self) -> None:
+        order = list(AGREEMENT_SECTIONS)  # in the order the trainee fills the sections, errors first in each
+        findings = sorted(
+            sorted_findings(check_agreement(self.doc, self.place)),
+            key=lambda f: order.index(f.location.id) if f.location.id in order else len(order),
+        )
+        self.findings.value = findings_html(findings)
+        self.editor.show_findings(findings)
+
+
+def agreement_place(catalog: Catalog, case_id: str) -> AgreementPlace:
+    """Return the case's gmina and powiat as the Lista names them."""
+    from ..grading.documents import agreement_place as place_of  # noqa: PLC0415
+
+    return place_of(catalog, case_id)
+
+
+def open_document_exercise(app: Dashboard, assignment: str) -> DocumentWorkspace:
+    """Open a released document exercise: content page, editor, reflections and submission."""
+    from ..grading.exchange import TraineeExchange  # noqa: PLC0415
+    from .exercise_panel import ExercisePanel  # noqa: PLC0415
+
+    assert app.trainee is not None
+    assert app.course_dir is not None
+    trainee, store = app.trainee, app.store
+    exchange = TraineeExchange(app.course_dir, trainee)
+    released = exchange.fetch(assignment)
+    case_id = released.info.case_id
+    task = app.catalog.document_tasks.get(released.info.document or "")
+    answers_slot = f"ćw:{exchange.course_id}/{assignment}"
+    slot = f"dok:{exchange.course_id}/{assignment}"
+    doc = load_document(store, trainee, slot, case_id)
+    panel = ExercisePanel(
+        released,
+        store.load_answers(trainee, answers_slot),
+        save_answers=lambda answers: store.save_answers(trainee, answers_slot, answers),
+        # the editor edits this document in place, so it holds the trainee's work at submission time
+        submit=lambda answers: exchange.submit(assignment, doc.model_dump_json(), answers),
+        fetch_feedback=lambda: exchange.feedback(assignment),
+        handed_in="Trener zobaczy Twoje porozumienie i refleksję.",
+    )
+    place = agreement_place(app.catalog, case_id)
+    workspace = DocumentWorkspace(
+        trainee, doc, place=place, task=task, store=store, slot=slot, last_tab=("Oddanie ćwiczenia", panel)
+    )
+    app.show_workspace(workspace, released.info.title)
+    return workspace
+
+
+def open_reflective_exercise(app: Dashboard, assignment: str) -> w.VBox:
+    """Open an exercise graded by hand only (supervision, coaching): its questions and the submission."""
+    from ..grading.exchange import TraineeExchange  # noqa: PLC0415
+    from .exercise_panel import ExercisePanel  # noqa: PLC0415
+
+    assert app.trainee is not None
+    assert app.course_dir is not None
+    trainee, store = app.trainee, app.store
+    exchange = TraineeExchange(app.course_dir, trainee)
+    released = exchange.fetch(assignment)
+    slot = f"ćw:{exchange.course_id}/{assignment}"
+    panel = ExercisePanel(
+        released,
+        store.load_answers(trainee, slot),
+        save_answers=lambda answers: store.save_answers(trainee, slot, answers),
+        submit=lambda answers: exchange.submit(assignment, "", answers),
+        fetch_feedback=lambda: exchange.feedback(assignment),
+        handed_in="Trener zobaczy Twoje odpowiedzi.",
+    )
+    page = w.VBox([panel])
+    page.add_class("sk-reflective-exercise")
+    app.show_workspace(page, released.info.title)
+    return page
