@@ -33,7 +33,7 @@ def test_the_directory_panel_opens_a_proposal_checked_live_and_downloadable():
 
     proposal.text.value = proposal.text.value.replace("nowa_instytucja", "kolo_czaplice")
     assert "spełnia reguły Listy. Pobierz" in proposal.result.value
-    assert proposal.download.layout.display == ""
+    assert proposal.download.layout.display != "none"
     proposal.text.value = proposal.text.value.replace("sector: ngo", "sector: rolnictwo")
     assert "wiersz 4, pole <code>sector</code>: wartość &#x27;rolnictwo&#x27;" in proposal.result.value
     assert proposal.download.layout.display == "none"

@@ -21,9 +21,10 @@ from . import dates
 from .binding import Changed, FieldMessages, bind
 from .checklist import CheckList
 from .render import e, findings_html
+from .shared_looks import shown
 from .text_limits import TextLimits
 
-WIDE = w.Layout(width="98%")
+WIDE = shown(width="98%")
 PARTY_TITLES = {Level.GMINA: "Gmina", Level.POWIAT: "Powiat"}
 Part = tuple[list[w.Widget], FieldMessages]
 """A section's fields and the card that shows their refusals."""
@@ -37,9 +38,8 @@ def _lines(text: str) -> list[str]:
 
 
 def _text(value: str, placeholder: str, css: str, *, tooltip: str, area: bool = False) -> w.Text | w.Textarea:
-    field = (w.Textarea if area else w.Text)(value=value, placeholder=placeholder, continuous_update=False, layout=WIDE)
-    if area:
-        field.layout.height = "90px"
+    look = shown(width="98%", height="90px") if area else WIDE
+    field = (w.Textarea if area else w.Text)(value=value, placeholder=placeholder, continuous_update=False, layout=look)
     field.add_class(css)
     field.tooltip = tooltip  # its name for a screen reader: the section heading says the rest
     return field

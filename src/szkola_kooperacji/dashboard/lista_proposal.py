@@ -14,6 +14,7 @@ from ..domain.directory import Institution, ServiceDirectory
 from .download import DownloadButton
 from .guard import guarded
 from .render import e
+from .shared_looks import hidden, shown
 
 TEMPLATE = """\
 id: nowa_instytucja
@@ -85,7 +86,7 @@ class ListaProposal(w.VBox):
         """Check the entry now; show its problems or that it is ready. Return True when it is valid."""
         checked = check_proposal(self.text.value, self.directory)
         left = left_from_template(checked.institution) if checked.institution else []
-        self.download.layout.display = "" if checked.institution and not left else "none"
+        self.download.layout = shown() if checked.institution and not left else hidden()
         if left:
             self.result.value = (
                 "<p class='sk-ostrzezenie'>▲ Wpis spełnia reguły Listy, ale ma jeszcze teksty ze wzoru: "
