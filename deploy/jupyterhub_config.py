@@ -1,4 +1,4 @@
-"""JupyterHub configuration of the Szkoła Kooperacji for `jupyterhub -f deploy/jupyterhub_config.py`.
+"""JupyterHub configuration of the Szkoła Kooperacji: `python -m szkola_kooperacji.hub.app -f THIS_FILE`.
 
 `szkola hub` writes the same thing into its state folder and runs it; use this file when the hub is
 started by other means (systemd, a container). It reads the settings that `szkola hub --write-only`

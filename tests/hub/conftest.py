@@ -1,7 +1,9 @@
 """A real hub for the tests: `szkola hub` with its proxy, a real PostgreSQL store, Debian's Chromium.
 
 One hub serves all the hub tests (starting it and a trainee's server takes tens of seconds on two
-cores); the tests sign up their own accounts, so they do not depend on each other's users.
+cores); the tests sign up their own accounts, so they do not depend on each other's users. The hub
+runs two courses, as an organiser of a regional and a supra-regional course would: each with its
+roster (the trainees' group), its trainer and its formgrader service.
 """
 
 from __future__ import annotations
@@ -22,13 +24,26 @@ from playwright.sync_api import Browser, Page, expect
 
 from szkola_kooperacji.commands.hub import find_proxy
 from szkola_kooperacji.errors import SzkolaError
-from tests.browser.conftest import free_port, new_course
+from tests.browser.conftest import free_port, new_course, open_tab, type_text
 from tests.postgres_server import new_database, running_postgres
 
 ADMIN, ADMIN_PASSWORD = "trener", "Trener-haslo-2026"
 EXERCISE = "cw2_diagnoza"
-ROSTER = {"anowak": ("Anna", "Nowak"), "jkowalski": ("Jan", "Kowalski"), "ewisniewska": ("Ewa", "Wiśniewska")}
-"""The group of the hub's course: roster ids are the trainees' hub account names."""
+"""Released in both courses."""
+SUPRA_ONLY = "cw3_kontrakt"
+"""Released in the supra-regional course only."""
+REGIONAL, SUPRA = "regionalny_2026", "ponadregionalny"
+ROSTER = {
+    "anowak": ("Anna", "Nowak"),
+    "jkowalski": ("Jan", "Kowalski"),
+    "ewisniewska": ("Ewa", "Wiśniewska"),
+    "mwojcik": ("Marek", "Wójcik"),
+}
+"""The group of the regional course: roster ids are the trainees' hub account names."""
+SUPRA_ROSTER = {"kzielinska": ("Katarzyna", "Zielińska")}
+"""The group of the supra-regional course."""
+TRAINERS = {REGIONAL: "mkowalska", SUPRA: "bnowicki"}
+"""Each course's own trainer (not an admin): sees that course's formgrader only."""
 HUB_START_S = 120
 
 
@@ -38,9 +53,14 @@ class Hub:
 
     url: str
     store: str
-    course: Path
+    courses: dict[str, Path]
     log: Path
     process: subprocess.Popen[bytes]
+
+    @property
+    def course(self) -> Path:
+        """The regional course's folder."""
+        return self.courses[REGIONAL]
 
     def at(self, path: str) -> str:
         return self.url.rstrip("/") + "/" + path.lstrip("/")
@@ -67,7 +87,12 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
     except SzkolaError as missing:
         pytest.skip(str(missing))
     folder = tmp_path_factory.mktemp("hub")
-    course = new_course(folder, ROSTER, EXERCISE)
+    (folder / REGIONAL).mkdir()
+    (folder / SUPRA).mkdir()
+    courses = {
+        REGIONAL: new_course(folder / REGIONAL, ROSTER, EXERCISE),
+        SUPRA: new_course(folder / SUPRA, SUPRA_ROSTER, EXERCISE, SUPRA_ONLY),
+    }
     with running_postgres() as server:
         store = new_database(server)
         port = free_port()
@@ -79,7 +104,8 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
             f"--admin={ADMIN}",
             f"--db={store}",
             f"--state={folder / 'state'}",
-            f"--course={course}",
+            *(f"--course={name}={path}" for name, path in courses.items()),
+            *(f"--trainer={name}={trainer}" for name, trainer in TRAINERS.items()),
             f"--port={port}",
             f"--hub-port={free_port()}",
             f"--proxy-api-port={free_port()}",
@@ -87,7 +113,7 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
         log = folder / "hub.log"
         with log.open("wb") as output:
             process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
-        running = Hub(f"http://127.0.0.1:{port}/", store, course, log, process)
+        running = Hub(f"http://127.0.0.1:{port}/", store, courses, log, process)
         try:
             _wait_until_up(running)
             yield running
@@ -133,6 +159,31 @@ def approve(admin: Page, hub: Hub, user: str) -> None:
     row = admin.locator("tr", has=admin.locator("td", has_text=re.compile(rf"^{user}$")))
     row.get_by_role("button", name="Authorize", exact=True).click()
     expect(row.get_by_role("button", name="Unauthorize", exact=True)).to_be_visible()
+
+
+def approved(admin: Page, browser: Browser, hub: Hub, user: str) -> Page:
+    """A new person's browser: signed up, approved by the admin and signed in (their server starts)."""
+    page = new_page(browser)
+    password = f"{user.capitalize()}-haslo-2026"
+    sign_up(page, hub, user, password)
+    approve(admin, hub, user)
+    log_in(page, hub, user, password)
+    return page
+
+
+def submit_exercise(trainee: Page, exercise: str, statement: str, reflection: str) -> None:
+    """The trainee opens an exercise on the dashboard, states one need, writes a reflection and hands it in."""
+    trainee.wait_for_selector(f".sk-exercise-{exercise}", timeout=180_000)
+    trainee.click(f".sk-exercise-{exercise}")
+    trainee.wait_for_selector(".sk-live-findings")
+    open_tab(trainee, "Diagnoza potrzeb")
+    trainee.click(".sk-add-need")
+    trainee.locator(".sk-need select").first.select_option(label="Sytuacja materialna (dochody, wydatki, długi)")
+    type_text(trainee, ".sk-need-statement textarea", statement)
+    open_tab(trainee, "Oddanie ćwiczenia")
+    type_text(trainee, ".sk-reflection-1 textarea", reflection)
+    trainee.click(".sk-submit")
+    expect(trainee.locator(".sk-submit-status")).to_contain_text("Oddano", timeout=60_000)
 
 
 @pytest.fixture(scope="session")

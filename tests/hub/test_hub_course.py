@@ -1,5 +1,5 @@
-"""A group's course on the hub: the trainee submits from the dashboard, the trainer's formgrader shows it,
-autograde and feedback reach the trainee; a trainee cannot open the trainer's formgrader."""
+"""A group's course on the hub: the trainee submits from the dashboard, the course's formgrader shows it,
+autograde and feedback reach the trainee; a trainee cannot open the course's formgrader."""
 
 from __future__ import annotations
 
@@ -8,48 +8,34 @@ import sys
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import nbgrader, open_tab, shot, type_text
+from tests.browser.conftest import nbgrader, open_tab, shot
 
-from .conftest import ADMIN, EXERCISE, Hub, approve, log_in, new_page, sign_up
+from .conftest import EXERCISE, REGIONAL, Hub, approved, submit_exercise
 
-TRAINEE, PASSWORD = "ewisniewska", "Ewisniewska-haslo-2026"
+TRAINEE = "ewisniewska"
 STATEMENT = "Rodzinie brakuje pieniędzy na opał i jedzenie"
 
 
 def test_trainer_grades_in_formgrader_and_feedback_reaches_the_trainee(hub: Hub, admin: Page, browser: Browser):
-    trainee = new_page(browser)
-    sign_up(trainee, hub, TRAINEE, PASSWORD)
-    approve(admin, hub, TRAINEE)
-    log_in(trainee, hub, TRAINEE, PASSWORD)
-    trainee.wait_for_selector(f".sk-exercise-{EXERCISE}", timeout=180_000)
-    trainee.click(f".sk-exercise-{EXERCISE}")
-    trainee.wait_for_selector(".sk-live-findings")
-    open_tab(trainee, "Diagnoza potrzeb")
-    trainee.click(".sk-add-need")
-    trainee.locator(".sk-need select").first.select_option(label="Sytuacja materialna (dochody, wydatki, długi)")
-    type_text(trainee, ".sk-need-statement textarea", STATEMENT)
-    open_tab(trainee, "Oddanie ćwiczenia")
-    type_text(trainee, ".sk-reflection-1 textarea", "Babcia pomaga w opiece nad dziećmi")
-    trainee.click(".sk-submit")
-    expect(trainee.locator(".sk-submit-status")).to_contain_text("Oddano", timeout=60_000)
+    trainee = approved(admin, browser, hub, TRAINEE)
+    submit_exercise(trainee, EXERCISE, STATEMENT, "Babcia pomaga w opiece nad dziećmi")
     shot(trainee, "hub_06_cwiczenie_oddane")
 
-    admin.goto(hub.at("hub/spawn"))  # the trainer's own server: JupyterLab, in the course folder
+    admin.goto(hub.at(f"services/{REGIONAL}/lab"))  # the course's shared JupyterLab, in the course folder
     admin.locator("#jp-main-dock-panel").wait_for(timeout=180_000)
-    assert f"/user/{ADMIN}/lab" in admin.url
     expect(admin.locator(".jp-DirListing-item", has_text="source")).to_be_visible()  # the course folder
-    shot(admin, "hub_07_trener_jupyterlab")
-    nbgrader(hub.course, "collect", EXERCISE)  # what the trainer runs in Lab's terminal or formgrader
+    shot(admin, "hub_07_trener_jupyterlab_kursu")
+    nbgrader(hub.course, "collect", EXERCISE)  # what the trainer runs in the course Lab's terminal or formgrader
     grade = [sys.executable, "-m", "szkola_kooperacji", "grade", "autograde", EXERCISE]
     run = subprocess.run(grade, cwd=hub.course, capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stdout + run.stderr
-    admin.goto(hub.at(f"user/{ADMIN}/formgrader/gradebook/{EXERCISE}/{EXERCISE}"))
+    admin.goto(hub.at(f"services/{REGIONAL}/formgrader/gradebook/{EXERCISE}/{EXERCISE}"))
     expect(admin.locator("#main-table a.name-hidden")).to_have_count(1)  # "Submission #1": names hidden
     admin.locator("#toggle_names").click()
     expect(admin.locator("#main-table")).to_contain_text("Wiśniewska, Ewa")
     shot(admin, "hub_08_formgrader_kursu")
 
-    answer = trainee.goto(hub.at(f"user/{ADMIN}/formgrader"))  # a trainee opening the formgrader
+    answer = trainee.goto(hub.at(f"services/{REGIONAL}/formgrader"))  # a trainee opening the formgrader
     assert answer is not None
     assert answer.status == 403
 

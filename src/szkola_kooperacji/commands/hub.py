@@ -12,11 +12,14 @@ import click
 
 from ..data.paths import project_root
 from ..errors import SzkolaError
-from ..hub.settings import DEFAULT_IDLE_MINUTES, HubSettings
+from ..hub.course_options import course_trainers, hub_courses
+from ..hub.settings import DEFAULT_IDLE_MINUTES, HubSettings, grader_group, trainee_group
 from ..storage import DraftStore
 from ..storage.database import is_database_url, parse_store_location
 
 CONFIG_FILE = "jupyterhub_config.py"
+HUB_APP = "szkola_kooperacji.hub.app"
+"""JupyterHub that lets the courses' formgrader services start in their own time (see hub/app.py)."""
 LOCAL_PROXY = Path(".hub-proxy") / "node_modules" / ".bin" / "configurable-http-proxy"
 """Where `.ci/run` (and docs/hub.md) install JupyterHub's proxy from npm, inside the project."""
 
@@ -77,9 +80,18 @@ def write_hub_config(settings: HubSettings) -> Path:
 )
 @click.option(
     "--course",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=None,
-    help="Katalog kursu grupy (szkola course init): ćwiczenia dla uczestników, formgrader dla trenerów.",
+    "courses",
+    multiple=True,
+    metavar="[NAZWA=]KATALOG",
+    help="Kurs (katalog z szkola course init): ćwiczenia dla jego uczestników, formgrader dla jego trenerów. "
+    "Kilka kursów: --course regionalny_2026=KATALOG --course ponadregionalny=KATALOG.",
+)
+@click.option(
+    "--trainer",
+    "trainers",
+    multiple=True,
+    metavar="KURS=KONTO",
+    help="Trener kursu (grupa formgrade-KURS): widzi formgrader tylko swoich kursów; można powtórzyć.",
 )
 @click.option(
     "--idle-minutes",
@@ -99,7 +111,9 @@ def write_hub_config(settings: HubSettings) -> Path:
 @click.option("--hub-db", default=None, help="Baza kont huba (adres SQLAlchemy); domyślnie plik SQLite w --state.")
 @click.option("--proxy", default=None, help="Ścieżka do configurable-http-proxy (domyślnie: PATH albo .hub-proxy/).")
 @click.option(
-    "--write-only", is_flag=True, help="Tylko zapisz konfigurację (jupyterhub -f KATALOG/jupyterhub_config.py)."
+    "--write-only",
+    is_flag=True,
+    help=f"Tylko zapisz konfigurację (start: python -m {HUB_APP} -f KATALOG/jupyterhub_config.py).",
 )
 def hub(
     *,
@@ -108,7 +122,8 @@ def hub(
     store: str | None,
     state: Path,
     admins: tuple[str, ...],
-    course: Path | None,
+    courses: tuple[str, ...],
+    trainers: tuple[str, ...],
     idle_minutes: int,
     hub_port: int,
     proxy_api_port: int,
@@ -121,6 +136,7 @@ def hub(
     state = state.resolve()
     if store is not None and not is_database_url(store):  # a hub's trainees need a database, not a file
         raise SzkolaError(f"--db: oczekiwano adresu postgresql://…, a jest {store!r}.")
+    course_folders = hub_courses(courses)
     location = parse_store_location(store) if store is not None else state / "prace.sqlite"
     state.mkdir(parents=True, exist_ok=True)
     DraftStore(location).close()  # reachable, tables made, before anyone signs up
@@ -132,7 +148,8 @@ def hub(
         hub_port=hub_port,
         proxy_api_port=proxy_api_port,
         admins=list(admins),
-        course=str(course.resolve()) if course else None,
+        courses=course_folders,
+        trainers=course_trainers(trainers, course_folders),
         idle_minutes=idle_minutes,
         proxy_command=find_proxy(proxy),
         hub_db_url=hub_db,
@@ -140,15 +157,19 @@ def hub(
         python=sys.executable,
     )
     config = write_hub_config(settings)
+    for name in course_folders:
+        click.echo(
+            f"Kurs {name}: formgrader http://{ip}:{port}/services/{name}/ dla grupy {grader_group(name)}, "
+            f"pulpit z jego ćwiczeniami dla grupy {trainee_group(name)}."
+        )
     if write_only:
-        click.echo(f"Zapisano {config}. Start: jupyterhub -f {config}")
+        click.echo(f"Zapisano {config}. Start: {sys.executable} -m {HUB_APP} -f {config}")
         return
     click.echo(
         f"Platforma z kontami: http://{ip}:{port}/ — administrator ({', '.join(admins)}) zakłada konto przez „Sign up”."
     )
-    jupyterhub = Path(sys.executable).parent / "jupyterhub"
     try:
-        completed = subprocess.run([str(jupyterhub), "-f", str(config)], cwd=state, check=False)
+        completed = subprocess.run([sys.executable, "-m", HUB_APP, "-f", str(config)], cwd=state, check=False)
     except KeyboardInterrupt:
         return
     if completed.returncode not in (0, -2):

@@ -4,6 +4,11 @@ Accounts: NativeAuthenticator (sign-up, approved by an admin at ``/hub/authorize
 are trainers too. Servers: ``SzkolaSpawner``. Idle servers are stopped by jupyterhub-idle-culler
 (the trainee's work is in the store, so it is there when they come back). LTI 1.3 and OAuth
 replace the authenticator by configuration only: see docs/hub.md.
+
+Courses, as nbgrader documents for several courses on one hub: each course is a hub service (a
+shared JupyterLab with the formgrader in the course folder, at ``/services/KURS/``) that only
+the group ``formgrade-KURS`` (and admins) may open, a role granting exactly that, and the group
+``nbgrader-KURS`` of its trainees, whose dashboards the spawner points at the course folder.
 """
 
 from __future__ import annotations
@@ -14,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from ..data.paths import project_root
-from ..grading import COURSE_ENV
 from ..serving import DISCONNECTED_KERNEL_SECONDS, JUPYTER_DATA, TEMPLATE
 from ..storage.drafts import STORE_ENV
-from .settings import TRAINER_GROUP, HubSettings
+from .courses import SERVER_ROLE, course_groups, course_roles, course_services, trainer_server_config
+from .server_config import python_config
+from .settings import HubSettings
 
 DASHBOARD = "pulpit.ipynb"
 DASHBOARD_URL = f"/voila/render/{DASHBOARD}"
@@ -67,24 +73,7 @@ def trainee_server_config() -> str:
         "MappingKernelManager.cull_interval": 60,
         "MappingKernelManager.cull_connected": False,
     }
-    return _python_config(settings)
-
-
-def trainer_server_config(course: str | None) -> str:
-    """Return the configuration of a trainer's JupyterLab (the formgrader of the hub's course)."""
-    settings: dict[str, Any] = {"ServerApp.default_url": "/lab"}
-    if course:
-        settings["ServerApp.root_dir"] = course
-        settings["CourseDirectory.root"] = course
-    return _python_config(settings)
-
-
-def _python_config(settings: dict[str, Any]) -> str:
-    lines = ["# Written by `szkola hub`; changes are overwritten at its next start.", "c = get_config()  # noqa"]
-    if os.geteuid() == 0:  # a hub run as root (a container, CI) starts the users' servers as root too
-        settings = {"ServerApp.allow_root": True, **settings}
-    lines += [f"c.{name} = {value!r}" for name, value in settings.items()]
-    return "\n".join(lines) + "\n"
+    return python_config(settings)
 
 
 def configure(c: Any, settings: HubSettings) -> None:
@@ -95,7 +84,7 @@ def configure(c: Any, settings: HubSettings) -> None:
     bin_dir = Path(python).parent
     trainee_config, trainer_config = state / "trainee_server_config.py", state / "trainer_server_config.py"
     trainee_config.write_text(trainee_server_config(), encoding="utf-8")
-    trainer_config.write_text(trainer_server_config(settings.course), encoding="utf-8")
+    trainer_config.write_text(trainer_server_config(), encoding="utf-8")
 
     c.JupyterHub.ip, c.JupyterHub.port = settings.ip, settings.port
     c.JupyterHub.hub_ip, c.JupyterHub.hub_port = "127.0.0.1", settings.hub_port
@@ -115,32 +104,35 @@ def configure(c: Any, settings: HubSettings) -> None:
     c.NativeAuthenticator.allowed_failed_logins = 5
     c.NativeAuthenticator.seconds_before_next_try = 60
     c.Authenticator.admin_users = set(settings.admins)
-    c.JupyterHub.load_groups = {TRAINER_GROUP: {"users": list(settings.admins)}}
+    c.JupyterHub.load_groups = course_groups(settings)
 
     c.JupyterHub.spawner_class = "szkola_kooperacji.hub.spawner.SzkolaSpawner"
     c.SzkolaSpawner.home_dir_template = str(state / "users" / "{username}")
     c.SzkolaSpawner.trainee_config = str(trainee_config)
     c.SzkolaSpawner.trainer_config = str(trainer_config)
+    c.SzkolaSpawner.courses = dict(settings.courses)
+    c.SzkolaSpawner.default_course = settings.default_course or ""
     c.Spawner.cmd = [str(bin_dir / "jupyterhub-singleuser")]
     c.Spawner.default_url = ""  # each role's server configuration names its own page
     c.Spawner.http_timeout = 120
     c.Spawner.start_timeout = 120
     jupyter_path = os.pathsep.join(p for p in (str(JUPYTER_DATA), os.environ.get("JUPYTER_PATH", "")) if p)
     environment = {STORE_ENV: settings.store, "JUPYTER_PATH": jupyter_path, "PYTHONUNBUFFERED": "1"}
-    if settings.course:
-        environment[COURSE_ENV] = settings.course
     c.Spawner.environment = environment
 
     c.JupyterHub.services = [
         {
             "name": "idle-culler",
             "command": [python, "-m", "jupyterhub_idle_culler", f"--timeout={settings.idle_minutes * 60}"],
-        }
+        },
+        *course_services(settings, state, bin_dir, environment),
     ]
     c.JupyterHub.load_roles = [
         {
             "name": "idle-culler",
             "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
             "services": ["idle-culler"],
-        }
+        },
+        SERVER_ROLE,
+        *course_roles(settings),
     ]

@@ -1,8 +1,10 @@
-"""Each user's server: the Voilà dashboard for a trainee, JupyterLab with the formgrader for a trainer.
+"""Each user's server: the Voilà dashboard for a trainee, JupyterLab with their courses for a trainer.
 
-The role is the hub's: members of the trainers' group (and admins) are trainers, everyone else a
-trainee. Both run ``jupyterhub-singleuser`` (the hub's own sign-in, activity for the idle culler),
-each with its own server configuration file written by ``hub.config``.
+The role is the hub's: admins, members of the trainers' group and of any course's trainers' group
+(``formgrade-KURS``) are trainers, everyone else a trainee. A trainee's course is the one whose
+trainees' group (``nbgrader-KURS``) they are in; its folder reaches the dashboard's kernel in the
+server's environment. Both run ``jupyterhub-singleuser`` (the hub's own sign-in, activity for the
+idle culler), each with its own server configuration file written by ``hub.config``.
 """
 
 from __future__ import annotations
@@ -11,9 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from jupyterhub.spawner import SimpleLocalProcessSpawner
-from traitlets import Unicode
+from traitlets import Dict, Unicode
 
-from .settings import TRAINER_GROUP
+from ..grading import COURSE_ENV
+from ..grading.course_folder import CONFIG_FILE
+from .courses import TRAINER_NBGRADER_CONFIG
+from .settings import GRADER_GROUP_PREFIX, TRAINER_GROUP, trainee_group
+
+
+class CourseMembershipError(RuntimeError):
+    """A trainee in the trainees' groups of several courses: the hub shows this on its spawn page."""
 
 
 class SzkolaSpawner(SimpleLocalProcessSpawner):
@@ -26,10 +35,35 @@ class SzkolaSpawner(SimpleLocalProcessSpawner):
     trainee_config = Unicode(config=True, help="Server configuration file of a trainee's dashboard server.")
     trainer_config = Unicode(config=True, help="Server configuration file of a trainer's JupyterLab.")
     trainer_group = Unicode(TRAINER_GROUP, config=True, help="Hub group whose members are trainers.")
+    courses = Dict(config=True, help="Course name on the hub -> its course folder.")
+    default_course = Unicode(
+        "", config=True, help="Course of a trainee in no course's group (the only course of a one-course hub)."
+    )
+
+    def group_names(self) -> set[str]:
+        """Return the hub groups of this server's user."""
+        return {group.name for group in self.user.groups}
 
     def is_trainer(self) -> bool:
-        """Return True for an admin or a member of the trainers' group."""
-        return bool(self.user.admin) or any(group.name == self.trainer_group for group in self.user.groups)
+        """Return True for an admin or a member of the trainers' group or of a course's trainers' group."""
+        groups = self.group_names()
+        return (
+            bool(self.user.admin)
+            or self.trainer_group in groups
+            or any(group.startswith(GRADER_GROUP_PREFIX) for group in groups)
+        )
+
+    def trainee_course(self) -> str | None:
+        """Return the course folder of this trainee's dashboard: their course group's, else the hub's only course."""
+        groups = self.group_names()
+        mine = sorted(name for name in self.courses if trainee_group(name) in groups)
+        if len(mine) > 1:
+            raise CourseMembershipError(
+                f"Konto {self.user.name} należy do kilku kursów ({', '.join(mine)}); uczestnik pracuje w jednym. "
+                "Administrator: usuń je z pozostałych grup nbgrader-… w panelu (/hub/admin → Groups)."
+            )
+        name = mine[0] if mine else self.default_course
+        return str(self.courses[name]) if name else None
 
     def get_args(self) -> list[str]:
         """Add the role's server configuration to the hub's arguments."""
@@ -37,6 +71,12 @@ class SzkolaSpawner(SimpleLocalProcessSpawner):
         return [*super().get_args(), f"--config={config}"]
 
     def get_env(self) -> dict[str, Any]:
-        """Make the working folder exist before the server starts in it."""
-        Path(self.home_dir).mkdir(parents=True, exist_ok=True)
-        return dict(super().get_env())
+        """Make the working folder exist; give a trainee their course, a trainer nbgrader's course list."""
+        home = Path(self.home_dir)
+        home.mkdir(parents=True, exist_ok=True)
+        env = dict(super().get_env())
+        if self.is_trainer():
+            (home / CONFIG_FILE).write_text(TRAINER_NBGRADER_CONFIG, encoding="utf-8")
+        elif course := self.trainee_course():
+            env[COURSE_ENV] = course
+        return env
