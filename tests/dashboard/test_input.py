@@ -14,6 +14,7 @@ from szkola_kooperacji.dashboard import Dashboard
 from szkola_kooperacji.dashboard.action_editor import GoalEditor
 from szkola_kooperacji.dashboard.binding import text_limit
 from szkola_kooperacji.dashboard.exercise_panel import ExercisePanel
+from szkola_kooperacji.dashboard.shared_looks import is_visible
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.codes import AREA_LABELS, Area
 from szkola_kooperacji.domain.contract import Action, Goal
@@ -161,7 +162,7 @@ def test_evidence_is_folded_by_area_with_chosen_findings_in_view(app: Dashboard)
     areas = list(dict.fromkeys(AREA_LABELS[f.area] for f in case.interview))
     assert len(areas) > 1, "the mini case has findings in several areas"
     own = AREA_LABELS[editor.need.area]
-    shown = {f.id: box.layout.display != "none" for f, box in zip(case.interview, evidence.boxes, strict=True)}
+    shown = {f.id: is_visible(box) for f, box in zip(case.interview, evidence.boxes, strict=True)}
     assert shown == {f.id: AREA_LABELS[f.area] == own for f in case.interview}, "only the need's own area is open"
     other = next(f for f in case.interview if AREA_LABELS[f.area] != own)
     toggles = {t.description.split(" — ")[0][2:]: t for t in evidence.children if isinstance(t, w.Button)}
@@ -169,18 +170,18 @@ def test_evidence_is_folded_by_area_with_chosen_findings_in_view(app: Dashboard)
     assert "wybrane: 0 z" in toggles[AREA_LABELS[other.area]].description
     evidence.value = (other.id,)
     box = evidence.boxes[case.interview.index(other)]
-    assert box.layout.display != "none", "a chosen finding stays in view in a folded group"
+    assert is_visible(box), "a chosen finding stays in view in a folded group"
     assert "wybrane: 1 z" in toggles[AREA_LABELS[other.area]].description
     assert [ev.finding_id for ev in editor.need.evidence] == [other.id]
     toggles[AREA_LABELS[other.area]].click()
-    assert all(evidence.boxes[i].layout.display != "none" for i, f in enumerate(case.interview) if f.area == other.area)
+    assert all(is_visible(evidence.boxes[i]) for i, f in enumerate(case.interview) if f.area == other.area)
     assert toggles[AREA_LABELS[other.area]].description.startswith("▾")
     box.value = False
     toggles[AREA_LABELS[other.area]].click()
-    assert box.layout.display == "none", "folded again, the unticked finding is hidden"
+    assert not is_visible(box), "folded again, the unticked finding is hidden"
     assert "wybrane: 0 z" in toggles[AREA_LABELS[other.area]].description
     editor.area.value = other.area
-    assert box.layout.display != "none", "choosing the need's area shows that area's findings"
+    assert is_visible(box), "choosing the need's area shows that area's findings"
 
 
 def test_goal_needs_follow_the_diagnosis(app: Dashboard):

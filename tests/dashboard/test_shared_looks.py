@@ -7,7 +7,7 @@ import pytest
 
 import szkola_kooperacji.dashboard  # noqa: F401 (importing the dashboard shares the default looks)
 from szkola_kooperacji.dashboard.checklist import FoldedCheckList
-from szkola_kooperacji.dashboard.shared_looks import SharedDefaultError, hidden
+from szkola_kooperacji.dashboard.shared_looks import SharedDefaultError, is_visible
 
 
 def test_widgets_of_one_kind_share_their_default_layout_and_style():
@@ -26,12 +26,13 @@ def test_changing_a_shared_layout_in_place_is_refused():
     assert w.HTML().layout.display is None, "nothing changed for the other widgets"
 
 
-def test_folding_a_group_swaps_layouts_instead_of_changing_a_shared_one():
+def test_folding_a_group_hides_by_class_instead_of_changing_a_shared_layout():
     checks = FoldedCheckList(
         [("W1", "w1"), ("W2", "w2")], ("w2",), description="Dowody", groups={"w1": "Dom", "w2": "Dom"}
     )
     one, two = checks.boxes
-    assert one.layout is hidden(), "a folded group hides what is not chosen"
-    assert two.layout is not hidden(), "and keeps the chosen item in view"
+    assert not is_visible(one), "a folded group hides what is not chosen"
+    assert is_visible(two), "and keeps the chosen item in view"
     checks.unfold("Dom")
-    assert one.layout is two.layout, "unfolded, both show with the same shared layout"
+    assert is_visible(one), "unfolded, both show"
+    assert one.layout is two.layout, "with the same shared layout, never changed in place"

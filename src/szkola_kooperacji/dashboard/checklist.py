@@ -16,7 +16,7 @@ import ipywidgets as w
 import traitlets
 
 from .render import e
-from .shared_looks import hidden, shown
+from .shared_looks import set_visible, shown
 
 Options = Sequence[tuple[str, Any]]
 
@@ -171,8 +171,7 @@ class FoldedCheckList(CheckList):
     def _fold(self) -> None:
         for group, indexes in self._members().items():
             for i in indexes:
-                in_view = group in self._open or self._boxes[i].value
-                self._boxes[i].layout = shown(width="100%") if in_view else hidden()
+                set_visible(self._boxes[i], group in self._open or self._boxes[i].value)
         self._counted()
 
     def _shown(self) -> None:

@@ -14,7 +14,7 @@ from ..domain.directory import Institution, ServiceDirectory
 from .download import DownloadButton
 from .guard import guarded
 from .render import e
-from .shared_looks import hidden, shown
+from .shared_looks import set_visible
 
 TEMPLATE = """\
 id: nowa_instytucja
@@ -76,9 +76,11 @@ class ListaProposal(w.VBox):
         self.result = w.HTML()
         self.result.add_class("sk-proposal-result")
         self.download = DownloadButton("Pobierz wpis (YAML)", self._file)
-        self.download.add_class("sk-proposal-download")
+        # Shown and hidden as a box: the download button's own view (anywidget) follows no class change.
+        self.download_box = w.Box([self.download])
+        self.download_box.add_class("sk-proposal-download")
         self.text.observe(guarded(self.result)(lambda _: self.check()), names="value")
-        super().__init__([w.HTML(HELP), self.text, self.result, self.download])
+        super().__init__([w.HTML(HELP), self.text, self.result, self.download_box])
         self.add_class("sk-proposal")
         self.check()
 
@@ -86,7 +88,7 @@ class ListaProposal(w.VBox):
         """Check the entry now; show its problems or that it is ready. Return True when it is valid."""
         checked = check_proposal(self.text.value, self.directory)
         left = left_from_template(checked.institution) if checked.institution else []
-        self.download.layout = shown() if checked.institution and not left else hidden()
+        set_visible(self.download_box, bool(checked.institution and not left))
         if left:
             self.result.value = (
                 "<p class='sk-ostrzezenie'>▲ Wpis spełnia reguły Listy, ale ma jeszcze teksty ze wzoru: "

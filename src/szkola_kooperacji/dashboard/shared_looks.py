@@ -6,9 +6,10 @@ each one a message to create, state for the browser to load and memory in both. 
 keep the defaults now share one frozen instance per kind, so the page carries only the widgets
 themselves. A widget given its own ``layout=``/``style=`` keeps it, and that one may change.
 
-A shared default must never change in place (every widget using it would change): swap in
-another layout instead (``HIDDEN``/``SHOWN`` below). Changing a shared one raises, so the
-mistake shows in the first test that makes it, not on a trainee's screen.
+A shared default must never change in place (every widget using it would change). To hide and
+show a widget use ``set_visible`` (a CSS class; swapping a view's layout model in the browser
+does not take the old one's ``display`` away). Changing a shared one raises, so the mistake
+shows in the first test that makes it, not on a trainee's screen.
 """
 
 from __future__ import annotations
@@ -56,9 +57,24 @@ def shared(klass: type[w.Widget], **traits: Any) -> w.Widget:
     return instance
 
 
-def hidden() -> w.Layout:
-    """Return the shared layout of a widget kept on the page but not shown."""
-    return shared(w.Layout, display="none")
+HIDDEN_CLASS = "sk-hidden"
+"""The dashboard stylesheet's class of a widget kept on the page but not shown (widgets/dashboard.css)."""
+
+
+def set_visible(widget: w.DOMWidget, visible: bool) -> None:
+    """Show or hide a widget that keeps its place in the page (one message, no layout of its own).
+
+    An anywidget's view follows no later class change: put it in a box and show or hide the box.
+    """
+    if visible:
+        widget.remove_class(HIDDEN_CLASS)
+    else:
+        widget.add_class(HIDDEN_CLASS)
+
+
+def is_visible(widget: w.DOMWidget) -> bool:
+    """Return False while ``set_visible`` keeps the widget hidden."""
+    return HIDDEN_CLASS not in widget._dom_classes
 
 
 def shown(**traits: Any) -> w.Layout:
