@@ -122,8 +122,9 @@ def _fork(request: dict[str, Any], server: socket.socket, connection: socket.soc
         return pid
     server.close()
     connection.close()
-    for number in (signal.SIGCHLD, signal.SIGTERM, signal.SIGINT):
+    for number in (signal.SIGCHLD, signal.SIGTERM):
         signal.signal(number, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # a kernel's interrupt, as in a new Python
     os.setsid()
     env = {str(k): str(v) for k, v in request["env"].items()}
     os.environ.clear()
@@ -144,6 +145,7 @@ def serve(socket_path: Path) -> None:
     gc.freeze()  # the collector would otherwise touch, and so copy, every preloaded object in every kernel
     signal.signal(signal.SIGCHLD, _reap)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops this one
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
         server.bind(str(socket_path))
         os.chmod(socket_path, 0o600)

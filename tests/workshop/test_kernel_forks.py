@@ -16,6 +16,7 @@ from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning.factory import KernelProvisionerFactory
 
 from szkola_kooperacji.fork_provisioner import FORK_SOCKET_ENV, PROVISIONER_NAME
+from tests.aio import run
 
 
 @pytest.fixture
@@ -64,7 +65,7 @@ def test_a_kernel_is_a_fork_of_the_fork_server_and_ends_with_it(fork_server):
             await asyncio.sleep(0.2)
         await manager.shutdown_kernel(now=True)
 
-    asyncio.run(scenario())
+    run(scenario())
 
 
 def test_without_a_fork_server_the_kernel_starts_as_a_new_process(tmp_path: Path):
@@ -74,4 +75,4 @@ def test_without_a_fork_server_the_kernel_starts_as_a_new_process(tmp_path: Path
         await manager.shutdown_kernel(now=True)
         assert not await manager.is_alive()
 
-    asyncio.run(scenario())
+    run(scenario())

@@ -148,5 +148,4 @@ async def join(dashboard: Dashboard, seat: Seat, message: w.HTML) -> MeetingPane
 
 
 def _show(dashboard: Dashboard, pane: MeetingPane, title: str) -> None:
-    show: Any = dashboard._show_workspace  # the dashboard's own frame: back button, name, sign-out
-    show(pane, f"Spotkanie G-PZK · {title}")
+    dashboard.show_workspace(pane, f"Spotkanie G-PZK · {title}")  # its frame: back button, name, sign-out
