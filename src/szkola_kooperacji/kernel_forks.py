@@ -72,6 +72,9 @@ def preload() -> None:
 
     with contextlib.suppress(DataError):  # broken data: each kernel's dashboard says so, as without forks
         cached_valid_catalog()
+    from .documents.glyphs import undrawable_characters  # noqa: PLC0415
+
+    undrawable_characters("ą")  # reads the fonts' glyph tables once (25 ms a kernel at its first keystroke)
 
 
 def _reap(_signal: int, _frame: object) -> None:
