@@ -51,7 +51,6 @@ REFRESH_SECONDS = 3
 WAIT_FOR_POOL_SECONDS = 2.0
 """How long a page request waits for a kernel still starting before the trainee sees the waiting page."""
 DRY_MESSAGE = "Brak gotowego pulpitu: uczestnik czeka na stronie „Przygotowujemy pulpit…”; przygotowuję kolejne."
-DRY_MESSAGE = "Brak gotowego pulpitu: uczestnik czeka na stronie „Przygotowujemy pulpit…”; przygotowuję kolejne."
 _CLAIMED: ContextVar[asyncio.Future[Any] | None] = ContextVar("szkola_claimed", default=None)
 """The checked pool entry set aside for the page being served in this context."""
 _LOG = logging.getLogger("szkola_kooperacji.workshop")
