@@ -7,17 +7,14 @@ or an exercise is the landing page's job (passed in as callbacks), and a lesson 
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from ..data.course_refs import exercise_notebook
-from ..data.paths import project_root
 from ..domain.course import COURSE_LEVEL_LABELS, Course, CourseLevel
 from ..domain.progress import (
     DONE_MEANS,
@@ -31,6 +28,15 @@ from ..domain.progress import (
 )
 from ..errors import SzkolaError
 from ..grading.progress import Sources, trainee_progress
+from .course_rows import (
+    KIND_LABELS,
+    ItemRow,
+    close_tree,
+    exercise_title,
+    lesson_title,
+    module_header,
+    replace_children,
+)
 from .guard import guarded
 from .render import e
 from .shared_looks import shown
@@ -43,21 +49,6 @@ log = logging.getLogger("szkola_kooperacji.dashboard")
 
 LessonOpener = Callable[[str, Callable[[], None], Callable[[bool], None]], w.Widget]
 """Builds a lesson's view from its id, a "back to the course" callback and a "self-check passed?" callback."""
-
-STATE_MARKS = {ItemState.DONE: "✔", ItemState.IN_PROGRESS: "◐", ItemState.NOT_STARTED: "○"}
-STATE_CLASSES = {ItemState.DONE: "sk-state-done", ItemState.IN_PROGRESS: "sk-state-doing", ItemState.NOT_STARTED: ""}
-OPEN_LABELS = {
-    ItemKind.LESSON: "Czytaj lekcję",
-    ItemKind.CASE: "Otwórz przypadek",
-    ItemKind.EXERCISE: "Otwórz ćwiczenie",
-    ItemKind.COMPARISON: "Otwórz porównanie",
-}
-KIND_LABELS = {
-    ItemKind.LESSON: "Lekcja",
-    ItemKind.CASE: "Przypadek",
-    ItemKind.EXERCISE: "Ćwiczenie oceniane",
-    ItemKind.COMPARISON: "Porównanie powiatów",
-}
 
 STYLE = """
 .sk-course-module { border: 1px solid #d9e2ec; border-radius: 6px; padding: 6px 12px 10px; margin: 10px 0; }
@@ -72,35 +63,6 @@ STYLE = """
 .sk-course-progress { width: 260px; height: 14px; vertical-align: middle; }
 .sk-course .sk-download-button { width: auto; max-width: none; padding: 0 14px; margin-right: 10px; }
 """
-
-
-@cache
-def lesson_title(lesson_id: str) -> str:
-    """Return a lesson's title: the first heading of its notebook, else its id."""
-    path = project_root() / "notebooks" / f"{lesson_id}.ipynb"
-    try:
-        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-    except (OSError, ValueError):
-        return lesson_id
-    for cell in cells:
-        if cell.get("cell_type") != "markdown":
-            continue
-        source = cell.get("source", "")
-        for line in (source if isinstance(source, str) else "".join(source)).splitlines():
-            if line.startswith("#"):
-                return line.lstrip("#").strip()
-    return lesson_id
-
-
-@cache
-def exercise_title(exercise_id: str) -> str:
-    """Return an exercise's title from its notebook's metadata, else its id."""
-    try:
-        notebook = json.loads(exercise_notebook(project_root(), exercise_id).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return exercise_id
-    title = notebook.get("metadata", {}).get("szkola", {}).get("title")
-    return title if isinstance(title, str) else exercise_id
 
 
 @dataclass(frozen=True)
@@ -154,7 +116,7 @@ class CourseView(w.VBox):
         self.modules = w.VBox()
         self.progress: CourseProgress | None = None
         self._drawn_course = ""
-        self._rows: dict[tuple[str, str], _ItemRow] = {}
+        self._rows: dict[tuple[str, str], ItemRow] = {}
         self._module_parts: list[tuple[w.HTML, w.VBox]] = []
         again = w.Button(
             description="Odśwież postępy",
@@ -227,24 +189,24 @@ class CourseView(w.VBox):
         for number, (module, (header, certificate)) in enumerate(
             zip(progress.modules, self._module_parts, strict=True), 1
         ):
-            header.value = _module_header(number, module)
+            header.value = module_header(number, module)
             for item in module.items:
                 self._rows[(module.module.id, item.item_id)].show(item, self._title(item))
             done = module.state is ItemState.DONE and self.trainee is not None
             button = self._certificate_button(progress, module) if done else None
-            _replace(certificate, [button] if button else [])
+            replace_children(certificate, [button] if button else [])
 
     def _build(self, progress: CourseProgress) -> None:
         """Make the module cards and item rows of this course (the values are set by ``_draw``)."""
         for old in self.modules.children:
-            _close(old)
+            close_tree(old)
         self._rows, self._module_parts, cards = {}, [], []
         for module in progress.modules:
             header, certificate = w.HTML(), w.VBox()
             rows = []
             for item in module.items:
                 key = (module.module.id, item.item_id)
-                row = _ItemRow(item, partial(self._open_row, key), self.message)
+                row = ItemRow(item, partial(self._open_row, key), self.message)
                 self._rows[key] = row
                 rows.append(row.box)
             card = w.VBox([header, *rows, certificate])
@@ -267,7 +229,9 @@ class CourseView(w.VBox):
                     "albo na udostępnienie ćwiczenia. Tymczasem możesz ćwiczyć na dowolnym przypadku."
                 )
             self.next_text.value = text
-            _replace(self.next_box, [self.next_text, *([certificate] if certificate else [])], keep=(self.next_go,))
+            replace_children(
+                self.next_box, [self.next_text, *([certificate] if certificate else [])], keep=(self.next_go,)
+            )
             return
         module, item = step
         number = progress.modules.index(module) + 1
@@ -276,7 +240,7 @@ class CourseView(w.VBox):
             f"(moduł {number}. {e(module.module.title)}). <span class='sk-muted'>Ten element będzie ukończony, gdy: "
             f"{e(DONE_MEANS[item.kind])}. Teraz: {e(item.detail)}.</span>"
         )
-        _replace(self.next_box, [self.next_text, self.next_go])
+        replace_children(self.next_box, [self.next_text, self.next_go])
 
     def _open_next(self) -> None:
         step = self.progress.next_step() if self.progress else None
@@ -348,66 +312,6 @@ class CourseView(w.VBox):
         button = DownloadButton(label, make)
         button.add_class("sk-certificate" if module is None else f"sk-certificate-{module.module.id}")
         return button
-
-
-class _ItemRow:
-    """One lesson, case or exercise of a module: its state and title, and the button that opens it."""
-
-    def __init__(self, item: ItemProgress, open_it: Callable[[], None], message: w.HTML) -> None:
-        self.item = item
-        self.info = w.HTML()
-        self.info.add_class(f"sk-item-{item.item_id}")
-        self.button = w.Button(description=OPEN_LABELS[item.kind], layout=shown(width="auto", min_width="150px"))
-        self.button.add_class(f"sk-open-item-{item.item_id}")
-        self.button.on_click(guarded(message)(lambda _: open_it()))
-        self.box = w.HBox([self.info, self.button])
-        self.box.add_class("sk-course-item")
-
-    def show(self, item: ItemProgress, title: str) -> None:
-        """Show this state (a widget sends only the values that changed)."""
-        self.item = item
-        kind = KIND_LABELS[item.kind]
-        named = title.casefold().startswith(kind.split()[0].casefold())  # "Lekcja 1. …" says its kind itself
-        self.info.value = (
-            f"{_state_html(item.state)} {'' if named else f'<b>{e(kind)}:</b> '}{e(title)} "
-            f"<span class='sk-muted'>– {e(item.detail)}</span>"
-        )
-        self.button.tooltip = f"{OPEN_LABELS[item.kind]}: {title}"
-        self.button.disabled = (
-            item.kind is ItemKind.EXERCISE and not item.actionable and item.state is ItemState.NOT_STARTED
-        )
-
-
-def _module_header(number: int, progress: ModuleProgress) -> str:
-    module = progress.module
-    outcomes = "".join(f"<li>{e(o)}</li>" for o in module.outcomes)
-    dates = f", ukończono {progress.done_at.astimezone():%d.%m.%Y}" if progress.done_at else ""
-    return (
-        f"<h3>Moduł {number}. {e(module.title)}</h3><p>{_state_html(progress.state)} "
-        f"<span class='sk-muted'>{module.hours:g} godz. · ukończono {progress.done_count} z "
-        f"{len(progress.items)} elementów{dates}</span></p><p class='sk-muted'>Efekty uczenia się:</p>"
-        f"<ul class='sk-course-outcomes'>{outcomes}</ul>"
-    )
-
-
-def _replace(box: w.Box, children: list[w.Widget], keep: tuple[w.Widget, ...] = ()) -> None:
-    """Set a box's children, closing those that leave it unless the view keeps them for later."""
-    if list(box.children) == children:
-        return
-    for old in box.children:
-        if old not in children and old not in keep:
-            _close(old)
-    box.children = children
-
-
-def _state_html(state: ItemState) -> str:
-    return f"<span class='sk-state {STATE_CLASSES[state]}'>{STATE_MARKS[state]} {e(state.value)}</span>"
-
-
-def _close(widget: w.Widget) -> None:
-    for child in getattr(widget, "children", ()):
-        _close(child)
-    widget.close()
 
 
 def course_order(course: Course) -> tuple[int, str]:

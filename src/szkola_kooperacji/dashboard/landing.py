@@ -13,6 +13,7 @@ from ..domain.draft import Draft
 from ..errors import SzkolaError
 from ..storage import DraftStore
 from .assets import stylesheet
+from .course_rows import close_tree
 from .course_view import CourseView, build_course_view, full_name_in_roster
 from .gpzk_join import meeting_cards
 from .guard import guarded
@@ -281,10 +282,3 @@ class Dashboard(w.VBox):
         workspace = Workspace(self.trainee, case, self.catalog.directory, draft, self.store)
         self.show_workspace(workspace, case.title)
         return workspace
-
-
-def close_tree(widget: w.Widget) -> None:
-    """Close a widget and everything inside it, so the browser drops their models (and the text in them)."""
-    for child in getattr(widget, "children", ()):
-        close_tree(child)
-    widget.close()
