@@ -87,6 +87,8 @@ class Dashboard(w.VBox):
         self.case_list.add_class("sk-case-list")
         self.leave = self._sign_out_button()
         self.cases_heading = w.HTML("<h3>Przypadki i ćwiczenia do pracy na dziś</h3>")
+        self.meetings: list[w.Widget] = []
+        """The G-PZK meeting cards shown now (#16), closed when replaced."""
         self.course_view: CourseView | None = build_course_view(self)
         """Built now, like the case list: sign-in only fills in the trainee's states."""
         super().__init__([w.HTML(f"<style>{stylesheet()}</style>"), self.body])
@@ -126,8 +128,10 @@ class Dashboard(w.VBox):
         for case_id, info in self.case_infos.items():
             info.value = self._case_info(self.catalog.cases[case_id], case_id in started)
         cases = [self.cases_heading] if course else []
-        meetings, exercises = meeting_cards(self), self._exercise_section()
-        self.body.children = [self.greeting, self.leave, *meetings, *course, *cases, self.case_list, *exercises]
+        for old in self.meetings:  # rebuilt at every return: the previous cards leave the page for good
+            close_tree(old)
+        self.meetings, exercises = meeting_cards(self), self._exercise_section()
+        self.body.children = [self.greeting, self.leave, *self.meetings, *course, *cases, self.case_list, *exercises]
         self._close_workspace()
 
     def _course_view(self) -> list[w.Widget]:
