@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,7 +15,9 @@ from szkola_kooperacji.domain.codes import Area
 from szkola_kooperacji.domain.draft import Draft
 from szkola_kooperacji.errors import SzkolaError
 from szkola_kooperacji.storage import DraftStore, IdentityCheck, credentials_problem
+from szkola_kooperacji.storage.background import LOWEST_PRIORITY, run_later
 from szkola_kooperacji.storage.drafts import STORE_ENV
+from szkola_kooperacji.storage.passcodes import PBKDF2_ITERATIONS, QUICK_ITERATIONS, hash_code
 from tests.postgres_server import new_database
 
 
@@ -120,3 +126,74 @@ def test_an_unreachable_database_is_a_clear_polish_error(postgres_server: str):
     assert message.startswith("Nie można połączyć się z bazą")
     assert "nie_ma_takiej_bazy" in message
     assert "tajne" not in message  # the password never reaches a message
+
+
+def _iterations(store: DraftStore, name: str) -> int:
+    row = store._db.execute("SELECT kdf_iterations FROM trainees WHERE trainee_key = ?", (name,)).fetchone()
+    return int(row[0])
+
+
+def test_a_new_code_is_stored_quickly_then_at_full_strength(store_location: Path | str):
+    store = DraftStore(store_location)
+    assert store.sign_in("Anna Nowak", "tajne-haslo-1") == IdentityCheck.NEW
+    store.finish_background()
+    assert _iterations(store, "anna nowak") == PBKDF2_ITERATIONS
+    salt, stored = store._db.execute("SELECT salt, code_hash FROM trainees").fetchone()
+    assert bytes(stored) == hash_code("tajne-haslo-1", bytes(salt))  # the full-strength hash of that code
+    assert store.sign_in("Anna Nowak", "tajne-haslo-1") == IdentityCheck.OK
+    assert store.sign_in("Anna Nowak", "inne-haslo-1") == IdentityCheck.WRONG_CODE
+    store.close()
+
+
+def test_a_hash_left_weak_is_checked_and_strengthened_at_the_next_sign_in(store_location: Path | str):
+    store = DraftStore(store_location)
+    salt = b"0123456789abcdef"
+    weak = hash_code("tajne-haslo-1", salt, QUICK_ITERATIONS)
+    store._db.execute(  # as a kernel that ended before its re-hash left it
+        "INSERT INTO trainees (trainee_key, display_name, salt, code_hash, created_at, kdf_iterations) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            "anna nowak",
+            "Anna Nowak",
+            salt,
+            weak,
+            "2026",
+            QUICK_ITERATIONS,
+        ),
+    )
+    assert store.sign_in("Anna Nowak", "zle-haslo-12") == IdentityCheck.WRONG_CODE
+    store.finish_background()
+    assert _iterations(store, "anna nowak") == QUICK_ITERATIONS  # a wrong code changes nothing
+    assert store.sign_in("Anna Nowak", "tajne-haslo-1") == IdentityCheck.OK
+    store.finish_background()
+    assert _iterations(store, "anna nowak") == PBKDF2_ITERATIONS
+    assert store.sign_in("Anna Nowak", "tajne-haslo-1") == IdentityCheck.OK
+    store.close()
+
+
+def test_a_store_from_before_the_iterations_column_keeps_its_trainees(tmp_path: Path):
+    path = tmp_path / "stary.sqlite"
+    old = sqlite3.connect(path)
+    old.execute(
+        "CREATE TABLE trainees (trainee_key TEXT PRIMARY KEY, display_name TEXT NOT NULL, salt BLOB NOT NULL, "
+        "code_hash BLOB NOT NULL, created_at TEXT NOT NULL)"
+    )
+    salt = b"fedcba9876543210"
+    old.execute(
+        "INSERT INTO trainees VALUES (?, ?, ?, ?, ?)",
+        ("anna nowak", "Anna Nowak", salt, hashlib.pbkdf2_hmac("sha256", b"tajne-haslo-1", salt, 60_000), "2025"),
+    )
+    old.commit()
+    old.close()
+    store = DraftStore(path)
+    assert store.sign_in("Anna Nowak", "tajne-haslo-1") == IdentityCheck.OK
+    assert store.sign_in("Anna Nowak", "tajne-haslo-2") == IdentityCheck.WRONG_CODE
+    assert DraftStore(path).sign_in("Anna Nowak", "tajne-haslo-1") == IdentityCheck.OK  # opened again: no second ALTER
+    store.close()
+
+
+def test_background_work_runs_at_the_lowest_priority():
+    seen: list[int] = []
+    run_later(lambda: seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))).result(10)
+    assert seen == [LOWEST_PRIORITY]
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) != LOWEST_PRIORITY  # only that thread

@@ -15,12 +15,15 @@ from ..data.cache import cached_valid_catalog
 from ..errors import DataError
 from ..grading import COURSE_ENV
 from ..storage import DraftStore
+from . import quiet_flush, widget_states
 from .hub_identity import HubDashboard, hub_user
 from .landing import Dashboard
 from .render import e
 from .shared_looks import share_default_looks
 
 share_default_looks()  # every page of the package: one default layout and style per widget kind
+widget_states.install()  # a page's widget states answered from a copy made before its trainee came
+quiet_flush.install()  # no wait on the output thread after each message when nothing was printed
 
 
 def dashboard() -> w.Widget:
@@ -33,9 +36,13 @@ def dashboard() -> w.Widget:
             f"Prowadzący: uruchom <code>szkola validate</code>.</p><pre>{e(error)}</pre>"
         )
     course = Path(path) if (path := os.environ.get(COURSE_ENV)) else None
+    page: w.Widget
     if user := hub_user():  # inside a JupyterHub: the hub already knows who this is
-        return HubDashboard(catalog, DraftStore(), course, user)
-    return Dashboard(catalog, DraftStore(), course)
+        page = HubDashboard(catalog, DraftStore(), course, user)
+    else:
+        page = Dashboard(catalog, DraftStore(), course)
+    widget_states.prepare()
+    return page
 
 
 __all__ = ["Dashboard", "dashboard"]

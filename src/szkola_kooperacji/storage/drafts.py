@@ -13,21 +13,27 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
 import unicodedata
+from concurrent.futures import Future
+from concurrent.futures import wait as wait_for_futures
 from enum import StrEnum
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ..domain.draft import Draft
+from .background import run_later
 from .database import StoreLocation, connect, is_database_url, parse_store_location
-from .passcodes import MAX_CODE, MIN_CODE, code_matches, hash_code, new_salt
+from .passcodes import MAX_CODE, MIN_CODE, PBKDF2_ITERATIONS, QUICK_ITERATIONS, code_matches, hash_code, new_salt
 from .sign_in_limits import SignInLimiter
 
 STORE_ENV = "SZKOLA_STORE"
 """Environment variable with the SQLite file or PostgreSQL URL; ``szkola serve`` and ``szkola hub`` set it."""
 
 MAX_TRAINEE_NAME = 80
+ITERATIONS_BEFORE_COLUMN = 60_000
+"""Rounds of the hashes stored before ``trainees.kdf_iterations`` existed (the column's default)."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS trainees (
@@ -35,7 +41,8 @@ CREATE TABLE IF NOT EXISTS trainees (
     display_name TEXT NOT NULL,
     salt BLOB NOT NULL,
     code_hash BLOB NOT NULL,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    kdf_iterations INTEGER NOT NULL DEFAULT 60000
 );
 CREATE TABLE IF NOT EXISTS drafts (
     trainee_key TEXT NOT NULL,
@@ -137,39 +144,91 @@ class DraftStore:
         self.location = parse_store_location(location) if location is not None else default_store_location()
         self._db = connect(self.location)
         self._db.executescript(_SCHEMA)
+        self._add_iterations_column()
+        self._background: list[Future[None]] = []
         self.limits = SignInLimiter(self._db)
         from .progress import ProgressLog  # noqa: PLC0415 (progress.py imports trainee_key from here)
 
         self.progress = ProgressLog(self._db)
 
     def close(self) -> None:
-        """Close the database connection."""
+        """Finish re-hashing codes, then close the database connection."""
+        self.finish_background()
         self._db.close()
+
+    def finish_background(self, timeout: float = 30.0) -> None:
+        """Wait for the codes still being re-hashed at full strength (a closing store, a test)."""
+        wait_for_futures(self._background, timeout=timeout)
+        self._background = [f for f in self._background if not f.done()]
+
+    def _add_iterations_column(self) -> None:
+        """Give a store made before ``kdf_iterations`` existed the column (its hashes all had 60 000 rounds)."""
+        add = f"ALTER TABLE trainees ADD COLUMN kdf_iterations INTEGER NOT NULL DEFAULT {ITERATIONS_BEFORE_COLUMN}"
+        if self._db.dialect == "postgresql":
+            present = self._db.execute(  # looked up first: ALTER would lock the table at every kernel start
+                "SELECT 1 FROM information_schema.columns WHERE table_name = 'trainees' AND column_name = ?",
+                ("kdf_iterations",),
+            ).fetchone()
+            if present is None:
+                self._db.execute(add.replace("ADD COLUMN", "ADD COLUMN IF NOT EXISTS"))
+            return
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(trainees)").fetchall()}
+        if "kdf_iterations" not in columns:
+            try:
+                self._db.execute(add)
+            except sqlite3.OperationalError as error:  # another kernel added it a moment earlier
+                if "duplicate column" not in str(error):
+                    raise
 
     def sign_in(self, name: str, code: str) -> IdentityCheck:
         """Register a new trainee with this code, or check the code of a known one.
 
-        Names are normalised; the code is stored only as a salted PBKDF2 hash.
+        Names are normalised; the code is stored only as a salted PBKDF2 hash: first a quick one,
+        then, on the low-priority worker, one of full strength (``passcodes.QUICK_ITERATIONS``).
         """
         key = trainee_key(name)
-        row = self._db.execute("SELECT salt, code_hash FROM trainees WHERE trainee_key = ?", (key,)).fetchone()
+        row = self._db.execute("SELECT 1 FROM trainees WHERE trainee_key = ?", (key,)).fetchone()
         if row is None:
             if len(code) < MIN_CODE:
                 return IdentityCheck.SHORT_CODE
             salt = new_salt()
+            quick = hash_code(code, salt, QUICK_ITERATIONS)
             inserted = self._db.execute(
-                "INSERT INTO trainees VALUES (?, ?, ?, ?, ?) ON CONFLICT (trainee_key) DO NOTHING",
-                (key, " ".join(name.split()), salt, hash_code(code, salt), _now()),
+                "INSERT INTO trainees (trainee_key, display_name, salt, code_hash, created_at, kdf_iterations) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (trainee_key) DO NOTHING",
+                (key, " ".join(name.split()), salt, quick, _now(), QUICK_ITERATIONS),
             ).rowcount
-            if inserted == 1:  # ours: no need to hash the code a second time
+            if inserted == 1:  # ours
+                self._strengthen_later(key, code, salt, quick)
                 return IdentityCheck.NEW
             # another tab registered this name a moment earlier: check the code against theirs
-            return IdentityCheck.OK if self._verify(key, code) else IdentityCheck.WRONG_CODE
         return IdentityCheck.OK if self._verify(key, code) else IdentityCheck.WRONG_CODE
 
     def _verify(self, key: str, code: str) -> bool:
-        row = self._db.execute("SELECT salt, code_hash FROM trainees WHERE trainee_key = ?", (key,)).fetchone()
-        return row is not None and code_matches(code, row[0], row[1])
+        row = self._db.execute(
+            "SELECT salt, code_hash, kdf_iterations FROM trainees WHERE trainee_key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return False
+        salt, stored, iterations = bytes(row[0]), bytes(row[1]), int(row[2])
+        if not code_matches(code, salt, stored, iterations):
+            return False
+        if iterations < PBKDF2_ITERATIONS:  # left weak (its kernel ended before re-hashing): re-hash now
+            self._strengthen_later(key, code, salt, stored)
+        return True
+
+    def _strengthen_later(self, key: str, code: str, salt: bytes, weak: bytes) -> None:
+        """Replace a weak hash by a full-strength one on the low-priority worker, unless it changed meanwhile."""
+
+        def strengthen() -> None:
+            strong = hash_code(code, salt)
+            self._db.execute(
+                "UPDATE trainees SET code_hash = ?, kdf_iterations = ? WHERE trainee_key = ? AND code_hash = ?",
+                (strong, PBKDF2_ITERATIONS, key, weak),
+            )
+
+        self._background = [f for f in self._background if not f.done()]
+        self._background.append(run_later(strengthen))
 
     def save(self, name: str, draft: Draft, *, slot: str | None = None) -> None:
         """Store the draft of one trainee and case (or exercise ``slot``), replacing the previous one."""

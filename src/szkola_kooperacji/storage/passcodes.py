@@ -14,6 +14,10 @@ import math
 import secrets
 
 PBKDF2_ITERATIONS = 60_000
+QUICK_ITERATIONS = 1_000
+"""A new own code is first stored with this few rounds (under a millisecond), so forty trainees signing in
+at once do not wait for forty full hashes; it is re-hashed with ``PBKDF2_ITERATIONS`` moments later, at the
+lowest priority (``drafts.DraftStore``), and a row still left weak is re-hashed at its next sign-in."""
 SALT_BYTES = 16
 MIN_CODE, MAX_CODE = 8, 64
 """Length limits of a code a trainee chooses (workshop without a course)."""
@@ -46,11 +50,11 @@ def new_salt() -> bytes:
     return secrets.token_bytes(SALT_BYTES)
 
 
-def hash_code(code: str, salt: bytes) -> bytes:
+def hash_code(code: str, salt: bytes, iterations: int = PBKDF2_ITERATIONS) -> bytes:
     """Return the salted PBKDF2-SHA256 hash of a code; the code itself is never stored."""
-    return hashlib.pbkdf2_hmac("sha256", code.encode("utf-8"), salt, PBKDF2_ITERATIONS)
+    return hashlib.pbkdf2_hmac("sha256", code.encode("utf-8"), salt, iterations)
 
 
-def code_matches(code: str, salt: bytes, expected: bytes) -> bool:
-    """Compare a typed code with a stored hash in constant time."""
-    return hmac.compare_digest(hash_code(code, salt), expected)
+def code_matches(code: str, salt: bytes, expected: bytes, iterations: int = PBKDF2_ITERATIONS) -> bool:
+    """Compare a typed code with a stored hash (made with ``iterations`` rounds) in constant time."""
+    return hmac.compare_digest(hash_code(code, salt, iterations), expected)
