@@ -45,6 +45,8 @@ class Session:
 
     waited: int = 0
     """How many times the server answered with its self-reloading waiting page (no kernel ready yet)."""
+    received: int = 0
+    """Kernel messages received so far (status, widget updates, output), to count them per step."""
 
     async def open_page(self, patience: float = 120.0) -> float:
         """GET the dashboard page, reloading after a waiting page as a browser does; return seconds until it arrived."""
@@ -155,6 +157,7 @@ class Session:
             self._handle({"header": header, "parent_header": parent, "content": content})
 
     def _handle(self, message: dict[str, Any]) -> None:
+        self.received += 1
         kind = message.get("msg_type") or message["header"]["msg_type"]
         content = message.get("content", {})
         parent = message.get("parent_header", {}).get("msg_id")

@@ -11,6 +11,8 @@ is repeated (``--repeats``) and a larger group arriving over a longer time is
 added (``--big``/``--big-spread``: 100 over 30 s). Failed sessions are printed
 with their cause, per way and row. A session that got the server's waiting page
 ("Przygotowujemy pulpit…") reloads as a browser does; its wait counts in its time.
+Medians of the widget models a page loads and of the kernel messages per arrival
+and per action are printed too: fewer of them is less work for every kernel.
 Run: ``.venv/bin/python benchmarks/workshop.py --trainees 40``.
 """
 
@@ -51,13 +53,19 @@ class Figures:
     waited: int = 0
     burst_p95: list[float] = field(default_factory=list)
     """Ready p95 of each repeated burst (each on a fresh server)."""
+    models: list[int] = field(default_factory=list)
+    """Widget models a page loads (from the kernel's answer to its state request)."""
+    arrival_messages: list[int] = field(default_factory=list)
+    """Kernel messages a trainee's page received from opening until signed in."""
+    action_messages: list[int] = field(default_factory=list)
+    """Kernel messages one widget action brought (status, updates)."""
 
     def fail(self, what: str) -> None:
         self.failures += 1
         self.failed.append(what)
 
     def merge(self, other: Figures) -> None:
-        for name in ("page", "ready", "action", "failed", "burst_p95"):
+        for name in ("page", "ready", "action", "failed", "burst_p95", "models", "arrival_messages", "action_messages"):
             getattr(self, name).extend(getattr(other, name))
         self.failures += other.failures
         self.waited += other.waited
@@ -199,6 +207,7 @@ async def trainee(number: int, url: str, delay: float, figures: Figures) -> Sess
     try:
         figures.page.append(await session.open_page())
         await session.connect()
+        figures.models.append(len(session.widgets))
         await session.set_value("sk-trainee-name", f"Uczestnik {number}", wait=False)
         await session.set_value("sk-trainee-code", f"kod-uczestnika-{number}", wait=False)
         await session.click("sk-sign-in")
@@ -208,6 +217,7 @@ async def trainee(number: int, url: str, delay: float, figures: Figures) -> Sess
             shown = [v for v in values if "class='sk-message'" in v]
             raise RuntimeError(f"signed in without the greeting; the dashboard says {shown}")
         figures.ready.append(time.perf_counter() - start)
+        figures.arrival_messages.append(session.received)
         figures.waited += session.waited > 0
         return session
     except Exception as error:
@@ -235,11 +245,14 @@ async def run_pattern(server: Server, trainees: int, spread: float, rounds: int)
             print(f"  session set-up failed: {error!r}", flush=True)
             figures.fail(f"session set-up: {error!r}")
     for round_number in range(rounds):
+        before = [s.received for s in working]
         times = await asyncio.gather(
             *(s.set_value("sk-need-statement", f"Pan pije alkohol i nie pracuje ({round_number})") for s in working),
             return_exceptions=True,
         )
         figures.action.extend(t for t in times if isinstance(t, float))
+        await asyncio.sleep(0.2)  # updates sent after the kernel went idle are counted too
+        figures.action_messages.extend(s.received - b for s, b in zip(working, before, strict=True))
         for t in times:
             if not isinstance(t, float):
                 figures.fail(f"widget action, round {round_number}: {t!r}")
@@ -320,6 +333,9 @@ def report(results: dict[Row, Figures], rounds: int) -> None:
         "kernels",
         "waited",
         "failed",
+        "models/page",
+        "msgs/arrival",
+        "msgs/action",
     )
     print(" | ".join(header))
     for row, f in results.items():
@@ -340,6 +356,9 @@ def report(results: dict[Row, Figures], rounds: int) -> None:
             str(f.kernels),
             str(f.waited),
             str(f.failures),
+            f"{pct([float(m) for m in f.models], 0.5):.0f}",
+            f"{pct([float(m) for m in f.arrival_messages], 0.5):.0f}",
+            f"{pct([float(m) for m in f.action_messages], 0.5):.1f}",
         ]
         print(" | ".join(cells))
     for row, f in results.items():
