@@ -23,7 +23,7 @@ from ..domain.codes import (
 from ..domain.directory import ServiceDirectory
 from ..domain.feedback import FeedbackReport, NeedStatus
 from ..domain.findings import FINDING_LEVEL_FORMS, FINDING_LEVEL_LABELS, Finding, FindingLevel
-from ..domain.text import count_phrase
+from ..domain.text import count_phrase, decimal_comma
 
 _LEVEL_ICONS = {FindingLevel.BLAD: "✖", FindingLevel.OSTRZEZENIE: "▲", FindingLevel.WSKAZOWKA: "ℹ"}
 _STATUS = {
@@ -42,11 +42,6 @@ NOT_SAVED = "sk-not-saved"
 def e(text: object) -> str:
     """Escape any value for HTML, quotes included."""
     return escape(str(text), quote=True)
-
-
-def number(value: float) -> str:
-    """Format a score the Polish way: decimal comma, no trailing zeros."""
-    return f"{value:g}".replace(".", ",")
 
 
 def _list(items: Iterable[str], css: str = "") -> str:
@@ -152,7 +147,7 @@ def findings_html(findings: list[Finding]) -> str:
 def feedback_html(report: FeedbackReport) -> str:
     """Return the feedback report: score with explained items, needs, sectors and levels."""
     rows = "".join(
-        f"<tr><td>{e(i.label)}</td><td class='sk-num'>{number(i.earned)} / {number(i.possible)}</td>"
+        f"<tr><td>{e(i.label)}</td><td class='sk-num'>{decimal_comma(i.earned)} / {decimal_comma(i.possible)}</td>"
         f"<td>{e(i.explanation)}</td></tr>"
         for i in report.score.items
     )
@@ -160,7 +155,8 @@ def feedback_html(report: FeedbackReport) -> str:
         f"<span class='{_STATUS[n.status][0]}'>{e(_STATUS[n.status][1])}</span> {e(n.message)}" for n in report.needs
     ]
     return (
-        f"<div class='sk-feedback'><h3>Wynik: {number(report.score.total)} / {number(report.score.maximum)} pkt</h3>"
+        f"<div class='sk-feedback'><h3>Wynik: {decimal_comma(report.score.total)} / "
+        f"{decimal_comma(report.score.maximum)} pkt</h3>"
         f"<table class='sk-table'><tr><th>Co oceniono</th><th>Punkty</th><th>Dlaczego</th></tr>{rows}</table>"
         f"<h3>Potrzeby</h3>{_list(needs)}"
         f"<h3>Współpraca</h3><p>Sektory w Twoim kontrakcie: {e(', '.join(report.sectors_used) or 'brak')}.<br>"
