@@ -34,7 +34,7 @@ from szkola_kooperacji.grading.cells import score_part
 from szkola_kooperacji.grading.course_folder import CourseFolder
 from szkola_kooperacji.grading.notebook import write_submission
 from szkola_kooperacji.hub.ngshare import NGSHARE, NGSHARE_URL_ENV
-from tests.browser.conftest import free_port, new_course, nbgrader, szkola
+from tests.browser.conftest import free_port, nbgrader, new_course, szkola
 
 from .conftest import ADMIN, EXERCISE, Hub, _wait_until_up
 

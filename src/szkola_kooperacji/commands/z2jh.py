@@ -18,14 +18,34 @@ HEADER = """# Written by `szkola z2jh`: the hub's courses (groups, roles, formgr
 
 
 @click.command()
-@click.option("--course", "courses", multiple=True, required=True, metavar="NAZWA=KATALOG",
-              help="Kurs: jego nazwa na hubie i katalog kursu (`szkola course init`) z listą grupy; można powtórzyć.")
-@click.option("--trainer", "trainers", multiple=True, metavar="KURS=KONTO",
-              help="Trener kursu (konto na hubie): otwiera formgrader tego kursu; można powtórzyć.")
-@click.option("--admin", "admins", multiple=True, metavar="KONTO",
-              help="Administrator huba (jak w values.yaml): trener każdego kursu; można powtórzyć.")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Plik wynikowy (domyślnie: wypisz na ekran).")  # fmt: skip
+@click.option(
+    "--course",
+    "courses",
+    multiple=True,
+    required=True,
+    metavar="NAZWA=KATALOG",
+    help="Kurs: jego nazwa na hubie i katalog kursu (`szkola course init`) z listą grupy; można powtórzyć.",
+)
+@click.option(
+    "--trainer",
+    "trainers",
+    multiple=True,
+    metavar="KURS=KONTO",
+    help="Trener kursu (konto na hubie): otwiera formgrader tego kursu; można powtórzyć.",
+)
+@click.option(
+    "--admin",
+    "admins",
+    multiple=True,
+    metavar="KONTO",
+    help="Administrator huba (jak w values.yaml): trener każdego kursu; można powtórzyć.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Plik wynikowy (domyślnie: wypisz na ekran).",
+)
 def z2jh(*, courses: tuple[str, ...], trainers: tuple[str, ...], admins: tuple[str, ...], output: Path | None) -> None:
     """Kursy huba na Kubernetesie: grupy, role i formgradery kursów jako wartości chartu Zero to JupyterHub."""
     folders = hub_courses(courses)

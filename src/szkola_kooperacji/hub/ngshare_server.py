@@ -25,7 +25,6 @@ from urllib.parse import urlparse
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, object_session
 
-
 ATTACHED = "szkola_attached"
 """Key in a session's ``info``: new objects attached to the session's objects, added at its next flush."""
 

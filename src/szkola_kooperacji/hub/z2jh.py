@@ -40,4 +40,3 @@ def course_values(settings: HubSettings) -> dict[str, Any]:
             "services": services,
         }
     }
-
