@@ -29,8 +29,12 @@ ATTACHED = "szkola_attached"
 """Key in a session's ``info``: new objects attached to the session's objects, added at its next flush."""
 
 
-def restore_backref_cascade(base: Any) -> None:
-    """Make a new object set on a many-to-one of a session's object join that session (SQLAlchemy 1.x's cascade)."""
+def restore_backref_cascade(base: Any, sessions: Any) -> None:
+    """Make a new object set on a many-to-one of a session's object join that session (SQLAlchemy 1.x's cascade).
+
+    ``base`` is the declarative base whose relationships cascade so; ``sessions`` the sessionmaker
+    (or Session class) whose sessions add such objects at their next flush.
+    """
 
     def attached(target: Any, value: Any, _old: Any, _initiator: Any) -> None:
         session = object_session(value) if value is not None else None
@@ -46,7 +50,7 @@ def restore_backref_cascade(base: Any) -> None:
         for relationship in mapper.relationships:
             if not relationship.uselist:
                 event.listen(getattr(mapper.class_, relationship.key), "set", attached)
-    event.listen(Session, "before_flush", add_attached)
+    event.listen(sessions, "before_flush", add_attached)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -61,7 +65,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--storage", required=True, help="folder of the exchanged files")
     parser.add_argument("--admins", default="", help="hub accounts that create courses (comma-separated)")
     args = parser.parse_args(argv)
-    restore_backref_cascade(Base)
     options = namedtuple("CmdOpts", ["x"])(["data=true", f"storage={args.storage}"])
     dbutil.upgrade(args.database, cmd_opts=options)
     app = MyApplication(
@@ -71,6 +74,7 @@ def main(argv: list[str] | None = None) -> None:
         admin=[name for name in args.admins.split(",") if name],
         autoreload=False,
     )
+    restore_backref_cascade(Base, app.db_session)
     url = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
 
     async def serve() -> None:
