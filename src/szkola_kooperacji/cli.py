@@ -14,6 +14,7 @@ COMMANDS = (
     "schema",
     "serve",
     "hub",
+    "z2jh",
     "course",
     "grade",
     "report",

@@ -12,10 +12,17 @@ import pytest
 import yaml
 
 from szkola_kooperacji.hub.config import DASHBOARD_URL, TRAINEE_EXTENSIONS
-from szkola_kooperacji.hub.settings import TRAINER_GROUP
+from szkola_kooperacji.hub.ngshare import NGSHARE, NGSHARE_URL_ENV
+from szkola_kooperacji.hub.settings import TRAINER_GROUP, HubSettings, grader_group, trainee_group
+from szkola_kooperacji.hub.z2jh import course_values, formgrader_url
+from tests.browser.conftest import new_course, szkola
+
+from .conftest import ADMIN, REGIONAL, ROSTER, SUPRA, SUPRA_ROSTER, TRAINERS
 
 ROOT = Path(__file__).parent.parent.parent
 VALUES = ROOT / "deploy" / "z2jh" / "values.yaml"
+COURSES = ROOT / "deploy" / "z2jh" / "kursy.yaml"
+"""The example hub's two courses, written by `szkola z2jh` (a second --values file for helm)."""
 CHART = Path(os.environ.get("SZKOLA_Z2JH_CHART", Path(__file__).parent / "z2jh_chart"))
 """The chart's defaults and values schema, copied from the chart (its README names the commit)."""
 
@@ -37,8 +44,8 @@ def chart() -> tuple[dict[str, Any], dict[str, Any]]:
     return defaults, schema
 
 
-def _values() -> dict[str, Any]:
-    loaded = yaml.safe_load(VALUES.read_text(encoding="utf-8"))
+def _values(path: Path = VALUES) -> dict[str, Any]:
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(loaded, dict)
     return loaded
 
@@ -46,6 +53,7 @@ def _values() -> dict[str, Any]:
 def test_values_merged_onto_the_chart_defaults_validate_against_its_schema(chart):
     defaults, schema = chart
     jsonschema.Draft7Validator(schema).validate(merged(defaults, _values()))
+    jsonschema.Draft7Validator(schema).validate(merged(merged(defaults, _values()), _values(COURSES)))
 
 
 def test_the_schema_check_catches_a_mistake(chart):
@@ -77,3 +85,55 @@ def test_kubernetes_deployment_matches_the_single_server_hub():
 
 def test_merge_follows_helm():
     assert merged({"a": {"b": 1, "c": 2}, "d": [1]}, {"a": {"b": 3}, "d": [2]}) == {"a": {"b": 3, "c": 2}, "d": [2]}
+
+
+def test_each_course_has_its_formgrader_service_role_and_groups_as_on_one_server(chart):
+    defaults, _ = chart
+    values = merged(merged(defaults, _values()), _values(COURSES))
+    hub = values["hub"]
+    groups = hub["config"]["JupyterHub"]["load_groups"]
+    for course in (REGIONAL, SUPRA):
+        assert hub["services"][course]["url"] == formgrader_url(course)
+        role = hub["loadRoles"][grader_group(course)]
+        assert f"access:services!service={course}" in role["scopes"]
+        assert role["groups"] == [grader_group(course)]
+        assert TRAINERS[course] in groups[grader_group(course)]["users"]
+        assert ADMIN in groups[grader_group(course)]["users"]
+    assert sorted(groups[trainee_group(REGIONAL)]["users"]) == sorted(ROSTER)
+    assert sorted(groups[trainee_group(SUPRA)]["users"]) == sorted(SUPRA_ROSTER)
+    assert "server" in hub["loadRoles"]  # trainers' course list asks the hub with their server's token
+
+
+def test_ngshare_is_the_hubs_service_and_the_image_exchanges_through_it():
+    values = _values()
+    service = values["hub"]["services"][NGSHARE]
+    assert service["url"].startswith("http://")
+    assert values["singleuser"]["extraEnv"][NGSHARE_URL_ENV] == f"{service['url']}/services/{NGSHARE}"
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text(encoding="utf-8")
+    assert "COPY deploy/ngshare/nbgrader_config.py /etc/jupyter/nbgrader_config.py" in dockerfile
+
+
+def test_the_courses_file_is_what_szkola_z2jh_writes_for_these_courses(tmp_path):
+    folders = {}
+    for course, roster in ((REGIONAL, ROSTER), (SUPRA, SUPRA_ROSTER)):
+        (tmp_path / course).mkdir()
+        folders[course] = new_course(tmp_path / course, roster)
+    written = tmp_path / "kursy.yaml"
+    args = [f"--course={name}={folder}" for name, folder in folders.items()]
+    args += [f"--trainer={name}={trainer}" for name, trainer in TRAINERS.items()]
+    done = szkola(["z2jh", *args, f"--admin={ADMIN}", f"--output={written}"], tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert written.read_text(encoding="utf-8") == COURSES.read_text(encoding="utf-8")
+    settings = HubSettings(
+        state_dir="", store="", admins=[ADMIN], courses={k: str(v) for k, v in folders.items()},
+        trainers={k: [v] for k, v in TRAINERS.items()},
+    )  # fmt: skip
+    assert _values(COURSES) == course_values(settings)
+
+
+def test_szkola_z2jh_refuses_a_trainer_of_an_unknown_course(tmp_path):
+    (tmp_path / REGIONAL).mkdir()
+    folder = new_course(tmp_path / REGIONAL, ROSTER)
+    done = szkola(["z2jh", f"--course={REGIONAL}={folder}", "--trainer=inny=mkowalska"], tmp_path)
+    assert done.returncode == 1
+    assert "nie ma kursu 'inny'" in done.stderr

@@ -1,0 +1,218 @@
+"""The nbgrader exchange without a shared folder: ngshare as a service of a real `szkola hub`.
+
+This is the Kubernetes arrangement (every server its own pod, no folder shared) on one machine:
+the hub runs ngshare as a managed service; every nbgrader step runs with the single-user image's
+nbgrader configuration (deploy/ngshare/nbgrader_config.py) under a hub account's own token. The
+organiser creates the course in ngshare and names its trainer, the trainer adds the roster and
+releases, trainees fetch and submit from their own folders, the trainer collects and autogrades.
+The course's exchange folder never comes into being.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbgrader.api import Gradebook
+
+from szkola_kooperacji.commands.hub import find_proxy
+from szkola_kooperacji.data import load_valid_catalog
+from szkola_kooperacji.domain.draft import Draft
+from szkola_kooperacji.errors import SzkolaError
+from szkola_kooperacji.grading.cells import score_part
+from szkola_kooperacji.grading.course_folder import CourseFolder
+from szkola_kooperacji.grading.notebook import write_submission
+from szkola_kooperacji.hub.ngshare import NGSHARE, NGSHARE_URL_ENV
+from tests.browser.conftest import free_port, nbgrader, new_course, szkola
+
+from .conftest import ADMIN, EXERCISE, Hub, _wait_until_up
+
+pytest.importorskip("ngshare", reason="ngshare: pip install 'szkola-kooperacji[k8s]' (see docs/hub.md)")
+if importlib.util.find_spec("ngshare_exchange") is None:  # importing it needs a user: only in the subprocesses
+    pytest.skip("pip install --no-deps ngshare-exchange==0.5.3 (see docs/hub.md)", allow_module_level=True)
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+IMAGE_CONFIG = ROOT / "deploy" / "ngshare"
+"""The folder whose nbgrader_config.py the single-user image puts in /etc/jupyter."""
+CASE = "wielodzietna_bezradnosc_modrzewno"
+AUTO_POINTS = 10.0
+TRAINER = "mkowalska"
+ROSTER = {"anowak": ("Anna", "Nowak"), "jkowalski": ("Jan", "Kowalski")}
+OUTSIDER = "zobcy"
+"""A hub account that is on no course's roster."""
+ORGANISER_SERVICE = "organizator"
+"""The test's stand-in for the admin panel: a hub service allowed to make accounts and their tokens."""
+
+
+@dataclass
+class NgshareHub:
+    hub: Hub
+    storage: Path
+    tokens: dict[str, str]
+    course: Path
+
+    def run(self, user: str, args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+        """Run a command as a user's server would: their name and hub token, the image's nbgrader config."""
+        env = {
+            **os.environ,
+            "JUPYTERHUB_USER": user,
+            "JUPYTERHUB_API_TOKEN": self.tokens[user],
+            "JUPYTER_CONFIG_PATH": str(IMAGE_CONFIG),
+            NGSHARE_URL_ENV: self.hub.at(f"services/{NGSHARE}"),
+        }
+        return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+    def nbgrader(self, user: str, args: list[str], cwd: Path) -> str:
+        done = self.run(user, [sys.executable, "-m", "nbgrader", *args], cwd)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout + done.stderr
+
+
+def _api(hub: Hub, token: str, method: str, path: str) -> dict[str, object]:
+    request = urllib.request.Request(
+        hub.at(f"hub/api/{path}"), method=method, data=b"{}", headers={"Authorization": f"token {token}"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        loaded = json.loads(answer.read())
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def _extra_config(folder: Path, token: str) -> Path:
+    """The organiser's additions to `szkola hub`: the ngshare service, and the test's account-making service."""
+    config = folder / "ngshare_config.py"
+    config.write_text(
+        "import sys\n"
+        "from szkola_kooperacji.hub.ngshare import ngshare_service\n"
+        f"c.JupyterHub.services.append(ngshare_service(sys.executable, {free_port()}, "
+        f"{'sqlite:///' + str(folder / 'ngshare.db')!r}, {str(folder / 'ngshare')!r}, [{ADMIN!r}]))\n"
+        f"c.JupyterHub.services.append({{'name': {ORGANISER_SERVICE!r}, 'api_token': {token!r}}})\n"
+        f"c.JupyterHub.load_roles.append({{'name': {ORGANISER_SERVICE!r}, 'scopes': ['admin:users', 'tokens'], "
+        f"'services': [{ORGANISER_SERVICE!r}]}})\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+@pytest.fixture(scope="module")
+def ngshare_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NgshareHub]:
+    try:
+        find_proxy(None)
+    except SzkolaError as missing:
+        pytest.skip(str(missing))
+    folder = tmp_path_factory.mktemp("ngshare")
+    (folder / "kurs").mkdir()
+    course = new_course(folder / "kurs", ROSTER)
+    organiser = secrets.token_hex(16)
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "szkola_kooperacji",
+        "hub",
+        f"--admin={ADMIN}",
+        f"--state={folder / 'state'}",
+        f"--config={_extra_config(folder, organiser)}",
+        f"--port={port}",
+        f"--hub-port={free_port()}",
+        f"--proxy-api-port={free_port()}",
+    ]
+    log = folder / "hub.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    hub = Hub(f"http://127.0.0.1:{port}/", "", {}, log, process)
+    try:
+        _wait_until_up(hub)
+        tokens = {}
+        for user in (ADMIN, TRAINER, *ROSTER, OUTSIDER):
+            if user != ADMIN:
+                _api(hub, organiser, "POST", f"users/{user}")
+            tokens[user] = str(_api(hub, organiser, "POST", f"users/{user}/tokens")["token"])
+        yield NgshareHub(hub, folder / "ngshare", tokens, course)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+
+
+def _works() -> dict[str, str]:
+    """What each trainee built on the dashboard: the reference diagnosis, and half of it."""
+    case = load_valid_catalog().case(CASE)
+    reference = Draft(case_id=case.id, diagnosis=case.reference.diagnosis, contract=case.reference.contract)
+    half = reference.model_copy(deep=True)
+    half.diagnosis.needs = half.diagnosis.needs[: len(half.diagnosis.needs) // 2]
+    return {"anowak": reference.model_dump_json(), "jkowalski": half.model_dump_json()}
+
+
+def test_release_fetch_submit_collect_and_autograde_through_ngshare(ngshare_hub: NgshareHub, tmp_path: Path):
+    share, course = ngshare_hub, ngshare_hub.course
+    folder = CourseFolder.open(course)
+    exchange_root = folder.exchange_root
+    exchange_root.rmdir()  # `szkola course init` made the shared folder; with ngshare nothing may use it
+    manage = str(Path(sys.executable).parent / "ngshare-course-management")
+
+    created = share.run(ADMIN, [manage, "create_course", folder.course_id, TRAINER], course)
+    assert "Successfully created" in created.stdout, created.stdout + created.stderr
+    roster = tmp_path / "lista_ngshare.csv"
+    rows = "".join(f"{t},{first},{last},\n" for t, (first, last) in ROSTER.items())
+    roster.write_text("student_id,first_name,last_name,email\n" + rows, encoding="utf-8")
+    added = share.run(TRAINER, [manage, "add_students", folder.course_id, str(roster), "--no-gb"], course)
+    assert added.stdout.count("was successfully added") == len(ROSTER), added.stdout + added.stderr
+
+    nbgrader(course, "generate_assignment", EXERCISE)
+    share.nbgrader(TRAINER, ["release_assignment", EXERCISE], course)
+    listed = share.nbgrader("anowak", ["list", f"--course={folder.course_id}"], tmp_path)
+    assert EXERCISE in listed, listed
+
+    works = _works()
+    for trainee, work in works.items():
+        home = tmp_path / trainee
+        home.mkdir()
+        share.nbgrader(trainee, ["fetch_assignment", EXERCISE, f"--course={folder.course_id}"], home)
+        notebook = home / EXERCISE / f"{EXERCISE}.ipynb"
+        nb = nbformat.read(notebook, as_version=4)
+        write_submission(nb, work, {"refleksja_1": "Rodzina ma wsparcie babci."})  # what the dashboard writes
+        nbformat.write(nb, notebook)
+        submitted = share.nbgrader(trainee, ["submit", EXERCISE, f"--course={folder.course_id}"], home)
+        assert "Submitted as" in submitted, submitted  # ngshare_exchange exits 0 on a failed submit, saying so
+
+    outsider = tmp_path / OUTSIDER
+    outsider.mkdir()
+    refused = share.run(
+        OUTSIDER, [sys.executable, "-m", "nbgrader", "fetch_assignment", EXERCISE, f"--course={folder.course_id}"],
+        outsider,
+    )  # fmt: skip
+    # not on the course's roster in ngshare; ngshare_exchange logs the refusal and exits 0
+    assert "Permission denied" in refused.stdout + refused.stderr, refused.stdout + refused.stderr
+    assert not (outsider / EXERCISE).exists()
+
+    share.nbgrader(TRAINER, ["collect", EXERCISE], course)
+    for trainee in ROSTER:
+        assert (course / "submitted" / trainee / EXERCISE / f"{EXERCISE}.ipynb").is_file(), trainee
+    graded = szkola(["grade", "autograde", EXERCISE], course)
+    assert graded.returncode == 0, graded.stdout + graded.stderr
+    with Gradebook(folder.db_url) as gradebook:
+        scores = {t: float(gradebook.find_submission(EXERCISE, t).code_score) for t in ROSTER}
+    assert scores["anowak"] == AUTO_POINTS
+    expected = score_part(works["jkowalski"], CASE, "diagnoza", AUTO_POINTS)[0]
+    assert scores["jkowalski"] == pytest.approx(expected)
+    assert 0 < scores["jkowalski"] < AUTO_POINTS
+
+    assert not exchange_root.exists(), "the shared exchange folder was used"
+    assert any(share.storage.rglob("*")), "ngshare stored no files"
