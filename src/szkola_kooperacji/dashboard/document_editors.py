@@ -14,10 +14,12 @@ from ..domain.document_task import DocumentTask
 from .agreement_editor import AgreementEditor
 from .binding import Changed
 from .document_editor import DocumentEditor
+from .social_project_editor import SocialProjectEditor
 
 EditorFactory = Callable[[Any, DocumentTask | None, Changed], DocumentEditor]
 """Build the editor of a document (edited in place) for its task; ``changed`` saves and re-runs the rules."""
 
 EDITORS: dict[DocumentKind, EditorFactory] = {
     DocumentKind.POROZUMIENIE: AgreementEditor,
+    DocumentKind.PROJEKT_SOCJALNY: SocialProjectEditor,
 }

@@ -20,12 +20,16 @@ from .findings import Finding
 from .parts import Part
 from .rules.agreement import AGREEMENT_RULES, check_agreement
 from .rules.registry import Rule
+from .rules.social_project import SOCIAL_PROJECT_RULES, check_social_project
+from .social_project import SOCIAL_PROJECT_SECTIONS, SocialProject
+from .social_project_example import example_social_project
 
 
 class DocumentKind(StrEnum):
     """The documents of the family a trainee can draft (``document:`` of a task)."""
 
     POROZUMIENIE = "porozumienie"
+    PROJEKT_SOCJALNY = "projekt_socjalny"
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,18 @@ DOCUMENTS: dict[DocumentKind, DocumentSpec] = {
         label="porozumienie o współpracy gminy i powiatu",
         tab="Projekt porozumienia",
         yours="Twoje porozumienie",
+    ),
+    DocumentKind.PROJEKT_SOCJALNY: DocumentSpec(
+        kind=DocumentKind.PROJEKT_SOCJALNY,
+        model=SocialProject,
+        sections=SOCIAL_PROJECT_SECTIONS,
+        rules=SOCIAL_PROJECT_RULES,
+        part=Part.PROJEKT_SOCJALNY,
+        check=check_social_project,
+        example=example_social_project,
+        label="projekt socjalny dla grupy",
+        tab="Projekt socjalny",
+        yours="Twój projekt socjalny",
     ),
 }
 """Every kind of document, by kind."""
