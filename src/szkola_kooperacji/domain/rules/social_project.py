@@ -163,21 +163,17 @@ def _actions(doc: SocialProject, ctx: DocumentContext) -> Iterable[Finding]:
             "słów). Wypisz, co konkretnie się wydarzy: np. rekrutacja, cykl warsztatów, spotkania grupy wsparcia, "
             "podsumowanie z uczestnikami.",
         )
-    described = [a for a in doc.actions if a.what]
-    if not any(a.who for a in described):
+    if not any(a.what for a in doc.actions):  # nothing planned: these rules are not met either
         yield RESPONSIBLE.finding(
             at("dzialania"),
             "Żadne działanie nie ma odpowiedzialnego. Działanie bez gospodarza się nie odbywa: przy każdym wpisz "
             "instytucję lub funkcję osoby, np. „pedagog PPP”, „pracownik socjalny OPS”.",
         )
-    if not any(a.when for a in described):
         yield SCHEDULE.finding(
             at("dzialania"),
             "Żadne działanie nie ma terminu. Harmonogram pozwala partnerom zaplanować ludzi i sale: przy każdym "
             "działaniu wpisz datę w okresie projektu.",
         )
-    if not any(a.who for a in described) or not any(a.when for a in described):
-        return
     for number, action in enumerate(doc.actions, 1):
         if action.what and not action.who:
             yield RESPONSIBLE.finding(
