@@ -69,3 +69,15 @@ def test_the_bundled_project_task_is_valid_and_a_hint_for_an_agreement_section_i
         in output
     )
     assert "jedna z: diagnoza, cele, grupa, dzialania, partnerzy" in output
+
+
+def test_a_minutes_task_with_an_unknown_document_kind_is_located(tmp_path: Path):
+    minutes = ROOT / "courses" / "dokumenty" / "protokol_gpzk_zurawiec.yaml"
+    text = minutes.read_text(encoding="utf-8")
+    bad = tmp_path / "zly_protokol.yaml"
+    bad.write_text(text.replace("document: protokol_gpzk", "document: protokol"), encoding="utf-8")
+    code, output = _validate(bad)
+    assert code == 1
+    line = text.splitlines().index("document: protokol_gpzk") + 1
+    assert f"zly_protokol.yaml:{line}: document:" in output
+    assert "protokol_gpzk" in output  # the expected values are named

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from ..domain.agreement import AGREEMENT_SECTIONS, INFO_BASIS_LABELS, CooperationAgreement, Party, TeamMember
 from ..domain.codes import LEVEL_LABELS, SECTOR_LABELS, Level, Sector
+from ..domain.document import DocumentContext
 from ..domain.document_task import DocumentTask
 from . import dates
 from .binding import Changed, FieldMessages, bind
@@ -57,7 +58,13 @@ class MemberRow(w.HBox):
 class AgreementEditor(DocumentEditor):
     """Edit a porozumienie o współpracy section by section; ``changed`` saves it and re-runs the rules."""
 
-    def __init__(self, doc: CooperationAgreement, task: DocumentTask | None, changed: Changed) -> None:
+    def __init__(
+        self,
+        doc: CooperationAgreement,
+        task: DocumentTask | None,
+        changed: Changed,
+        context: DocumentContext | None = None,
+    ) -> None:
         self.doc, self.changed = doc, changed
         parts = [
             ("strony", self._parties_part()),

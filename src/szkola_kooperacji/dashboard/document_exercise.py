@@ -88,7 +88,7 @@ class DocumentWorkspace(w.VBox):
         self.status.add_class("sk-saved")
         self.findings = w.HTML()
         self.findings.add_class("sk-live-findings")
-        self.editor = EDITORS[self.spec.kind](doc, task, guarded(self.status)(self.changed))
+        self.editor = EDITORS[self.spec.kind](doc, task, guarded(self.status)(self.changed), context)
         self.editor.add_class(AUTOSAVED)
         pages = [
             ("Zadanie i treść", w.HTML(content_html(task, context.place))),

@@ -29,10 +29,11 @@ class Column:
 
     attr: str
     kind: str
-    """``text``, ``date``, ``sector``, ``level`` or ``amount``."""
+    """``text``, ``date``, ``sector``, ``level``, ``amount`` or ``choice`` (from ``options``)."""
     name: str
     placeholder: str = ""
     width: str = "14em"
+    options: tuple[tuple[str, Any], ...] = ()
 
 
 def _widget(item: BaseModel, column: Column, changed: Changed, message: FieldMessages) -> w.Widget:
@@ -42,8 +43,8 @@ def _widget(item: BaseModel, column: Column, changed: Changed, message: FieldMes
     if column.kind == "date":
         field = dates.date_field(value, "")
         bind(field, item, column.attr, changed, message, to_model=dates.parse, check=dates.problem)
-    elif column.kind in {"sector", "level"}:
-        choices = SECTOR_CHOICES if column.kind == "sector" else LEVEL_CHOICES
+    elif column.kind in {"sector", "level", "choice"}:
+        choices = {"sector": SECTOR_CHOICES, "level": LEVEL_CHOICES}.get(column.kind, list(column.options))
         field = w.Dropdown(options=choices, value=value, layout=look)
         bind(field, item, column.attr, changed, message)
     elif column.kind == "amount":

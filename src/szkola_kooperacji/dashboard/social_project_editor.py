@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from ..domain.document import DocumentContext
 from ..domain.document_task import DocumentTask
 from ..domain.findings import Finding
 from ..domain.social_project import (
@@ -53,7 +54,9 @@ def _money(amount: float) -> str:
 class SocialProjectEditor(DocumentEditor):
     """Edit a projekt socjalny section by section; ``changed`` saves it and re-runs the rules."""
 
-    def __init__(self, doc: SocialProject, task: DocumentTask | None, changed: Changed) -> None:
+    def __init__(
+        self, doc: SocialProject, task: DocumentTask | None, changed: Changed, context: DocumentContext | None = None
+    ) -> None:
         self.doc, self.changed = doc, changed
         self.total = w.HTML()
         self.total.add_class("sk-budget-total")

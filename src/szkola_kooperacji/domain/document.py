@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .base import DomainModel, Identifier, ShortText
 from .case import Case
+from .directory import ServiceDirectory
 
 Outline = list[tuple[str, list[tuple[str, str]]]]
 """A document read aloud: (section key, [(label, text), …]) in reading order."""
@@ -42,10 +43,16 @@ class DocumentPlace(DomainModel):
 
 @dataclass(frozen=True)
 class DocumentContext:
-    """What the rules of a document see besides the document: its place and its case."""
+    """What the rules of a document see besides the document: its place, its case and the Lista."""
 
     place: DocumentPlace
     case: Case
+    directory: ServiceDirectory
+
+    def institution_name(self, institution_id: str) -> str:
+        """Return an institution's name as the Lista writes it (its id when the Lista does not know it)."""
+        institution = self.directory.institution(institution_id)
+        return institution.name if institution else institution_id
 
 
 def lines(items: list[str]) -> list[tuple[str, str]]:

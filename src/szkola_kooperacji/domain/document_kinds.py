@@ -17,8 +17,11 @@ from .agreement import AGREEMENT_SECTIONS, CooperationAgreement
 from .agreement_example import example_agreement
 from .document import Document, DocumentContext
 from .findings import Finding
+from .minutes import MINUTES_SECTIONS, MeetingMinutes
+from .minutes_example import example_minutes
 from .parts import Part
 from .rules.agreement import AGREEMENT_RULES, check_agreement
+from .rules.minutes import MINUTES_RULES, check_minutes
 from .rules.registry import Rule
 from .rules.social_project import SOCIAL_PROJECT_RULES, check_social_project
 from .social_project import SOCIAL_PROJECT_SECTIONS, SocialProject
@@ -30,6 +33,7 @@ class DocumentKind(StrEnum):
 
     POROZUMIENIE = "porozumienie"
     PROJEKT_SOCJALNY = "projekt_socjalny"
+    PROTOKOL_GPZK = "protokol_gpzk"
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,18 @@ DOCUMENTS: dict[DocumentKind, DocumentSpec] = {
         label="projekt socjalny dla grupy",
         tab="Projekt socjalny",
         yours="Twój projekt socjalny",
+    ),
+    DocumentKind.PROTOKOL_GPZK: DocumentSpec(
+        kind=DocumentKind.PROTOKOL_GPZK,
+        model=MeetingMinutes,
+        sections=MINUTES_SECTIONS,
+        rules=MINUTES_RULES,
+        part=Part.PROTOKOL_GPZK,
+        check=check_minutes,
+        example=example_minutes,
+        label="protokół ze spotkania G-PZK",
+        tab="Protokół spotkania",
+        yours="Twój protokół",
     ),
 }
 """Every kind of document, by kind."""

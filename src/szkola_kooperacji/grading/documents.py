@@ -30,8 +30,11 @@ def agreement_place(catalog: Catalog, case_id: str) -> DocumentPlace:
 
 
 def document_context(catalog: Catalog, case_id: str) -> DocumentContext:
-    """Return what a document's rules see: the case's place and the case itself."""
-    return DocumentContext(place=agreement_place(catalog, case_id), case=catalog.case(case_id))
+    """Return what a document's rules see: the case's place, the case itself and the Lista."""
+    assert catalog.directory is not None  # a valid catalog always has its Lista
+    return DocumentContext(
+        place=agreement_place(catalog, case_id), case=catalog.case(case_id), directory=catalog.directory
+    )
 
 
 def parse_document(spec: DocumentSpec, work: object, case_id: str) -> Document:
