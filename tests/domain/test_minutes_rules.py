@@ -131,7 +131,8 @@ def test_every_minutes_rule_is_raised_by_a_test_and_registered_once():
 
 def test_secrecy_and_refusal_come_from_the_case():
     holders = secrecy_holders(CTX)
-    assert "poz_zurawiec" in holders and "gops_zurawiec" not in holders
+    assert "poz_zurawiec" in holders
+    assert "gops_zurawiec" not in holders
     assert refused_consent(CTX) == {"gkrpa_zurawiec"}  # the addiction clinic has one item the family allowed
     message = next(f.message for f in check_minutes(_with(_secrecy_holder_without_basis), CTX))
     assert "Gminny Ośrodek Zdrowia w Żurawcu" in message  # named as the Lista names it
