@@ -35,7 +35,7 @@ WAIT_MS = 60_000
 CASE_ID = os.environ.get("SZKOLA_TEST_CASE", "bezrobocie_alkohol_zurawiec")
 
 
-def new_course(base: Path, trainees: dict[str, tuple[str, str]], *released: str) -> Path:
+def new_course(base: Path, trainees: dict[str, tuple[str, str]], *released: str, course: str = "regionalny") -> Path:
     """Create a group's course folder (``szkola course init`` with a roster) and release these exercises."""
     from click.testing import CliRunner  # noqa: PLC0415
 
@@ -44,14 +44,14 @@ def new_course(base: Path, trainees: dict[str, tuple[str, str]], *released: str)
     roster = base / "lista.csv"
     rows = "".join(f"{t},{first},{last}\n" for t, (first, last) in trainees.items())
     roster.write_text("id,first_name,last_name\n" + rows, encoding="utf-8")
-    course = base / "kurs"
-    args = ["course", "init", str(course), "--course", str(ROOT / "courses" / "regionalny.yaml")]
+    folder = base / "kurs"
+    args = ["course", "init", str(folder), "--course", str(ROOT / "courses" / f"{course}.yaml")]
     result = CliRunner().invoke(main, [*args, "--roster", str(roster)])
     assert result.exit_code == 0, result.output
     for exercise in released:
-        nbgrader(course, "generate_assignment", exercise)
-        nbgrader(course, "release_assignment", exercise)
-    return course
+        nbgrader(folder, "generate_assignment", exercise)
+        nbgrader(folder, "release_assignment", exercise)
+    return folder
 
 
 def nbgrader(course_dir: Path, *args: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import ipywidgets as w
 import pytest
 
-from szkola_kooperacji.dashboard.document_exercise import DocumentWorkspace, agreement_place, load_document
+from szkola_kooperacji.dashboard.document_exercise import DocumentWorkspace, document_context, load_document
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.agreement import CooperationAgreement, InfoBasis
 from szkola_kooperacji.domain.codes import Level, Sector
@@ -27,9 +27,9 @@ def store(tmp_path: Path) -> DraftStore:
 
 def workspace(store: DraftStore) -> DocumentWorkspace:
     doc = load_document(store, "anowak", SLOT, TASK.case)
-    place = agreement_place(CATALOG, TASK.case)
+    context = document_context(CATALOG, TASK.case)
     return DocumentWorkspace(
-        "anowak", doc, place=place, task=TASK, store=store, slot=SLOT, last_tab=("Oddanie", w.HTML())
+        "anowak", doc, context=context, task=TASK, store=store, slot=SLOT, last_tab=("Oddanie", w.HTML())
     )
 
 

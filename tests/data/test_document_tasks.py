@@ -50,3 +50,34 @@ def test_an_unknown_case_and_an_unknown_document_are_located(tmp_path: Path):
     assert code == 1
     assert "document:" in output
     assert "porozumienie" in output  # the expected value is named
+
+
+PROJECT = ROOT / "courses" / "dokumenty" / "projekt_socjalny_modrzewno.yaml"
+
+
+def test_the_bundled_project_task_is_valid_and_a_hint_for_an_agreement_section_is_refused(tmp_path: Path):
+    assert load_valid_catalog().document_tasks["projekt_socjalny_modrzewno"].document == "projekt_socjalny"
+    lines = PROJECT.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("  partnerzy:"))
+    lines[index] = lines[index].replace("partnerzy:", "zespol:")  # a section of the agreement, not of the project
+    bad = tmp_path / "zly_projekt.yaml"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, output = _validate(bad)
+    assert code == 1
+    assert (
+        f"zly_projekt.yaml:{index + 1}: hints.zespol: sekcja 'zespol' nie istnieje w dokumencie 'projekt_socjalny'"
+        in output
+    )
+    assert "jedna z: diagnoza, cele, grupa, dzialania, partnerzy" in output
+
+
+def test_a_minutes_task_with_an_unknown_document_kind_is_located(tmp_path: Path):
+    minutes = ROOT / "courses" / "dokumenty" / "protokol_gpzk_zurawiec.yaml"
+    text = minutes.read_text(encoding="utf-8")
+    bad = tmp_path / "zly_protokol.yaml"
+    bad.write_text(text.replace("document: protokol_gpzk", "document: protokol"), encoding="utf-8")
+    code, output = _validate(bad)
+    assert code == 1
+    line = text.splitlines().index("document: protokol_gpzk") + 1
+    assert f"zly_protokol.yaml:{line}: document:" in output
+    assert "protokol_gpzk" in output  # the expected values are named

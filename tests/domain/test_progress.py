@@ -160,3 +160,16 @@ def test_without_a_group_exercises_cannot_be_started_and_say_where_they_are_done
     assert exercise.kind is ItemKind.EXERCISE
     assert not exercise.actionable
     assert exercise.detail == NO_GROUP
+
+
+def test_a_drafted_unsubmitted_exercise_is_in_progress_and_still_the_trainees_next_step():
+    drafted = [Fact(FactKind.EXERCISE_DRAFTED, "e1", at(0))]
+    draft = item(drafted, "e1")
+    assert draft.state is ItemState.IN_PROGRESS
+    assert draft.actionable
+    assert draft.started_at == at(0)
+    assert "oddaj" in draft.detail
+    submitted = item([*drafted, Fact(FactKind.EXERCISE_SUBMITTED, "e1", at(1))], "e1")
+    assert "czeka na ocenę" in submitted.detail
+    assert submitted.started_at == at(0)
+    assert item(drafted, "e1", released=()).state is ItemState.NOT_STARTED  # withdrawn by the trainer

@@ -117,3 +117,37 @@ def test_the_agreement_exercise_grades_its_document_as_data(capsys: pytest.Captu
     assert "zgody" in capsys.readouterr().out
     assert grade_part(reference_work(info.case_id), info.case_id, "porozumienie", 15) == 0  # a case draft is not one
     assert "uszkodzone" in capsys.readouterr().out
+
+
+def test_the_social_project_exercise_grades_its_document_as_data(capsys: pytest.CaptureFixture[str]):
+    from szkola_kooperacji.grading.cells import reference_document_work  # noqa: PLC0415
+
+    nb = nbformat.read(ROOT / "exercises" / "cw9_projekt_socjalny" / "cw9_projekt_socjalny.ipynb", as_version=4)
+    info = exercise_info(nb)
+    assert CATALOG.document_tasks[info.document or ""].case == info.case_id
+    assert info.parts == ("projekt_socjalny",)
+    work = reference_document_work(info.case_id, "projekt_socjalny")
+    assert grade_part(work, info.case_id, "projekt_socjalny", 15) == 15
+    assert grade_part(work.replace('"lista obecności"', '""'), info.case_id, "projekt_socjalny", 15) == 14.5
+    assert "nie ma źródła weryfikacji" in capsys.readouterr().out
+    agreement = reference_document_work(info.case_id)
+    assert grade_part(agreement, info.case_id, "projekt_socjalny", 15) == 0  # an agreement is not a project
+    assert "uszkodzone" in capsys.readouterr().out
+
+
+def test_the_minutes_exercise_grades_its_document_as_data(capsys: pytest.CaptureFixture[str]):
+    from szkola_kooperacji.grading.cells import reference_document_work  # noqa: PLC0415
+
+    nb = nbformat.read(ROOT / "exercises" / "cw10_protokol_gpzk" / "cw10_protokol_gpzk.ipynb", as_version=4)
+    info = exercise_info(nb)
+    assert CATALOG.document_tasks[info.document or ""].case == info.case_id
+    assert info.parts == ("protokol_gpzk",)
+    work = reference_document_work(info.case_id, "protokol_gpzk")
+    assert grade_part(work, info.case_id, "protokol_gpzk", 15) == 15
+    assert (
+        grade_part(
+            work.replace('"next_meeting":"2027-02-09"', '"next_meeting":null'), info.case_id, "protokol_gpzk", 15
+        )
+        < 15
+    )
+    assert "Wyznacz datę następnego spotkania" in capsys.readouterr().out

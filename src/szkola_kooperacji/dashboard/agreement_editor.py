@@ -15,52 +15,16 @@ from pydantic import BaseModel
 
 from ..domain.agreement import AGREEMENT_SECTIONS, INFO_BASIS_LABELS, CooperationAgreement, Party, TeamMember
 from ..domain.codes import LEVEL_LABELS, SECTOR_LABELS, Level, Sector
+from ..domain.document import DocumentContext
 from ..domain.document_task import DocumentTask
-from ..domain.findings import Finding
 from . import dates
 from .binding import Changed, FieldMessages, bind
 from .checklist import CheckList
-from .render import e, findings_html
-from .shared_looks import shown
-from .text_limits import TextLimits
+from .document_editor import WIDE, DocumentEditor, Part, text_area, text_part
 
-WIDE = shown(width="98%")
 PARTY_TITLES = {Level.GMINA: "Gmina", Level.POWIAT: "Powiat"}
-Part = tuple[list[w.Widget], FieldMessages]
-"""A section's fields and the card that shows their refusals."""
 LEVEL_CHOICES = [(LEVEL_LABELS[level], level) for level in (Level.GMINA, Level.POWIAT)]
 SECTOR_CHOICES = [(label, sector) for sector, label in SECTOR_LABELS.items()]
-
-
-def _lines(text: str) -> list[str]:
-    """Return the non-empty lines of a text area: one list item per line."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def _text(value: str, placeholder: str, css: str, *, tooltip: str, area: bool = False) -> w.Text | w.Textarea:
-    look = shown(width="98%", height="90px") if area else WIDE
-    field = (w.Textarea if area else w.Text)(value=value, placeholder=placeholder, continuous_update=False, layout=look)
-    field.add_class(css)
-    field.tooltip = tooltip  # its name for a screen reader: the section heading says the rest
-    return field
-
-
-class Section(w.VBox):
-    """One section: heading, the task's hint, the fields, refusals and the rules' findings about it."""
-
-    def __init__(self, key: str, hint: str, fields: list[w.Widget], message: FieldMessages) -> None:
-        self.key = key
-        self.findings = w.HTML()
-        self.findings.add_class("sk-section-findings")
-        head = f"<h4>{e(AGREEMENT_SECTIONS[key])}</h4>" + (f"<p class='sk-muted'>{e(hint)}</p>" if hint else "")
-        super().__init__([w.HTML(head), *fields, message, self.findings])
-        self.add_class("sk-card")
-        self.add_class("sk-doc-section")
-        self.add_class(f"sk-doc-{key}")
-
-    def show(self, findings: list[Finding]) -> None:
-        """Show the rules' findings about this section (a tick when there are none)."""
-        self.findings.value = findings_html(findings)
 
 
 class MemberRow(w.HBox):
@@ -91,34 +55,44 @@ class MemberRow(w.HBox):
         self.add_class("sk-member")
 
 
-class AgreementEditor(w.VBox):
+class AgreementEditor(DocumentEditor):
     """Edit a porozumienie o współpracy section by section; ``changed`` saves it and re-runs the rules."""
 
-    def __init__(self, doc: CooperationAgreement, task: DocumentTask | None, changed: Changed) -> None:
+    def __init__(
+        self,
+        doc: CooperationAgreement,
+        task: DocumentTask | None,
+        changed: Changed,
+        context: DocumentContext | None = None,
+    ) -> None:
         self.doc, self.changed = doc, changed
-        hints = task.hints if task else {}
         parts = [
             ("strony", self._parties_part()),
             (
                 "cel",
-                self._text_part(
-                    doc, "purpose", "Po co gmina i powiat współpracują i komu to służy", "Cel porozumienia"
+                text_part(
+                    doc, "purpose", "Po co gmina i powiat współpracują i komu to służy", "Cel porozumienia", changed
                 ),
             ),
             (
                 "zakres",
-                self._text_part(
-                    doc, "scope", "Jedno wspólne działanie w wierszu", "Zakres wspólnych działań, jedno w wierszu"
+                text_part(
+                    doc,
+                    "scope",
+                    "Jedno wspólne działanie w wierszu",
+                    "Zakres wspólnych działań, jedno w wierszu",
+                    changed,
                 ),
             ),
             ("zespol", self._team_part()),
             (
                 "spotkania",
-                self._text_part(
+                text_part(
                     doc,
                     "meetings",
                     "Jak często zespół się spotyka, kto go zwołuje i prowadzi",
                     "Zasady spotkań zespołu",
+                    changed,
                 ),
             ),
             ("informacje", self._information_part()),
@@ -126,28 +100,10 @@ class AgreementEditor(w.VBox):
             ("okres", self._period_part()),
             ("podpisy", self._signatures_part()),
         ]
-        self.sections = {key: Section(key, hints.get(key, ""), fields, msg) for key, (fields, msg) in parts}
-        super().__init__([TextLimits(), *self.sections.values()])
-        self.add_class("sk-agreement")
+        super().__init__(AGREEMENT_SECTIONS, task, changed, parts, "sk-agreement")
 
     def _area(self, model: BaseModel, field: str, placeholder: str, tooltip: str, message: FieldMessages) -> w.Textarea:
-        """Return a text area bound to ``model.field``; a list field takes one item per line."""
-        value = getattr(model, field)
-        is_list = isinstance(value, list)
-        area = w.Textarea(
-            value="\n".join(value) if is_list else value,
-            placeholder=placeholder,
-            continuous_update=False,
-            layout=w.Layout(width="98%", height="90px"),
-        )
-        area.add_class(f"sk-doc-{field}")
-        area.tooltip = tooltip  # its name for a screen reader: the section heading says the rest
-        bind(area, model, field, self.changed, message, to_model=_lines if is_list else str)
-        return area
-
-    def _text_part(self, model: BaseModel, field: str, placeholder: str, tooltip: str) -> Part:
-        message = FieldMessages()
-        return [self._area(model, field, placeholder, tooltip, message)], message
+        return text_area(model, field, placeholder, tooltip, changed=self.changed, message=message)
 
     def _parties_part(self) -> Part:
         message = FieldMessages()
@@ -252,8 +208,3 @@ class AgreementEditor(w.VBox):
         self.members.children = [r for r in self.members.children if r is not row]
         row.close()
         self.changed()
-
-    def show_findings(self, findings: list[Finding]) -> None:
-        """Give each section the findings located in it."""
-        for key, section in self.sections.items():
-            section.show([f for f in findings if f.location.id == key])

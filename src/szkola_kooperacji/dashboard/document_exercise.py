@@ -1,7 +1,9 @@
 """A document exercise on the dashboard: the content page, the document's editor, live rules, submission.
 
-The document is saved in the trainee's store after every change (its own slot, beside the
-exercise's reflections) and restored on return; on submission its JSON travels in the
+Which document it is comes from the task (``document:``) and everything that depends on it from the
+registries (``domain.document_kinds``, ``dashboard.document_editors``). The document is saved
+in the trainee's store after every change (its own slot, beside the exercise's reflections)
+and restored on return; on submission its JSON travels in the
 exercise's work cell through nbgrader's exchange, exactly like a case's draft.
 """
 
@@ -14,12 +16,13 @@ import ipywidgets as w
 from pydantic import ValidationError
 
 from ..data.catalog import Catalog
-from ..domain.agreement import AGREEMENT_SECTIONS, AgreementPlace, CooperationAgreement
-from ..domain.document_task import DOCUMENT_LABELS, DocumentTask
+from ..domain.document import Document, DocumentContext, DocumentPlace
+from ..domain.document_kinds import DOCUMENTS, DocumentKind, DocumentSpec
+from ..domain.document_task import DocumentTask
 from ..domain.findings import sorted_findings
-from ..domain.rules.agreement import check_agreement
+from ..domain.progress import FactKind
 from ..storage import DraftStore
-from .agreement_editor import AgreementEditor
+from .document_editors import EDITORS
 from .guard import guarded
 from .render import AUTOSAVED, e, findings_html
 
@@ -30,28 +33,37 @@ DOCUMENT_KEY = "dokument"
 """The key under which a document's JSON is stored in its slot."""
 
 
-def content_html(task: DocumentTask | None, place: AgreementPlace) -> str:
+def spec_of(task: DocumentTask | None) -> DocumentSpec:
+    """Return the registry's entry for a task's document (a released exercise without its task: the agreement)."""
+    return DOCUMENTS[task.document if task else DocumentKind.POROZUMIENIE]
+
+
+def content_html(task: DocumentTask | None, place: DocumentPlace) -> str:
     """Return the task and the content page: what the document contains and why."""
     if task is None:
-        return f"<p>Przygotuj porozumienie o współpracy gminy {e(place.gmina)} z powiatem ({e(place.powiat)}).</p>"
+        label = spec_of(None).label
+        return f"<p>Przygotuj dokument: {e(label)} (gmina {e(place.gmina)}, {e(place.powiat)}).</p>"
     sections = "".join(f"<h4>{e(s.heading)}</h4><p>{e(s.text)}</p>" for s in task.content)
     return (
         f"<div class='sk-doc-content'><h3>{e(task.title)}</h3><p><b>Zadanie.</b> {e(task.task)}</p>"
-        f"<h3>Co zawiera {e(DOCUMENT_LABELS[task.document])} i dlaczego</h3>{sections}</div>"
+        f"<h3>Co zawiera {e(spec_of(task).label)} i dlaczego</h3>{sections}</div>"
     )
 
 
-def load_document(store: DraftStore, trainee: str, slot: str, case_id: str) -> CooperationAgreement:
-    """Return the trainee's saved agreement, or a fresh one (a stored one that no longer reads is set aside)."""
+def load_document(
+    store: DraftStore, trainee: str, slot: str, case_id: str, kind: DocumentKind = DocumentKind.POROZUMIENIE
+) -> Document:
+    """Return the trainee's saved document, or a fresh one (a stored one that no longer reads is set aside)."""
+    spec = DOCUMENTS[kind]
     saved = store.load_answers(trainee, slot).get(DOCUMENT_KEY)
     if saved:
         try:
-            doc = CooperationAgreement.model_validate_json(saved)
+            doc = spec.parse_json(saved)
         except ValidationError:
             doc = None
         if doc is not None and doc.case_id == case_id:
             return doc
-    return CooperationAgreement(case_id=case_id)
+    return spec.fresh(case_id)
 
 
 class DocumentWorkspace(w.VBox):
@@ -60,25 +72,27 @@ class DocumentWorkspace(w.VBox):
     def __init__(
         self,
         trainee: str,
-        doc: CooperationAgreement,
+        doc: Document,
         *,
-        place: AgreementPlace,
+        context: DocumentContext,
         task: DocumentTask | None,
         store: DraftStore,
         slot: str,
         last_tab: tuple[str, w.Widget],
+        exercise: str = "",
     ) -> None:
-        self.trainee, self.doc, self.place, self.store, self.slot = trainee, doc, place, store, slot
+        self.trainee, self.doc, self.context, self.store, self.slot = trainee, doc, context, store, slot
+        self.spec, self.exercise = spec_of(task), exercise
         self.saves = 0
         self.status = w.HTML()
         self.status.add_class("sk-saved")
         self.findings = w.HTML()
         self.findings.add_class("sk-live-findings")
-        self.editor = AgreementEditor(doc, task, guarded(self.status)(self.changed))
+        self.editor = EDITORS[self.spec.kind](doc, task, guarded(self.status)(self.changed), context)
         self.editor.add_class(AUTOSAVED)
         pages = [
-            ("Zadanie i treść", w.HTML(content_html(task, place))),
-            ("Projekt porozumienia", self.editor),
+            ("Zadanie i treść", w.HTML(content_html(task, context.place))),
+            (self.spec.tab, self.editor),
             last_tab,
         ]
         self.tabs = w.Tab(children=[page for _, page in pages])
@@ -100,26 +114,42 @@ class DocumentWorkspace(w.VBox):
         try:
             self.store.save_answers(self.trainee, self.slot, {DOCUMENT_KEY: self.doc.model_dump_json()})
             self.saves += 1
+            if self.saves == 1 and self.exercise:  # a drafted, unsubmitted exercise is "w toku" in the course view
+                self.store.progress.record(self.trainee, FactKind.EXERCISE_DRAFTED, self.exercise)
             self.status.value = f"<span data-save='{self.saves}'>Zapisano o {dt.datetime.now():%H:%M}</span>"
         except Exception:  # the store may be locked or full: tell the trainee, keep the work in memory
             self.status.value = "<span class='sk-message'>Nie udało się zapisać. Spróbuj ponownie za chwilę.</span>"
         self._refresh()
 
     def _refresh(self) -> None:
-        order = list(AGREEMENT_SECTIONS)  # in the order the trainee fills the sections, errors first in each
+        order = list(self.spec.sections)  # in the order the trainee fills the sections, errors first in each
         findings = sorted(
-            sorted_findings(check_agreement(self.doc, self.place)),
+            sorted_findings(self.spec.check(self.doc, self.context)),
             key=lambda f: order.index(f.location.id) if f.location.id in order else len(order),
         )
         self.findings.value = findings_html(findings)
         self.editor.show_findings(findings)
 
 
-def agreement_place(catalog: Catalog, case_id: str) -> AgreementPlace:
+def agreement_place(catalog: Catalog, case_id: str) -> DocumentPlace:
     """Return the case's gmina and powiat as the Lista names them."""
     from ..grading.documents import agreement_place as place_of  # noqa: PLC0415
 
     return place_of(catalog, case_id)
+
+
+def document_context(catalog: Catalog, case_id: str) -> DocumentContext:
+    """Return what the document's rules see: the case's place and the case."""
+    from ..grading.documents import document_context as context_of  # noqa: PLC0415
+
+    return context_of(catalog, case_id)
+
+
+def _save_drafted(store: DraftStore, trainee: str, slot: str, answers: dict[str, str], exercise: str) -> None:
+    """Save the reflections and record that the exercise is drafted (the course view shows it "w toku")."""
+    store.save_answers(trainee, slot, answers)
+    if any(a.strip() for a in answers.values()):
+        store.progress.record(trainee, FactKind.EXERCISE_DRAFTED, exercise)
 
 
 def open_document_exercise(app: Dashboard, assignment: str) -> DocumentWorkspace:
@@ -136,19 +166,26 @@ def open_document_exercise(app: Dashboard, assignment: str) -> DocumentWorkspace
     task = app.catalog.document_tasks.get(released.info.document or "")
     answers_slot = f"ćw:{exchange.course_id}/{assignment}"
     slot = f"dok:{exchange.course_id}/{assignment}"
-    doc = load_document(store, trainee, slot, case_id)
+    spec = spec_of(task)
+    doc = load_document(store, trainee, slot, case_id, spec.kind)
     panel = ExercisePanel(
         released,
         store.load_answers(trainee, answers_slot),
-        save_answers=lambda answers: store.save_answers(trainee, answers_slot, answers),
+        save_answers=lambda answers: _save_drafted(store, trainee, answers_slot, answers, assignment),
         # the editor edits this document in place, so it holds the trainee's work at submission time
         submit=lambda answers: exchange.submit(assignment, doc.model_dump_json(), answers),
         fetch_feedback=lambda: exchange.feedback(assignment),
-        handed_in="Trener zobaczy Twoje porozumienie i refleksję.",
+        handed_in=f"Trener zobaczy {spec.yours} i refleksję.",
     )
-    place = agreement_place(app.catalog, case_id)
     workspace = DocumentWorkspace(
-        trainee, doc, place=place, task=task, store=store, slot=slot, last_tab=("Oddanie ćwiczenia", panel)
+        trainee,
+        doc,
+        context=document_context(app.catalog, case_id),
+        task=task,
+        store=store,
+        slot=slot,
+        last_tab=("Oddanie ćwiczenia", panel),
+        exercise=assignment,
     )
     app.show_workspace(workspace, released.info.title)
     return workspace
@@ -168,7 +205,7 @@ def open_reflective_exercise(app: Dashboard, assignment: str) -> w.VBox:
     panel = ExercisePanel(
         released,
         store.load_answers(trainee, slot),
-        save_answers=lambda answers: store.save_answers(trainee, slot, answers),
+        save_answers=lambda answers: _save_drafted(store, trainee, slot, answers, assignment),
         submit=lambda answers: exchange.submit(assignment, "", answers),
         fetch_feedback=lambda: exchange.feedback(assignment),
         handed_in="Trener zobaczy Twoje odpowiedzi.",

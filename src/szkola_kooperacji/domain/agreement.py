@@ -15,8 +15,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import DomainModel, Identifier, LongText, ShortText
-from .codes import Level, Sector
+from .base import DomainModel, LongText, ShortText
+from .codes import LEVEL_LABELS, SECTOR_LABELS, Level, Sector
+from .document import Document, DocumentPlace, Outline, lines
 
 MAX_ROWS = 30
 """Rows of one list in the agreement (team members, scope items…): far above a real agreement."""
@@ -69,12 +70,11 @@ class TeamMember(DomainModel):
     level: Level = Level.GMINA
 
 
-class CooperationAgreement(DomainModel):
+class CooperationAgreement(Document):
     """A trainee's draft of a porozumienie o współpracy between one gmina and its powiat."""
 
     schema_version: Literal[1] = 1
     kind: Literal["porozumienie"] = "porozumienie"
-    case_id: Identifier
     parties: list[Party] = Field(
         default_factory=lambda: [Party(level=Level.GMINA), Party(level=Level.POWIAT)], max_length=6
     )
@@ -100,6 +100,24 @@ class CooperationAgreement(DomainModel):
         found += [m.institution for m in self.team]
         return [t for t in found if t]
 
+    def outline(self) -> Outline:
+        """Return the agreement section by section, as the trainer reads it in the formgrader."""
+        period = f"{self.starts:%d.%m.%Y} – {self.ends:%d.%m.%Y}" if self.starts and self.ends else ""
+        return [
+            ("strony", [(LEVEL_LABELS[p.level], f"{p.name} — wykonuje: {p.unit}") for p in self.parties]),
+            ("cel", [("cel", self.purpose)]),
+            ("zakres", lines(self.scope)),
+            ("zespol", [(m.institution, f"{SECTOR_LABELS[m.sector]}, {LEVEL_LABELS[m.level]}") for m in self.team]),
+            ("spotkania", [("zasady", self.meetings)]),
+            (
+                "informacje",
+                [("zakres", self.information), *(("podstawa", INFO_BASIS_LABELS[b]) for b in self.info_bases)],
+            ),
+            ("koordynatorzy", [(p.name, p.coordinator) for p in self.parties]),
+            ("okres", [("okres", period), ("ocena", self.evaluation)]),
+            ("podpisy", [(p.name, ", ".join(p.signatories)) for p in self.parties]),
+        ]
+
 
 AGREEMENT_SECTIONS: dict[str, str] = {
     "strony": "Strony porozumienia",
@@ -115,8 +133,5 @@ AGREEMENT_SECTIONS: dict[str, str] = {
 """The agreement's sections in reading order: section key → its Polish heading (editor, findings, print)."""
 
 
-class AgreementPlace(DomainModel):
-    """Where the agreement is made: the case's gmina and powiat, named as the Lista names them."""
-
-    gmina: ShortText
-    powiat: ShortText
+AgreementPlace = DocumentPlace
+"""Where the agreement is made (the name its rules and tests use)."""

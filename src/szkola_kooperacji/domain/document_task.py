@@ -1,34 +1,21 @@
 """A document exercise as a trainer writes it: which document, for which case, with its content page.
 
-The structured-document family (the cooperation agreement first) keeps what a trainer may
-change in data (``courses/dokumenty/<id>.yaml``, ``kind: document_task``): the task, the
-short content page (what the document contains and why) and a hint per section. The
-document's fields and rules are code (``domain.agreement``, ``domain.rules.agreement``);
-:func:`document_task_issues` refuses a hint for a section the document does not have.
+The structured-document family keeps what a trainer may change in data
+(``courses/dokumenty/<id>.yaml``, ``kind: document_task``): the task, the short content page
+(what the document contains and why) and a hint per section. The document's fields and rules
+are code, declared per kind in ``domain.document_kinds``; :func:`document_task_issues` refuses
+a hint for a section the document does not have.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
 
-from .agreement import AGREEMENT_SECTIONS
 from .base import DomainModel, Identifier, LongText, Name
+from .document_kinds import DOCUMENTS, DocumentKind
 from .integrity import Issue
-
-
-class DocumentKind(StrEnum):
-    """The documents of the family a trainee can draft."""
-
-    POROZUMIENIE = "porozumienie"
-
-
-DOCUMENT_SECTIONS: dict[DocumentKind, dict[str, str]] = {DocumentKind.POROZUMIENIE: AGREEMENT_SECTIONS}
-"""Each document's sections (key → heading), which a task's hints must name."""
-
-DOCUMENT_LABELS: dict[DocumentKind, str] = {DocumentKind.POROZUMIENIE: "porozumienie o współpracy gminy i powiatu"}
 
 
 class ContentSection(DomainModel):
@@ -58,7 +45,7 @@ class DocumentTask(DomainModel):
 
 def document_task_issues(task: DocumentTask) -> list[Issue]:
     """Return hints that name a section the document does not have, with the keys it does have."""
-    sections = DOCUMENT_SECTIONS[task.document]
+    sections = DOCUMENTS[task.document].sections
     known = ", ".join(sections)
     return [
         Issue(("hints", key), f"sekcja {key!r} nie istnieje w dokumencie {task.document.value!r}", f"jedna z: {known}")

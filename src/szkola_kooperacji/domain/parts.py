@@ -19,6 +19,10 @@ class Part(StrEnum):
     """Sharing information in a G-PZK role-play: judged per session, never in one trainee's own draft."""
     POROZUMIENIE = "porozumienie"
     """The gmina–powiat cooperation agreement: a document exercise, judged by ``rules.agreement``."""
+    PROJEKT_SOCJALNY = "projekt_socjalny"
+    """A group social project: a document exercise, judged by ``rules.social_project``."""
+    PROTOKOL_GPZK = "protokol_gpzk"
+    """The minutes of a G-PZK meeting on a case: a document exercise, judged by ``rules.minutes``."""
 
 
 class ScoreKey(StrEnum):
@@ -66,6 +70,8 @@ PART_ITEMS: dict[Part, frozenset[ScoreKey]] = {
     Part.INSTYTUCJE: frozenset({ScoreKey.INSTITUTIONS, ScoreKey.SECTORS, ScoreKey.LEVELS}),
     Part.UDOSTEPNIANIE: frozenset({ScoreKey.SHARING}),
     Part.POROZUMIENIE: frozenset({ScoreKey.DOCUMENT}),
+    Part.PROJEKT_SOCJALNY: frozenset({ScoreKey.DOCUMENT}),
+    Part.PROTOKOL_GPZK: frozenset({ScoreKey.DOCUMENT}),
 }
 
 PART_LABELS: dict[Part, str] = {
@@ -74,10 +80,12 @@ PART_LABELS: dict[Part, str] = {
     Part.INSTYTUCJE: "Dobór instytucji: sektory i poziomy współpracy",
     Part.UDOSTEPNIANIE: "Udostępnianie informacji w zespole (odgrywanie ról G-PZK)",
     Part.POROZUMIENIE: "Porozumienie o współpracy gminy i powiatu",
+    Part.PROJEKT_SOCJALNY: "Projekt socjalny dla grupy",
+    Part.PROTOKOL_GPZK: "Protokół ze spotkania G-PZK",
 }
 
 TEAM_PARTS: frozenset[Part] = frozenset({Part.UDOSTEPNIANIE})
 """Parts judged only in a team session (G-PZK role-play); an exercise on one trainee's draft never grades them."""
 
-DOCUMENT_PARTS: frozenset[Part] = frozenset({Part.POROZUMIENIE})
+DOCUMENT_PARTS: frozenset[Part] = frozenset({Part.POROZUMIENIE, Part.PROJEKT_SOCJALNY, Part.PROTOKOL_GPZK})
 """Parts that grade a document exercise (its own JSON, its own rules), not a case's diagnosis and contract."""

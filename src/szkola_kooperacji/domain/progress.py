@@ -23,6 +23,8 @@ class FactKind(StrEnum):
     SELF_CHECK_PASSED = "self_check_passed"
     CASE_SCORED = "case_scored"
     """The best score (0–100) the domain scorer gave the trainee's draft of a case."""
+    EXERCISE_DRAFTED = "exercise_drafted"
+    """The trainee saved work on an exercise's dashboard (a document, a reflection) before submitting it."""
     EXERCISE_SUBMITTED = "exercise_submitted"
     EXERCISE_GRADED = "exercise_graded"
     FEEDBACK_RETURNED = "feedback_returned"
@@ -227,8 +229,13 @@ NO_GROUP = "oddasz je w grupie szkoleniowej z trenerem (logowanie kodem z karty)
 
 
 def exercise_progress(exercise_id: str, facts: _Facts, *, released: bool | None) -> ItemProgress:
-    """Rule for an exercise: submitted → graded → feedback returned; done at ``EXERCISE_DONE_WHEN``."""
-    steps = (FactKind.EXERCISE_SUBMITTED, FactKind.EXERCISE_GRADED, FactKind.FEEDBACK_RETURNED)
+    """Rule for an exercise: drafted → submitted → graded → feedback returned; done at ``EXERCISE_DONE_WHEN``."""
+    steps = (
+        FactKind.EXERCISE_DRAFTED,
+        FactKind.EXERCISE_SUBMITTED,
+        FactKind.EXERCISE_GRADED,
+        FactKind.FEEDBACK_RETURNED,
+    )
     found = [f for f in (facts.get(k, exercise_id) for k in steps) if f]
     started = min((f.at for f in found), default=None)
     done = facts.get(EXERCISE_DONE_WHEN, exercise_id)
@@ -242,6 +249,9 @@ def exercise_progress(exercise_id: str, facts: _Facts, *, released: bool | None)
     if facts.get(FactKind.EXERCISE_SUBMITTED, exercise_id):
         detail = "oddane – czeka na ocenę trenera"
         return ItemProgress(ItemKind.EXERCISE, exercise_id, ItemState.IN_PROGRESS, detail, None, started, False)
+    if facts.get(FactKind.EXERCISE_DRAFTED, exercise_id) and released is not False:
+        detail = "rozpoczęte – dokończ i oddaj ćwiczenie"
+        return ItemProgress(ItemKind.EXERCISE, exercise_id, ItemState.IN_PROGRESS, detail, None, started)
     if not released:
         detail = NO_GROUP if released is None else "trener jeszcze go nie udostępnił"
         return ItemProgress(ItemKind.EXERCISE, exercise_id, ItemState.NOT_STARTED, detail, actionable=False)

@@ -45,11 +45,12 @@ def reference_work(case_id: str) -> str:
     return Draft(case_id=case_id, diagnosis=reference.diagnosis, contract=reference.contract).model_dump_json()
 
 
-def reference_document_work(case_id: str) -> str:
-    """Return an expert's cooperation agreement for the case's gmina and powiat, as a work cell holds it."""
+def reference_document_work(case_id: str, document: str = "porozumienie") -> str:
+    """Return an expert's document of a kind (``domain.document_kinds``) for the case, as a work cell holds it."""
+    from ..domain.document_kinds import DocumentKind  # noqa: PLC0415
     from .documents import reference_document  # noqa: PLC0415
 
-    return reference_document(grading_catalog(), case_id)
+    return reference_document(grading_catalog(), case_id, DocumentKind(document))
 
 
 def parse_work(work: object, case_id: str) -> Draft:
@@ -69,7 +70,7 @@ def score_part(work: object, case_id: str, part: str, points: float) -> tuple[fl
     """Return the points (0…``points``) of one part of the work and the Polish lines explaining them.
 
     The work is data: the JSON the dashboard wrote, parsed and scored by the domain, never run.
-    A document part (the cooperation agreement…) is scored by the document's rules instead.
+    A document part (agreement, projekt socjalny, protokół…) is scored by its document's rules instead.
     """
     if part in DOCUMENT_PARTS:
         from .documents import score_document_part  # noqa: PLC0415

@@ -95,7 +95,9 @@ class GradeWorkAsData(NbGraderPreprocessor):
         work_cell = next(c for c in nb.cells if _nbgrader_meta(c).get("grade_id") == WORK_GRADE_ID)
         work, _ = read_work_cell(work_cell.source)  # the rebuilt cell is always the dashboard's form
         work_cell.outputs = (
-            self._document_outputs(work or "", case_id) if info.document else self._work_outputs(work or "", case_id)
+            self._document_outputs(work or "", case_id, info.document)
+            if info.document
+            else self._work_outputs(work or "", case_id)
         )
         for cell in nb.cells:
             meta = _nbgrader_meta(cell)
@@ -115,14 +117,12 @@ class GradeWorkAsData(NbGraderPreprocessor):
         return nb, resources
 
     @staticmethod
-    def _document_outputs(work: str, case_id: str) -> list[Any]:
-        from .documents import agreement_html, parse_agreement  # noqa: PLC0415
+    def _document_outputs(work: str, case_id: str, task_id: str) -> list[Any]:
+        from .documents import graded_document_view  # noqa: PLC0415
 
-        try:
-            doc = parse_agreement(work, case_id)
-        except WorkError as problem:
-            return [nbformat.v4.new_output("display_data", data={"text/plain": str(problem)})]
-        return [nbformat.v4.new_output("display_data", data={"text/html": agreement_html(doc), "text/plain": work})]
+        text, view = graded_document_view(grading_catalog(), work, case_id, task_id)
+        data = {"text/plain": text} if view is None else {"text/html": view, "text/plain": text}
+        return [nbformat.v4.new_output("display_data", data=data)]
 
     @staticmethod
     def _work_outputs(work: str, case_id: str) -> list[Any]:

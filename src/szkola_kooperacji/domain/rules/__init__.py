@@ -17,6 +17,8 @@ from ..diagnosis import Diagnosis
 from ..directory import ServiceDirectory
 from ..findings import Finding
 from . import agreement as agreement  # declares the agreement's rules in the registry
+from . import minutes as minutes  # declares the protokół's rules
+from . import social_project as social_project  # declares the projekt socjalny's rules
 from .context import RuleContext
 from .coverage import check_coverage
 from .diagnosis import check_diagnosis

@@ -1,0 +1,50 @@
+"""The G-PZK minutes in a real browser: the trainee records who shared what, sees the missing basis flagged
+live, marks the family's consent and the flag goes; the course item says "w toku" for the drafted minutes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import Server, issued_codes, new_course, shot, type_text
+
+EXERCISE = "cw10_protokol_gpzk"
+TRAINEE = "anowak"
+
+
+@pytest.fixture(scope="module")
+def course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("grupa")
+    return new_course(base, {TRAINEE: ("Anna", "Nowak")}, EXERCISE, course="ponadregionalny")
+
+
+def test_trainee_records_shared_information_and_its_basis_live(course_server: Server, course_dir: Path, page: Page):
+    page.goto(course_server.url)
+    page.fill(".sk-trainee-name input", TRAINEE)
+    page.fill(".sk-trainee-code input", issued_codes(course_dir)[TRAINEE])
+    page.click(".sk-sign-in")
+    item = page.locator(f".sk-item-{EXERCISE}")
+    expect(item).to_contain_text("nie rozpoczęto", timeout=60_000)
+    page.click(f".sk-open-item-{EXERCISE}")
+    page.wait_for_selector(".sk-document-workspace")
+
+    type_text(page, ".sk-doc-held_on input", "12.01.2027")
+    type_text(page, ".sk-doc-place input", "GOPS w Żurawcu, sala narad")
+    expect(page.locator(".sk-doc-spotkanie .sk-section-findings")).not_to_contain_text("Wpisz datę i miejsce")
+    rows = page.locator(".sk-rows-information .sk-row")
+    page.click(".sk-add-information")
+    expect(rows).to_have_count(1)
+    rows.locator(".sk-row-institution_id select").select_option(label="Gminny Ośrodek Zdrowia w Żurawcu (POZ)")
+    type_text(page, ".sk-row-summary input", "leczy nadciśnienie, potrzebuje wizyt kontrolnych")
+    info = page.locator(".sk-doc-informacje .sk-section-findings")
+    expect(info).to_contain_text("nie ma podstawy")
+    page.locator(".sk-doc-informacje").scroll_into_view_if_needed()
+    shot(page, "47_protokol_bez_podstawy")
+    rows.locator(".sk-row-basis select").select_option(label="za zgodą klienta")
+    expect(info).not_to_contain_text("nie ma podstawy")
+    shot(page, "48_protokol_za_zgoda")
+
+    page.click(".sk-back")
+    expect(item).to_contain_text("w toku")

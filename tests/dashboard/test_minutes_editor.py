@@ -1,0 +1,55 @@
+"""The G-PZK minutes' editor without a browser: institutions come from the case, findings follow each edit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as w
+
+from szkola_kooperacji.dashboard.document_exercise import DocumentWorkspace, document_context, load_document
+from szkola_kooperacji.dashboard.minutes_editor import MinutesEditor
+from szkola_kooperacji.data import load_valid_catalog
+from szkola_kooperacji.domain.document_kinds import DocumentKind
+from szkola_kooperacji.domain.minutes import MeetingMinutes
+from szkola_kooperacji.domain.sharing import ShareBasis
+from szkola_kooperacji.storage import DraftStore
+
+from .test_accessible_names import unnamed
+
+CATALOG = load_valid_catalog()
+TASK = CATALOG.document_tasks["protokol_gpzk_zurawiec"]
+SLOT = "dok:kurs/cw10_protokol_gpzk"
+KIND = DocumentKind.PROTOKOL_GPZK
+
+
+def test_information_from_a_secrecy_holder_needs_consent_live_and_is_kept(tmp_path: Path):
+    store = DraftStore(tmp_path / "drafts.sqlite")
+    doc = load_document(store, "anowak", SLOT, TASK.case, KIND)
+    ws = DocumentWorkspace(
+        "anowak",
+        doc,
+        context=document_context(CATALOG, TASK.case),
+        task=TASK,
+        store=store,
+        slot=SLOT,
+        last_tab=("Oddanie", w.HTML()),
+    )
+    editor = ws.editor
+    assert isinstance(editor, MinutesEditor)
+    assert ws.tabs.titles[1] == "Protokół spotkania"
+    assert unnamed(ws) == []
+    row = editor.information.add()
+    labels = [label for label, _ in row.fields["institution_id"].options]
+    assert "Gminny Ośrodek Zdrowia w Żurawcu (POZ)" in labels
+    row.fields["institution_id"].value = "poz_zurawiec"
+    row.fields["summary"].value = "leczy się w przychodni"
+    findings = editor.sections["informacje"].findings
+    assert "nie ma podstawy" in findings.value
+    row.fields["basis"].value = ShareBasis.ZGODA
+    assert "nie ma podstawy" not in findings.value
+    editor.held_on.value, editor.next_meeting.value = "12.01.2027", "05.01.2027"
+    assert "nie jest po tym (12.01.2027)" in editor.sections["nastepne"].findings.value
+    again = load_document(store, "anowak", SLOT, TASK.case, KIND)
+    assert isinstance(again, MeetingMinutes)
+    assert again.information[0].basis is ShareBasis.ZGODA
+    assert str(again.next_meeting) == "2027-01-05"

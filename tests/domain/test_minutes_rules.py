@@ -1,0 +1,149 @@
+"""Each rule of the G-PZK minutes fires on the flaw it names; who may share what is read from the case."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from szkola_kooperacji.data import load_valid_catalog
+from szkola_kooperacji.domain.document_score import score_document
+from szkola_kooperacji.domain.minutes import MeetingMinutes, MinutesAction, SharedInformation
+from szkola_kooperacji.domain.minutes_example import example_minutes
+from szkola_kooperacji.domain.parts import Part
+from szkola_kooperacji.domain.rules import REGISTRY
+from szkola_kooperacji.domain.rules.minutes import MINUTES_RULES, check_minutes, refused_consent, secrecy_holders
+from szkola_kooperacji.domain.sharing import ShareBasis
+from szkola_kooperacji.grading.documents import document_context
+
+CASE = "bezrobocie_alkohol_zurawiec"
+CTX = document_context(load_valid_catalog(), CASE)
+Flaw = Callable[[MeetingMinutes], None]
+
+
+def good() -> MeetingMinutes:
+    return example_minutes(CASE, CTX)
+
+
+def _no_place(doc: MeetingMinutes) -> None:
+    doc.place = ""
+
+
+def _no_recorder(doc: MeetingMinutes) -> None:
+    doc.recorder = ""
+
+
+def _one_institution(doc: MeetingMinutes) -> None:
+    doc.attendees = doc.attendees[:1] * 3
+
+
+def _family_absent(doc: MeetingMinutes) -> None:
+    doc.family_present = False
+
+
+def _one_agenda_item(doc: MeetingMinutes) -> None:
+    doc.agenda = doc.agenda[:1]
+
+
+def _nothing_shared(doc: MeetingMinutes) -> None:
+    doc.information = []
+
+
+def _secrecy_holder_without_basis(doc: MeetingMinutes) -> None:
+    doc.information.append(SharedInformation(institution_id="poz_zurawiec", summary="leczenie w przychodni"))
+
+
+def _statute_at_a_gpzk(doc: MeetingMinutes) -> None:
+    doc.information[0].basis = ShareBasis.PRZEPIS
+
+
+def _consent_the_family_refused(doc: MeetingMinutes) -> None:
+    doc.information.append(
+        SharedInformation(institution_id="gkrpa_zurawiec", summary="wniosek komisji", basis=ShareBasis.ZGODA)
+    )
+
+
+def _no_decisions(doc: MeetingMinutes) -> None:
+    doc.decisions = []
+
+
+def _one_task(doc: MeetingMinutes) -> None:
+    doc.actions = doc.actions[:1]
+
+
+def _task_of_nobody(doc: MeetingMinutes) -> None:
+    doc.actions[0].who = ""
+
+
+def _task_due_before_the_meeting(doc: MeetingMinutes) -> None:
+    doc.actions.append(MinutesAction(what="rozmowa z rodziną", who="GOPS", due=dt.date(2027, 1, 2)))
+
+
+def _no_next_meeting(doc: MeetingMinutes) -> None:
+    doc.next_meeting = None
+
+
+def _pesel(doc: MeetingMinutes) -> None:
+    doc.decisions.append("dotyczy 44051401359")
+
+
+FLAWS: list[tuple[Flaw, str]] = [
+    (_no_place, "PRO_SPOTKANIE"),
+    (_no_recorder, "PRO_PROTOKOLANT"),
+    (_one_institution, "PRO_OBECNI"),
+    (_family_absent, "PRO_RODZINA"),
+    (_one_agenda_item, "PRO_PORZADEK"),
+    (_nothing_shared, "PRO_INFORMACJE"),
+    (_secrecy_holder_without_basis, "PRO_PODSTAWA"),
+    (_statute_at_a_gpzk, "PRO_PRZEPIS"),
+    (_consent_the_family_refused, "PRO_ODMOWA"),
+    (_no_decisions, "PRO_USTALENIA"),
+    (_one_task, "PRO_ZADANIA"),
+    (_task_of_nobody, "PRO_ZADANIA_KTO"),
+    (_task_due_before_the_meeting, "PRO_ZADANIA_TERMIN"),
+    (_no_next_meeting, "PRO_NASTEPNE"),
+    (_pesel, "PRO_DANE_OSOBOWE"),
+]
+
+
+ALSO = {"PRO_INFORMACJE": {"PRO_PODSTAWA"}}
+"""Minutes that record no information show no basis either: an empty section is not a lawful one."""
+
+
+def test_the_expert_minutes_meet_every_rule():
+    assert check_minutes(good(), CTX) == []
+
+
+@pytest.mark.parametrize(("flaw", "code"), FLAWS, ids=[c for _, c in FLAWS])
+def test_rule_fires_on_its_flaw_with_a_section_and_a_polish_reason(flaw: Flaw, code: str):
+    doc = good()
+    flaw(doc)
+    findings = check_minutes(doc, CTX)
+    assert {f.code for f in findings} == {code} | ALSO.get(code, set()), [f.message for f in findings]
+    assert findings[0].element.startswith("sekcja[")
+    assert len(findings[0].message.split()) >= 10
+
+
+def test_every_minutes_rule_is_raised_by_a_test_and_registered_once():
+    assert {c for _, c in FLAWS} == REGISTRY.codes(part=Part.PROTOKOL_GPZK) == {r.code for r in MINUTES_RULES}
+
+
+def test_secrecy_and_refusal_come_from_the_case():
+    holders = secrecy_holders(CTX)
+    assert "poz_zurawiec" in holders
+    assert "gops_zurawiec" not in holders
+    assert refused_consent(CTX) == {"gkrpa_zurawiec"}  # the addiction clinic has one item the family allowed
+    message = next(f.message for f in check_minutes(_with(_secrecy_holder_without_basis), CTX))
+    assert "Gminny Ośrodek Zdrowia w Żurawcu" in message  # named as the Lista names it
+
+
+def test_empty_minutes_score_little():
+    findings = check_minutes(MeetingMinutes(case_id=CASE), CTX)
+    assert score_document(MINUTES_RULES, findings).points(15) < 5  # warnings cost half a criterion each
+
+
+def _with(flaw: Flaw) -> MeetingMinutes:
+    doc = good()
+    flaw(doc)
+    return doc
