@@ -10,6 +10,7 @@ import ipywidgets as w
 from ..domain.codes import AREA_LABELS, CLIENT_GROUP_LABELS, LEVEL_LABELS, SECTOR_LABELS, Area, Level, Sector
 from ..domain.directory import Institution, Service, ServiceDirectory
 from ..domain.text import fold
+from ..storage.lista_proposals import ProposalKeeper
 from .render import NOT_SAVED, e
 from .shared_looks import shown
 
@@ -55,8 +56,11 @@ def search(
 class DirectoryBrowser(w.VBox):
     """Filters, a list of matching services, their details, and a button adding an action with one."""
 
-    def __init__(self, directory: ServiceDirectory, pick: Pick, gmina: str | None = None) -> None:
-        self.directory, self.pick, self.gmina = directory, pick, gmina
+    def __init__(
+        self, directory: ServiceDirectory, pick: Pick, gmina: str | None = None, keeper: ProposalKeeper | None = None
+    ) -> None:
+        """``keeper`` is where the trainee's proposal of a new entry is kept (none: the proposal is not kept)."""
+        self.directory, self.pick, self.gmina, self.keeper = directory, pick, gmina, keeper
         home = directory.gmina_name(gmina) if gmina else None
         self.other_gminas = w.Checkbox(
             value=gmina is None,
@@ -102,7 +106,7 @@ class DirectoryBrowser(w.VBox):
         def open_proposal(_: object) -> None:
             from .lista_proposal import ListaProposal  # noqa: PLC0415
 
-            self.proposal = ListaProposal(self.directory, self.gmina)
+            self.proposal = ListaProposal(self.directory, self.gmina, self.keeper)
             box.children = [w.HTML("<h4>Propozycja nowego wpisu do Listy</h4>"), self.proposal]
 
         button.on_click(open_proposal)
