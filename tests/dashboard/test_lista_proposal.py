@@ -15,6 +15,7 @@ from szkola_kooperacji.dashboard.shared_looks import is_visible
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.codes import ClientGroup, Level, Sector
 from szkola_kooperacji.domain.directory import InstitutionType, ServiceKind
+from szkola_kooperacji.domain.lista_entry import EntryDraft, ServiceDraft
 from szkola_kooperacji.storage import DraftStore
 from szkola_kooperacji.storage.lista_proposals import ProposalKeeper
 
@@ -161,3 +162,21 @@ def test_without_a_keeper_the_form_works_and_says_it_keeps_nothing():
     assert "nie jest zapisywana" in proposal.status.value
     assert "sk-not-saved" in proposal._dom_classes
     assert isinstance(proposal.institution.fields["name"].control, w.Text)
+
+
+def test_a_kept_gmina_the_lista_no_longer_has_opens_and_is_named_at_its_field(tmp_path: Path):
+    keeper = ProposalKeeper(DraftStore(tmp_path / "drafts.sqlite"), "Anna Nowak")
+    keeper.save(
+        EntryDraft(
+            name="Klub",
+            type=InstitutionType.KULTURA,
+            sector=Sector.KULTURA_SPORT,
+            level=Level.GMINA,
+            gmina="dawna_gmina",
+            contact_role="instruktorka",
+            services=[ServiceDraft(name="Zajęcia", for_whom=[ClientGroup.WSZYSCY])],
+        )
+    )
+    proposal = ListaProposal(DIRECTORY, "zurawiec", keeper)
+    assert proposal.institution.fields["gmina"].control.value == ""
+    assert "Nieznana gmina &#x27;dawna_gmina&#x27;: wybierz jedną z pozycji listy." in messages(proposal)["gmina"]

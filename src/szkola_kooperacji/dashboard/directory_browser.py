@@ -11,6 +11,7 @@ from ..domain.codes import AREA_LABELS, CLIENT_GROUP_LABELS, LEVEL_LABELS, SECTO
 from ..domain.directory import Institution, Service, ServiceDirectory
 from ..domain.text import fold
 from ..storage.lista_proposals import ProposalKeeper
+from .guard import guarded
 from .render import NOT_SAVED, e
 from .shared_looks import shown
 
@@ -109,7 +110,7 @@ class DirectoryBrowser(w.VBox):
             self.proposal = ListaProposal(self.directory, self.gmina, self.keeper)
             box.children = [w.HTML("<h4>Propozycja nowego wpisu do Listy</h4>"), self.proposal]
 
-        button.on_click(open_proposal)
+        button.on_click(guarded(self.details)(open_proposal))  # a failure is said, not silently dropped
         return box
 
     def _refresh(self) -> None:

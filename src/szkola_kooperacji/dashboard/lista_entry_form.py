@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_description import DescriptionWidget
 
 from ..data.problems import Problem
 from ..domain.codes import (
@@ -52,18 +53,19 @@ class FormField(w.VBox):
     """One field: its label and a short help above the control, its refusals and findings below."""
 
     def __init__(self, control: w.DOMWidget, label: str, help_text: str, css: str) -> None:
+        """Label ``control``; a checkbox list is labelled by its own title (``checks`` makes it so)."""
         self.control, self.label = control, label
+        help_part = f"<span class='sk-entry-help'>{e(help_text)}</span>" if help_text else ""
+        parts: list[w.Widget] = [control]
         if isinstance(control, w.Checkbox):
             control.description = label  # a checkbox is named by the label beside it
-            head = f"<span class='sk-entry-help'>{e(help_text)}</span>" if help_text else ""
-        else:
+            parts += [w.HTML(help_part)] if help_part else []
+        elif isinstance(control, DescriptionWidget):
             control.tooltip = label  # its name for a screen reader (the label above is not tied to it)
-            help_part = f" <span class='sk-entry-help'>{e(help_text)}</span>" if help_text else ""
-            head = f"<span class='sk-entry-label'>{e(label)}</span>{help_part}"
+            parts.insert(0, w.HTML(f"<span class='sk-entry-label'>{e(label)}</span>{help_part}"))
         control.add_class(css)
         self.messages = FieldMessages()
         self.messages.add_class("sk-entry-message")
-        parts = [control, w.HTML(head)] if isinstance(control, w.Checkbox) else [w.HTML(head), control]
         super().__init__([*parts, self.messages])
         self.add_class("sk-entry-field")
 
@@ -77,7 +79,7 @@ def text_field(
 ) -> FormField:
     """Return a one-line (or, ``long``, a several-line) text field."""
     kind = w.Textarea if long else w.Text
-    control = kind(value=value, placeholder=placeholder, continuous_update=False, layout=FULL)
+    control = kind(value=value, placeholder=placeholder, continuous_update=False)  # as wide as the field (CSS)
     return FormField(control, label, help_text, css)
 
 
@@ -85,7 +87,13 @@ def choice_field(choices: Iterable[tuple[str, Any]], value: Any, label: str, hel
     """Return a dropdown that starts at "— wybierz —" until something is chosen."""
     offered = [(options.NONE_LABEL, options.NONE), *choices]
     chosen = options.NONE if value is None else value
-    return FormField(w.Dropdown(options=offered, value=chosen, layout=FULL), label, help_text, css)
+    return FormField(w.Dropdown(options=offered, value=chosen), label, help_text, css)
+
+
+def checks(choices: list[tuple[str, Any]], value: Iterable[Any], label: str, help_text: str, css: str) -> FormField:
+    """Return a list of checkboxes titled by the label and its help (the title names the group)."""
+    control = CheckList(choices, tuple(value), description=f"{label} ({help_text})")
+    return FormField(control, label, "", css)
 
 
 class ServiceCard(w.VBox):
@@ -104,16 +112,18 @@ class ServiceCard(w.VBox):
             "description": text_field(
                 service.description, "Opis", "co dokładnie daje, komu, jak często", "sk-entry-description", long=True
             ),
-            "for_whom": FormField(
-                CheckList([(CLIENT_GROUP_LABELS[g], g) for g in ClientGroup], service.for_whom, description="Dla kogo"),
+            "for_whom": checks(
+                [(CLIENT_GROUP_LABELS[g], g) for g in ClientGroup],
+                service.for_whom,
                 "Dla kogo",
-                "zaznacz co najmniej jedną grupę",
+                "co najmniej jedna grupa",
                 "sk-entry-for-whom",
             ),
-            "areas": FormField(
-                CheckList([(AREA_LABELS[a], a) for a in Area], service.areas, description="W czym pomaga"),
+            "areas": checks(
+                [(AREA_LABELS[a], a) for a in Area],
+                service.areas,
                 "W czym pomaga",
-                "obszary potrzeb rodziny: po nich uczestnicy znajdą usługę na Liście",
+                "po tych potrzebach znajdzie się usługę na Liście",
                 "sk-entry-areas",
             ),
             "kind": choice_field(
@@ -131,8 +141,8 @@ class ServiceCard(w.VBox):
             ),
             "cost": text_field(service.cost, "Koszt", "", "sk-entry-cost"),
             "wait_days": FormField(
-                w.IntText(value=service.wait_days, layout=shown(width="8em")),
-                "Czas oczekiwania (dni)",
+                w.IntText(value=service.wait_days, description="dni"),  # a number field is named by its label
+                "Czas oczekiwania",
                 "0 – od razu",
                 "sk-entry-wait",
             ),
@@ -188,7 +198,8 @@ class InstitutionFields(w.VBox):
     def __init__(self, draft: EntryDraft, directory: ServiceDirectory, changed: Changed) -> None:
         gminas = [(GMINA_NONE, options.NONE), *((g.name, g.id) for g in directory.gminas)]
         gmina = FormField(
-            w.Dropdown(options=gminas, value=draft.gmina or options.NONE, layout=FULL),
+            # a kept gmina the Lista no longer has shows as none chosen; the check names it at the field
+            w.Dropdown(options=gminas, value=draft.gmina if directory.gmina_name(draft.gmina or "") else options.NONE),
             "Gmina",
             "gdy instytucja działa w jednej gminie",
             "sk-entry-gmina",
@@ -304,4 +315,6 @@ def finding_text(problem: Problem, control: w.DOMWidget, named: str) -> str:
     if problem.found.endswith("elementów") and problem.expected.startswith("co najmniej"):
         return f"Zaznacz {problem.expected} pozycję."
     found = problem.found[:1].upper() + problem.found[1:]
+    if choice:  # the list offers only what the Lista takes (a kept value it no longer has)
+        return f"{found}: wybierz jedną z pozycji listy."
     return f"{found}; oczekiwano: {problem.expected}."
