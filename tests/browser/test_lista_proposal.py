@@ -33,10 +33,12 @@ def small_page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def open_proposal(page: Page, server: Server) -> None:
+def open_proposal(page: Page, server: Server, *, kept: bool = False) -> None:
     sign_in(page, server.url)
     open_case(page)
     open_tab(page, "Kontrakt socjalny")
+    label = "Wróć do swojej propozycji wpisu do Listy" if kept else "Zaproponuj nowy wpis do Listy"
+    expect(page.locator(".sk-proposal-open")).to_have_text(label)
     page.click(".sk-proposal-open")
     page.wait_for_selector(".sk-entry-name input")
 
@@ -86,7 +88,7 @@ def test_trainee_fills_the_form_fixes_a_finding_downloads_and_finds_it_again(
     assert validated.exit_code == 0, validated.output
 
     page.reload()
-    open_proposal(page, server)
+    open_proposal(page, server, kept=True)
     expect(page.locator(".sk-entry-name input")).to_have_value(NAME)
     expect(page.locator(".sk-proposal-result")).to_contain_text("spełnia reguły Listy")
     page.locator(".sk-entry-name input").scroll_into_view_if_needed()
@@ -94,6 +96,6 @@ def test_trainee_fills_the_form_fixes_a_finding_downloads_and_finds_it_again(
 
     server.kill()
     server.start()
-    open_proposal(page, server)
+    open_proposal(page, server, kept=True)
     expect(page.locator(".sk-entry-service-name input")).to_have_value("Warsztaty kulinarne dla rodzin")
     expect(page.locator(".sk-entry-for-whom").get_by_label("rodziny z dziećmi")).to_be_checked()

@@ -61,6 +61,7 @@ def messages(proposal: ListaProposal) -> dict[str, str]:
 def test_a_trainee_fills_the_form_sees_findings_at_the_fields_fixes_them_and_downloads(tmp_path: Path):
     browser, proposal = opened(tmp_path)
     assert unnamed(browser) == []
+    assert ProposalKeeper(DraftStore(tmp_path / "drafts.sqlite"), "Anna Nowak").load() is None, "kept once changed"
     assert "kliknij „Sprawdź wpis”" in proposal.result.value
     assert messages(proposal) == {}, "no red before the trainee asks for the check"
     assert proposal.institution.fields["gmina"].control.value == "zurawiec", "the case's gmina, to start with"
@@ -114,6 +115,9 @@ def test_the_proposal_comes_back_when_the_form_is_opened_again(tmp_path: Path):
     second.fields["areas"].control.value = ("zdrowie",)
     assert "Propozycja zapisana o" in proposal.status.value
 
+    keeper = ProposalKeeper(DraftStore(tmp_path / "drafts.sqlite"), "Anna Nowak")
+    toggle = DirectoryBrowser(DIRECTORY, lambda *_: None, "zurawiec", keeper).children[-1].children[0]
+    assert toggle.description == "Wróć do swojej propozycji wpisu do Listy"
     _, again = opened(tmp_path)
     assert again.institution.fields["name"].control.value == HOSTILE
     assert again.institution.fields["sector"].control.value == Sector.NGO

@@ -100,7 +100,9 @@ class DirectoryBrowser(w.VBox):
 
     def _proposal_toggle(self) -> w.Widget:
         """Return a button that opens the trainee's proposal of a new Lista entry (built on first use)."""
-        button = w.Button(description="Zaproponuj nowy wpis do Listy", layout=shown(width="auto"))
+        kept = self.keeper is not None and self.keeper.load() is not None
+        label = "Wróć do swojej propozycji wpisu do Listy" if kept else "Zaproponuj nowy wpis do Listy"
+        button = w.Button(description=label, layout=shown(width="auto"))
         button.add_class("sk-proposal-open")
         box = w.VBox([button])
 

@@ -83,9 +83,11 @@ def text_field(
     return FormField(control, label, help_text, css)
 
 
-def choice_field(choices: Iterable[tuple[str, Any]], value: Any, label: str, help_text: str, css: str) -> FormField:
-    """Return a dropdown that starts at "— wybierz —" until something is chosen."""
-    offered = [(options.NONE_LABEL, options.NONE), *choices]
+def choice_field(
+    choices: Iterable[tuple[str, Any]], value: Any, label: str, help_text: str, css: str, *, blank: bool = True
+) -> FormField:
+    """Return a dropdown that starts at "— wybierz —" until something is chosen (``blank``), else at ``value``."""
+    offered = [(options.NONE_LABEL, options.NONE), *choices] if blank else list(choices)
     chosen = options.NONE if value is None else value
     return FormField(w.Dropdown(options=offered, value=chosen), label, help_text, css)
 
@@ -127,7 +129,7 @@ class ServiceCard(w.VBox):
                 "sk-entry-areas",
             ),
             "kind": choice_field(
-                [(KIND_LABELS[k], k) for k in ServiceKind], service.kind, "Rodzaj", "", "sk-entry-kind"
+                [(KIND_LABELS[k], k) for k in ServiceKind], service.kind, "Rodzaj", "", "sk-entry-kind", blank=False
             ),
             "legal_basis": text_field(
                 service.legal_basis,
@@ -154,7 +156,7 @@ class ServiceCard(w.VBox):
             ),
         }
         for name, field in self.fields.items():
-            convert = list if name in ("for_whom", "areas") else options.or_none if name == "kind" else _same
+            convert = list if name in ("for_whom", "areas") else _same
             bind(field.control, service, name, changed, field.messages, to_model=convert)
         self.card_messages = FieldMessages()  # findings about the service as a whole (a kind without its basis)
         f = self.fields
@@ -253,7 +255,8 @@ class InstitutionFields(w.VBox):
             bind(field.control, draft, name, changed, field.messages, to_model=convert)
         f = self.fields
         super().__init__(
-            [f["name"], row(f["type"], f["sector"], css="sk-pair"), row(f["level"], f["gmina"], css="sk-pair"),
+            # type and sector each on a whole row: their longest choices would be cut in half a row
+            [f["name"], f["type"], f["sector"], row(f["level"], f["gmina"], css="sk-pair"),
              f["address_note"], f["reachable_by_bus"], f["contact_role"]]
         )  # fmt: skip
 
