@@ -184,3 +184,16 @@ def test_a_kept_gmina_the_lista_no_longer_has_opens_and_is_named_at_its_field(tm
     proposal = ListaProposal(DIRECTORY, "zurawiec", keeper)
     assert proposal.institution.fields["gmina"].control.value == ""
     assert "Nieznana gmina &#x27;dawna_gmina&#x27;: wybierz jedną z pozycji listy." in messages(proposal)["gmina"]
+
+
+def test_a_text_over_the_listas_limit_or_with_a_pesel_is_refused_at_its_field_and_not_kept(tmp_path: Path):
+    _, proposal = opened(tmp_path)
+    name = proposal.institution.fields["name"]
+    assert "najwyżej 200 znaków" in (name.control.tooltip or ""), "the Lista's own limit"
+    name.control.value = "K" * 201
+    assert "najwyżej 200 znaków" in name.messages.value
+    name.control.value = "Klub 44051401359"
+    assert "PESEL" in name.messages.value
+    assert proposal.draft.name == ""
+    _, again = opened(tmp_path)
+    assert again.institution.fields["name"].control.value == ""

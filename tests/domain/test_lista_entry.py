@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from szkola_kooperacji.domain.base import ID_PATTERN
 from szkola_kooperacji.domain.codes import ClientGroup, Level, Sector
 from szkola_kooperacji.domain.directory import Institution, InstitutionType
-from szkola_kooperacji.domain.lista_entry import DRAFT_TEXT, ID_LENGTH, EntryDraft, ServiceDraft, slug
+from szkola_kooperacji.domain.lista_entry import ID_LENGTH, EntryDraft, ServiceDraft, slug
 
 
 @pytest.mark.parametrize(
@@ -64,6 +64,10 @@ def test_made_ids_match_the_lista_id_pattern():
         assert re.match(ID_PATTERN, slug(name))
 
 
-def test_a_draft_text_is_bounded_so_a_pasted_book_never_reaches_the_store():
+def test_a_draft_text_stops_at_the_listas_own_limit():
+    assert ID_LENGTH == 64
+    EntryDraft(name="x" * 200, services=[ServiceDraft(description="y" * 4000)])
     with pytest.raises(ValidationError):
-        EntryDraft(name="x" * (DRAFT_TEXT + 1))
+        EntryDraft(name="x" * 201)
+    with pytest.raises(ValidationError):
+        ServiceDraft(description="y" * 4001)

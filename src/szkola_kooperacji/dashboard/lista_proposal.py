@@ -50,7 +50,6 @@ class ListaProposal(w.VBox):
         kept = keeper.load() if keeper else None
         self.draft = kept or EntryDraft(gmina=gmina if directory.gmina_name(gmina or "") else None)
         self.checked = kept is not None and not kept.is_blank()  # findings in view from the start
-        self.last: ProposalCheck | None = None
         self.saves = 0
         self.findings_shown = 0
         self.status = w.HTML()
@@ -146,7 +145,7 @@ class ListaProposal(w.VBox):
         Return True when the entry is valid (then it can be downloaded).
         """
         self.checked = self.checked or show
-        checked = self.last = check_draft(self.draft, self.directory)
+        checked = check_draft(self.draft, self.directory)
         valid = checked.institution is not None
         set_visible(self.download_box, valid and self.checked)
         self._place(checked if self.checked else ProposalCheck(None, ()))

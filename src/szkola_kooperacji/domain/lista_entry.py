@@ -2,9 +2,10 @@
 
 The ``Institution`` model refuses an entry until it is complete, but a trainee fills a form field
 by field, comes back after a break and expects to find what they typed. So the form edits this
-draft, which takes anything the form can hold (enumerations from its lists, texts up to a generous
-bound), and ``entry_data`` turns it into the mapping a Lista file holds under ``institutions:``;
-``data.proposal.check_entry`` then checks that mapping exactly as ``szkola validate`` checks a file.
+draft, which takes anything the form can hold (enumerations from its lists, texts up to the Lista's
+own limits, read from its models), and ``entry_data`` turns it into the mapping a Lista file holds
+under ``institutions:``; ``data.proposal.check_entry`` then checks that mapping exactly as
+``szkola validate`` checks a file.
 
 Trainees never write ids: an institution's id and its services' ids are made from their names
 (``slug``), the way the Lista's own ids read (``kgw_czaplice``).
@@ -15,21 +16,24 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints
 
 from .base import MAX_ITEMS, DomainModel
 from .codes import Area, ClientGroup, Level, Sector
-from .directory import InstitutionType, ServiceKind
+from .directory import Institution, InstitutionType, Service, ServiceKind
 from .text import fold
 
-DRAFT_TEXT = 8_000
-"""Longest text a draft keeps: above every limit of the Lista (so the Lista's check names a text that is
-too long, with its limit), yet bounded, so a pasted book never reaches the store."""
-ID_LENGTH = 64
-"""Longest id the Lista takes (``Identifier``); a made id is cut to it at a word."""
 _NOT_ID = re.compile(r"[^a-z0-9]+")
 
-DraftText = Annotated[str, StringConstraints(max_length=DRAFT_TEXT)]
+
+def as_long_as(model: type[BaseModel], field: str) -> StringConstraints:
+    """Return the length limit of a Lista field, read from its model: the form stops where the Lista does."""
+    limits = [m.max_length for m in model.model_fields[field].metadata if getattr(m, "max_length", None)]
+    return StringConstraints(max_length=min(limits))
+
+
+ID_LENGTH = as_long_as(Institution, "id").max_length or 0
+"""Longest id the Lista takes (``Identifier``); a made id is cut to it at a word."""
 
 
 def slug(name: str) -> str:
@@ -47,16 +51,16 @@ def slug(name: str) -> str:
 class ServiceDraft(DomainModel):
     """One service of the proposed institution, as the form holds it."""
 
-    name: DraftText = ""
-    description: DraftText = ""
+    name: Annotated[str, as_long_as(Service, "name")] = ""
+    description: Annotated[str, as_long_as(Service, "description")] = ""
     for_whom: list[ClientGroup] = Field(default_factory=list, max_length=len(ClientGroup))
     areas: list[Area] = Field(default_factory=list, max_length=len(Area))
-    eligibility: DraftText = ""
+    eligibility: Annotated[str, as_long_as(Service, "eligibility")] = ""
     referral_needed: bool = False
-    cost: DraftText = "bezpłatnie"
+    cost: Annotated[str, as_long_as(Service, "cost")] = "bezpłatnie"
     wait_days: int = Field(default=0, ge=-1_000_000, le=1_000_000)
     kind: ServiceKind = ServiceKind.USLUGA
-    legal_basis: DraftText = ""
+    legal_basis: Annotated[str, as_long_as(Service, "legal_basis")] = ""
 
     def entry_data(self) -> dict[str, Any]:
         """Return the service as the Lista file holds it (its id made from its name)."""
@@ -68,14 +72,14 @@ class EntryDraft(DomainModel):
     """The proposed institution as the form holds it; nothing chosen is ``None``."""
 
     schema_version: Literal[1] = 1
-    name: DraftText = ""
+    name: Annotated[str, as_long_as(Institution, "name")] = ""
     type: InstitutionType | None = None
     sector: Sector | None = None
     level: Level | None = None
     gmina: str | None = Field(default=None, max_length=ID_LENGTH)
-    address_note: DraftText = ""
+    address_note: Annotated[str, as_long_as(Institution, "address_note")] = ""
     reachable_by_bus: bool = True
-    contact_role: DraftText = ""
+    contact_role: Annotated[str, as_long_as(Institution, "contact_role")] = ""
     services: list[ServiceDraft] = Field(default_factory=lambda: [ServiceDraft()], max_length=MAX_ITEMS)
 
     def entry_data(self) -> dict[str, Any]:
