@@ -43,12 +43,8 @@ def open_proposal(page: Page, server: Server, *, kept: bool = False) -> None:
     page.wait_for_selector(".sk-entry-name input")
 
 
-def test_trainee_fills_the_form_fixes_a_finding_downloads_and_finds_it_again(
-    server: Server, small_page: Page, tmp_path: Path
-):
-    page = small_page
-    open_proposal(page, server)
-    expect(page.locator(".sk-proposal-result")).to_contain_text("kliknij „Sprawdź wpis”")
+def fill_all_but_for_whom(page: Page) -> None:
+    """Type and choose as the trainee does; "Dla kogo" is left for the check to find."""
     type_text(page, ".sk-entry-name input", NAME)
     page.select_option(".sk-entry-type select", label="organizacja lokalna (KGW, OSP, parafia)")
     page.select_option(".sk-entry-sector select", label="organizacje pozarządowe")
@@ -57,7 +53,26 @@ def test_trainee_fills_the_form_fixes_a_finding_downloads_and_finds_it_again(
     type_text(page, ".sk-entry-contact input", "przewodnicząca koła")
     type_text(page, ".sk-entry-service-name input", "Warsztaty kulinarne dla rodzin")
     type_text(page, ".sk-entry-description textarea", "Wspólne gotowanie raz w tygodniu, w świetlicy wiejskiej.")
+
+
+def assert_joins_the_lista(exported: str, folder: Path) -> None:
+    """Add the downloaded entry under the Lista's institutions, as the trainer does, and run szkola validate."""
+    lista = ROOT / "case_studies" / "directory" / "lista_aktywnosci_i_uslug.yaml"
+    joined = lista.read_text(encoding="utf-8").rstrip("\n") + "\n" + exported.split("\n", 2)[2]
+    (folder / "lista.yaml").write_text(joined, encoding="utf-8")
+    validated = CliRunner().invoke(main, ["validate", str(folder / "lista.yaml")])
+    assert validated.exit_code == 0, validated.output
+
+
+def test_trainee_fills_the_form_fixes_a_finding_downloads_and_finds_it_again(
+    server: Server, small_page: Page, tmp_path: Path
+):
+    page = small_page
+    open_proposal(page, server)
+    expect(page.locator(".sk-proposal-result")).to_contain_text("kliknij „Sprawdź wpis”")
+    fill_all_but_for_whom(page)
     expect(page.locator(".sk-proposal .sk-saved")).to_contain_text("Propozycja zapisana o")
+    expect(page.locator(".sk-saved.sk-unsaved")).to_have_count(0)  # no indicator left saying "Niezapisane zmiany"
     page.locator(".sk-entry-name input").scroll_into_view_if_needed()
     shot(page, "49_propozycja_wpisu_formularz")
     page.click(".sk-entry-check")
@@ -81,11 +96,7 @@ def test_trainee_fills_the_form_fixes_a_finding_downloads_and_finds_it_again(
     assert download.value.suggested_filename == "propozycja_wpisu.yaml"
     exported = download.value.path().read_text(encoding="utf-8")
     assert yaml.safe_load(exported)[0]["services"][0]["for_whom"] == ["rodziny_z_dziecmi"]
-    lista = ROOT / "case_studies" / "directory" / "lista_aktywnosci_i_uslug.yaml"
-    joined = lista.read_text(encoding="utf-8").rstrip("\n") + "\n" + exported.split("\n", 2)[2]
-    (tmp_path / "lista.yaml").write_text(joined, encoding="utf-8")
-    validated = CliRunner().invoke(main, ["validate", str(tmp_path / "lista.yaml")])
-    assert validated.exit_code == 0, validated.output
+    assert_joins_the_lista(exported, tmp_path)
 
     page.reload()
     open_proposal(page, server, kept=True)
