@@ -9,21 +9,38 @@ import yaml
 from click.testing import CliRunner
 
 from szkola_kooperacji.cli import main
-from szkola_kooperacji.dashboard.lista_proposal import TEMPLATE
 from szkola_kooperacji.data import load_valid_catalog
-from szkola_kooperacji.data.proposal import check_proposal, proposal_yaml
+from szkola_kooperacji.data.proposal import check_draft, check_proposal, proposal_yaml
+from szkola_kooperacji.domain.codes import ClientGroup, Level, Sector
+from szkola_kooperacji.domain.directory import InstitutionType
+from szkola_kooperacji.domain.lista_entry import EntryDraft, ServiceDraft
 
 ROOT = Path(__file__).resolve().parents[2]
 DIRECTORY = load_valid_catalog().directory
 assert DIRECTORY is not None
-GOOD = TEMPLATE.format(gmina="zurawiec")
+GOOD = """\
+id: nowa_instytucja
+name: "Nazwa instytucji lub organizacji"
+type: ngo_lokalne
+sector: ngo
+level: gmina
+gmina: zurawiec
+contact_role: "funkcja osoby kontaktowej, np. prezes stowarzyszenia"
+services:
+  - id: pierwsza_usluga
+    name: "Nazwa usługi"
+    description: "Co dokładnie daje i komu"
+    for_whom: [rodziny_z_dziecmi]
+    areas: [opieka_wychowanie]
+"""
+"""An entry as a trainer writes it in the Lista's file (the form makes the same mapping)."""
 
 
 def rendered(text: str) -> list[str]:
     return [p.render() for p in check_proposal(text, DIRECTORY).problems]
 
 
-def test_the_editor_template_is_a_valid_entry():
+def test_a_written_entry_is_valid():
     checked = check_proposal(GOOD, DIRECTORY)
     assert checked.problems == ()
     assert checked.institution is not None
@@ -63,3 +80,40 @@ def test_the_exported_yaml_joins_the_lista_and_passes_szkola_validate(tmp_path: 
     (tmp_path / "lista.yaml").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(tmp_path / "lista.yaml")])
     assert result.exit_code == 0, result.output
+
+
+def test_an_entry_filled_in_on_the_form_is_checked_by_the_same_path_as_a_file():
+    draft = EntryDraft(
+        name="Koło Gospodyń Wiejskich w Czaplicach",
+        type=InstitutionType.NGO_LOKALNE,
+        sector=Sector.NGO,
+        level=Level.GMINA,
+        gmina="zurawiec",
+        contact_role="przewodnicząca koła",
+        services=[ServiceDraft(name="Warsztaty kulinarne", for_whom=[ClientGroup.RODZINY_Z_DZIECMI])],
+    )
+    checked = check_draft(draft, DIRECTORY)
+    assert checked.problems == ()
+    assert checked.institution is not None
+    # the exported entry, read back as YAML, passes the same check
+    entry = yaml.safe_load(proposal_yaml(checked.institution))[0]
+    again = check_proposal(yaml.safe_dump(entry, allow_unicode=True), DIRECTORY)
+    assert again.problems == ()
+
+    flawed = draft.model_copy(deep=True)
+    flawed.gmina = "nigdzie"
+    flawed.services[0].wait_days = 400
+    flawed.services.append(ServiceDraft(name="Warsztaty kulinarne", for_whom=[ClientGroup.DOROSLI]))
+    problems = {p.field: p for p in check_draft(flawed, DIRECTORY).problems}
+    assert problems["services[0].wait_days"].expected == "liczba ≤ 365", "the model's limit, from the model"
+    assert problems["services[0].wait_days"].line is None, "a form has no lines"
+    flawed.services[0].wait_days = 0
+    problems = {p.field: p for p in check_draft(flawed, DIRECTORY).problems}
+    assert set(problems) == {"gmina", "services[1].id"}, "then the Lista's own rules, as szkola validate runs them"
+    assert "nieznana gmina 'nigdzie'" in problems["gmina"].found
+
+
+def test_a_blank_form_is_refused_field_by_field():
+    fields = {p.field for p in check_draft(EntryDraft(), DIRECTORY).problems}
+    assert {"id", "name", "type", "sector", "level", "contact_role", "services[0].name"} <= fields
+    assert "services[0].for_whom" in fields

@@ -12,6 +12,7 @@ from ..domain.completeness import ContractProgress
 from ..domain.contract import Action, Contract, Goal, Review
 from ..domain.diagnosis import Diagnosis
 from ..domain.directory import Institution, Service, ServiceDirectory
+from ..storage.lista_proposals import ProposalKeeper
 from . import dates, options
 from .action_editor import ActionEditor, GoalEditor
 from .binding import Changed, FieldMessages, bind
@@ -85,7 +86,10 @@ class ContractBuilder(w.VBox):
         case: Case,
         directory: ServiceDirectory,
         changed: Changed,
+        *,
+        keeper: ProposalKeeper | None = None,
     ) -> None:
+        """``keeper`` keeps the trainee's proposal of a new Lista entry (made under the Lista's browser)."""
         self.contract, self.diagnosis, self.case, self.directory = contract, diagnosis, case, directory
         self._changed = changed
         message = FieldMessages()
@@ -123,7 +127,7 @@ class ContractBuilder(w.VBox):
                 )
             )
         )
-        self.browser = DirectoryBrowser(directory, self._add_service_action, case.gmina)
+        self.browser = DirectoryBrowser(directory, self._add_service_action, case.gmina, keeper)
         self.reviews = ReviewsEditor(contract, self.changed)
         self.progress = w.HTML()
         self.progress.add_class("sk-progress")

@@ -10,6 +10,8 @@ import ipywidgets as w
 from ..domain.codes import AREA_LABELS, CLIENT_GROUP_LABELS, LEVEL_LABELS, SECTOR_LABELS, Area, Level, Sector
 from ..domain.directory import Institution, Service, ServiceDirectory
 from ..domain.text import fold
+from ..storage.lista_proposals import ProposalKeeper
+from .guard import guarded
 from .render import NOT_SAVED, e
 from .shared_looks import shown
 
@@ -55,8 +57,11 @@ def search(
 class DirectoryBrowser(w.VBox):
     """Filters, a list of matching services, their details, and a button adding an action with one."""
 
-    def __init__(self, directory: ServiceDirectory, pick: Pick, gmina: str | None = None) -> None:
-        self.directory, self.pick, self.gmina = directory, pick, gmina
+    def __init__(
+        self, directory: ServiceDirectory, pick: Pick, gmina: str | None = None, keeper: ProposalKeeper | None = None
+    ) -> None:
+        """``keeper`` is where the trainee's proposal of a new entry is kept (none: the proposal is not kept)."""
+        self.directory, self.pick, self.gmina, self.keeper = directory, pick, gmina, keeper
         home = directory.gmina_name(gmina) if gmina else None
         self.other_gminas = w.Checkbox(
             value=gmina is None,
@@ -95,17 +100,19 @@ class DirectoryBrowser(w.VBox):
 
     def _proposal_toggle(self) -> w.Widget:
         """Return a button that opens the trainee's proposal of a new Lista entry (built on first use)."""
-        button = w.Button(description="Zaproponuj nowy wpis do Listy", layout=shown(width="auto"))
+        kept = self.keeper is not None and self.keeper.load() is not None
+        label = "Wróć do swojej propozycji wpisu do Listy" if kept else "Zaproponuj nowy wpis do Listy"
+        button = w.Button(description=label, layout=shown(width="auto"))
         button.add_class("sk-proposal-open")
         box = w.VBox([button])
 
         def open_proposal(_: object) -> None:
             from .lista_proposal import ListaProposal  # noqa: PLC0415
 
-            self.proposal = ListaProposal(self.directory, self.gmina)
+            self.proposal = ListaProposal(self.directory, self.gmina, self.keeper)
             box.children = [w.HTML("<h4>Propozycja nowego wpisu do Listy</h4>"), self.proposal]
 
-        button.on_click(open_proposal)
+        button.on_click(guarded(self.details)(open_proposal))  # a failure is said, not silently dropped
         return box
 
     def _refresh(self) -> None:

@@ -14,6 +14,7 @@ from ..domain.feedback import give_feedback
 from ..domain.findings import sorted_findings
 from ..domain.rules import check_all, check_diagnosis
 from ..storage import DraftStore
+from ..storage.lista_proposals import ProposalKeeper
 from .contract_builder import ContractBuilder
 from .cooperation_tab import CooperationTab
 from .diagnosis_builder import DiagnosisBuilder
@@ -53,7 +54,9 @@ class Workspace(w.VBox):
         self.findings.add_class("sk-live-findings")
         self.saves = 0
         self.diagnosis = DiagnosisBuilder(draft.diagnosis, case, self.changed)
-        self.contract = ContractBuilder(draft.contract, draft.diagnosis, case, directory, self.changed)
+        self.contract = ContractBuilder(
+            draft.contract, draft.diagnosis, case, directory, self.changed, keeper=ProposalKeeper(store, trainee)
+        )
         for editor in (self.diagnosis, self.contract):
             editor.add_class(AUTOSAVED)
         self.feedback = w.HTML("<p>Gdy diagnoza i kontrakt będą gotowe, porównaj je z rozwiązaniem eksperta.</p>")
