@@ -116,3 +116,41 @@ def test_a_trainer_opens_a_session_adds_an_event_and_prints_the_protocol(tmp_pat
     finally:
         process.terminate()
         process.communicate(timeout=20)
+
+
+@pytest.mark.slow
+def test_the_workshop_server_stores_every_room_whole_when_sigterm_stops_it(tmp_path: Path, case, directory):
+    """``szkola serve`` (real Voilà) stopped by SIGTERM right after an update: the update is in the store."""
+    from szkola_kooperacji.roleplay.session import Session  # noqa: PLC0415
+    from szkola_kooperacji.roleplay.store import SessionStore, load_into, open_database  # noqa: PLC0415
+    from tests.browser.conftest import Server  # noqa: PLC0415
+
+    workshop = Server(store=tmp_path / "drafts.sqlite", log=tmp_path / "serve.log")
+    workshop.start()
+    url = f"ws://127.0.0.1:{workshop.port}"
+
+    async def write() -> None:
+        lead = LiveSession(url, SESSION_ID, trainer())
+        await lead.start()
+        lead.session.open(case, directory)
+        lead.session.inject_event("Ojciec wrócił do picia.")
+        await asyncio.sleep(0.05)  # sent, but maybe not yet written by the room
+        assert workshop.process is not None
+        workshop.process.send_signal(signal.SIGTERM)  # a service manager's stop, not Ctrl-C
+        await lead.stop()
+
+    try:
+        run(write())
+        assert workshop.process is not None
+        assert workshop.process.wait(timeout=60) == 0
+    finally:
+        workshop.kill()
+    store = SessionStore(open_database(tmp_path / "roleplay.sqlite"), SESSION_ID)
+    assert store.count() == 1  # stored whole at exit (the rooms' flush), not left as a trail of updates
+    doc = Session().doc
+
+    async def read() -> None:
+        assert await load_into(store, doc)
+
+    run(read())
+    assert [e.text for e in Session(doc).view().meeting.events] == ["Ojciec wrócił do picia."]

@@ -178,6 +178,19 @@ class SessionRooms(WebsocketServer):
             if isinstance(room.ystore, SessionStore):
                 await room.ystore.squash(room.ydoc)
 
+    def flush_now(self) -> None:
+        """Store every session room's whole state at once, without the event loop (at interpreter exit).
+
+        Voilà's SIGTERM stops its loop and returns; an update a room was still writing
+        in a worker thread is then in the room's document but maybe not in the store.
+        """
+        for name, room in list(self.rooms.items()):
+            if isinstance(room.ystore, SessionStore):
+                try:
+                    room.ystore.squash_now(room.ydoc)
+                except Exception:  # one session's store failing must not keep the others unstored
+                    LOG.exception("could not store session %s at shutdown", name)
+
     async def serve(self, websocket: Any, holder: Pass | None = None, knowledge: bool = False) -> None:
         """Serve one client in its session's room (or its role's knowledge room) until it disconnects.
 
