@@ -29,7 +29,7 @@ def _desk(session: Session, case, directory, seats: Seats, trainees=()) -> Facil
 def test_one_trainee_one_role_and_one_role_one_trainee(session: Session, seats: Seats):
     meeting = session.header()
     assert assign_role(seats, SESSION_ID, meeting, "pup", "  Ewa   Doradczyni ") == "Ewa Doradczyni"
-    with pytest.raises(SessionError, match="ma już rolę pup; uczestnik ma jedną rolę"):
+    with pytest.raises(SessionError, match="ma już rolę: pup; uczestnik ma jedną rolę"):
         assign_role(seats, SESSION_ID, meeting, "gops_zurawiec", "ewa doradczyni")  # the same person, other case
     with pytest.raises(SessionError, match="Tę rolę ma już Ewa Doradczyni"):
         assign_role(seats, SESSION_ID, meeting, "pup", "Jan Kowalski")
@@ -77,11 +77,17 @@ def test_the_desk_offers_the_trainees_who_signed_in_to_the_workshop(own_store: P
     assert _signed_in() == ["Anna Prowadząca", "Ewa Doradczyni"]
 
 
+def _widgets(root):
+    yield root
+    for child in getattr(root, "children", ()):
+        yield from _widgets(child)
+
+
 def _row(rows, role: str):
     row = next(r for r in rows.rows.children if f"sk-assign-{role}" in r._dom_classes)
-    return " ".join(str(getattr(c, "value", "")) for c in row.children)
+    return " ".join(str(getattr(c, "value", "")) for c in _widgets(row))
 
 
 def _button(rows, role: str, label: str):
     row = next(r for r in rows.rows.children if f"sk-assign-{role}" in r._dom_classes)
-    return next(c for c in row.children if getattr(c, "description", None) == label)
+    return next(c for c in _widgets(row) if getattr(c, "description", None) == label)

@@ -62,27 +62,28 @@ class RoleAssignments(w.VBox):
         rows: list[w.Widget] = []
         self.fields = {}
         for role in self.session.header().roles:
-            label = w.HTML(f"<b>{escape(self._name(role))}</b>", layout=w.Layout(width="220px"))
             if role in held:
-                status = w.HTML(f"{escape(held[role])}", layout=w.Layout(flex="1 1 160px"))
+                status = w.HTML(escape(held[role]), layout=w.Layout(flex="1 1 auto"))
                 button = w.Button(description="Zwolnij", layout=w.Layout(width="auto"))
                 button.on_click(lambda _b, r=role: self.release(r))
-                row = w.HBox([label, status, button])
+                line = w.HBox([status, button])
             else:
                 field = w.Combobox(
                     options=free_trainees,
                     placeholder="identyfikator uczestnika",
                     ensure_option=False,
-                    layout=w.Layout(flex="1 1 160px"),
+                    layout=w.Layout(flex="1 1 auto", width="auto"),
                 )
                 field.add_class("sk-assign-trainee")
                 self.fields[role] = field
                 button = w.Button(description="Przydziel", button_style="primary", layout=w.Layout(width="auto"))
                 button.on_click(lambda _b, r=role: self.assign(r))
-                row = w.HBox([label, field, button])
+                line = w.HBox([field, button])
+            line.layout = w.Layout(align_items="center", width="100%")
+            row = w.VBox([w.HTML(f"<b>{escape(self._name(role))}</b>"), line])
             row.add_class("sk-assign-row")
             row.add_class(f"sk-assign-{role}")
-            row.layout = w.Layout(flex_flow="row wrap", align_items="center")
+            row.layout = w.Layout(margin="0 0 8px 0")
             rows.append(row)
         self.rows.children = tuple(rows)
 
@@ -91,7 +92,8 @@ class RoleAssignments(w.VBox):
         field = self.fields.get(role)
         try:
             meeting = self.session.header()
-            trainee = assign_role(self.seats, self.session_id, meeting, role, field.value if field else "")
+            names = {r: self._name(r) for r in meeting.roles}
+            trainee = assign_role(self.seats, self.session_id, meeting, role, field.value if field else "", names=names)
         except SzkolaError as error:
             self._say(str(error))
             return

@@ -95,9 +95,10 @@ def new_unknown_roots(before: Doc[Any], after: Doc[Any]) -> set[str]:
     """Return the top-level entries an update added that are none of the session's parts (a hostile client's).
 
     Compared with the document before, so an entry already there (the trainer is not guarded) does not
-    make every later update of the room refused.
+    make every later update of the room refused. ``before`` is read only when ``after`` has a stranger.
     """
-    return set(after.keys()) - set(before.keys()) - set(ROOTS)
+    strangers = set(after.keys()) - set(ROOTS)
+    return strangers - set(before.keys()) if strangers else strangers
 
 
 def action_refusal(doc: Doc[Any], proposal_id: str, institution_id: str, encoded: object) -> str | None:

@@ -11,6 +11,7 @@ hub's PostgreSQL). One trainee holds one role per session; a role has one holder
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,19 +55,24 @@ class Seats:
         self.database = database or open_database(default_location() if location is None else location)
         self.database.executescript(SCHEMA)
 
-    def assign(self, session_id: str, role: str, trainee: str, case_id: str) -> None:
+    def assign(
+        self, session_id: str, role: str, trainee: str, case_id: str, *, names: Mapping[str, str] | None = None
+    ) -> None:
         """Give a free role to a trainee who holds no other role of the session; refuse otherwise (Polish).
 
         Checked and written in one transaction, so two trainers' clicks cannot seat one trainee twice.
+        ``names`` gives the institutions' names for the refusal (else the role ids are shown).
         """
         trainee = " ".join(trainee.split())
+        names = names or {}
         with self.database.transaction():
             for seat in self.of_session(check_session_id(session_id)):
                 if seat.role == role and trainee_key(seat.trainee) != trainee_key(trainee):
                     raise SessionError(f"Tę rolę ma już {seat.trainee}; najpierw zwolnij ją.")
                 if seat.role != role and trainee_key(seat.trainee) == trainee_key(trainee):
                     raise SessionError(
-                        f"{seat.trainee} ma już rolę {seat.role}; uczestnik ma jedną rolę. Najpierw zwolnij tamtą."
+                        f"{seat.trainee} ma już rolę: {names.get(seat.role, seat.role)}; uczestnik ma jedną rolę. "
+                        "Najpierw zwolnij tamtą."
                     )
             self.database.execute("DELETE FROM gpzk_seats WHERE session_id = ? AND role = ?", (session_id, role))
             self.database.execute(
@@ -104,7 +110,9 @@ class Seats:
         return any(s.role == role and s.session_id == session_id for s in self.of_trainee(trainee))
 
 
-def assign_role(seats: Seats, session_id: str, meeting: Meeting, role: str, trainee: str) -> str:
+def assign_role(
+    seats: Seats, session_id: str, meeting: Meeting, role: str, trainee: str, *, names: Mapping[str, str] | None = None
+) -> str:
     """Assign a role of an opened meeting to a trainee's id: the one path of the CLI and the trainer's desk.
 
     Return the trainee's id as stored; raise ``SessionError`` with a Polish reason when it cannot be.
@@ -114,7 +122,7 @@ def assign_role(seats: Seats, session_id: str, meeting: Meeting, role: str, trai
         raise SessionError(f"Na tym spotkaniu nie ma roli {role}; role: {', '.join(meeting.roles)}.")
     if not trainee:
         raise SessionError("Podaj identyfikator uczestnika (ten, którym loguje się do pulpitu).")
-    seats.assign(session_id, role, trainee, meeting.case_id)
+    seats.assign(session_id, role, trainee, meeting.case_id, names=names)
     return trainee
 
 
