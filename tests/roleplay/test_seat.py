@@ -169,6 +169,10 @@ def test_a_returned_proposal_is_corrected_on_the_role_page_and_the_lead_sees_it_
     assert (form.text.value, form.frequency.value) == ("Oferta pracy.", "raz w miesiącu")  # loaded to correct
     assert "Dopisz, kiedy PUP zaprosi Krzysztofa." in form.heading.value
     assert form.button.description == "Wyślij poprawioną propozycję"
+    form.cancel.click()  # changed their mind: the form makes a new proposal again, the returned one waits
+    assert (form.revising, form.text.value, form.button.description) == (None, "", "Zaproponuj działanie")
+    assert office.returned_box.layout.display == "flex"
+    office.revise_button.click()
     form.text.value = "Oferta pracy; zaproszenie na rozmowę 3 grudnia."
     form.button.click()
     assert office.message.value == ""

@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 
 from szkola_kooperacji.cli import main
 from szkola_kooperacji.roleplay.client import LiveSession
+from szkola_kooperacji.roleplay.seats import Seats
 from tests.aio import run
 from tests.documents.conftest import pdf_pages, squash
 
@@ -154,3 +155,30 @@ def test_the_workshop_server_stores_every_room_whole_when_sigterm_stops_it(tmp_p
 
     run(read())
     assert [e.text for e in Session(doc).view().meeting.events] == ["Ojciec wrócił do picia."]
+
+
+@pytest.mark.slow
+def test_the_cli_assigns_refuses_a_second_role_and_frees_a_role(tmp_path: Path):
+    process, url = _start(tmp_path / "sesje.sqlite")
+    db = str(tmp_path / "przydzialy.sqlite")
+    try:
+        opened = _invoke(main, ["roleplay", "open", "bezrobocie_alkohol_zurawiec", "--server", url])
+        session_id = opened.output.split()[1]
+        given = _invoke(main, ["roleplay", "assign", session_id, "pup", "Ewa Doradczyni", "--server", url, "--db", db])
+        assert given.exit_code == 0, given.output
+        second = _invoke(
+            main, ["roleplay", "assign", session_id, "gops_zurawiec", "Ewa Doradczyni", "--server", url, "--db", db]
+        )
+        assert second.exit_code == 1
+        assert "uczestnik ma jedną rolę" in second.output
+        assert "Traceback" not in second.output
+        freed = _invoke(main, ["roleplay", "unassign", session_id, "pup", "--server", url, "--db", db])
+        assert freed.exit_code == 0, freed.output
+        again = _invoke(
+            main, ["roleplay", "assign", session_id, "gops_zurawiec", "Ewa Doradczyni", "--server", url, "--db", db]
+        )
+        assert again.exit_code == 0, again.output
+        assert [s.role for s in Seats(Path(db)).of_trainee("Ewa Doradczyni")] == ["gops_zurawiec"]
+    finally:
+        process.terminate()
+        process.communicate(timeout=20)

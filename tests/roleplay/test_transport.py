@@ -30,8 +30,8 @@ def trainer(session_id: str = SESSION_ID) -> str:
 
 
 async def wait_listening(port: int) -> None:
-    """Wait until something accepts connections on the port."""
-    for _ in range(200):
+    """Wait until something accepts connections on the port (a server process starts slowly on a busy machine)."""
+    for _ in range(1200):
         try:
             _, writer = await asyncio.open_connection("127.0.0.1", port)
             writer.close()

@@ -62,6 +62,8 @@ class ProposalForm(w.VBox):
         self.button.layout = w.Layout(width="auto")
         self.revising: str | None = None
         """The id of the returned proposal loaded for correction; None while the form makes a new one."""
+        self.cancel = w.Button(description="Anuluj poprawianie", layout=w.Layout(width="auto", display="none"))
+        self.cancel.on_click(lambda _b: self.clear())
         self.heading = w.HTML("<h3>Zaproponuj działanie swojej instytucji</h3>")
         super().__init__(
             [
@@ -72,7 +74,7 @@ class ProposalForm(w.VBox):
                 self.who,
                 self.members,
                 w.HBox([self.start, self.due, self.frequency], layout=w.Layout(flex_flow="row wrap")),
-                self.button,
+                w.HBox([self.button, self.cancel]),
             ]
         )
         self.add_class("sk-proposal-form")
@@ -133,6 +135,7 @@ class ProposalForm(w.VBox):
         self.frequency.value = action.frequency
         self.revising = action.id
         self.button.description = RESEND
+        self.cancel.layout.display = "flex"
         self.heading.value = (
             "<h3>Popraw zwróconą propozycję</h3>"
             f"<p class='sk-returned-comment'>Prowadzący: {escape(comment) or 'bez komentarza'}</p>"
@@ -142,6 +145,7 @@ class ProposalForm(w.VBox):
         """Empty the fields after a proposal went to the lead (the service and goal stay for the next one)."""
         self.revising = None
         self.button.description = PROPOSE
+        self.cancel.layout.display = "none"
         self.heading.value = "<h3>Zaproponuj działanie swojej instytucji</h3>"
         self.text.value = ""
         self.members.value = ()
