@@ -111,7 +111,8 @@ def action_refusal(doc: Doc[Any], proposal_id: str, institution_id: str, encoded
         proposal = Proposal(institution_id=institution_id, action=action)
     except ValidationError:
         return "proposals: malformed action"
-    problem = proposal_problem(Session(doc).with_frame(), proposal)
+    session = Session(doc)  # the lead's frame is parsed only when the action names a goal (most do not)
+    problem = proposal_problem(session.with_frame() if action.goal_id else session.header(), proposal)
     return None if problem is None else f"proposals: {problem}"
 
 
