@@ -218,7 +218,11 @@ async def open_desk(query: str | None = None, server: str | None = None) -> w.Wi
         return w.HTML(f"<p class='sk-error'>{escape(str(error))}</p>")
     except OSError:
         return w.HTML(f"<p class='sk-error'>Serwer sesji G-PZK nie odpowiada (zmienna {SERVER_ENV}).</p>")
-    desk = FacilitatorDesk(case, catalog.directory, live.session, holder.session_id, secret, trainees=_signed_in())
+    try:
+        desk = FacilitatorDesk(case, catalog.directory, live.session, holder.session_id, secret, trainees=_signed_in())
+    except SzkolaError as error:  # the assignments' database cannot be read (e.g. PostgreSQL unreachable)
+        await live.stop()
+        return w.HTML(f"<p class='sk-error'>{escape(str(error))}</p>")
     live.on_change(desk.refresh)
     live.on_lost = lambda: desk._say(LOST)
     desk.live = live
