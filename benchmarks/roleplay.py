@@ -136,8 +136,12 @@ async def act(person: Participant, index: int, edits: int, sent: dict[str, float
         await asyncio.sleep(rng.uniform(0.01, 0.1))
         marker = f"p{index}-{k}"
         if lead and k % 2:
-            proposals = session.view().meeting.proposals
-            pending = [p.action.id for p in proposals if p.status == ProposalStatus.ZAPROPONOWANE]
+            # the statuses straight from the CRDT map: the lead's page parses the whole meeting (``view()``) in
+            # its own kernel, but here all clients share one event loop, and that parse would hold every
+            # other client's arrivals back, measuring the benchmark instead of the server
+            with person.live.doc.transaction():
+                statuses = {str(pid): entry.get("status") for pid, entry in session.proposals.items()}
+            pending = sorted(k for k, status in statuses.items() if status == ProposalStatus.ZAPROPONOWANE.value)
             if pending:
                 session.accept(pending[0])
                 continue
