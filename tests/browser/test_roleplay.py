@@ -169,6 +169,8 @@ def test_three_roles_build_a_contract_and_a_secret_shared_without_consent_is_jud
     lead.wait_for_selector(".sk-proposal-details:has-text('cel C1')")
     lead.wait_for_selector(".sk-proposal-details:has-text('01.12.2026 – 31.05.2027')")
     lead.locator(".sk-pending select").select_option(index=0)
+    _return_and_revise(lead, office)
+    lead.locator(".sk-pending select").select_option(index=0)
     lead.get_by_role("button", name="Przyjmij do kontraktu").click()
     office.wait_for_selector("td:has-text('przyjęte')")
     therapist.wait_for_selector("td:has-text('przyjęte')")
@@ -186,10 +188,30 @@ def test_three_roles_build_a_contract_and_a_secret_shared_without_consent_is_jud
     lead.screenshot(path=str(SCREENSHOTS / "roleplay_prowadzacy_cala_strona.png"), full_page=True)
 
 
+def _return_and_revise(lead: Page, office: Page) -> None:
+    """The lead returns the office's proposal with a comment; the office corrects it and sends it again."""
+    form = office.locator(".sk-proposal-form")
+    lead.locator(".widget-text", has_text="Komentarz").locator("input").fill("Dopisz termin pierwszej rozmowy.")
+    lead.get_by_role("button", name="Zwróć z komentarzem").click()
+
+    # the office corrects the returned proposal and sends it again; the lead answers the same proposal
+    office.wait_for_selector(".sk-returned-proposals:has-text('Propozycje zwrócone przez prowadzącego')")
+    office.get_by_role("button", name="Popraw i wyślij ponownie").click()
+    office.wait_for_selector(".sk-returned-comment:has-text('Dopisz termin pierwszej rozmowy.')")
+    expect(form.locator("textarea")).to_have_value("Rejestracja i oferta prac społecznie użytecznych od marca 2027 r.")
+    form.locator("textarea").fill("Rejestracja, rozmowa 3 grudnia 2026 r. i oferta prac społecznie użytecznych.")
+    form.locator("textarea").press("Tab")
+    form.scroll_into_view_if_needed()
+    shot(office, "roleplay_pup_poprawia_propozycje")
+    office.get_by_role("button", name="Wyślij poprawioną propozycję").click()
+    lead.wait_for_selector("text=Rejestracja, rozmowa 3 grudnia 2026 r.")
+    expect(lead.locator(".sk-pending select option")).to_have_count(1)  # the same proposal, answered again
+
+
 def test_the_trainer_invites_two_roles_announces_an_event_and_downloads_the_protocol(browser: Browser, meeting):
     trainer = _context(browser)
     trainer.goto(meeting.trainer_link)
-    trainer.wait_for_selector("text=Zaproś uczestnika")
+    trainer.wait_for_selector("text=Zaproś przez link")
     links = {}
     for role, name in (("gops_zurawiec", "Anna Prowadząca"), ("pup", "Ewa Doradczyni")):
         institution = DIRECTORY.institution(role)

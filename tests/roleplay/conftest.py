@@ -21,6 +21,13 @@ def gpzk_secret(monkeypatch: pytest.MonkeyPatch) -> str:
     return SECRET
 
 
+@pytest.fixture(autouse=True)
+def own_store(tmp_path, monkeypatch: pytest.MonkeyPatch):
+    """The drafts and the sessions' assignments of a test live in its own folder, never the user's."""
+    monkeypatch.setenv("SZKOLA_STORE", str(tmp_path / "drafts.sqlite"))
+    return tmp_path / "drafts.sqlite"
+
+
 @pytest.fixture(scope="session")
 def catalog():
     return load_valid_catalog()

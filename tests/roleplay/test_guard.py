@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pycrdt import Doc, create_update_message, read_message
+from pycrdt import Doc, Map, create_update_message, read_message
 
 from szkola_kooperacji.domain.sharing import ShareBasis
-from szkola_kooperacji.roleplay.guard import check_message
+from szkola_kooperacji.roleplay.guard import RoomGuard, check_message
 from szkola_kooperacji.roleplay.session import Session
 
 
@@ -89,3 +89,51 @@ def test_the_room_guard_judges_each_move_as_the_whole_document_comparison_does(s
         verdicts.append(room is None)
     assert True in verdicts
     assert False in verdicts
+
+
+def _both(doc: Doc[Any], message: bytes, role: str) -> tuple[str | None, str | None]:
+    """The verdicts of the whole-document comparison and of the room's guard."""
+    return check_message(doc, message, role, frozenset({"K2"})), RoomGuard(doc).check(message, role, frozenset({"K2"}))
+
+
+def test_a_proposal_for_a_goal_the_team_does_not_have_is_refused_by_the_guard(session: Session):
+    from szkola_kooperacji.domain.codes import Responsible  # noqa: PLC0415
+    from szkola_kooperacji.domain.contract import Action, Contract, Goal  # noqa: PLC0415
+
+    session.set_frame(Contract(goals=[Goal(id="C1", text="Praca do czerwca.")]))
+    good = Action(id="x", goal_id="C1", text="Oferta.", responsible=Responsible.INSTYTUCJA, institution_id="pup")
+    ghost = good.model_copy(update={"goal_id": "C9"})
+
+    def write(action: Action) -> Any:  # what a hostile client writes, skipping ``Session.propose``'s check
+        return lambda s: s.proposals.__setitem__(
+            "Pwrogi01",
+            Map({"seq": "1", "institution_id": "pup", "action": action.model_dump_json(), "status": "zaproponowane"}),
+        )
+
+    assert _both(session.doc, _move(_copy(session.doc), write(good)), "pup") == (None, None)
+    whole, room = _both(session.doc, _move(_copy(session.doc), write(ghost)), "pup")
+    assert whole == room
+    assert room is not None
+    assert "nie ma celu C9" in room
+    proposal = session.propose("pup", good)
+    rewrite = _move(_copy(session.doc), lambda s: s.proposals[proposal].__setitem__("action", ghost.model_dump_json()))
+    assert "nie ma celu C9" in str(_both(session.doc, rewrite, "pup")[1])  # nor by rewriting its own proposal
+    junk = _move(_copy(session.doc), lambda s: s.proposals[proposal].__setitem__("action", "<b>nie JSON</b>"))
+    assert _both(session.doc, junk, "pup") == ("proposals: malformed action", "proposals: malformed action")
+
+
+def test_an_unknown_top_level_entry_is_refused_and_nothing_of_its_update_applied(session: Session):
+    hostile = _copy(session.doc)
+
+    def smuggle(s: Session) -> None:
+        with s.doc.transaction():
+            s.doc.get("przemyt", type=Map)["x"] = "<script>alert(1)</script>"
+            s.roles["pup"] = "Ewa"  # a move of its own in the same update
+
+    message = _move(hostile, smuggle)
+    assert _both(session.doc, message, "pup") == ("unknown top-level entry", "unknown top-level entry")
+    guard = RoomGuard(session.doc)
+    assert guard.check(message, "pup") is not None
+    assert "przemyt" not in session.doc  # refused: the room never applies it
+    assert session.header().roles["pup"] is None
+    assert guard.check(_move(_copy(session.doc), lambda s: s.claim_role("pup", "Ewa")), "pup") is None  # still guards

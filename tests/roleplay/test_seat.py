@@ -5,6 +5,8 @@ from __future__ import annotations
 from pycrdt import Doc
 
 from szkola_kooperacji.dashboard.gpzk import RoleSeat
+from szkola_kooperacji.dashboard.render import feedback_html
+from szkola_kooperacji.domain.meeting import ProposalStatus, judge_meeting
 from szkola_kooperacji.domain.sharing import ShareBasis
 from szkola_kooperacji.roleplay.session import Session
 
@@ -142,3 +144,54 @@ def _shown(root: object, widget: object) -> bool:
     if root is widget:
         return True
     return any(_shown(child, widget) for child in getattr(root, "children", ()))
+
+
+def test_a_returned_proposal_is_corrected_on_the_role_page_and_the_lead_sees_it_again(session, case, directory):
+    other = Session(Doc())
+    _sync(session, other)
+    lead = RoleSeat(case, directory, session, "gops_zurawiec")
+    office = RoleSeat(case, directory, other, "pup")
+    assert office.returned_box.layout.display == "none"  # nothing returned: no section
+    office.proposal.text.value = "Oferta pracy."
+    office.proposal.frequency.value = "raz w miesiącu"
+    office.proposal.button.click()
+    _sync(session, other)
+    lead.refresh()
+    lead.comment.value = "Dopisz, kiedy PUP zaprosi Krzysztofa."
+    lead.return_button.click()
+    assert lead.pending.options == ()
+    _sync(session, other)
+    office.refresh()
+    assert office.returned_box.layout.display == "flex"
+    assert _shown(office, office.revise_button)
+    office.revise_button.click()
+    form = office.proposal
+    assert (form.text.value, form.frequency.value) == ("Oferta pracy.", "raz w miesiącu")  # loaded to correct
+    assert "Dopisz, kiedy PUP zaprosi Krzysztofa." in form.heading.value
+    assert form.button.description == "Wyślij poprawioną propozycję"
+    form.cancel.click()  # changed their mind: the form makes a new proposal again, the returned one waits
+    assert (form.revising, form.text.value, form.button.description) == (None, "", "Zaproponuj działanie")
+    assert office.returned_box.layout.display == "flex"
+    office.revise_button.click()
+    form.text.value = "Oferta pracy; zaproszenie na rozmowę 3 grudnia."
+    form.button.click()
+    assert office.message.value == ""
+    assert form.button.description == "Zaproponuj działanie"  # the next one is a new proposal
+    assert office.returned_box.layout.display == "none"
+    _sync(session, other)
+    lead.refresh()
+    proposals = lead.session.view().meeting.proposals
+    assert len(proposals) == 1  # the same proposal, not a second one
+    assert (proposals[0].status, proposals[0].action.text) == (
+        ProposalStatus.ZAPROPONOWANE,
+        "Oferta pracy; zaproszenie na rozmowę 3 grudnia.",
+    )
+    assert [value for _, value in lead.pending.options] == [proposals[0].action.id]  # the lead answers it again
+
+
+def test_the_score_tab_speaks_of_the_team_contract(session, case, directory):
+    seat = RoleSeat(case, directory, session, "pup")
+    assert "Sektory w kontrakcie zespołu" in seat.score.value
+    assert "Twoim kontrakcie" not in seat.score.value
+    alone = feedback_html(judge_meeting(case, directory, session.view().meeting).report)
+    assert "Sektory w Twoim kontrakcie" in alone  # a single trainee's feedback keeps its words

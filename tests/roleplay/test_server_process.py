@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 
 from szkola_kooperacji.cli import main
 from szkola_kooperacji.roleplay.client import LiveSession
+from szkola_kooperacji.roleplay.seats import Seats
 from tests.aio import run
 from tests.documents.conftest import pdf_pages, squash
 
@@ -113,6 +114,71 @@ def test_a_trainer_opens_a_session_adds_an_event_and_prints_the_protocol(tmp_pat
         assert "nie istnieje albo nie została otwarta" in missing.output
         stray = _invoke(main, ["roleplay", "event", "nieistniejaca-sesja", "x", "--server", url])
         assert stray.exit_code == 1
+    finally:
+        process.terminate()
+        process.communicate(timeout=20)
+
+
+@pytest.mark.slow
+def test_the_workshop_server_stores_every_room_whole_when_sigterm_stops_it(tmp_path: Path, case, directory):
+    """``szkola serve`` (real Voilà) stopped by SIGTERM right after an update: the update is in the store."""
+    from szkola_kooperacji.roleplay.session import Session  # noqa: PLC0415
+    from szkola_kooperacji.roleplay.store import SessionStore, load_into, open_database  # noqa: PLC0415
+    from tests.browser.conftest import Server  # noqa: PLC0415
+
+    workshop = Server(store=tmp_path / "drafts.sqlite", log=tmp_path / "serve.log")
+    workshop.start()
+    url = f"ws://127.0.0.1:{workshop.port}"
+
+    async def write() -> None:
+        lead = LiveSession(url, SESSION_ID, trainer())
+        await lead.start()
+        lead.session.open(case, directory)
+        lead.session.inject_event("Ojciec wrócił do picia.")
+        await asyncio.sleep(0.05)  # sent, but maybe not yet written by the room
+        assert workshop.process is not None
+        workshop.process.send_signal(signal.SIGTERM)  # a service manager's stop, not Ctrl-C
+        await lead.stop()
+
+    try:
+        run(write())
+        assert workshop.process is not None
+        assert workshop.process.wait(timeout=60) == 0
+    finally:
+        workshop.kill()
+    store = SessionStore(open_database(tmp_path / "roleplay.sqlite"), SESSION_ID)
+    assert store.count() == 1  # stored whole at exit (the rooms' flush), not left as a trail of updates
+    doc = Session().doc
+
+    async def read() -> None:
+        assert await load_into(store, doc)
+
+    run(read())
+    assert [e.text for e in Session(doc).view().meeting.events] == ["Ojciec wrócił do picia."]
+
+
+@pytest.mark.slow
+def test_the_cli_assigns_refuses_a_second_role_and_frees_a_role(tmp_path: Path):
+    process, url = _start(tmp_path / "sesje.sqlite")
+    db = str(tmp_path / "przydzialy.sqlite")
+    try:
+        opened = _invoke(main, ["roleplay", "open", "bezrobocie_alkohol_zurawiec", "--server", url])
+        session_id = opened.output.split()[1]
+        given = _invoke(main, ["roleplay", "assign", session_id, "pup", "Ewa Doradczyni", "--server", url, "--db", db])
+        assert given.exit_code == 0, given.output
+        second = _invoke(
+            main, ["roleplay", "assign", session_id, "gops_zurawiec", "Ewa Doradczyni", "--server", url, "--db", db]
+        )
+        assert second.exit_code == 1
+        assert "uczestnik ma jedną rolę" in second.output
+        assert "Traceback" not in second.output
+        freed = _invoke(main, ["roleplay", "unassign", session_id, "pup", "--server", url, "--db", db])
+        assert freed.exit_code == 0, freed.output
+        again = _invoke(
+            main, ["roleplay", "assign", session_id, "gops_zurawiec", "Ewa Doradczyni", "--server", url, "--db", db]
+        )
+        assert again.exit_code == 0, again.output
+        assert [s.role for s in Seats(Path(db)).of_trainee("Ewa Doradczyni")] == ["gops_zurawiec"]
     finally:
         process.terminate()
         process.communicate(timeout=20)

@@ -30,8 +30,8 @@ def trainer(session_id: str = SESSION_ID) -> str:
 
 
 async def wait_listening(port: int) -> None:
-    """Wait until something accepts connections on the port."""
-    for _ in range(200):
+    """Wait until something accepts connections on the port (a server process starts slowly on a busy machine)."""
+    for _ in range(1200):
         try:
             _, writer = await asyncio.open_connection("127.0.0.1", port)
             writer.close()
@@ -193,6 +193,45 @@ def test_a_role_client_writing_what_is_not_its_own_is_cut_off_and_nobody_sees_it
         assert meeting.roles["gops_zurawiec"] is None
         assert [s.institution_id for s in meeting.shares] == ["pup"]
         for live in (trainer_copy, office, hostile, therapist):
+            await live.stop()
+
+    run(_with_server(tmp_path / "roleplay.sqlite", body))
+
+
+def test_a_stray_top_level_entry_or_a_proposal_for_no_goal_cuts_the_client_off(tmp_path: Path, case, directory):
+    from pycrdt import Map  # noqa: PLC0415
+
+    from szkola_kooperacji.domain.codes import Responsible  # noqa: PLC0415
+    from szkola_kooperacji.domain.contract import Action  # noqa: PLC0415
+
+    async def body(url: str) -> None:
+        trainer_copy = LiveSession(url, SESSION_ID, trainer())
+        await trainer_copy.start()
+        trainer_copy.session.open(case, directory)
+        await asyncio.sleep(0.3)
+        ghost = Action(id="x", goal_id="C9", text="Oferta.", responsible=Responsible.INSTYTUCJA, institution_id="pup")
+        moves = (
+            lambda s: s.doc.get("przemyt", type=Map).__setitem__("x", "<script>alert(1)</script>"),
+            lambda s: s.proposals.__setitem__(
+                "Pwrogi01",
+                Map(
+                    {"seq": "1", "institution_id": "pup", "action": ghost.model_dump_json(), "status": "zaproponowane"}
+                ),
+            ),
+        )
+        for move in moves:
+            hostile = LiveSession(url, SESSION_ID, issue(SECRET.encode(), SESSION_ID, "pup", "Ewa"))
+            await hostile.start()
+            move(hostile.session)
+            await _until(lambda h=hostile: h.closed_by_server)
+            await hostile.stop()
+        office = LiveSession(url, SESSION_ID, issue(SECRET.encode(), SESSION_ID, "pup", "Ewa"))
+        await office.start()
+        office.session.claim_role("pup", "Ewa")  # an honest move after them still arrives
+        await _until(lambda: trainer_copy.session.view().meeting.roles.get("pup") == "Ewa")
+        assert "przemyt" not in trainer_copy.doc
+        assert trainer_copy.session.view().meeting.proposals == []
+        for live in (trainer_copy, office):
             await live.stop()
 
     run(_with_server(tmp_path / "roleplay.sqlite", body))

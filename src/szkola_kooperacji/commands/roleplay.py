@@ -20,7 +20,7 @@ from ..domain.sharing import FORUM_LABELS, Forum
 from ..errors import SzkolaError, UnknownCaseError
 from ..roleplay.client import LiveSession
 from ..roleplay.passes import TRAINER, issue, load_secret
-from ..roleplay.seats import Seats
+from ..roleplay.seats import Seats, assign_role, release_role
 from ..roleplay.server import serve as run_server
 from ..roleplay.session import Session
 from ..roleplay.store import check_session_id, default_location
@@ -131,13 +131,21 @@ def _read(url: str, session_id: str, change: Callable[[Session], object] | None 
 def assign(*, session_id: str, role: str, trainee: str, url: str, db: str | None) -> None:
     """Przydziel rolę zalogowanemu uczestnikowi (po identyfikatorze): wejdzie na spotkanie ze swojego pulpitu."""
     meeting = _read(url, session_id)
-    if role not in meeting.roles:
-        raise SzkolaError(f"na tym spotkaniu nie ma roli {role!r}; role: {', '.join(meeting.roles)}")
-    if not " ".join(trainee.split()):
-        raise SzkolaError("podaj identyfikator uczestnika (ten, którym loguje się do pulpitu)")
     location: Path | str = default_location() if db is None else db if is_database_url(db) else Path(db)
-    Seats(location).assign(session_id, role, trainee, meeting.case_id)
-    click.echo(f"Rola {role} przydzielona: {' '.join(trainee.split())}. Uczestnik dołączy z listy na swoim pulpicie.")
+    holder = assign_role(Seats(location), session_id, meeting, role, trainee)
+    click.echo(f"Rola {role} przydzielona: {holder}. Uczestnik dołączy z listy na swoim pulpicie.")
+
+
+@roleplay.command("unassign")
+@click.argument("session_id")
+@click.argument("role")
+@click.option("--server", "url", default=f"ws://127.0.0.1:{DEFAULT_PORT}", show_default=True, help="Adres serwera.")
+@click.option("--db", default=None, help="Baza sesji (jak w „szkola roleplay serve”; domyślnie ta sama co serwera).")
+def unassign(*, session_id: str, role: str, url: str, db: str | None) -> None:
+    """Zwolnij rolę: uczestnik, który ją miał, nie dołączy już do spotkania ze swojego pulpitu."""
+    location: Path | str = default_location() if db is None else db if is_database_url(db) else Path(db)
+    _read(url, session_id, lambda session: release_role(Seats(location), session_id, session, role))
+    click.echo(f"Rola {role} zwolniona.")
 
 
 @roleplay.command("event")

@@ -22,7 +22,7 @@ from ..data.cache import cached_valid_catalog
 from ..domain.case import Case
 from ..domain.cooperation import cooperation_map
 from ..domain.directory import ServiceDirectory
-from ..domain.meeting import ProposalStatus, judge_meeting
+from ..domain.meeting import Proposal, ProposalStatus, judge_meeting
 from ..domain.sharing import SHARE_BASIS_LABELS, ShareBasis, knowledge_of
 from ..domain.text import shorten
 from ..errors import SessionError
@@ -39,6 +39,9 @@ from .render import feedback_html
 
 SERVER_ENV = workshop.SERVER_ENV
 """Where the kernel finds the session server (set by ``szkola serve``; else ``szkola roleplay serve``'s port)."""
+
+TEAM_CONTRACT = "kontrakcie zespołu"
+"""How the score tab names the contract: the team's, not one trainee's."""
 
 LOST = (
     "Połączenie z serwerem sesji zostało przerwane; Twoje kolejne zmiany nie dotrą do zespołu. "
@@ -57,6 +60,8 @@ class RoleSeat(w.VBox):
     """The connection to the session server, kept as long as the seat (None when driven from Python)."""
     _client: str | None = None
     """The contract's client as the lead recorded it: a proposal carried out by them is the client's."""
+    _returned: dict[str, Proposal]
+    """The role's own proposals the lead returned, by id (what the role may correct and send again)."""
 
     def __init__(self, case: Case, directory: ServiceDirectory, session: Session, institution_id: str) -> None:
         self.case, self.directory, self.session, self.institution_id = case, directory, session, institution_id
@@ -88,8 +93,20 @@ class RoleSeat(w.VBox):
                     ]
                 )
             )
+        self.returned = w.Dropdown(description="Zwrócona", layout=w.Layout(width="min(100%, 640px)"))
+        self.returned.add_class("sk-returned")
+        self.revise_button = w.Button(description="Popraw i wyślij ponownie", layout=w.Layout(width="auto"))
+        self.revise_button.on_click(lambda _b: self._move(self._load_returned))
+        self.returned_box = w.VBox(
+            [
+                w.HTML("<h3>Propozycje zwrócone przez prowadzącego</h3>"),
+                w.HBox([self.returned, self.revise_button], layout=w.Layout(flex_flow="row wrap")),
+            ],
+            layout=w.Layout(display="none"),
+        )
+        self.returned_box.add_class("sk-returned-proposals")
         if self.proposal.services:
-            meeting_tab.append(self.proposal)
+            meeting_tab.extend([self.returned_box, self.proposal])
         self.pending = w.Dropdown(description="Propozycja", layout=w.Layout(width="min(100%, 640px)"))
         self.pending.add_class("sk-pending")
         self.comment = w.Text(description="Komentarz")
@@ -131,7 +148,9 @@ class RoleSeat(w.VBox):
         feedback = judge_meeting(self.case, self.directory, meeting)
         self.score_line.value = team_score_summary_html(feedback)
         self.score.value = (
-            team_score_summary_html(feedback) + sharing_score_html(feedback) + feedback_html(feedback.report)
+            team_score_summary_html(feedback)
+            + sharing_score_html(feedback)
+            + feedback_html(feedback.report, TEAM_CONTRACT)
         )
         self.map.value = map_svg(layout_map(cooperation_map(self.case, self.directory, meeting.contract())))
         self.proposal.refresh_goals(meeting.frame.goals)
@@ -145,6 +164,15 @@ class RoleSeat(w.VBox):
         self.pending.options = options
         ids = [proposal_id for _, proposal_id in options]
         self.pending.value = chosen if chosen in ids else (ids[0] if ids else None)
+        self._returned = {
+            p.action.id: p
+            for p in meeting.proposals
+            if p.status == ProposalStatus.ZWROCONE and p.institution_id == self.institution_id
+        }
+        chosen = self.returned.value
+        self.returned.options = [(shorten(p.action.text, 60), i) for i, p in self._returned.items()]
+        self.returned.value = chosen if chosen in self._returned else next(iter(self._returned), None)
+        self.returned_box.layout.display = "flex" if self._returned else "none"
 
     def connection_lost(self) -> None:
         """Tell the participant that changes no longer reach the team (server stopped or refused a change)."""
@@ -177,8 +205,18 @@ class RoleSeat(w.VBox):
             raise SessionError("Twoja instytucja nie ma informacji do przekazania.")
         self.session.share(self.institution_id, str(self.item.value), ShareBasis(self.basis.value))
 
+    def _load_returned(self) -> None:
+        proposal = self._returned.get(str(self.returned.value))
+        if proposal is None:
+            raise SessionError("Nie ma zwróconej propozycji do poprawienia.")
+        self.proposal.load(proposal.action, proposal.comment)
+
     def _propose(self) -> None:
-        self.session.propose(self.institution_id, self.proposal.action(self._client))
+        action = self.proposal.action(self._client)
+        if self.proposal.revising is not None:  # the returned proposal goes back to the lead as proposed
+            self.session.revise(self.proposal.revising, action)
+        else:
+            self.session.propose(self.institution_id, action)
         self.proposal.clear()
 
 

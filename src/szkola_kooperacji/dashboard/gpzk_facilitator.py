@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from functools import partial
 from html import escape
 from urllib.parse import parse_qs, urlencode
@@ -23,14 +24,17 @@ from ..documents.protocol import protocol_document, render_protocol
 from ..domain.case import Case
 from ..domain.directory import ServiceDirectory
 from ..domain.meeting import judge_meeting
-from ..errors import SessionError
+from ..errors import SessionError, SzkolaError
 from ..roleplay.client import LiveSession
 from ..roleplay.passes import issue, load_secret, read
+from ..roleplay.seats import Seats
 from ..roleplay.session import Session
 from ..roleplay.views import facilitator_html
+from ..storage.drafts import DraftStore
 from .assets import stylesheet
 from .download import DownloadButton
 from .gpzk import LOST, SERVER_ENV, server_url
+from .gpzk_assign import RoleAssignments
 
 ROLE_PAGE_ENV = "SZKOLA_GPZK_PAGE"
 """The address of the role page (``gpzk.ipynb`` served by Voilà) that join links point to."""
@@ -49,10 +53,26 @@ class FacilitatorDesk(w.VBox):
     live: LiveSession | None = None
 
     def __init__(
-        self, case: Case, directory: ServiceDirectory, session: Session, session_id: str, secret: bytes
+        self,
+        case: Case,
+        directory: ServiceDirectory,
+        session: Session,
+        session_id: str,
+        secret: bytes,
+        *,
+        seats: Seats | None = None,
+        trainees: Sequence[str] = (),
     ) -> None:
         self.case, self.directory, self.session = case, directory, session
         self.session_id, self._secret = session_id, secret
+        self.assignments = RoleAssignments(
+            seats if seats is not None else Seats(),
+            session,
+            session_id,
+            directory,
+            trainees=trainees,
+            changed=self.refresh,
+        )
         self.view = w.HTML()
         self.message = w.HTML()
         roles = list(session.header().roles)
@@ -78,7 +98,11 @@ class FacilitatorDesk(w.VBox):
                 w.HTML("<h3>Zdarzenie w trakcie spotkania</h3><p class='sk-muted'>Zobaczą je wszystkie role.</p>"),
                 self.event,
                 self.announce,
-                w.HTML("<h3>Zaproś uczestnika</h3><p class='sk-muted'>Link wejścia dla jednej roli.</p>"),
+                self.assignments,
+                w.HTML(
+                    "<h3>Zaproś przez link</h3><p class='sk-muted'>Dla uczestnika bez logowania do pulpitu: "
+                    "link wejścia dla jednej roli.</p>"
+                ),
                 self.role,
                 self.person,
                 self.invite,
@@ -157,6 +181,18 @@ class FacilitatorDesk(w.VBox):
         return f"protokol_{self.case.id}.{fmt.value}", MEDIA[fmt], render_protocol(document, fmt)
 
 
+def _signed_in() -> list[str]:
+    """Return the names of trainees who signed in to the workshop's store (none when it cannot be read)."""
+    try:
+        store = DraftStore()
+    except (SzkolaError, OSError):
+        return []
+    try:
+        return store.trainee_names()
+    finally:
+        store.close()
+
+
 def _wide() -> w.Layout:
     return w.Layout(width="auto")
 
@@ -182,7 +218,11 @@ async def open_desk(query: str | None = None, server: str | None = None) -> w.Wi
         return w.HTML(f"<p class='sk-error'>{escape(str(error))}</p>")
     except OSError:
         return w.HTML(f"<p class='sk-error'>Serwer sesji G-PZK nie odpowiada (zmienna {SERVER_ENV}).</p>")
-    desk = FacilitatorDesk(case, catalog.directory, live.session, holder.session_id, secret)
+    try:
+        desk = FacilitatorDesk(case, catalog.directory, live.session, holder.session_id, secret, trainees=_signed_in())
+    except SzkolaError as error:  # the assignments' database cannot be read (e.g. PostgreSQL unreachable)
+        await live.stop()
+        return w.HTML(f"<p class='sk-error'>{escape(str(error))}</p>")
     live.on_change(desk.refresh)
     live.on_lost = lambda: desk._say(LOST)
     desk.live = live

@@ -8,6 +8,8 @@ Goals are the lead's (the team's frame); the form offers whatever goals exist no
 
 from __future__ import annotations
 
+from html import escape
+
 import ipywidgets as w
 
 from ..domain.case import Case
@@ -23,6 +25,8 @@ WIDE = w.Layout(width="min(100%, 640px)")
 NO_GOAL = "— najpierw prowadzący zapisuje cele zespołu —"
 INSTITUTION = "instytucja"
 """The "who carries it out" value meaning the role's own institution (not a family member)."""
+PROPOSE = "Zaproponuj działanie"
+RESEND = "Wyślij poprawioną propozycję"
 
 
 def goal_options(goals: list[Goal]) -> list[tuple[str, str]]:
@@ -54,18 +58,23 @@ class ProposalForm(w.VBox):
         self.due = dates.date_field(None, "Do")
         self.frequency = w.Text(description="Jak często", placeholder="np. raz w tygodniu")
         self.text = w.Textarea(description="Działanie", placeholder="Co zrobi instytucja, dla kogo, kiedy", layout=WIDE)
-        self.button = w.Button(description="Zaproponuj działanie", button_style="primary")
+        self.button = w.Button(description=PROPOSE, button_style="primary")
         self.button.layout = w.Layout(width="auto")
+        self.revising: str | None = None
+        """The id of the returned proposal loaded for correction; None while the form makes a new one."""
+        self.cancel = w.Button(description="Anuluj poprawianie", layout=w.Layout(width="auto", display="none"))
+        self.cancel.on_click(lambda _b: self.clear())
+        self.heading = w.HTML("<h3>Zaproponuj działanie swojej instytucji</h3>")
         super().__init__(
             [
-                w.HTML("<h3>Zaproponuj działanie swojej instytucji</h3>"),
+                self.heading,
                 self.service,
                 self.goal,
                 self.text,
                 self.who,
                 self.members,
                 w.HBox([self.start, self.due, self.frequency], layout=w.Layout(flex_flow="row wrap")),
-                self.button,
+                w.HBox([self.button, self.cancel]),
             ]
         )
         self.add_class("sk-proposal-form")
@@ -112,8 +121,32 @@ class ProposalForm(w.VBox):
             frequency=self.frequency.value.strip(),
         )
 
+    def load(self, action: Action, comment: str) -> None:
+        """Fill the fields with a returned proposal, to correct it and send it again (``revising`` names it)."""
+        if action.service_id in {s.id for s in self.services}:
+            self.service.value = action.service_id
+        goals = {value for _, value in self.goal.options}
+        self.goal.value = action.goal_id if action.goal_id in goals else options.NONE
+        self.text.value = action.text
+        members = {value for _, value in self.who.options}
+        self.who.value = action.responsible_member_id if action.responsible_member_id in members else INSTITUTION
+        self.members.value = tuple(m for m in action.member_ids if m in {v for _, v in self.members.options})
+        self.start.value, self.due.value = dates.show(action.start), dates.show(action.due)
+        self.frequency.value = action.frequency
+        self.revising = action.id
+        self.button.description = RESEND
+        self.cancel.layout.display = "flex"
+        self.heading.value = (
+            "<h3>Popraw zwróconą propozycję</h3>"
+            f"<p class='sk-returned-comment'>Prowadzący: {escape(comment) or 'bez komentarza'}</p>"
+        )
+
     def clear(self) -> None:
         """Empty the fields after a proposal went to the lead (the service and goal stay for the next one)."""
+        self.revising = None
+        self.button.description = PROPOSE
+        self.cancel.layout.display = "none"
+        self.heading.value = "<h3>Zaproponuj działanie swojej instytucji</h3>"
         self.text.value = ""
         self.members.value = ()
         self.who.value = INSTITUTION

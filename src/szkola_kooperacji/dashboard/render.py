@@ -144,8 +144,11 @@ def findings_html(findings: list[Finding]) -> str:
     return f"<p class='sk-summary'>{e(summary)}</p><ul class='sk-findings'>{''.join(items)}</ul>"
 
 
-def feedback_html(report: FeedbackReport) -> str:
-    """Return the feedback report: score with explained items, needs, sectors and levels."""
+def feedback_html(report: FeedbackReport, whose: str = "Twoim kontrakcie") -> str:
+    """Return the feedback report: score with explained items, needs, sectors and levels.
+
+    ``whose`` names the contract the sectors are counted in: a G-PZK team's is "kontrakcie zespołu".
+    """
     rows = "".join(
         f"<tr><td>{e(i.label)}</td><td class='sk-num'>{decimal_comma(i.earned)} / {decimal_comma(i.possible)}</td>"
         f"<td>{e(i.explanation)}</td></tr>"
@@ -159,7 +162,7 @@ def feedback_html(report: FeedbackReport) -> str:
         f"{decimal_comma(report.score.maximum)} pkt</h3>"
         f"<table class='sk-table'><tr><th>Co oceniono</th><th>Punkty</th><th>Dlaczego</th></tr>{rows}</table>"
         f"<h3>Potrzeby</h3>{_list(needs)}"
-        f"<h3>Współpraca</h3><p>Sektory w Twoim kontrakcie: {e(', '.join(report.sectors_used) or 'brak')}.<br>"
+        f"<h3>Współpraca</h3><p>Sektory w {e(whose)}: {e(', '.join(report.sectors_used) or 'brak')}.<br>"
         f"Poziomy: {e(', '.join(report.levels_used) or 'brak')} (wymagane: {e(', '.join(report.levels_required))}).</p>"
         f"<h3>Uwagi do diagnozy i kontraktu</h3>{findings_html(list(report.findings))}</div>"
     )

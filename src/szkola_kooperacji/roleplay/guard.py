@@ -18,7 +18,10 @@ from functools import partial
 from typing import Any
 
 from pycrdt import Array, Doc, Map, YMessageType, YSyncMessageType, read_message
+from pydantic import ValidationError
 
+from ..domain.contract import Action
+from ..domain.meeting import Proposal, proposal_problem
 from .knowledge import KNOWLEDGE, REVEALED
 from .session import Session
 
@@ -44,8 +47,10 @@ def _key(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def _refusal(before: Parts, after: Parts, role: str, own_items: frozenset[str] | None) -> str | None:
-    """Return why the change is not this role's to make, or None when it is."""
+def _refusal(
+    before: Parts, after: Parts, role: str, own_items: frozenset[str] | None, doc: Doc[Any] | None = None
+) -> str | None:
+    """Return why the change is not this role's to make, or None when it is (``doc``: the document after it)."""
     lead = str(before["meta"].get("lead") or "")
     for name in ("meta", "events", "revealed"):
         if after[name] != before[name]:
@@ -79,7 +84,36 @@ def _refusal(before: Parts, after: Parts, role: str, own_items: frozenset[str] |
             return "proposals: another institution's"
         if owner != role and {k for k in now if now.get(k) != (was or {}).get(k)} - {"status", "comment"}:
             return "proposals: the lead answers, it does not rewrite"
+        if doc is None or (was is not None and was.get("action") == now.get("action")):
+            continue
+        if (why := action_refusal(doc, str(key), str(owner), now.get("action"))) is not None:
+            return why
     return None
+
+
+def new_unknown_roots(before: Doc[Any], after: Doc[Any]) -> set[str]:
+    """Return the top-level entries an update added that are none of the session's parts (a hostile client's).
+
+    Compared with the document before, so an entry already there (the trainer is not guarded) does not
+    make every later update of the room refused. ``before`` is read only when ``after`` has a stranger.
+    """
+    strangers = set(after.keys()) - set(ROOTS)
+    return strangers - set(before.keys()) if strangers else strangers
+
+
+def action_refusal(doc: Doc[Any], proposal_id: str, institution_id: str, encoded: object) -> str | None:
+    """Return why a proposal's new action may not stand, judged as the page judges it (``proposal_problem``).
+
+    ``doc`` holds the change already, so a goal the lead adds in the same update counts.
+    """
+    try:
+        action = Action.model_validate_json(str(encoded)).model_copy(update={"id": proposal_id})
+        proposal = Proposal(institution_id=institution_id, action=action)
+    except ValidationError:
+        return "proposals: malformed action"
+    session = Session(doc)  # the lead's frame is parsed only when the action names a goal (most do not)
+    problem = proposal_problem(session.with_frame() if action.goal_id else session.header(), proposal)
+    return None if problem is None else f"proposals: {problem}"
 
 
 def _update(message: bytes) -> bytes | None:
@@ -104,7 +138,9 @@ def check_message(doc: Doc[Any], message: bytes, role: str, own_items: frozenset
         copy.apply_update(doc.get_update())
         before = _parts(copy)
         copy.apply_update(update)
-        return _refusal(before, _parts(copy), role, own_items)
+        if new_unknown_roots(doc, copy):
+            return "unknown top-level entry"
+        return _refusal(before, _parts(copy), role, own_items, copy)
     except Exception:  # a message that does not decode is refused, not applied
         return "malformed update"
 
@@ -188,7 +224,10 @@ class RoomGuard:
                 changes = self._changes
             finally:
                 self._changes = None
-            why = self._judge(changes, role, own_items)
+            if new_unknown_roots(self.doc, self._shadow):
+                why: str | None = "unknown top-level entry"
+            else:
+                why = self._judge(changes, role, own_items)
         except Exception:  # a message that does not decode is refused, not applied
             why = "malformed update"
         if why is not None:
@@ -201,8 +240,29 @@ class RoomGuard:
             proposals = self._shadow.get("proposals", type=Map)
             for change in changes:
                 why = _judge_one(change, role, lead, own_items, proposals)
+                if why is None:
+                    why = self._judge_action(change, proposals)
                 if why is not None:
                     return why
+        return None
+
+    def _judge_action(self, change: Change, proposals: Map[Any]) -> str | None:
+        """Judge each action a change adds or rewrites: its goal must exist, its fields must be valid."""
+        root, path, what = change
+        if root != "proposals" or not isinstance(what, dict):
+            return None
+        if not path:  # whole proposals added (removals were refused already)
+            written = {str(k): v.get("newValue") for k, v in what.items()}
+            actions = {k: (v.get("institution_id"), v.get("action")) for k, v in written.items() if isinstance(v, dict)}
+        elif "action" in what:
+            entry = proposals.get(str(path[0]))
+            owner = entry.get("institution_id") if isinstance(entry, Map) else None
+            actions = {str(path[0]): (owner, what["action"].get("newValue"))}
+        else:
+            return None
+        for proposal_id, (owner, encoded) in actions.items():
+            if (why := action_refusal(self._shadow, proposal_id, str(owner), encoded)) is not None:
+                return why
         return None
 
 

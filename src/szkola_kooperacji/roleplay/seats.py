@@ -11,11 +11,19 @@ hub's PostgreSQL). One trainee holds one role per session; a role has one holder
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..domain.meeting import Meeting
+from ..errors import SessionError
 from ..storage.database import Database
+from ..storage.drafts import trainee_key
 from .store import check_session_id, default_location, open_database
+
+if TYPE_CHECKING:  # the dashboard's landing imports this module: no CRDT stack until someone joins
+    from .session import Session
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS gpzk_seats (
@@ -47,26 +55,47 @@ class Seats:
         self.database = database or open_database(default_location() if location is None else location)
         self.database.executescript(SCHEMA)
 
-    def assign(self, session_id: str, role: str, trainee: str, case_id: str) -> None:
-        """Give the role to the trainee, taking it from whoever held it and freeing the trainee's other role."""
+    def assign(
+        self, session_id: str, role: str, trainee: str, case_id: str, *, names: Mapping[str, str] | None = None
+    ) -> None:
+        """Give a free role to a trainee who holds no other role of the session; refuse otherwise (Polish).
+
+        Checked and written in one transaction, so two trainers' clicks cannot seat one trainee twice.
+        ``names`` gives the institutions' names for the refusal (else the role ids are shown).
+        """
         trainee = " ".join(trainee.split())
+        names = names or {}
         with self.database.transaction():
-            self.database.execute(
-                "DELETE FROM gpzk_seats WHERE session_id = ? AND (role = ? OR trainee = ?)",
-                (check_session_id(session_id), role, trainee),
-            )
+            for seat in self.of_session(check_session_id(session_id)):
+                if seat.role == role and trainee_key(seat.trainee) != trainee_key(trainee):
+                    raise SessionError(f"Tę rolę ma już {seat.trainee}; najpierw zwolnij ją.")
+                if seat.role != role and trainee_key(seat.trainee) == trainee_key(trainee):
+                    raise SessionError(
+                        f"{seat.trainee} ma już rolę: {names.get(seat.role, seat.role)}; uczestnik ma jedną rolę. "
+                        "Najpierw zwolnij tamtą."
+                    )
+            self.database.execute("DELETE FROM gpzk_seats WHERE session_id = ? AND role = ?", (session_id, role))
             self.database.execute(
                 "INSERT INTO gpzk_seats (session_id, role, trainee, case_id, assigned) VALUES (?, ?, ?, ?, ?)",
                 (session_id, role, trainee, case_id, time.time()),
             )
 
+    def release(self, session_id: str, role: str) -> None:
+        """Free a role of the session (nothing happens when nobody held it)."""
+        self.database.execute(
+            "DELETE FROM gpzk_seats WHERE session_id = ? AND role = ?", (check_session_id(session_id), role)
+        )
+
     def of_trainee(self, trainee: str) -> list[Seat]:
-        """Return the trainee's roles, the latest assigned first."""
+        """Return the trainee's roles, the latest assigned first; "Ewa  Nowak" and "ewa nowak" are one trainee.
+
+        Compared in Python (``trainee_key``), not SQL: a workshop has a few dozen seats, and both engines agree.
+        """
         rows = self.database.execute(
-            "SELECT session_id, role, trainee, case_id FROM gpzk_seats WHERE trainee = ? ORDER BY assigned DESC",
-            (" ".join(trainee.split()),),
+            "SELECT session_id, role, trainee, case_id FROM gpzk_seats ORDER BY assigned DESC"
         ).fetchall()
-        return [Seat(*map(str, row)) for row in rows]
+        key = trainee_key(trainee)
+        return [Seat(*map(str, row)) for row in rows if trainee_key(str(row[2])) == key]
 
     def of_session(self, session_id: str) -> list[Seat]:
         """Return the session's assignments."""
@@ -79,3 +108,27 @@ class Seats:
     def holds(self, session_id: str, role: str, trainee: str) -> bool:
         """Return whether the trainee is assigned this role of the session now."""
         return any(s.role == role and s.session_id == session_id for s in self.of_trainee(trainee))
+
+
+def assign_role(
+    seats: Seats, session_id: str, meeting: Meeting, role: str, trainee: str, *, names: Mapping[str, str] | None = None
+) -> str:
+    """Assign a role of an opened meeting to a trainee's id: the one path of the CLI and the trainer's desk.
+
+    Return the trainee's id as stored; raise ``SessionError`` with a Polish reason when it cannot be.
+    """
+    trainee = " ".join(trainee.split())
+    if role not in meeting.roles:
+        raise SessionError(f"Na tym spotkaniu nie ma roli {role}; role: {', '.join(meeting.roles)}.")
+    if not trainee:
+        raise SessionError("Podaj identyfikator uczestnika (ten, którym loguje się do pulpitu).")
+    seats.assign(session_id, role, trainee, meeting.case_id, names=names)
+    return trainee
+
+
+def release_role(seats: Seats, session_id: str, session: Session, role: str) -> None:
+    """Free a role: its assignment, and its seat at the table (the trainer's move, from the CLI or the desk)."""
+    if role not in session.header().roles:
+        raise SessionError(f"Na tym spotkaniu nie ma roli {role}.")
+    seats.release(session_id, role)
+    session.release_role(role)

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from anyio import Lock
-from pycrdt import TransactionEvent
 from pycrdt.websocket import WebsocketServer, YRoom, exception_logger
 from tornado import web
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
@@ -80,6 +79,9 @@ class SessionRooms(WebsocketServer):
         self.guards: dict[str, RoomGuard] = {}
         self._watching: dict[YRoom, Any] = {}
         """Each open session room's guard of its roles' updates."""
+        self._cases: dict[str, Case] = {}
+        """The cases of the sessions served, looked up once: reading the catalog on every update cost most of
+        the server's time (it checks every data file and unpickles the whole catalog)."""
 
     async def ensure_running(self) -> None:
         """Start the rooms' task group when a host application (the workshop's Voilà) did not enter it."""
@@ -117,25 +119,36 @@ class SessionRooms(WebsocketServer):
                 await self.start_room(room)
             return room
 
+    def case(self, case_id: str) -> Case | None:
+        """Return a session's case, read from the catalog the first time only (None while it is unknown)."""
+        case = self._cases.get(case_id)
+        if case is None and (case := _case(case_id)) is not None:
+            self._cases[case_id] = case
+        return case
+
     def _watch_shares(self, room: YRoom) -> None:
-        """Reveal each shared item to the whole table soon after its share arrives (not inside the transaction)."""
+        """Reveal each shared item to the whole table soon after its share arrives (not inside the transaction).
+
+        Only the shares are watched: the other updates (most of a meeting) cost nothing here.
+        """
         loop = asyncio.get_running_loop()
         scheduled = False
+        session = Session(room.ydoc)
 
         def reveal() -> None:
             nonlocal scheduled
             scheduled = False
-            case = _case(Session(room.ydoc).header().case_id)
+            case = self.case(session.header().case_id)
             if case is not None:
                 reveal_shared(room.ydoc, case)
 
-        def observe(_event: TransactionEvent) -> None:
+        def observe(_event: Any) -> None:
             nonlocal scheduled
             if not scheduled:
                 scheduled = True
                 loop.call_soon(reveal)
 
-        self._watching[room] = room.ydoc.observe(observe)  # kept: a collected subscription may stop observing
+        self._watching[room] = session.shares.observe(observe)  # kept: a collected subscription may stop observing
         loop.call_soon(reveal)
 
     def _keep(self, name: str) -> None:
@@ -178,6 +191,19 @@ class SessionRooms(WebsocketServer):
             if isinstance(room.ystore, SessionStore):
                 await room.ystore.squash(room.ydoc)
 
+    def flush_now(self) -> None:
+        """Store every session room's whole state at once, without the event loop (at interpreter exit).
+
+        Voilà's SIGTERM stops its loop and returns; an update a room was still writing
+        in a worker thread is then in the room's document but maybe not in the store.
+        """
+        for name, room in list(self.rooms.items()):
+            if isinstance(room.ystore, SessionStore):
+                try:
+                    room.ystore.squash_now(room.ydoc)
+                except Exception:  # one session's store failing must not keep the others unstored
+                    LOG.exception("could not store session %s at shutdown", name)
+
     async def serve(self, websocket: Any, holder: Pass | None = None, knowledge: bool = False) -> None:
         """Serve one client in its session's room (or its role's knowledge room) until it disconnects.
 
@@ -199,7 +225,7 @@ class SessionRooms(WebsocketServer):
                 return
             if holder is not None and not holder.is_trainer:
                 role = holder.role
-                case = _case(header.case_id)
+                case = self.case(header.case_id)
                 own = frozenset(k.id for k in case.knowledge if k.institution_id == role) if case else frozenset()
                 guard = self.guards[websocket.path]
                 websocket.guard = lambda message: guard.check(message, role, own)
@@ -209,7 +235,7 @@ class SessionRooms(WebsocketServer):
             exception_logger(error, LOG)
 
     async def _serve_knowledge(self, websocket: Any, holder: Pass | None, case_id: str) -> None:
-        case = _case(case_id)
+        case = self.case(case_id)
         if holder is None or holder.is_trainer or case is None:
             websocket.refuse()  # the trainer reads the case itself; a role needs an opened session
             return

@@ -130,7 +130,7 @@ class Session:
         """Propose an action of one's institution; return the proposal id (also the action's id)."""
         proposal_id = _new_id("P")
         action = action.model_copy(update={"id": proposal_id})
-        problem = proposal_problem(self._with_frame(), Proposal(institution_id=institution_id, action=action))
+        problem = proposal_problem(self.with_frame(), Proposal(institution_id=institution_id, action=action))
         if problem:
             raise SessionError(problem)
         self.proposals[proposal_id] = Map(
@@ -153,7 +153,7 @@ class Session:
         entry = self._proposal(proposal_id)
         action = action.model_copy(update={"id": proposal_id})
         problem = proposal_problem(
-            self._with_frame(), Proposal(institution_id=str(entry["institution_id"]), action=action)
+            self.with_frame(), Proposal(institution_id=str(entry["institution_id"]), action=action)
         )
         if problem:
             raise SessionError(problem)
@@ -179,7 +179,7 @@ class Session:
             entry["status"] = ProposalStatus.ZWROCONE.value
             entry["comment"] = comment[:500]
 
-    def _with_frame(self) -> Meeting:
+    def with_frame(self) -> Meeting:
         """Read the header and the lead's frame: what a proposal is checked against (its goal must exist)."""
         with self.doc.transaction():
             return self.header().model_copy(update={"frame": self._frame([])})

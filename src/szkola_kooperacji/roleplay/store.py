@@ -11,13 +11,14 @@ opened many times does not grow without end.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from anyio import to_thread
 from pycrdt import Doc
 from pycrdt.store import BaseYStore, YDocNotFound
 
@@ -38,6 +39,20 @@ CREATE TABLE IF NOT EXISTS gpzk_updates (
 );
 CREATE INDEX IF NOT EXISTS gpzk_updates_session ON gpzk_updates (session_id);
 """
+
+
+_T = TypeVar("_T")
+_DRIVER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gpzk-store")
+"""The one thread that runs the database driver (it blocks), so writes of one process never interleave.
+
+Not anyio's worker threads: those end only with the event loop's root task, and Voilà stops its
+loop without ending it, so the process would hang at exit (and be killed before storing the rooms).
+A ``concurrent.futures`` thread is told to end when the interpreter exits.
+"""
+
+
+async def _in_driver(call: Callable[..., _T], *args: Any) -> _T:
+    return await asyncio.get_running_loop().run_in_executor(_DRIVER, call, *args)
 
 
 def check_session_id(session_id: str) -> str:
@@ -70,7 +85,7 @@ class SessionStore(BaseYStore):
 
     async def write(self, data: bytes) -> None:
         """Append one update."""
-        await to_thread.run_sync(self._insert, data)
+        await _in_driver(self._insert, data)
 
     def _insert(self, data: bytes) -> None:
         self.database.execute(
@@ -80,7 +95,7 @@ class SessionStore(BaseYStore):
 
     async def read(self) -> AsyncIterator[tuple[bytes, bytes, float]]:
         """Yield every stored update; raise ``YDocNotFound`` when the session has none."""
-        rows = await to_thread.run_sync(self._select)
+        rows = await _in_driver(self._select)
         if not rows:
             raise YDocNotFound
         for data, written in rows:
@@ -93,7 +108,11 @@ class SessionStore(BaseYStore):
 
     async def squash(self, doc: Doc[Any]) -> None:
         """Replace the stored updates by the document's whole state (it holds all of them and maybe more)."""
-        await to_thread.run_sync(self._replace, doc.get_update())
+        await _in_driver(self._replace, doc.get_update())
+
+    def squash_now(self, doc: Doc[Any]) -> None:
+        """``squash`` in the calling thread: at interpreter exit no event loop runs to wait for a worker."""
+        self._replace(doc.get_update())
 
     def _replace(self, state: bytes) -> None:
         with self.database.transaction():

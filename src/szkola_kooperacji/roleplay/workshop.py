@@ -9,6 +9,7 @@ imports this module to build the kernels' environment.
 
 from __future__ import annotations
 
+import atexit
 from typing import Any
 
 SERVER_ENV = "SZKOLA_GPZK_SERVER"
@@ -32,6 +33,7 @@ def workshop_routes(base_url: str = "/") -> list[tuple[str, Any, dict[str, Any]]
 
     location = default_location()
     rooms = SessionRooms(location, load_secret(create=True))
+    atexit.register(rooms.flush_now)  # Voilà's SIGTERM (and Ctrl-C) stop its loop and return: then store the rooms
     LOG.info("G-PZK sessions stored in %s", redact(location) if isinstance(location, str) else location)
     prefix = base_url.rstrip("/")
     return [(prefix + route, handler, kwargs) for route, handler, kwargs in session_handlers(rooms)]

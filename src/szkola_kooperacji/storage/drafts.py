@@ -204,6 +204,11 @@ class DraftStore:
             # another tab registered this name a moment earlier: check the code against theirs
         return IdentityCheck.OK if self._verify(key, code) else IdentityCheck.WRONG_CODE
 
+    def trainee_names(self) -> list[str]:
+        """Return the names trainees signed in with, alphabetically (the G-PZK desk offers them for roles)."""
+        rows = self._db.execute("SELECT display_name FROM trainees ORDER BY trainee_key").fetchall()
+        return [str(row[0]) for row in rows]
+
     def _verify(self, key: str, code: str) -> bool:
         row = self._db.execute(
             "SELECT salt, code_hash, kdf_iterations FROM trainees WHERE trainee_key = ?", (key,)
