@@ -32,7 +32,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import workshop
-from hub_client import Hub, new_client, page_text, set_up_accounts, sign_in, wait_for_server
+from hub_client import HUB_START_S, Hub, new_client, page_text, set_up_accounts, sign_in, start_hub, wait_for_server
 from voila_client import CONFIG, Session
 
 from szkola_kooperacji.commands.hub import find_proxy
@@ -231,9 +231,9 @@ def main() -> None:
     )
     serve = None
     with tempfile.TemporaryDirectory(prefix="szkola-hub-bench-") as tmp, running_postgres() as server:
-        hub = Hub(new_database(server), Path(tmp))
+        hub = start_hub(new_database(server), Path(tmp))
         try:
-            hub.wait_up()
+            hub.wait_up(HUB_START_S)
             figures = asyncio.run(run_hub(hub, args.trainees, args.spread, args.rounds))
         finally:
             hub.stop()
