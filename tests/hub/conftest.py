@@ -132,8 +132,8 @@ def approve(admin: Page, hub: Hub, user: str) -> None:
     """The admin authorises a signed-up account on the hub's authorisation page."""
     admin.goto(hub.at("hub/authorize"))
     row = admin.locator("tr", has=admin.locator("td", has_text=re.compile(rf"^{user}$")))
-    row.get_by_role("button", name="Authorize", exact=True).click()
-    expect(row.get_by_role("button", name="Unauthorize", exact=True)).to_be_visible()
+    row.get_by_role("button", name="Zatwierdź", exact=True).click()
+    expect(row.get_by_role("button", name="Cofnij zatwierdzenie", exact=True)).to_be_visible()
 
 
 def approved(admin: Page, browser: Browser, hub: Hub, user: str) -> Page:
