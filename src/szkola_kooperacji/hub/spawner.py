@@ -60,7 +60,7 @@ class SzkolaSpawner(SimpleLocalProcessSpawner):
         if len(mine) > 1:
             raise CourseMembershipError(
                 f"Konto {self.user.name} należy do kilku kursów ({', '.join(mine)}); uczestnik pracuje w jednym. "
-                "Administrator: usuń je z pozostałych grup nbgrader-… w panelu (/hub/admin → Groups)."
+                "Administrator: usuń je z pozostałych grup nbgrader-… w panelu (/hub/admin → Grupy)."
             )
         name = mine[0] if mine else self.default_course
         return str(self.courses[name]) if name else None
