@@ -123,7 +123,7 @@ def _pss_rss(pids: list[int]) -> tuple[float, float]:
 
 
 def measure_memory(hub: Hub, figures: HubFigures) -> None:
-    """PSS of the single-user servers with their kernels, and of the rest (hub, proxy, idle culler)."""
+    """PSS of the single-user servers with their kernels, and of the rest (hub, proxy, culler, G-PZK sessions)."""
     tree = workshop.descendants(hub.process.pid)
     servers = [p for p in tree if b"jupyterhub-singleuser" in _cmdline(p)]
     theirs = sorted({d for s in servers for d in workshop.descendants(s)})
@@ -206,7 +206,7 @@ def report(hub: HubFigures, serve: workshop.Figures | None, trainees: int, sprea
     )
     print(
         f"Hub memory: {hub.servers} single-user servers with {hub.kernels} kernels: PSS {hub.servers_pss_mb:.0f} MB "
-        f"(RSS {hub.servers_rss_mb:.0f} MB); hub, proxy and culler: PSS {hub.hub_pss_mb:.0f} MB"
+        f"(RSS {hub.servers_rss_mb:.0f} MB); hub, proxy, culler and G-PZK session server: PSS {hub.hub_pss_mb:.0f} MB"
     )
     print(f"PostgreSQL connections to the store by application: {hub.connections}")
     print("\nFailures:")
