@@ -49,6 +49,8 @@ def test_named_courses_map_to_their_folders(folders):
         (["kurs={first}", "kurs={second}"], "kurs 'kurs' podano dwa razy"),
         (["a={first}", "b={first}"], "ten katalog kursu podano już pod inną nazwą"),
         (["kurs={missing}"], "nie jest katalogiem kursu (brak nbgrader_config.py)"),
+        (["kurs="], "oczekiwano NAZWA=KATALOG, np. --course regionalny_2026="),  # not the current folder
+        (["={first}"], "oczekiwano NAZWA=KATALOG"),
     ],
 )
 def test_a_bad_course_option_is_refused_with_its_fix(folders, tmp_path: Path, options: list[str], message: str):
