@@ -28,14 +28,17 @@ EXERCISE = "cw2_diagnoza"
 SUPRA_ONLY = "cw3_kontrakt"
 """Released in the supra-regional course only."""
 REGIONAL, SUPRA = "regionalny_2026", "ponadregionalny"
+TWO_COURSES = "dwakursy"
+"""On both courses' lists by mistake: the hub puts the account into both trainees' groups."""
 ROSTER = {
     "anowak": ("Anna", "Nowak"),
     "jkowalski": ("Jan", "Kowalski"),
     "ewisniewska": ("Ewa", "Wiśniewska"),
     "mwojcik": ("Marek", "Wójcik"),
+    TWO_COURSES: ("Dorota", "Dwakursy"),
 }
 """The group of the regional course: roster ids are the trainees' hub account names."""
-SUPRA_ROSTER = {"kzielinska": ("Katarzyna", "Zielińska")}
+SUPRA_ROSTER = {"kzielinska": ("Katarzyna", "Zielińska"), TWO_COURSES: ("Dorota", "Dwakursy")}
 """The group of the supra-regional course."""
 TRAINERS = {REGIONAL: "mkowalska", SUPRA: "bnowicki"}
 """Each course's own trainer (not an admin): sees that course's formgrader only."""
