@@ -32,7 +32,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import workshop
-from hub_client import Hub, new_client, page_text, set_up_accounts, sign_in, wait_for_server
+from hub_client import HUB_START_S, Hub, new_client, page_text, set_up_accounts, sign_in, start_hub, wait_for_server
 from voila_client import CONFIG, Session
 
 from szkola_kooperacji.commands.hub import find_proxy
@@ -123,7 +123,7 @@ def _pss_rss(pids: list[int]) -> tuple[float, float]:
 
 
 def measure_memory(hub: Hub, figures: HubFigures) -> None:
-    """PSS of the single-user servers with their kernels, and of the rest (hub, proxy, idle culler)."""
+    """PSS of the single-user servers with their kernels, and of the rest (hub, proxy, culler, G-PZK sessions)."""
     tree = workshop.descendants(hub.process.pid)
     servers = [p for p in tree if b"jupyterhub-singleuser" in _cmdline(p)]
     theirs = sorted({d for s in servers for d in workshop.descendants(s)})
@@ -206,7 +206,7 @@ def report(hub: HubFigures, serve: workshop.Figures | None, trainees: int, sprea
     )
     print(
         f"Hub memory: {hub.servers} single-user servers with {hub.kernels} kernels: PSS {hub.servers_pss_mb:.0f} MB "
-        f"(RSS {hub.servers_rss_mb:.0f} MB); hub, proxy and culler: PSS {hub.hub_pss_mb:.0f} MB"
+        f"(RSS {hub.servers_rss_mb:.0f} MB); hub, proxy, culler and G-PZK session server: PSS {hub.hub_pss_mb:.0f} MB"
     )
     print(f"PostgreSQL connections to the store by application: {hub.connections}")
     print("\nFailures:")
@@ -231,9 +231,9 @@ def main() -> None:
     )
     serve = None
     with tempfile.TemporaryDirectory(prefix="szkola-hub-bench-") as tmp, running_postgres() as server:
-        hub = Hub(new_database(server), Path(tmp))
+        hub = start_hub(new_database(server), Path(tmp))
         try:
-            hub.wait_up()
+            hub.wait_up(HUB_START_S)
             figures = asyncio.run(run_hub(hub, args.trainees, args.spread, args.rounds))
         finally:
             hub.stop()

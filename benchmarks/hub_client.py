@@ -7,18 +7,14 @@ the spawn-pending page's progress event stream, followed as the page's script fo
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
-import os
 import re
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
-from workshop import free_port
+
+from szkola_kooperacji.hub.launch import HubLaunch, RunningHub
 
 ADMIN, ADMIN_PASSWORD = "trener", "Trener-haslo-2026"
 HUB_START_S = 180
@@ -33,59 +29,13 @@ def password(user: str) -> str:
     return f"Haslo-{user}-2026"
 
 
-class Hub:
-    """``szkola hub`` with its proxy and a PostgreSQL store, on free ports, in a scratch folder."""
-
-    def __init__(self, store: str, folder: Path) -> None:
-        self.port = free_port()
-        self.store = store
-        self.log = folder / "hub.log"
-        command = [
-            sys.executable,
-            "-m",
-            "szkola_kooperacji",
-            "hub",
-            f"--admin={ADMIN}",
-            f"--db={store}",
-            f"--state={folder / 'state'}",
-            f"--port={self.port}",
-            f"--hub-port={free_port()}",
-            f"--proxy-api-port={free_port()}",
-        ]
-        with self.log.open("wb") as output:
-            self.process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
-
-    def at(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}/{path.lstrip('/')}"
-
-    def wait_up(self) -> None:
-        deadline = time.monotonic() + HUB_START_S
-        while time.monotonic() < deadline and self.process.poll() is None:
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(self.at("hub/login"), timeout=2).status_code == 200:
-                    return
-            time.sleep(0.5)
-        raise RuntimeError(f"szkola hub did not start; see {self.log}")
-
-    def stop(self) -> None:
-        """SIGTERM to the whole group (the hub stops the users' servers it started), then kill what is left."""
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGTERM)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and _group_alive(self.process.pid):
-            self.process.poll()
-            time.sleep(0.5)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=10)
+Hub = RunningHub
+"""A running ``szkola hub`` (the package's launcher: the same command line as the hub tests')."""
 
 
-def _group_alive(group: int) -> bool:
-    try:
-        os.killpg(group, 0)
-    except ProcessLookupError:
-        return False
-    return True
+def start_hub(store: str, folder: Path) -> Hub:
+    """Start ``szkola hub`` with its proxy and a PostgreSQL store, on free ports, in a scratch folder."""
+    return HubLaunch(ADMIN, store, folder / "state").start(folder / "hub.log")
 
 
 def _xsrf(page: str) -> str:

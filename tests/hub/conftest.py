@@ -8,13 +8,7 @@ roster (the trainees' group), its trainer and its formgrader service.
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +18,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from szkola_kooperacji.commands.hub import find_proxy
 from szkola_kooperacji.errors import SzkolaError
-from tests.browser.conftest import free_port, new_course, open_tab, type_text
+from szkola_kooperacji.hub.launch import HubLaunch, RunningHub
+from tests.browser.conftest import new_course, open_tab, type_text
 from tests.postgres_server import new_database, running_postgres
 
 ADMIN, ADMIN_PASSWORD = "trener", "Trener-haslo-2026"
@@ -33,14 +28,17 @@ EXERCISE = "cw2_diagnoza"
 SUPRA_ONLY = "cw3_kontrakt"
 """Released in the supra-regional course only."""
 REGIONAL, SUPRA = "regionalny_2026", "ponadregionalny"
+TWO_COURSES = "dwakursy"
+"""On both courses' lists by mistake: the hub puts the account into both trainees' groups."""
 ROSTER = {
     "anowak": ("Anna", "Nowak"),
     "jkowalski": ("Jan", "Kowalski"),
     "ewisniewska": ("Ewa", "Wiśniewska"),
     "mwojcik": ("Marek", "Wójcik"),
+    TWO_COURSES: ("Dorota", "Dwakursy"),
 }
 """The group of the regional course: roster ids are the trainees' hub account names."""
-SUPRA_ROSTER = {"kzielinska": ("Katarzyna", "Zielińska")}
+SUPRA_ROSTER = {"kzielinska": ("Katarzyna", "Zielińska"), TWO_COURSES: ("Dorota", "Dwakursy")}
 """The group of the supra-regional course."""
 TRAINERS = {REGIONAL: "mkowalska", SUPRA: "bnowicki"}
 """Each course's own trainer (not an admin): sees that course's formgrader only."""
@@ -49,13 +47,30 @@ HUB_START_S = 120
 
 @dataclass
 class Hub:
-    """A running `szkola hub`: its address, its store and its log."""
+    """A running `szkola hub`: its address, its store, its folder and its G-PZK session server."""
 
-    url: str
-    store: str
+    run: RunningHub
     courses: dict[str, Path]
-    log: Path
-    process: subprocess.Popen[bytes]
+
+    @property
+    def url(self) -> str:
+        return self.run.launch.url
+
+    @property
+    def store(self) -> str:
+        return self.run.launch.store
+
+    @property
+    def state(self) -> Path:
+        return self.run.launch.state
+
+    @property
+    def gpzk_server(self) -> str:
+        return self.run.launch.gpzk_server
+
+    @property
+    def log(self) -> Path:
+        return self.run.log
 
     @property
     def course(self) -> Path:
@@ -63,21 +78,7 @@ class Hub:
         return self.courses[REGIONAL]
 
     def at(self, path: str) -> str:
-        return self.url.rstrip("/") + "/" + path.lstrip("/")
-
-
-def _wait_until_up(hub: Hub) -> None:
-    deadline = time.monotonic() + HUB_START_S
-    while time.monotonic() < deadline:
-        if hub.process.poll() is not None:
-            break
-        try:
-            with urllib.request.urlopen(hub.at("hub/login"), timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"szkola hub did not start; see {hub.log}:\n{hub.log.read_text(errors='replace')[-3000:]}")
+        return self.run.at(path)
 
 
 @pytest.fixture(scope="session")
@@ -94,36 +95,13 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
         SUPRA: new_course(folder / SUPRA, SUPRA_ROSTER, EXERCISE, SUPRA_ONLY),
     }
     with running_postgres() as server:
-        store = new_database(server)
-        port = free_port()
-        command = [
-            sys.executable,
-            "-m",
-            "szkola_kooperacji",
-            "hub",
-            f"--admin={ADMIN}",
-            f"--db={store}",
-            f"--state={folder / 'state'}",
-            *(f"--course={name}={path}" for name, path in courses.items()),
-            *(f"--trainer={name}={trainer}" for name, trainer in TRAINERS.items()),
-            f"--port={port}",
-            f"--hub-port={free_port()}",
-            f"--proxy-api-port={free_port()}",
-        ]
-        log = folder / "hub.log"
-        with log.open("wb") as output:
-            process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
-        running = Hub(f"http://127.0.0.1:{port}/", store, courses, log, process)
+        launch = HubLaunch(ADMIN, new_database(server), folder / "state", courses, TRAINERS)
+        running = launch.start(folder / "hub.log")
         try:
-            _wait_until_up(running)
-            yield running
+            running.wait_up(HUB_START_S)
+            yield Hub(running, courses)
         finally:
-            os.killpg(process.pid, signal.SIGTERM)  # the hub stops the users' servers it started
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
+            running.stop(patience=30)  # the hub stops the users' servers it started
 
 
 def new_page(browser: Browser) -> Page:
@@ -157,8 +135,8 @@ def approve(admin: Page, hub: Hub, user: str) -> None:
     """The admin authorises a signed-up account on the hub's authorisation page."""
     admin.goto(hub.at("hub/authorize"))
     row = admin.locator("tr", has=admin.locator("td", has_text=re.compile(rf"^{user}$")))
-    row.get_by_role("button", name="Authorize", exact=True).click()
-    expect(row.get_by_role("button", name="Unauthorize", exact=True)).to_be_visible()
+    row.get_by_role("button", name="Zatwierdź", exact=True).click()
+    expect(row.get_by_role("button", name="Cofnij zatwierdzenie", exact=True)).to_be_visible()
 
 
 def approved(admin: Page, browser: Browser, hub: Hub, user: str) -> Page:

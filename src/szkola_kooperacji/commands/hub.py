@@ -13,7 +13,8 @@ import click
 from ..data.paths import project_root
 from ..errors import SzkolaError
 from ..hub.course_options import course_trainers, hub_courses
-from ..hub.settings import DEFAULT_IDLE_MINUTES, HubSettings, grader_group, trainee_group
+from ..hub.roleplay_service import session_hint
+from ..hub.settings import DEFAULT_GPZK_PORT, DEFAULT_IDLE_MINUTES, HubSettings, grader_group, trainee_group
 from ..storage import DraftStore
 from ..storage.database import is_database_url, parse_store_location
 
@@ -102,6 +103,12 @@ def write_hub_config(settings: HubSettings) -> Path:
 @click.option("--hub-port", default=8081, show_default=True, help="Port wewnętrzny huba (tylko 127.0.0.1).")
 @click.option("--proxy-api-port", default=8001, show_default=True, help="Port API serwera pośredniczącego (127.0.0.1).")
 @click.option(
+    "--gpzk-port",
+    default=DEFAULT_GPZK_PORT,
+    show_default=True,
+    help="Port serwera sesji G-PZK (odgrywanie ról; usługa huba, tylko 127.0.0.1).",
+)
+@click.option(
     "--config",
     "extra_config",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
@@ -127,6 +134,7 @@ def hub(
     idle_minutes: int,
     hub_port: int,
     proxy_api_port: int,
+    gpzk_port: int,
     extra_config: Path | None,
     hub_db: str | None,
     proxy: str | None,
@@ -155,6 +163,7 @@ def hub(
         hub_db_url=hub_db,
         extra_config=str(extra_config.resolve()) if extra_config else None,
         python=sys.executable,
+        gpzk_port=gpzk_port,
     )
     config = write_hub_config(settings)
     for name in course_folders:
@@ -162,6 +171,7 @@ def hub(
             f"Kurs {name}: formgrader http://{ip}:{port}/services/{name}/ dla grupy {grader_group(name)}, "
             f"pulpit z jego ćwiczeniami dla grupy {trainee_group(name)}."
         )
+    click.echo(session_hint(settings))
     if write_only:
         click.echo(f"Zapisano {config}. Start: {sys.executable} -m {HUB_APP} -f {config}")
         return

@@ -3,8 +3,9 @@
 JupyterHub waits about ten seconds for each managed service with a URL and exits when one has not
 answered by then. A course's service is a whole JupyterLab with the formgrader, which on a busy
 two-core server takes longer than that to answer; so the hub starts it and goes on. Until it
-answers, the proxy shows its "service unavailable" page at ``/services/KURS/``; the hub checks its
-services every minute and starts again one that exited (JupyterHub's own behaviour).
+answers, ``/services/KURS/`` shows the Polish "Trwa uruchamianie" page (``templates/503.html``,
+the proxy's error page), which reloads itself into the formgrader once it is up; the hub polls its
+services and starts again one that exited (JupyterHub's own behaviour).
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Accounts: NativeAuthenticator (sign-up, approved by an admin at ``/hub/authorize``); the admins
 are trainers too. Servers: ``SzkolaSpawner``. Idle servers are stopped by jupyterhub-idle-culler
 (the trainee's work is in the store, so it is there when they come back). LTI 1.3 and OAuth
-replace the authenticator by configuration only: see docs/hub.md.
+replace the authenticator by configuration only: see docs/hub.md. The G-PZK role-play's session
+server is a hub service too (``roleplay_service``).
 
 Courses, as nbgrader documents for several courses on one hub: each course is a hub service (a
 shared JupyterLab with the formgrader in the course folder, at ``/services/KURS/``) that only
@@ -22,6 +23,7 @@ from ..data.paths import project_root
 from ..serving import DISCONNECTED_KERNEL_SECONDS, JUPYTER_DATA, TEMPLATE
 from ..storage.drafts import STORE_ENV
 from .courses import SERVER_ROLE, course_groups, course_roles, course_services, trainer_server_config
+from .roleplay_service import kernel_environment, session_service
 from .server_config import python_config
 from .settings import HubSettings
 
@@ -117,7 +119,12 @@ def configure(c: Any, settings: HubSettings) -> None:
     c.Spawner.http_timeout = 120
     c.Spawner.start_timeout = 120
     jupyter_path = os.pathsep.join(p for p in (str(JUPYTER_DATA), os.environ.get("JUPYTER_PATH", "")) if p)
-    environment = {STORE_ENV: settings.store, "JUPYTER_PATH": jupyter_path, "PYTHONUNBUFFERED": "1"}
+    environment = {
+        STORE_ENV: settings.store,
+        "JUPYTER_PATH": jupyter_path,
+        "PYTHONUNBUFFERED": "1",
+        **kernel_environment(settings),
+    }
     c.Spawner.environment = environment
 
     c.JupyterHub.services = [
@@ -125,6 +132,7 @@ def configure(c: Any, settings: HubSettings) -> None:
             "name": "idle-culler",
             "command": [python, "-m", "jupyterhub_idle_culler", f"--timeout={settings.idle_minutes * 60}"],
         },
+        session_service(settings, state, python, environment),
         *course_services(settings, state, bin_dir, environment),
     ]
     c.JupyterHub.load_roles = [

@@ -18,6 +18,9 @@ def hub_courses(options: tuple[str, ...] | list[str]) -> dict[str, str]:
         name, sep, path = option.partition("=")
         if not sep:
             name, path = "", option
+        elif not name.strip() or not path.strip():
+            example = "--course regionalny_2026=/srv/kursy/reg"
+            raise SzkolaError(f"--course {option}: oczekiwano NAZWA=KATALOG, np. {example}.")
         folder = CourseFolder.open(Path(path).expanduser())
         name = name or folder.course_id
         if len(options) > 1 and not sep:

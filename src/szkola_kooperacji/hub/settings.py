@@ -18,6 +18,8 @@ GRADER_GROUP_PREFIX = "formgrade-"
 COURSE_NAME = re.compile(r"^[a-z0-9][a-z0-9_]{0,39}$")
 """A course's name on the hub: its service's URL part and its groups' suffix."""
 DEFAULT_IDLE_MINUTES = 60
+DEFAULT_GPZK_PORT = 8870
+"""The G-PZK session server's port on 127.0.0.1 (``szkola roleplay serve``'s own default)."""
 
 
 def trainee_group(course: str) -> str:
@@ -55,6 +57,8 @@ class HubSettings:
     """A JupyterHub configuration file loaded after ours (e.g. LTI 1.3 or OAuth instead of sign-up)."""
     python: str = ""
     """The interpreter whose environment has the platform (the users' servers run in it)."""
+    gpzk_port: int = DEFAULT_GPZK_PORT
+    """The G-PZK role-play's session server, a hub service on 127.0.0.1."""
 
     @property
     def default_course(self) -> str | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from jupyterhub.spawner import SimpleLocalProcessSpawner
+from tornado import web
 from traitlets import Dict, Unicode
 
 from ..grading import COURSE_ENV
@@ -21,8 +22,19 @@ from .courses import TRAINER_NBGRADER_CONFIG
 from .settings import GRADER_GROUP_PREFIX, TRAINER_GROUP, trainee_group
 
 
-class CourseMembershipError(RuntimeError):
-    """A trainee in the trainees' groups of several courses: the hub shows this on its spawn page."""
+class CourseMembershipError(web.HTTPError):
+    """A trainee in the trainees' groups of several courses: the hub shows the message as the page's own text.
+
+    An ``HTTPError`` passes through the hub's spawn handler as it is (anything else becomes "Unhandled
+    error starting server"), and ``jupyterhub_message`` is what the hub shows instead of its own words.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(409, "%s", message)
+        self.jupyterhub_message = message
+
+    def __str__(self) -> str:
+        return self.jupyterhub_message
 
 
 class SzkolaSpawner(SimpleLocalProcessSpawner):
@@ -60,7 +72,7 @@ class SzkolaSpawner(SimpleLocalProcessSpawner):
         if len(mine) > 1:
             raise CourseMembershipError(
                 f"Konto {self.user.name} należy do kilku kursów ({', '.join(mine)}); uczestnik pracuje w jednym. "
-                "Administrator: usuń je z pozostałych grup nbgrader-… w panelu (/hub/admin → Groups)."
+                "Administrator: usuń je z pozostałych grup nbgrader-… w panelu (/hub/admin → Grupy)."
             )
         name = mine[0] if mine else self.default_course
         return str(self.courses[name]) if name else None
