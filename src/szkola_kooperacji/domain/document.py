@@ -10,11 +10,13 @@ document itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .base import DomainModel, Identifier, ShortText
 from .case import Case
 from .directory import ServiceDirectory
+from .findings import ElementKind, Location
 
 Outline = list[tuple[str, list[tuple[str, str]]]]
 """A document read aloud: (section key, [(label, text), …]) in reading order."""
@@ -58,3 +60,16 @@ class DocumentContext:
 def lines(items: list[str]) -> list[tuple[str, str]]:
     """Return numbered outline rows of a list of texts."""
     return [(str(i), text) for i, text in enumerate(items, 1)]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def word_count(text: str) -> int:
+    """Return how many words a document's text has (the rules' measure of "too short")."""
+    return len(_WORD.findall(text))
+
+
+def section_at(section: str) -> Location:
+    """Return the location of one section of a document (a key of its kind's sections)."""
+    return Location(kind=ElementKind.SEKCJA, id=section)

@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterable
 
 from ..agreement import AgreementPlace, CooperationAgreement, InfoBasis, Party
 from ..codes import SECTOR_LABELS, SOCIAL_ASSISTANCE_SECTORS, Level
-from ..findings import ElementKind, Finding, FindingLevel, Location
+from ..document import section_at as at
+from ..document import word_count
+from ..findings import Finding, FindingLevel
 from ..parts import Part, ScoreKey
 from ..privacy import contains_pesel
 from .registry import Rule, declare
@@ -66,19 +68,9 @@ COORDINATOR_EXAMPLES = {
     Level.GMINA: "animator gminny — pracownik socjalny OPS",
     Level.POWIAT: "animator powiatowy — specjalista pracy z rodziną PCPR",
 }
-_WORD = re.compile(r"\w+")
 _FREQUENCY = re.compile(r"raz\b|co\s+\w+|miesi|tydz|tygod|kwarta|\d+\s*(razy|x)|każd|regularn", re.IGNORECASE)
 _CONVENES = re.compile(r"zwołuj|zwoła|zaprasza|przewodnicz|prowadzi|koordynator|animator", re.IGNORECASE)
 _FAMILY = re.compile(r"rodzin|osób|osoby|mieszkańc|klient", re.IGNORECASE)
-
-
-def at(section: str) -> Location:
-    """Return the location of one section of the agreement (keys of ``AGREEMENT_SECTIONS``)."""
-    return Location(kind=ElementKind.SEKCJA, id=section)
-
-
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
 def _names(text: str, place: str) -> bool:
@@ -120,7 +112,7 @@ def _parties(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[Findi
 
 
 def _purpose(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[Finding]:
-    if _words(doc.purpose) < MIN_PURPOSE_WORDS:
+    if word_count(doc.purpose) < MIN_PURPOSE_WORDS:
         yield PURPOSE.finding(
             at("cel"),
             f"Cel jest pusty albo za krótki (najmniej {MIN_PURPOSE_WORDS} słów). Cel mówi, po co strony "
@@ -135,7 +127,7 @@ def _purpose(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[Findi
 
 
 def _scope(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[Finding]:
-    items = [s for s in doc.scope if _words(s) >= 2]
+    items = [s for s in doc.scope if word_count(s) >= 2]
     if len(items) < MIN_SCOPE_ITEMS:
         yield SCOPE.finding(
             at("zakres"),
@@ -182,7 +174,7 @@ def _meetings(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[Find
 
 def _information(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[Finding]:
     bases = set(doc.info_bases)
-    if _words(doc.information) < 4 or not (bases - {InfoBasis.POUFNOSC}):
+    if word_count(doc.information) < 4 or not (bases - {InfoBasis.POUFNOSC}):
         yield INFO_BASIS.finding(
             at("informacje"),
             "Opisz, jakie informacje zespół wymienia i w jakim celu, i zaznacz podstawę prawną. G-PZK powstaje z "
@@ -233,7 +225,7 @@ def _period(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[Findin
             at("okres"),
             f"Koniec ({doc.ends:%d.%m.%Y}) nie jest po początku ({doc.starts:%d.%m.%Y}); popraw daty.",
         )
-    if _words(doc.evaluation) < 4:
+    if word_count(doc.evaluation) < 4:
         yield EVALUATION.finding(
             at("okres"),
             "Napisz, jak i kiedy strony ocenią współpracę (np. wspólne sprawozdanie po roku, wnioski do "

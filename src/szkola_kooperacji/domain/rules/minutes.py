@@ -10,11 +10,11 @@ przemocy domowej covers only the zespół interdyscyplinarny and its groups).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
-from ..document import DocumentContext
-from ..findings import ElementKind, Finding, FindingLevel, Location
+from ..document import DocumentContext, word_count
+from ..document import section_at as at
+from ..findings import Finding, FindingLevel
 from ..minutes import MeetingMinutes
 from ..parts import Part, ScoreKey
 from ..privacy import contains_pesel
@@ -50,16 +50,6 @@ MIN_ATTENDEES = 3
 MIN_INSTITUTIONS = 2
 MIN_AGENDA = 2
 MIN_ACTIONS = 2
-_WORD = re.compile(r"\w+")
-
-
-def at(section: str) -> Location:
-    """Return the location of one section of the minutes (keys of ``MINUTES_SECTIONS``)."""
-    return Location(kind=ElementKind.SEKCJA, id=section)
-
-
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
 def secrecy_holders(ctx: DocumentContext) -> set[str]:
@@ -111,7 +101,7 @@ def _attendees(doc: MeetingMinutes, ctx: DocumentContext) -> Iterable[Finding]:
 
 
 def _agenda(doc: MeetingMinutes, ctx: DocumentContext) -> Iterable[Finding]:
-    items = [a for a in doc.agenda if _words(a) >= 2]
+    items = [a for a in doc.agenda if word_count(a) >= 2]
     if len(items) < MIN_AGENDA:
         yield AGENDA.finding(
             at("porzadek"),
@@ -166,7 +156,7 @@ def _information(doc: MeetingMinutes, ctx: DocumentContext) -> Iterable[Finding]
 
 
 def _decisions(doc: MeetingMinutes, ctx: DocumentContext) -> Iterable[Finding]:
-    if not [d for d in doc.decisions if _words(d) >= 3]:
+    if not [d for d in doc.decisions if word_count(d) >= 3]:
         yield DECISIONS.finding(
             at("ustalenia"),
             "Protokół nie zapisuje ustaleń (każde z co najmniej trzech słów). Zapisz, na co zespół się umówił, "
@@ -175,7 +165,7 @@ def _decisions(doc: MeetingMinutes, ctx: DocumentContext) -> Iterable[Finding]:
 
 
 def _actions(doc: MeetingMinutes, ctx: DocumentContext) -> Iterable[Finding]:
-    actions = [a for a in doc.actions if _words(a.what) >= 2]
+    actions = [a for a in doc.actions if word_count(a.what) >= 2]
     if len(actions) < MIN_ACTIONS:
         yield ACTIONS.finding(
             at("zadania"),

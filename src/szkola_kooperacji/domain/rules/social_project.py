@@ -13,8 +13,9 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..codes import SECTOR_LABELS, SOCIAL_ASSISTANCE_SECTORS, Level
-from ..document import DocumentContext
-from ..findings import ElementKind, Finding, FindingLevel, Location
+from ..document import DocumentContext, word_count
+from ..document import section_at as at
+from ..findings import Finding, FindingLevel
 from ..parts import Part, ScoreKey
 from ..privacy import contains_pesel
 from ..social_project import SocialProject
@@ -61,7 +62,6 @@ MAX_WORKSHOP_GROUP = 15
 MIN_ACTIONS = 3
 MIN_OTHER_SECTORS = 2
 MIN_INDICATORS = 2
-_WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d")
 _SOURCE = re.compile(r"dane|wywiad|ewidencj|rejestr|sprawozdani|ankiet|badani|statysty|ops|pup|szkoł|według|wg", re.I)
 _GROUP = re.compile(r"rodzin|rodzic|osób|osoby|mieszkańc|uczestni|młodzież|dziec|senior|kobiet|mężczyzn|grup", re.I)
@@ -71,17 +71,8 @@ _WHEN = re.compile(r"po\s|koniec|końc|zakończen|co\s|raz|miesiąc|miesięc|kwa
 _WHO = re.compile(r"koordynator|pracownik|zespół|zespoł|partner|animator|uczestni|ops|pcpr|kierownik", re.I)
 
 
-def at(section: str) -> Location:
-    """Return the location of one section of the project (keys of ``SOCIAL_PROJECT_SECTIONS``)."""
-    return Location(kind=ElementKind.SEKCJA, id=section)
-
-
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
 def _diagnosis(doc: SocialProject, ctx: DocumentContext) -> Iterable[Finding]:
-    if _words(doc.diagnosis) < MIN_DIAGNOSIS_WORDS or not _GROUP.search(doc.diagnosis):
+    if word_count(doc.diagnosis) < MIN_DIAGNOSIS_WORDS or not _GROUP.search(doc.diagnosis):
         yield DIAGNOSIS.finding(
             at("diagnoza"),
             f"Diagnoza jest pusta albo za krótka (najmniej {MIN_DIAGNOSIS_WORDS} słów) lub nie mówi, kogo dotyczy. "
@@ -105,13 +96,13 @@ def _diagnosis(doc: SocialProject, ctx: DocumentContext) -> Iterable[Finding]:
 
 
 def _aims(doc: SocialProject, ctx: DocumentContext) -> Iterable[Finding]:
-    if _words(doc.aim) < MIN_AIM_WORDS:
+    if word_count(doc.aim) < MIN_AIM_WORDS:
         yield AIM.finding(
             at("cele"),
             f"Cel główny jest pusty albo za krótki (najmniej {MIN_AIM_WORDS} słów). Cel mówi, jaka zmiana ma "
             "zajść u uczestników, np. „Rodzice z gminy wzmocnią umiejętności wychowawcze i zbudują grupę wsparcia”.",
         )
-    objectives = [o for o in doc.objectives if _words(o) >= 3]
+    objectives = [o for o in doc.objectives if word_count(o) >= 3]
     if len(objectives) < MIN_OBJECTIVES:
         yield OBJECTIVES.finding(
             at("cele"),
@@ -122,7 +113,7 @@ def _aims(doc: SocialProject, ctx: DocumentContext) -> Iterable[Finding]:
 
 
 def _group(doc: SocialProject, ctx: DocumentContext) -> Iterable[Finding]:
-    if _words(doc.target_group) < 5 or doc.group_size is None or doc.group_size < MIN_GROUP:
+    if word_count(doc.target_group) < 5 or doc.group_size is None or doc.group_size < MIN_GROUP:
         yield GROUP.finding(
             at("grupa"),
             f"Opisz, kto weźmie udział (co najmniej pięć słów), i podaj liczbę uczestników (co najmniej {MIN_GROUP}). "
@@ -134,7 +125,7 @@ def _group(doc: SocialProject, ctx: DocumentContext) -> Iterable[Finding]:
             f"Grupa liczy {doc.group_size} osób. Zajęcia warsztatowe i grupa wsparcia działają najlepiej przy "
             f"najwyżej {MAX_WORKSHOP_GROUP} osobach — rozważ podział na dwie grupy.",
         )
-    if _words(doc.recruitment) < 6 or not _VOLUNTARY.search(doc.recruitment):
+    if word_count(doc.recruitment) < 6 or not _VOLUNTARY.search(doc.recruitment):
         yield RECRUITMENT.finding(
             at("grupa"),
             "Rekrutacja nie mówi, jak uczestnicy trafią do projektu, albo pomija ich zgodę. Udział w projekcie "
@@ -155,7 +146,7 @@ def _actions(doc: SocialProject, ctx: DocumentContext) -> Iterable[Finding]:
             f"Koniec ({doc.ends:%d.%m.%Y}) nie jest po początku ({doc.starts:%d.%m.%Y}); popraw daty — od okresu "
             "zależą terminy działań i budżet.",
         )
-    actions = [a for a in doc.actions if _words(a.what) >= 2]
+    actions = [a for a in doc.actions if word_count(a.what) >= 2]
     if len(actions) < MIN_ACTIONS:
         yield ACTIONS.finding(
             at("dzialania"),
@@ -226,7 +217,7 @@ def _partners(doc: SocialProject, ctx: DocumentContext) -> Iterable[Finding]:
             "warsztaty, udostępnia salę, kieruje uczestników).",
         )
     for partner in partners:
-        if _words(partner.role) < 2:
+        if word_count(partner.role) < 2:
             yield ROLES.finding(
                 at("partnerzy"),
                 f"Partner „{partner.institution}” nie ma opisanego wkładu. Napisz, co wnosi (np. prowadzi warsztaty, "
@@ -235,7 +226,7 @@ def _partners(doc: SocialProject, ctx: DocumentContext) -> Iterable[Finding]:
 
 
 def _resources(doc: SocialProject, ctx: DocumentContext) -> Iterable[Finding]:
-    if _words(doc.resources) < 5:
+    if word_count(doc.resources) < 5:
         yield RESOURCES.finding(
             at("zasoby"),
             "Opisz zasoby: kto poprowadzi zajęcia, gdzie się odbędą, jakie materiały są potrzebne. Także zasoby "
@@ -258,7 +249,7 @@ def _resources(doc: SocialProject, ctx: DocumentContext) -> Iterable[Finding]:
 
 
 def _results(doc: SocialProject, ctx: DocumentContext) -> Iterable[Finding]:
-    if _words(doc.results) < 6 or not _CHANGE.search(doc.results):
+    if word_count(doc.results) < 6 or not _CHANGE.search(doc.results):
         yield RESULTS.finding(
             at("rezultaty"),
             "Opisz rezultaty jako zmianę u uczestników (co będą umieć, co się u nich poprawi), nie jako listę "
@@ -288,7 +279,7 @@ def _results(doc: SocialProject, ctx: DocumentContext) -> Iterable[Finding]:
 
 
 def _evaluation(doc: SocialProject, ctx: DocumentContext) -> Iterable[Finding]:
-    if _words(doc.evaluation) < 6 or not _WHEN.search(doc.evaluation) or not _WHO.search(doc.evaluation):
+    if word_count(doc.evaluation) < 6 or not _WHEN.search(doc.evaluation) or not _WHO.search(doc.evaluation):
         yield EVALUATION.finding(
             at("ewaluacja"),
             "Ewaluacja nie mówi, kto, jak i kiedy oceni projekt. Napisz np.: „Koordynator z OPS po zakończeniu "
