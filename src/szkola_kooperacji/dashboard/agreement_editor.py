@@ -17,10 +17,9 @@ from ..domain.agreement import AGREEMENT_SECTIONS, INFO_BASIS_LABELS, Cooperatio
 from ..domain.codes import LEVEL_LABELS, SECTOR_LABELS, Level, Sector
 from ..domain.document import DocumentContext
 from ..domain.document_task import DocumentTask
-from . import dates
 from .binding import Changed, FieldMessages, bind
 from .checklist import CheckList
-from .document_editor import WIDE, DocumentEditor, Part, text_area, text_part
+from .document_editor import WIDE, DocumentEditor, Part, period_fields, text_area, text_part
 
 PARTY_TITLES = {Level.GMINA: "Gmina", Level.POWIAT: "Powiat"}
 LEVEL_CHOICES = [(LEVEL_LABELS[level], level) for level in (Level.GMINA, Level.POWIAT)]
@@ -152,12 +151,7 @@ class AgreementEditor(DocumentEditor):
 
     def _period_part(self) -> Part:
         message = FieldMessages()
-        self.starts = dates.date_field(self.doc.starts, "Od")
-        self.starts.add_class("sk-doc-starts")
-        self.ends = dates.date_field(self.doc.ends, "Do")
-        self.ends.add_class("sk-doc-ends")
-        for field, name in ((self.starts, "starts"), (self.ends, "ends")):
-            bind(field, self.doc, name, self.changed, message, to_model=dates.parse, check=dates.problem)
+        self.starts, self.ends = period_fields(self.doc, self.changed, message)
         evaluation = self._area(
             self.doc, "evaluation", "Jak i kiedy strony ocenią współpracę", "Ocena współpracy", message
         )

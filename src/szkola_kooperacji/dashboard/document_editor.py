@@ -8,12 +8,14 @@ rules' findings located in it, so the trainee reads what is wrong beside the fie
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import ipywidgets as w
 from pydantic import BaseModel
 
 from ..domain.document_task import DocumentTask
 from ..domain.findings import Finding
+from . import dates
 from .binding import Changed, FieldMessages, bind
 from .render import e, findings_html
 from .shared_looks import shown
@@ -109,3 +111,17 @@ def text_field(
     box.add_class(f"sk-doc-{field}")
     bind(box, model, field, changed, message)
     return box
+
+
+def period_fields(doc: Any, changed: Changed, message: FieldMessages) -> tuple[w.Text, w.Text]:
+    """Return the "Od" and "Do" date fields of a document's period, bound to its ``starts`` and ``ends``.
+
+    ``doc`` is any document model with those two date fields (the agreement, the social project).
+    """
+    starts = dates.date_field(doc.starts, "Od")
+    starts.add_class("sk-doc-starts")
+    ends = dates.date_field(doc.ends, "Do")
+    ends.add_class("sk-doc-ends")
+    for field, name in ((starts, "starts"), (ends, "ends")):
+        bind(field, doc, name, changed, message, to_model=dates.parse, check=dates.problem)
+    return starts, ends

@@ -19,9 +19,8 @@ from ..domain.social_project import (
     ProjectPartner,
     SocialProject,
 )
-from . import dates
 from .binding import Changed, FieldMessages, bind
-from .document_editor import DocumentEditor, Part, text_area, text_field
+from .document_editor import DocumentEditor, Part, period_fields, text_area, text_field
 from .document_rows import Column, RowList
 
 ACTIONS = (
@@ -115,12 +114,7 @@ class SocialProjectEditor(DocumentEditor):
 
     def _actions_part(self) -> Part:
         message = FieldMessages()
-        self.starts = dates.date_field(self.doc.starts, "Od")
-        self.starts.add_class("sk-doc-starts")
-        self.ends = dates.date_field(self.doc.ends, "Do")
-        self.ends.add_class("sk-doc-ends")
-        for field, name in ((self.starts, "starts"), (self.ends, "ends")):
-            bind(field, self.doc, name, self.changed, message, to_model=dates.parse, check=dates.problem)
+        self.starts, self.ends = period_fields(self.doc, self.changed, message)
         self.actions = RowList(
             self.doc, "actions", ProjectAction, ACTIONS, changed=self.changed, add_label="Dodaj działanie"
         )
