@@ -14,7 +14,6 @@ import importlib.util
 import json
 import os
 import secrets
-import signal
 import subprocess
 import sys
 import urllib.request
@@ -33,10 +32,11 @@ from szkola_kooperacji.errors import SzkolaError
 from szkola_kooperacji.grading.cells import score_part
 from szkola_kooperacji.grading.course_folder import CourseFolder
 from szkola_kooperacji.grading.notebook import write_submission
+from szkola_kooperacji.hub.launch import HubLaunch, RunningHub
 from szkola_kooperacji.hub.ngshare import NGSHARE, NGSHARE_URL_ENV
 from tests.browser.conftest import free_port, nbgrader, new_course, szkola
 
-from .conftest import ADMIN, EXERCISE, Hub, _wait_until_up
+from .conftest import ADMIN, EXERCISE, HUB_START_S
 
 pytest.importorskip("ngshare", reason="ngshare: pip install 'szkola-kooperacji[k8s]' (see docs/hub.md)")
 if importlib.util.find_spec("ngshare_exchange") is None:  # importing it needs a user: only in the subprocesses
@@ -59,7 +59,7 @@ ORGANISER_SERVICE = "organizator"
 
 @dataclass
 class NgshareHub:
-    hub: Hub
+    hub: RunningHub
     storage: Path
     tokens: dict[str, str]
     course: Path
@@ -81,7 +81,7 @@ class NgshareHub:
         return done.stdout + done.stderr
 
 
-def _api(hub: Hub, token: str, method: str, path: str) -> dict[str, object]:
+def _api(hub: RunningHub, token: str, method: str, path: str) -> dict[str, object]:
     request = urllib.request.Request(
         hub.at(f"hub/api/{path}"), method=method, data=b"{}", headers={"Authorization": f"token {token}"}
     )
@@ -117,25 +117,10 @@ def ngshare_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NgshareHub
     (folder / "kurs").mkdir()
     course = new_course(folder / "kurs", ROSTER)
     organiser = secrets.token_hex(16)
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "szkola_kooperacji",
-        "hub",
-        f"--admin={ADMIN}",
-        f"--state={folder / 'state'}",
-        f"--config={_extra_config(folder, organiser)}",
-        f"--port={port}",
-        f"--hub-port={free_port()}",
-        f"--proxy-api-port={free_port()}",
-    ]
-    log = folder / "hub.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
-    hub = Hub(f"http://127.0.0.1:{port}/", "", {}, log, process)
+    launch = HubLaunch(ADMIN, "", folder / "state", config=_extra_config(folder, organiser))
+    hub = launch.start(folder / "hub.log")
     try:
-        _wait_until_up(hub)
+        hub.wait_up(HUB_START_S)
         tokens = {}
         for user in (ADMIN, TRAINER, *ROSTER, OUTSIDER):
             if user != ADMIN:
@@ -143,12 +128,7 @@ def ngshare_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NgshareHub
             tokens[user] = str(_api(hub, organiser, "POST", f"users/{user}/tokens")["token"])
         yield NgshareHub(hub, folder / "ngshare", tokens, course)
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
+        hub.stop(patience=30)
 
 
 def _works() -> dict[str, str]:

@@ -26,7 +26,7 @@ class HubLaunch:
 
     admin: str
     store: str
-    """The trainees' store: a ``postgresql://`` URL."""
+    """The trainees' store: a ``postgresql://`` URL, or "" for the hub's default (SQLite in its state folder)."""
     state: Path
     courses: dict[str, Path] = field(default_factory=dict)
     trainers: dict[str, str] = field(default_factory=dict)
@@ -35,6 +35,8 @@ class HubLaunch:
     hub_port: int = field(default_factory=free_port)
     proxy_api_port: int = field(default_factory=free_port)
     gpzk_port: int = field(default_factory=free_port)
+    config: Path | None = None
+    """An organiser's extra JupyterHub configuration (``--config``), e.g. more services."""
 
     @property
     def url(self) -> str:
@@ -54,8 +56,9 @@ class HubLaunch:
             "szkola_kooperacji",
             "hub",
             f"--admin={self.admin}",
-            f"--db={self.store}",
+            *([f"--db={self.store}"] if self.store else []),
             f"--state={self.state}",
+            *([f"--config={self.config}"] if self.config else []),
             *(f"--course={name}={path}" for name, path in self.courses.items()),
             *(f"--trainer={name}={trainer}" for name, trainer in self.trainers.items()),
             f"--port={self.port}",
