@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import Server, issued_codes, new_course, shot, type_text
+from .conftest import Server, issued_codes, new_course, shot, sign_in, type_text
 
 EXERCISE = "cw10_protokol_gpzk"
 TRAINEE = "anowak"
@@ -21,10 +21,7 @@ def course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_trainee_records_shared_information_and_its_basis_live(course_server: Server, course_dir: Path, page: Page):
-    page.goto(course_server.url)
-    page.fill(".sk-trainee-name input", TRAINEE)
-    page.fill(".sk-trainee-code input", issued_codes(course_dir)[TRAINEE])
-    page.click(".sk-sign-in")
+    sign_in(page, course_server.url, TRAINEE, issued_codes(course_dir)[TRAINEE])
     item = page.locator(f".sk-item-{EXERCISE}")
     expect(item).to_contain_text("nie rozpoczęto", timeout=60_000)
     page.click(f".sk-open-item-{EXERCISE}")

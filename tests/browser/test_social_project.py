@@ -10,7 +10,7 @@ import nbformat
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import Server, issued_codes, new_course, open_tab, return_feedback, shot, type_text
+from .conftest import Server, issued_codes, new_course, open_tab, return_feedback, shot, sign_in, type_text
 
 EXERCISE = "cw9_projekt_socjalny"
 TRAINEE = "anowak"
@@ -28,10 +28,7 @@ def findings_of(page: Page, key: str):
 def test_trainee_plans_a_social_project_with_live_findings_and_submits_it(
     course_server: Server, course_dir: Path, page: Page
 ):
-    page.goto(course_server.url)
-    page.fill(".sk-trainee-name input", TRAINEE)
-    page.fill(".sk-trainee-code input", issued_codes(course_dir)[TRAINEE])
-    page.click(".sk-sign-in")
+    sign_in(page, course_server.url, TRAINEE, issued_codes(course_dir)[TRAINEE])
     item = page.locator(f".sk-item-{EXERCISE}")
     expect(item).to_contain_text("nie rozpoczęto", timeout=60_000)
     expect(item).to_contain_text("Projekt socjalny dla grupy")
