@@ -30,7 +30,6 @@ import os
 import random
 import secrets
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -49,6 +48,7 @@ from szkola_kooperacji.domain.codes import Responsible
 from szkola_kooperacji.domain.contract import Action
 from szkola_kooperacji.domain.meeting import ProposalStatus
 from szkola_kooperacji.domain.sharing import ShareBasis
+from szkola_kooperacji.hub.courses import free_port
 from szkola_kooperacji.roleplay.client import LiveSession
 from szkola_kooperacji.roleplay.guard import RoomGuard, check_message
 from szkola_kooperacji.roleplay.passes import SECRET_ENV, TRAINER, issue
@@ -60,12 +60,6 @@ os.environ.setdefault(SECRET_ENV, secrets.token_urlsafe(24))  # the server proce
 SECRET = os.environ[SECRET_ENV].encode()
 PASS = issue(SECRET, SESSION_ID, TRAINER)
 SZKOLA = str(Path(sys.executable).with_name("szkola"))  # the console script of this virtualenv
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 async def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:

@@ -24,7 +24,6 @@ import contextlib
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -34,6 +33,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from voila_client import Session
+
+from szkola_kooperacji.hub.courses import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "pulpit.ipynb"
@@ -74,12 +75,6 @@ class Figures:
             max(self.pss_mb, other.pss_mb),
             max(self.kernels, other.kernels),
         )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def descendants(pid: int) -> list[int]:
