@@ -6,6 +6,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
+from szkola_kooperacji.hub.oauth_race import RETRY_COOKIE
 from tests.browser.conftest import shot
 
 from .conftest import Hub, approve, new_page, sign_up
@@ -46,6 +47,26 @@ def _error_pages_and_password_change_speak_polish(trainee: Page, hub: Hub) -> No
     shot(trainee, "hub_16_zmiana_hasla")
 
 
+def _mismatched_sign_in_to_the_server(trainee: Page, hub: Hub) -> None:
+    """Leave the server's sign-in half done, then return with another state, as a second tab's return does."""
+    trainee.context.clear_cookies(name=f"jupyterhub-user-{USER}")  # signed in at the hub, not yet at the server
+    started = trainee.context.request.get(hub.at(f"user/{USER}/"), max_redirects=0)  # sets the state cookie
+    assert started.status == 302, started.status
+    trainee.goto(hub.at(f"user/{USER}/oauth_callback?code=z-innej-karty&state=z-innej-karty"))
+
+
+def _a_sign_in_race_is_retried_once(trainee: Page, hub: Hub) -> None:
+    trainee.context.clear_cookies(name=RETRY_COOKIE)  # the two tabs above may have raced already
+    _mismatched_sign_in_to_the_server(trainee, hub)
+    expect(trainee.locator(".sk-case-list")).to_be_visible(timeout=60_000)  # the sign-in started again, and worked
+    _mismatched_sign_in_to_the_server(trainee, hub)  # again within the minute: a Polish page, not a loop
+    expect(trainee.locator("h1")).to_have_text("Nie udało się zalogować")
+    expect(trainee.locator("body")).to_contain_text("Zamknij pozostałe karty")
+    shot(trainee, "hub_17_logowanie_z_dwoch_kart")
+    trainee.get_by_role("link", name="Spróbuj ponownie").click()
+    expect(trainee.locator(".sk-case-list")).to_be_visible(timeout=60_000)
+
+
 def test_hub_pages_a_trainee_meets_are_in_polish(hub: Hub, admin: Page, browser: Browser):
     trainee = new_page(browser)
     sign_up(trainee, hub, USER, PASSWORD)
@@ -77,6 +98,7 @@ def test_hub_pages_a_trainee_meets_are_in_polish(hub: Hub, admin: Page, browser:
     shot(watcher, "hub_12_serwer_sie_uruchamia")
     expect(watcher.locator(".sk-case-list")).to_be_visible(timeout=120_000)  # the page follows to the dashboard
     watcher.close()
+    _a_sign_in_race_is_retried_once(trainee, hub)
 
     _error_pages_and_password_change_speak_polish(trainee, hub)
 

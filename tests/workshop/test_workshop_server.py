@@ -16,6 +16,7 @@ import pytest
 from tornado.httpclient import AsyncHTTPClient
 
 from benchmarks.voila_client import Session
+from szkola_kooperacji.serving import LOG_NAME
 from tests.aio import run
 from tests.browser.conftest import CASE_ID, Server
 
@@ -62,6 +63,9 @@ async def _trainee(url: str, number: int) -> tuple[int, int]:
     try:
         await session.open_page()
         await session.connect()
+        if not any("sk-trainee-name" in state.get("_dom_classes", ()) for state in session.widgets.values()):
+            seen = [state.get("value") for state in session.widgets.values() if isinstance(state.get("value"), str)]
+            raise AssertionError(f"trainee {number}: no sign-in form in {session!r}; texts: {seen}")
         await session.set_value("sk-trainee-name", f"Uczestnik {number}", wait=False)
         await session.set_value("sk-trainee-code", f"kod-uczestnika-{number}", wait=False)
         await session.click("sk-sign-in")
@@ -81,7 +85,12 @@ def test_a_killed_pre_started_kernel_is_never_handed_to_a_trainee(workshop: Serv
     assert len(pool) == 2, pool
     os.kill(pool[0], signal.SIGKILL)  # one of the two dashboards prepared for trainees dies
     for number in range(3):  # the two of the pool (one dead) and one more: each gets a working dashboard
-        widgets, _waited = run(_trainee(workshop.url, number))
+        try:
+            widgets, _waited = run(_trainee(workshop.url, number))
+        except (AssertionError, LookupError) as failure:  # say what the server saw (seen once, in CI only)
+            technical = (workshop.log.parent / LOG_NAME).read_text(errors="replace")[-6000:]
+            console = workshop.log.read_text(errors="replace")
+            raise AssertionError(f"{failure}\nconsole:\n{console}\nlog tail:\n{technical}") from failure
         assert widgets > 10
     console = workshop.log.read_text(errors="replace")
     assert "Przygotowany pulpit nie nadawał się do wydania" in console
@@ -101,10 +110,10 @@ def test_console_of_a_start_and_a_burst_is_a_quiet_status_board(workshop: Server
     workshop.stop()
     console = workshop.log.read_text(errors="replace")
     assert re.search(r"Serwer gotowy – pulpity przygotowane: 3\. Adres dla uczestników: http://", console)
-    assert "Dziennik techniczny serwera: " + str(tmp_path / "serwer.log") in console
+    assert "Dziennik techniczny serwera: " + str(tmp_path / LOG_NAME) in console
     assert console.count("Uczestnik dołączył") == 5
     assert "Przygotowujemy pulpit" in console
     assert not ALARMING.search(console), console
-    technical = (tmp_path / "serwer.log").read_text(errors="replace")
+    technical = (tmp_path / LOG_NAME).read_text(errors="replace")
     assert "Voilà is running at" in technical  # Voilà's own log is kept, in the file
     assert not list(Path(workshop.store.parent).glob("kernel-*")), "kernel sockets stay out of the work folders"

@@ -23,6 +23,7 @@ from ..data.paths import project_root
 from ..serving import DISCONNECTED_KERNEL_SECONDS, JUPYTER_DATA, TEMPLATE
 from ..storage.drafts import STORE_ENV
 from .courses import SERVER_ROLE, course_groups, course_roles, course_services, trainer_server_config
+from .oauth_race import EXTENSION as OAUTH_RETRY
 from .roleplay_service import kernel_environment, session_service
 from .server_config import python_config
 from .settings import HubSettings
@@ -42,6 +43,7 @@ TRAINEE_EXTENSIONS = {
     "nbgrader.server_extensions.validate_assignment": False,
     "nbgrader.server_extensions.assignment_list": False,
     "nbgrader.server_extensions.course_list": False,
+    **OAUTH_RETRY,
 }
 """A trainee's server: Voilà only — no Lab, no file browser, no terminal, no nbgrader pages."""
 DASHBOARD_MESSAGE_TYPES = (

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..grading import COURSE_ENV
+from .oauth_race import EXTENSION as OAUTH_RETRY
 from .server_config import python_config
 from .settings import TRAINER_GROUP, HubSettings, grader_group, trainee_group
 
@@ -50,6 +51,7 @@ def trainer_server_config() -> str:
             "ServerApp.jpserver_extensions": {
                 "nbgrader.server_extensions.formgrader": False,  # a course's formgrader is its service
                 "nbgrader.server_extensions.course_list": True,
+                **OAUTH_RETRY,
             },
         }
     )
@@ -66,6 +68,7 @@ def course_server_config(folder: str) -> str:
                 "nbgrader.server_extensions.formgrader": True,
                 "nbgrader.server_extensions.assignment_list": False,  # trainees' pages: not here
                 "nbgrader.server_extensions.course_list": False,
+                **OAUTH_RETRY,
             },
         }
     )

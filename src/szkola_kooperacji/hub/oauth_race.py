@@ -1,0 +1,87 @@
+"""Two tabs of one person reaching their server at once get the server, not a bare English 403.
+
+A server the hub starts signs its visitor in through the hub (OAuth): it sets a state cookie,
+sends the browser to the hub, and checks the state when the browser comes back. When two tabs
+of one browser start this at the same moment (the tab that pressed "start" and a second tab
+watching the start page both follow to the server), both requests go out before either cookie
+is set, the second state overwrites the first, and JupyterHub refuses the first tab's return
+with "403: Forbidden". Here such a refusal starts the sign-in once more instead (the hub signs
+a signed-in person in again without asking), at most once a minute; a second refusal within
+the minute gets a Polish page with a link to try again. The hub's check itself is unchanged:
+a mismatched state never completes a sign-in.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from jupyter_server.auth.decorator import allow_unauthenticated
+from jupyterhub.services.auth import HubOAuthCallbackHandler
+from tornado.web import HTTPError
+
+RETRY_COOKIE = "szkola-logowanie-ponownie"
+RETRY_SECONDS = 60
+REFUSED = (
+    "Logowanie do Twojego serwera nie powiodło się (zwykle gdy kilka kart otwiera go w tej samej chwili). "
+    "Zamknij pozostałe karty ze Szkołą Kooperacji i spróbuj ponownie."
+)
+
+STYLE = "<style>body{font-family:sans-serif;max-width:40em;margin:4em auto;padding:0 1em;line-height:1.5}</style>"
+
+
+def retrying(handler_class: type[HubOAuthCallbackHandler]) -> type[HubOAuthCallbackHandler]:
+    """Return a subclass of the server's OAuth callback handler that retries a mismatched state once."""
+
+    class RetryingOAuthCallbackHandler(handler_class):
+        retries_sign_in = True
+
+        @allow_unauthenticated
+        async def get(self) -> None:
+            try:
+                await super().get()
+            except HTTPError as refusal:
+                if refusal.status_code != 403 or self.get_cookie(RETRY_COOKIE):
+                    raise
+                self.set_cookie(RETRY_COOKIE, "1", path=self.hub_auth.base_url, max_age=RETRY_SECONDS, httponly=True)
+                self.redirect(self.hub_auth.base_url)
+
+        def write_error(self, status_code: int, **kwargs: Any) -> None:
+            again = html.escape(self.hub_auth.base_url, quote=True)
+            self.set_header("Content-Type", "text/html; charset=UTF-8")
+            self.finish(
+                '<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>Logowanie — Szkoła Kooperacji'
+                f"</title>{STYLE}</head><body><h1>Nie udało się zalogować</h1><p>{html.escape(REFUSED)}</p>"
+                f'<p><a href="{again}">Spróbuj ponownie</a></p></body></html>'
+            )
+
+    return RetryingOAuthCallbackHandler
+
+
+def _swap(rules: list[Any]) -> int:
+    """Replace every OAuth callback route's handler in these (nested) tornado rules; return how many."""
+    swapped = 0
+    for rule in rules:
+        target = rule.target
+        if getattr(target, "retries_sign_in", False):
+            continue  # a router reached twice: swapped already
+        if isinstance(target, type) and issubclass(target, HubOAuthCallbackHandler):
+            rule.target = retrying(target)
+            swapped += 1
+        elif hasattr(target, "rules"):
+            swapped += _swap(target.rules)
+    return swapped
+
+
+EXTENSION = {__name__: True}
+"""This module as a server extension, for the ``jpserver_extensions`` of every server the hub starts."""
+
+
+def _jupyter_server_extension_points() -> list[dict[str, str]]:
+    return [{"module": __name__}]
+
+
+def _load_jupyter_server_extension(serverapp: Any) -> None:
+    """Swap the hub's OAuth callback handler for the retrying one (its routes exist by now)."""
+    if not _swap(serverapp.web_app.default_router.rules):
+        serverapp.log.warning("No JupyterHub OAuth callback route found; concurrent sign-ins are not retried")
