@@ -72,12 +72,21 @@ async def health_problem(kernels: Any, item: asyncio.Future[Any], started_pid: i
     if kernel_id not in kernels:
         return "jądro już nie istnieje"
     manager = kernels.get_kernel(kernel_id)
-    if not await ensure_async(manager.is_alive()):
-        return "jądro zakończyło pracę"
-    if started_pid is not None and kernel_pid(manager) != started_pid:
-        return "jądro uruchomiono ponownie, bez pulpitu"
+    if (changed := await _process_problem(manager, started_pid)) is not None:
+        return changed
     if WIDGET_VIEW not in "".join(content["renderer"].rendered_cache):
         return "strona nie zawiera pulpitu (błąd w notatniku, zob. dziennik)"
     if not await _answers_kernel_info(manager):
         return f"jądro nie odpowiedziało w {KERNEL_INFO_SECONDS:.0f} s"
+    # Asked again: a kernel killed just before the check may look alive while it exits, and Jupyter's
+    # restarter may start an empty one on the same sockets in time to answer the question sent to the dead one.
+    return await _process_problem(manager, started_pid)
+
+
+async def _process_problem(manager: Any, started_pid: int | None) -> str | None:
+    """Return why the kernel is no longer the process that rendered the page, or None while it is."""
+    if not await ensure_async(manager.is_alive()):
+        return "jądro zakończyło pracę"
+    if started_pid is not None and kernel_pid(manager) != started_pid:
+        return "jądro uruchomiono ponownie, bez pulpitu"
     return None
