@@ -57,6 +57,16 @@ def workshop(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Server]
     server.stop()
 
 
+async def _culler_sees_idle(kernel_url: str, cookie: str, seconds: float = 10) -> bool:
+    """Return True once the server's model of the kernel is idle (its own iopub stream may lag the page's)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        model = await AsyncHTTPClient().fetch(kernel_url, headers={"Cookie": cookie})
+        if json.loads(model.body)["execution_state"] == "idle" or time.monotonic() > deadline:
+            return bool(json.loads(model.body)["execution_state"] == "idle")
+        await asyncio.sleep(0.2)
+
+
 async def _trainee(url: str, number: int) -> tuple[int, int]:
     """Open the dashboard, sign in and see the case list; return (widgets, waiting pages seen)."""
     session = Session(url)
@@ -71,9 +81,7 @@ async def _trainee(url: str, number: int) -> tuple[int, int]:
         await session.click("sk-sign-in")
         session.find(f"sk-open-{CASE_ID}")
         assert session.shows("Witaj po raz pierwszy")  # the sign-in worked: the kernel behind the page is alive
-        kernel = f"{url}api/kernels/{session.kernel_id}"
-        model = await AsyncHTTPClient().fetch(kernel, headers={"Cookie": session.cookie})
-        assert json.loads(model.body)["execution_state"] == "idle"  # the culler's view of the kernel follows it
+        assert await _culler_sees_idle(f"{url}api/kernels/{session.kernel_id}", session.cookie)
         return len(session.widgets), session.waited
     finally:
         await session.close()
