@@ -10,6 +10,7 @@ page must hold the dashboard, and the kernel must answer a ``kernel_info`` reque
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from typing import Any
 
 from jupyter_core.utils import ensure_async
@@ -41,21 +42,40 @@ def pending_part(item: asyncio.Future[Any]) -> asyncio.Future[Any]:
     return item if not item.done() else item.result()["task"]
 
 
-async def _answers_kernel_info(manager: Any) -> bool:
-    client = manager.client()
-    client.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
+async def _kernel_info(manager: Any) -> dict[str, Any] | None:
+    """Ask the kernel for its ``kernel_info`` on a transient shell socket, as Jupyter's websocket does.
+
+    Return the reply's content, or None when no valid reply came in time.
+    """
+    loop = asyncio.get_running_loop()
+    answered: asyncio.Future[dict[str, Any]] = loop.create_future()
+    stream = manager.connect_shell()
     try:
-        msg_id = client.kernel_info()
-        deadline = asyncio.get_running_loop().time() + KERNEL_INFO_SECONDS
-        while (left := deadline - asyncio.get_running_loop().time()) > 0:
-            reply = await ensure_async(client.get_shell_msg(timeout=left))
-            if reply.get("parent_header", {}).get("msg_id") == msg_id:
-                return bool(reply["content"].get("status") == "ok")
-        return False
-    except Exception:  # a queue timeout or a closed socket: no answer
-        return False
+        sent = manager.session.send(stream, "kernel_info_request")
+
+        def on_reply(parts: list[bytes]) -> None:
+            try:
+                _identities, message = manager.session.feed_identities(parts)
+                reply = manager.session.deserialize(message)
+            except Exception:  # a reply that is not a message of this kernel's session
+                return
+            if reply["parent_header"].get("msg_id") == sent["header"]["msg_id"] and not answered.done():
+                answered.set_result(reply["content"])
+
+        stream.on_recv(on_reply)
+        content = await asyncio.wait_for(answered, KERNEL_INFO_SECONDS)
+    except (TimeoutError, OSError):  # no answer, or a socket closed under it
+        return None
     finally:
-        client.stop_channels()
+        stream.close()
+    return content if content.get("status") == "ok" else None
+
+
+def _remember_kernel_info(manager: Any, content: dict[str, Any]) -> None:
+    """Give the trainee's websocket this reply, so that it does not ask the kernel again (Jupyter caches it there)."""
+    known: concurrent.futures.Future[dict[str, Any]] = concurrent.futures.Future()
+    known.set_result(content)
+    manager._kernel_info_future = known
 
 
 async def health_problem(kernels: Any, item: asyncio.Future[Any], started_pid: int | None) -> str | None:
@@ -76,11 +96,14 @@ async def health_problem(kernels: Any, item: asyncio.Future[Any], started_pid: i
         return changed
     if WIDGET_VIEW not in "".join(content["renderer"].rendered_cache):
         return "strona nie zawiera pulpitu (błąd w notatniku, zob. dziennik)"
-    if not await _answers_kernel_info(manager):
+    if (info := await _kernel_info(manager)) is None:
         return f"jądro nie odpowiedziało w {KERNEL_INFO_SECONDS:.0f} s"
     # Asked again: a kernel killed just before the check may look alive while it exits, and Jupyter's
     # restarter may start an empty one on the same sockets in time to answer the question sent to the dead one.
-    return await _process_problem(manager, started_pid)
+    if (changed := await _process_problem(manager, started_pid)) is not None:
+        return changed
+    _remember_kernel_info(manager, info)
+    return None
 
 
 async def _process_problem(manager: Any, started_pid: int | None) -> str | None:

@@ -40,6 +40,8 @@ async def _replaced_during_the_check() -> tuple[str | None, str | None]:
         item, started = _pool_item(kernel_id), kernel_pid(manager)
         assert started is not None
         fit = await health_problem(kernels, item, started)
+        # the trainee's websocket finds the reply where Jupyter keeps it, and does not ask the kernel again
+        assert "protocol_version" in manager._kernel_info_future.result()
 
         os.kill(started, signal.SIGSTOP)  # alive, but its question waits unanswered, as a dying kernel's does
         check = asyncio.ensure_future(health_problem(kernels, item, started))
