@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 from playwright.sync_api import Browser, Page, expect
 
-from szkola_kooperacji.hub.oauth_race import RETRY_COOKIE
+from szkola_kooperacji.hub.oauth_race import RETRY_MARK
 from tests.browser.conftest import shot
 
 from .conftest import Hub, approve, new_page, sign_up
@@ -47,19 +48,29 @@ def _error_pages_and_password_change_speak_polish(trainee: Page, hub: Hub) -> No
     shot(trainee, "hub_16_zmiana_hasla")
 
 
-def _mismatched_sign_in_to_the_server(trainee: Page, hub: Hub) -> None:
-    """Leave the server's sign-in half done, then return with another state, as a second tab's return does."""
+def _state_of_a_started_sign_in(trainee: Page, hub: Hub, page: str) -> str:
+    """Start the server's sign-in for this page as a tab does (the state cookie is set), return its state."""
+    url = hub.at(f"user/{USER}/{page}")
+    while "oauth2/authorize" not in url:  # the server's start page first sends the tab to the dashboard's page
+        answer = trainee.context.request.get(url, max_redirects=0)
+        assert answer.status == 302, answer.status
+        url = urljoin(url, answer.headers["location"])
+    return parse_qs(urlsplit(url).query)["state"][0]
+
+
+def _returns_with_another_tabs_state(trainee: Page, hub: Hub, page: str) -> None:
+    """This tab started a sign-in, another tab of the browser started one after it: this tab returns."""
     trainee.context.clear_cookies(name=f"jupyterhub-user-{USER}")  # signed in at the hub, not yet at the server
-    started = trainee.context.request.get(hub.at(f"user/{USER}/"), max_redirects=0)  # sets the state cookie
-    assert started.status == 302, started.status
-    trainee.goto(hub.at(f"user/{USER}/oauth_callback?code=z-innej-karty&state=z-innej-karty"))
+    mine = _state_of_a_started_sign_in(trainee, hub, page)
+    trainee.context.clear_cookies(name=re.compile(r"-oauth-state"))  # both went out before either cookie came
+    _state_of_a_started_sign_in(trainee, hub, "")  # the other tab's state now holds the cookie
+    trainee.goto(hub.at(f"user/{USER}/oauth_callback?code=z-innej-karty&state={mine}"))
 
 
 def _a_sign_in_race_is_retried_once(trainee: Page, hub: Hub) -> None:
-    trainee.context.clear_cookies(name=RETRY_COOKIE)  # the two tabs above may have raced already
-    _mismatched_sign_in_to_the_server(trainee, hub)
+    _returns_with_another_tabs_state(trainee, hub, "")
     expect(trainee.locator(".sk-case-list")).to_be_visible(timeout=60_000)  # the sign-in started again, and worked
-    _mismatched_sign_in_to_the_server(trainee, hub)  # again within the minute: a Polish page, not a loop
+    _returns_with_another_tabs_state(trainee, hub, f"?{RETRY_MARK}=1")  # a retry refused again: no loop
     expect(trainee.locator("h1")).to_have_text("Nie udało się zalogować")
     expect(trainee.locator("body")).to_contain_text("Zamknij pozostałe karty")
     shot(trainee, "hub_17_logowanie_z_dwoch_kart")

@@ -5,23 +5,25 @@ sends the browser to the hub, and checks the state when the browser comes back. 
 of one browser start this at the same moment (the tab that pressed "start" and a second tab
 watching the start page both follow to the server), both requests go out before either cookie
 is set, the second state overwrites the first, and JupyterHub refuses the first tab's return
-with "403: Forbidden". Here such a refusal starts the sign-in once more instead (the hub signs
-a signed-in person in again without asking), at most once a minute; a second refusal within
-the minute gets a Polish page with a link to try again. The hub's check itself is unchanged:
-a mismatched state never completes a sign-in.
+with "403: Forbidden". Here such a refusal starts that tab's sign-in once more instead (the hub
+signs a signed-in person in again without asking), marking the page it returns to; a refusal of a
+sign-in that was already a retry gets a Polish page with a link to try again, so nothing loops.
+The hub's check itself is unchanged: a mismatched state never completes a sign-in.
 """
 
 from __future__ import annotations
 
 import html
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyterhub.services.auth import HubOAuthCallbackHandler
+from tornado.httputil import url_concat
 from tornado.web import HTTPError
 
-RETRY_COOKIE = "szkola-logowanie-ponownie"
-RETRY_SECONDS = 60
+RETRY_MARK = "sk-ponow"
+"""Query argument on the page a retried sign-in returns to: that tab has had its retry."""
 REFUSED = (
     "Logowanie do Twojego serwera nie powiodło się (zwykle gdy kilka kart otwiera go w tej samej chwili). "
     "Zamknij pozostałe karty ze Szkołą Kooperacji i spróbuj ponownie."
@@ -41,10 +43,11 @@ def retrying(handler_class: type[HubOAuthCallbackHandler]) -> type[HubOAuthCallb
             try:
                 await super().get()
             except HTTPError as refusal:
-                if refusal.status_code != 403 or self.get_cookie(RETRY_COOKIE):
+                # The page this tab was on: known only for states this server made (an unknown one: its start page).
+                wanted = self.hub_auth.get_next_url(self.get_argument("state", ""))
+                if refusal.status_code != 403 or RETRY_MARK in parse_qs(urlsplit(wanted).query):
                     raise
-                self.set_cookie(RETRY_COOKIE, "1", path=self.hub_auth.base_url, max_age=RETRY_SECONDS, httponly=True)
-                self.redirect(self.hub_auth.base_url)
+                self.redirect(url_concat(wanted, {RETRY_MARK: "1"}))
 
         def write_error(self, status_code: int, **kwargs: Any) -> None:
             again = html.escape(self.hub_auth.base_url, quote=True)
