@@ -112,7 +112,10 @@ def test_the_progress_export_has_a_sheet_of_proposals(course_dir: Path, tmp_path
     proposals = sheets["Propozycje wpisów"].set_index("Uczestnik")
     assert proposals.loc["anowak", "Proponowana instytucja"] == "Koło Gospodyń Wiejskich w Czaplicach"
     assert proposals.loc["bkowalski", "Wynik sprawdzenia"] == INVALID
-    assert "nieznana gmina 'nigdzie'" in proposals.loc["bkowalski", "Uwagi (pole w pliku Listy: co jest; czego oczekiwano)"]
+    assert (
+        "nieznana gmina 'nigdzie'"
+        in proposals.loc["bkowalski", "Uwagi (pole w pliku Listy: co jest; czego oczekiwano)"]
+    )
     assert proposals.loc["dlis", "Wynik sprawdzenia"] == NONE
 
 

@@ -74,7 +74,6 @@ def _write_progress(course_dir: Path, path: Path) -> None:
     """Print who has not started and save the group's progress per module as XLSX."""
     from ..data.cache import cached_valid_catalog  # noqa: PLC0415
     from ..grading.group_progress import by_module, not_started, progress_rows, readable, write_progress_xlsx  # noqa: PLC0415
-
     from ..grading.lista_proposals_report import proposal_frame, proposal_summary  # noqa: PLC0415
 
     folder, catalog = CourseFolder.open(course_dir), cached_valid_catalog()

@@ -146,7 +146,7 @@ def _progress_section(course_dir: Path) -> str:
     from ..grading.group_progress import progress_rows  # noqa: PLC0415
     from ..grading.lista_proposals_report import proposal_frame  # noqa: PLC0415
     from ..grading.self_check_report import group_self_check_frame  # noqa: PLC0415
-    from .progress_report import proposals_section_html, progress_section_html, self_check_section_html  # noqa: PLC0415
+    from .progress_report import progress_section_html, proposals_section_html, self_check_section_html  # noqa: PLC0415
 
     try:
         folder = CourseFolder.open(course_dir)
