@@ -131,7 +131,7 @@ def write_progress_xlsx(rows: pd.DataFrame, path: Path, proposals: pd.DataFrame 
 
 def _wrap_lines(sheet: Any) -> None:
     """Let cells show their line breaks (a proposal's findings are one per line) and widen the findings column."""
-    from openpyxl.styles import Alignment  # noqa: PLC0415
+    from openpyxl.styles import Alignment  # type: ignore[import-untyped]  # noqa: PLC0415
 
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
