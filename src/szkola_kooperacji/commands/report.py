@@ -31,7 +31,7 @@ def load_course_dir(course_dir: Path) -> tuple[Course, str]:
 @click.option(
     "--progress-xlsx",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Zapisz postępy grupy w kursie (moduły, kto nie zaczął) do XLSX.",
+    help="Zapisz postępy grupy w kursie (moduły, kto nie zaczął, propozycje wpisów do Listy) do XLSX.",
 )
 @click.option("--serve", is_flag=True, help="Pokaż raport w przeglądarce (Voilà) zamiast w terminalu.")
 @click.option("--port", default=8867, show_default=True, help="Port raportu z --serve.")
