@@ -74,8 +74,10 @@ def test_each_trainee_has_their_proposal_and_the_findings_of_the_listas_check(co
     assert frame.loc["bkowalski", "wynik"] == INVALID
     findings = frame.loc["bkowalski", "uwagi"].splitlines()
     assert frame.loc["bkowalski", "uwag"] == len(findings) == 2
-    assert any(line.startswith("services[1].id: ") and "powtarza się" in line for line in findings), findings
-    assert any(line.startswith("gmina: ") and "nieznana gmina 'nigdzie'" in line for line in findings), findings
+    assert any(
+        line.startswith("Usługa 2 – Nazwa usługi (services[1].id): ") and "powtarza się" in line for line in findings
+    )
+    assert any(line.startswith("Gmina (gmina): ") and "nieznana gmina 'nigdzie'" in line for line in findings), findings
     assert frame.loc["cwisniewska", "wynik"] == NONE, "a blank form is no proposal"
     assert frame.loc["dlis", "wynik"] == NONE
 
@@ -113,8 +115,7 @@ def test_the_progress_export_has_a_sheet_of_proposals(course_dir: Path, tmp_path
     assert proposals.loc["anowak", "Proponowana instytucja"] == "Koło Gospodyń Wiejskich w Czaplicach"
     assert proposals.loc["bkowalski", "Wynik sprawdzenia"] == INVALID
     assert (
-        "nieznana gmina 'nigdzie'"
-        in proposals.loc["bkowalski", "Uwagi (pole w pliku Listy: co jest; czego oczekiwano)"]
+        "nieznana gmina 'nigdzie'" in proposals.loc["bkowalski", "Uwagi sprawdzenia (pole: co jest; czego oczekiwano)"]
     )
     assert proposals.loc["dlis", "Wynik sprawdzenia"] == NONE
 

@@ -16,6 +16,7 @@ from ..data.problems import Problem
 from ..data.proposal import check_draft
 from ..domain.codes import LEVEL_LABELS
 from ..domain.directory import ServiceDirectory
+from ..domain.lista_entry import field_label
 from ..domain.powiat_comparison import INSTITUTION_TYPE_LABELS
 from ..storage import DraftStore
 from ..storage.lista_proposals import load_proposal
@@ -38,14 +39,19 @@ PROPOSAL_COLUMNS = {
     "uslug": "Usług",
     "wynik": "Wynik sprawdzenia",
     "uwag": "Uwag",
-    "uwagi": "Uwagi (pole w pliku Listy: co jest; czego oczekiwano)",
+    "uwagi": "Uwagi sprawdzenia (pole: co jest; czego oczekiwano)",
 }
 """Stable column names for scripts (keys) and Polish headers for people (values)."""
 
 
 def finding_line(problem: Problem) -> str:
-    """Word one finding as the trainer reads it in ``szkola validate``: the Lista file's field, found, expected."""
-    return f"{problem.field or 'cały wpis'}: {problem.found}; oczekiwano: {problem.expected}"
+    """Word one finding for the trainer: the field as the form labels it, its path in the Lista file, found, expected.
+
+    "Usługa 2 – Dla kogo (services[1].for_whom): brak pola; oczekiwano: …": the trainee's words and
+    the place the trainer edits in the Lista's file, with ``szkola validate``'s own message.
+    """
+    where = f"{field_label(problem.field)} ({problem.field})" if problem.field else "Cały wpis"
+    return f"{where}: {problem.found}; oczekiwano: {problem.expected}"
 
 
 def proposal_frame(folder: CourseFolder, directory: ServiceDirectory, store_path: Path | None = None) -> pd.DataFrame:
