@@ -40,7 +40,9 @@ INFORMATION = declare("PRO_INFORMACJE", WARN, P, K, "Protokół zapisuje, jakie 
 BASIS = declare("PRO_PODSTAWA", B, P, K, "Informacja od instytucji związanej tajemnicą ma podstawę przekazania")
 STATUTE = declare("PRO_PRZEPIS", WARN, P, K, "Przepis nie jest podstawą wymiany danych w G-PZK")
 REFUSED = declare("PRO_ODMOWA", B, P, K, "Nie ma zgody, której rodzina odmówiła")
-UNASKED = declare("PRO_ZGODA_NIEPYTANA", WARN, P, K, "Zgoda, o którą według przypadku nie pytano, jest zapisana")
+UNASKED = declare(
+    "PRO_ZGODA_NIEPYTANA", WARN, P, K, "Zgoda, o którą według przypadku nie pytano, jest zapisana w ustaleniach"
+)
 DECISIONS = declare("PRO_USTALENIA", B, P, K, "Protokół zapisuje ustalenia zespołu")
 ACTIONS = declare("PRO_ZADANIA", B, P, K, "Co najmniej dwa zadania")
 RESPONSIBLE = declare("PRO_ZADANIA_KTO", B, P, K, "Każde zadanie ma odpowiedzialną instytucję")
