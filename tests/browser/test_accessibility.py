@@ -17,8 +17,13 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from szkola_kooperacji.data import load_valid_catalog
+from szkola_kooperacji.domain.codes import Level
 from szkola_kooperacji.domain.draft import Draft
+from szkola_kooperacji.domain.lista_entry import EntryDraft
+from szkola_kooperacji.grading.course_folder import DRAFTS_STORE
 from szkola_kooperacji.grading.exchange import TraineeExchange
+from szkola_kooperacji.storage import DraftStore
+from szkola_kooperacji.storage.lista_proposals import save_proposal
 
 from .conftest import (
     ROOT,
@@ -198,9 +203,14 @@ def test_exercise_and_its_returned_feedback_have_no_serious_wcag_violation(
 
 def test_trainer_report_has_no_serious_wcag_violation(course_dir: Path, page: Page, tmp_path: Path):
     failures: list[str] = []
+    store = DraftStore(course_dir / DRAFTS_STORE)
+    # a half-filled Lista proposal: the report's table of proposals shows it with its findings
+    save_proposal(store, TRAINEE, EntryDraft(name="Klub Seniora w Żurawcu", level=Level.GMINA))
+    store.close()
     with running_report(course_dir, tmp_path / "report.log") as url:
         page.goto(url)
         expect(page.locator(".sk-report")).to_contain_text("Wynik uczestników")
+        expect(page.locator(".sk-report-progress")).to_contain_text("Propozycje wpisów do Listy: 1 z 1 uczestników")
         failures += audit(page, "14_raport_trenera")
         module = page.locator(".sk-report-module select")
         module.select_option(index=1)

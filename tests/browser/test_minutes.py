@@ -41,7 +41,15 @@ def test_trainee_records_shared_information_and_its_basis_live(course_server: Se
     shot(page, "47_protokol_bez_podstawy")
     rows.locator(".sk-row-basis select").select_option(label="za zgodą klienta")
     expect(info).not_to_contain_text("nie ma podstawy")
+    expect(info).to_contain_text("nikt nie pytał rodziny o zgodę")  # the case records no consent asked of the family
     shot(page, "48_protokol_za_zgoda")
+    decision = "Pan Krzysztof zgodził się na spotkaniu, by przychodnia mówiła zespołowi o wizytach kontrolnych"
+    type_text(page, ".sk-doc-decisions textarea", decision)
+    expect(info).not_to_contain_text("nikt nie pytał")
+    expect(page.locator(".sk-doc-decisions textarea")).to_have_value(decision)  # a line is not cut at 30 characters
+    expect(page.locator(".sk-doc-ustalenia")).not_to_contain_text("najwyżej")
+    page.locator(".sk-doc-informacje").scroll_into_view_if_needed()
+    shot(page, "48b_protokol_zgoda_zapisana")
 
     page.click(".sk-back")
     expect(item).to_contain_text("w toku")

@@ -6,15 +6,19 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from szkola_kooperacji.dashboard.binding import text_limit
 from szkola_kooperacji.dashboard.document_exercise import DocumentWorkspace, document_context, load_document
 from szkola_kooperacji.dashboard.minutes_editor import MinutesEditor
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.document_kinds import DocumentKind
-from szkola_kooperacji.domain.minutes import MeetingMinutes
+from szkola_kooperacji.domain.minutes import MAX_ROWS, MeetingMinutes, SharedInformation
 from szkola_kooperacji.domain.sharing import ShareBasis
 from szkola_kooperacji.storage import DraftStore
 
 from .test_accessible_names import unnamed
+
+SHORT_TEXT_LIMIT = text_limit(SharedInformation(), "summary")
+"""The longest one-line text of the minutes (``ShortText``), read from the model."""
 
 CATALOG = load_valid_catalog()
 TASK = CATALOG.document_tasks["protokol_gpzk_zurawiec"]
@@ -53,3 +57,33 @@ def test_information_from_a_secrecy_holder_needs_consent_live_and_is_kept(tmp_pa
     assert isinstance(again, MeetingMinutes)
     assert again.information[0].basis is ShareBasis.ZGODA
     assert str(again.next_meeting) == "2027-01-05"
+
+
+def test_a_decision_longer_than_the_count_of_rows_is_kept_and_clears_the_unasked_consent_warning(tmp_path: Path):
+    store = DraftStore(tmp_path / "drafts.sqlite")
+    doc = load_document(store, "anowak", SLOT, TASK.case, KIND)
+    context = document_context(CATALOG, TASK.case)
+    ws = DocumentWorkspace(
+        "anowak", doc, context=context, task=TASK, store=store, slot=SLOT, last_tab=("Oddanie", w.HTML())
+    )
+    editor = ws.editor
+    assert isinstance(editor, MinutesEditor)
+    row = editor.information.add()
+    row.fields["institution_id"].value = "poz_zurawiec"
+    row.fields["summary"].value = "leczy się w przychodni"
+    row.fields["basis"].value = ShareBasis.ZGODA
+    findings = editor.sections["informacje"].findings
+    assert "nikt nie pytał rodziny o zgodę" in findings.value
+    decisions = next(c for c in editor.sections["ustalenia"].children if isinstance(c, w.Textarea))
+    assert not [c for c in decisions._dom_classes if c.startswith("sk-maxlength-")], "30 is the rows' limit, not chars"
+    decision = "Pan Krzysztof zgodził się na spotkaniu, by przychodnia mówiła zespołowi o wizytach kontrolnych"
+    assert len(decision) > MAX_ROWS
+    decisions.value = decision + "\nrodzina dostanie kopię protokołu"
+    assert "nikt nie pytał" not in findings.value
+    kept = load_document(store, "anowak", SLOT, TASK.case, KIND)
+    assert isinstance(kept, MeetingMinutes)
+    assert kept.decisions == [decision, "rodzina dostanie kopię protokołu"]
+    decisions.value = decision + "\n" + "x" * (SHORT_TEXT_LIMIT + 1)  # one line over a text's limit: refused
+    refusal = editor.sections["ustalenia"].children[-2]
+    assert f"najwyżej {SHORT_TEXT_LIMIT} znaków" in refusal.value
+    assert load_document(store, "anowak", SLOT, TASK.case, KIND).decisions == kept.decisions  # type: ignore[union-attr]

@@ -8,7 +8,15 @@ from pydantic import ValidationError
 from szkola_kooperacji.domain.base import ID_PATTERN
 from szkola_kooperacji.domain.codes import ClientGroup, Level, Sector
 from szkola_kooperacji.domain.directory import Institution, InstitutionType
-from szkola_kooperacji.domain.lista_entry import ID_LENGTH, EntryDraft, ServiceDraft, slug
+from szkola_kooperacji.domain.lista_entry import (
+    ID_LENGTH,
+    INSTITUTION_FIELD_LABELS,
+    SERVICE_FIELD_LABELS,
+    EntryDraft,
+    ServiceDraft,
+    field_label,
+    slug,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,3 +79,23 @@ def test_a_draft_text_stops_at_the_listas_own_limit():
         EntryDraft(name="x" * 201)
     with pytest.raises(ValidationError):
         ServiceDraft(description="y" * 4001)
+
+
+@pytest.mark.parametrize(
+    ("path", "label"),
+    [
+        ("id", "Nazwa instytucji"),
+        ("contact_role", "Osoba kontaktowa – funkcja"),
+        ("services[0].id", "Usługa 1 – Nazwa usługi"),
+        ("services[2].for_whom", "Usługa 3 – Dla kogo"),
+        ("services[1]", "Usługa 2"),
+        ("schema_version", "schema_version"),
+    ],
+)
+def test_a_lista_field_path_is_named_as_the_form_labels_it(path: str, label: str):
+    assert field_label(path) == label
+
+
+def test_every_field_of_the_form_has_a_label():
+    assert set(INSTITUTION_FIELD_LABELS) == set(EntryDraft.model_fields) - {"schema_version", "services"}
+    assert set(SERVICE_FIELD_LABELS) == set(ServiceDraft.model_fields)

@@ -9,11 +9,18 @@ import pytest
 
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.document_score import score_document
+from szkola_kooperacji.domain.findings import FindingLevel
 from szkola_kooperacji.domain.minutes import MeetingMinutes, MinutesAction, SharedInformation
 from szkola_kooperacji.domain.minutes_example import example_minutes
 from szkola_kooperacji.domain.parts import Part
 from szkola_kooperacji.domain.rules import REGISTRY
-from szkola_kooperacji.domain.rules.minutes import MINUTES_RULES, check_minutes, refused_consent, secrecy_holders
+from szkola_kooperacji.domain.rules.minutes import (
+    MINUTES_RULES,
+    check_minutes,
+    refused_consent,
+    secrecy_holders,
+    unasked_consent,
+)
 from szkola_kooperacji.domain.sharing import ShareBasis
 from szkola_kooperacji.grading.documents import document_context
 
@@ -64,6 +71,12 @@ def _consent_the_family_refused(doc: MeetingMinutes) -> None:
     )
 
 
+def _consent_nobody_asked_for(doc: MeetingMinutes) -> None:
+    doc.information.append(
+        SharedInformation(institution_id="poz_zurawiec", summary="leczenie w przychodni", basis=ShareBasis.ZGODA)
+    )
+
+
 def _no_decisions(doc: MeetingMinutes) -> None:
     doc.decisions = []
 
@@ -98,6 +111,7 @@ FLAWS: list[tuple[Flaw, str]] = [
     (_secrecy_holder_without_basis, "PRO_PODSTAWA"),
     (_statute_at_a_gpzk, "PRO_PRZEPIS"),
     (_consent_the_family_refused, "PRO_ODMOWA"),
+    (_consent_nobody_asked_for, "PRO_ZGODA_NIEPYTANA"),
     (_no_decisions, "PRO_USTALENIA"),
     (_one_task, "PRO_ZADANIA"),
     (_task_of_nobody, "PRO_ZADANIA_KTO"),
@@ -140,10 +154,29 @@ def test_secrecy_and_refusal_come_from_the_case():
 
 def test_empty_minutes_score_little():
     findings = check_minutes(MeetingMinutes(case_id=CASE), CTX)
-    assert score_document(MINUTES_RULES, findings).points(15) < 5  # warnings cost half a criterion each
+    met = {r.code for r in MINUTES_RULES if r.level is not FindingLevel.WSKAZOWKA} - {f.code for f in findings}
+    # all an empty protokół earns is having recorded nothing wrong: no statute, no refused or unasked consent, no PESEL
+    assert met == {"PRO_PRZEPIS", "PRO_ODMOWA", "PRO_ZGODA_NIEPYTANA", "PRO_DANE_OSOBOWE"}
+    assert score_document(MINUTES_RULES, findings).points(15) <= 5  # a third at most; warnings cost half each
 
 
 def _with(flaw: Flaw) -> MeetingMinutes:
     doc = good()
     flaw(doc)
     return doc
+
+
+def test_consent_nobody_asked_for_is_a_warning_that_recording_the_consent_clears():
+    assert unasked_consent(CTX) == {"poz_zurawiec", "dzielnicowy_zurawiec"}, "every item confidential and unasked"
+    assert "sp_zurawiec" not in unasked_consent(CTX), "the school also knows what it may share without consent"
+    doc = _with(_consent_nobody_asked_for)
+    (finding,) = check_minutes(doc, CTX)
+    assert finding.level is FindingLevel.OSTRZEZENIE
+    assert "nikt nie pytał rodziny o zgodę" in finding.message
+    doc.decisions.append(
+        "Pan Krzysztof S. zgodził się na spotkaniu, by przychodnia przekazała zespołowi informację o leczeniu"
+    )
+    assert check_minutes(doc, CTX) == []
+    refused = _with(_consent_the_family_refused)
+    refused.decisions.append("rodzina zgodziła się na przekazanie informacji")
+    assert {f.code for f in check_minutes(refused, CTX)} == {"PRO_ODMOWA"}, "a refusal is not cleared by a note"

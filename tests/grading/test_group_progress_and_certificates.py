@@ -115,7 +115,7 @@ def test_the_trainer_sees_the_group_per_module_and_who_has_not_started(course_di
     assert result.exit_code == 0, result.output
     assert "Nie rozpoczęli żadnego modułu: bkowalski" in result.output
     sheets = pd.read_excel(out, sheet_name=None)
-    assert list(sheets) == ["Moduły", "Nie rozpoczęli", "Uczestnicy", "Moduły uczestników"]
+    assert list(sheets) == ["Moduły", "Nie rozpoczęli", "Uczestnicy", "Moduły uczestników", "Propozycje wpisów"]
     trainees = sheets["Uczestnicy"].set_index("Uczestnik")
     assert trainees.loc["anowak", "Moduł 1"] == "ukończono (3/3)"
     assert trainees.loc["bkowalski", "Moduł 1"] == "nie rozpoczęto (0/3)"

@@ -31,7 +31,7 @@ def load_course_dir(course_dir: Path) -> tuple[Course, str]:
 @click.option(
     "--progress-xlsx",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Zapisz postępy grupy w kursie (moduły, kto nie zaczął) do XLSX.",
+    help="Zapisz postępy grupy w kursie (moduły, kto nie zaczął, propozycje wpisów do Listy) do XLSX.",
 )
 @click.option("--serve", is_flag=True, help="Pokaż raport w przeglądarce (Voilà) zamiast w terminalu.")
 @click.option("--port", default=8867, show_default=True, help="Port raportu z --serve.")
@@ -74,11 +74,16 @@ def _write_progress(course_dir: Path, path: Path) -> None:
     """Print who has not started and save the group's progress per module as XLSX."""
     from ..data.cache import cached_valid_catalog  # noqa: PLC0415
     from ..grading.group_progress import by_module, not_started, progress_rows, readable, write_progress_xlsx  # noqa: PLC0415
+    from ..grading.lista_proposals_report import proposal_frame, proposal_summary  # noqa: PLC0415
 
-    rows = progress_rows(CourseFolder.open(course_dir), cached_valid_catalog())
+    folder, catalog = CourseFolder.open(course_dir), cached_valid_catalog()
+    rows = progress_rows(folder, catalog)
     click.echo(readable(by_module(rows)).to_string(index=False))
     idle = not_started(rows)
     if not idle.empty:
         click.echo(f"Nie rozpoczęli żadnego modułu: {', '.join(idle['uczestnik'])}")
-    write_progress_xlsx(rows, path)
+    proposals = proposal_frame(folder, catalog.directory) if catalog.directory else None
+    if proposals is not None:
+        click.echo(proposal_summary(proposals))
+    write_progress_xlsx(rows, path, proposals)
     click.echo(f"Zapisano {path}")

@@ -9,6 +9,7 @@ editing another field of the same card does not hide it.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable
 from typing import Any
 
@@ -51,8 +52,14 @@ class FieldMessages(w.HTML):
 
 
 def text_limit(model: BaseModel, field: str) -> int | None:
-    """Return the longest text ``model.field`` accepts, read from the model's own constraint."""
+    """Return the longest text ``model.field`` accepts, read from the model's own constraint.
+
+    A list field (one item per line of a text area) has none: its ``max_length`` counts items, not
+    characters, and each line is refused on its own when it is too long.
+    """
     info = type(model).model_fields[field]
+    if typing.get_origin(info.annotation) is list:
+        return None
     limits = [m.max_length for m in info.metadata if isinstance(m, MaxLen | StringConstraints) and m.max_length]
     return min(limits) if limits else None
 

@@ -27,7 +27,14 @@ from ..domain.codes import (
     Sector,
 )
 from ..domain.directory import InstitutionType, ServiceDirectory, ServiceKind
-from ..domain.lista_entry import EntryDraft, ServiceDraft, slug
+from ..domain.lista_entry import (
+    INSTITUTION_FIELD_LABELS,
+    SERVICE_FIELD_LABELS,
+    SERVICE_PATH,
+    EntryDraft,
+    ServiceDraft,
+    slug,
+)
 from ..domain.powiat_comparison import INSTITUTION_TYPE_LABELS
 from . import options
 from .binding import Changed, FieldMessages, bind
@@ -109,48 +116,63 @@ class ServiceCard(w.VBox):
         self.delete = ConfirmedDelete("Usuń usługę", "Usunąć tę usługę z propozycji?", lambda: remove(self))
         self.fields: dict[str, FormField] = {
             "name": text_field(
-                service.name, "Nazwa usługi", "np. „Warsztaty kulinarne dla rodzin”", "sk-entry-service-name"
+                service.name,
+                SERVICE_FIELD_LABELS["name"],
+                "np. „Warsztaty kulinarne dla rodzin”",
+                "sk-entry-service-name",
             ),
             "description": text_field(
-                service.description, "Opis", "co dokładnie daje, komu, jak często", "sk-entry-description", long=True
+                service.description,
+                SERVICE_FIELD_LABELS["description"],
+                "co dokładnie daje, komu, jak często",
+                "sk-entry-description",
+                long=True,
             ),
             "for_whom": checks(
                 [(CLIENT_GROUP_LABELS[g], g) for g in ClientGroup],
                 service.for_whom,
-                "Dla kogo",
+                SERVICE_FIELD_LABELS["for_whom"],
                 "co najmniej jedna grupa",
                 "sk-entry-for-whom",
             ),
             "areas": checks(
                 [(AREA_LABELS[a], a) for a in Area],
                 service.areas,
-                "W czym pomaga",
+                SERVICE_FIELD_LABELS["areas"],
                 "po tych potrzebach znajdzie się usługę na Liście",
                 "sk-entry-areas",
             ),
             "kind": choice_field(
-                [(KIND_LABELS[k], k) for k in ServiceKind], service.kind, "Rodzaj", "", "sk-entry-kind", blank=False
+                [(KIND_LABELS[k], k) for k in ServiceKind],
+                service.kind,
+                SERVICE_FIELD_LABELS["kind"],
+                "",
+                "sk-entry-kind",
+                blank=False,
             ),
             "legal_basis": text_field(
                 service.legal_basis,
-                "Podstawa prawna",
+                SERVICE_FIELD_LABELS["legal_basis"],
                 "wymagana przy świadczeniu i środku",
                 "sk-entry-legal-basis",
                 "np. art. 41 ust. 1 ustawy o pomocy społecznej",
             ),
             "eligibility": text_field(
-                service.eligibility, "Warunki", "kto może skorzystać, np. kryterium dochodowe", "sk-entry-eligibility"
+                service.eligibility,
+                SERVICE_FIELD_LABELS["eligibility"],
+                "kto może skorzystać, np. kryterium dochodowe",
+                "sk-entry-eligibility",
             ),
-            "cost": text_field(service.cost, "Koszt", "", "sk-entry-cost"),
+            "cost": text_field(service.cost, SERVICE_FIELD_LABELS["cost"], "", "sk-entry-cost"),
             "wait_days": FormField(
                 w.IntText(value=service.wait_days, description="dni"),  # a number field is named by its label
-                "Czas oczekiwania",
+                SERVICE_FIELD_LABELS["wait_days"],
                 "0 – od razu",
                 "sk-entry-wait",
             ),
             "referral_needed": FormField(
                 w.Checkbox(value=service.referral_needed, indent=False, layout=FULL),
-                "Potrzebne skierowanie",
+                SERVICE_FIELD_LABELS["referral_needed"],
                 "",
                 "sk-entry-referral",
             ),
@@ -202,50 +224,54 @@ class InstitutionFields(w.VBox):
         gmina = FormField(
             # a kept gmina the Lista no longer has shows as none chosen; the check names it at the field
             w.Dropdown(options=gminas, value=draft.gmina if directory.gmina_name(draft.gmina or "") else options.NONE),
-            "Gmina",
+            INSTITUTION_FIELD_LABELS["gmina"],
             "gdy instytucja działa w jednej gminie",
             "sk-entry-gmina",
         )
         self.fields: dict[str, FormField] = {
             "name": text_field(
                 draft.name,
-                "Nazwa instytucji",
+                INSTITUTION_FIELD_LABELS["name"],
                 "pełna nazwa, np. „Koło Gospodyń Wiejskich w Czaplicach” (instytucja fikcyjna)",
                 "sk-entry-name",
             ),
             "type": choice_field(
                 [(INSTITUTION_TYPE_LABELS[t], t) for t in InstitutionType],
                 draft.type,
-                "Rodzaj instytucji",
+                INSTITUTION_FIELD_LABELS["type"],
                 "",
                 "sk-entry-type",
             ),
             "sector": choice_field(
-                [(SECTOR_LABELS[s], s) for s in Sector], draft.sector, "Sektor", "", "sk-entry-sector"
+                [(SECTOR_LABELS[s], s) for s in Sector],
+                draft.sector,
+                INSTITUTION_FIELD_LABELS["sector"],
+                "",
+                "sk-entry-sector",
             ),
             "level": choice_field(
                 [(LEVEL_LABELS[lv], lv) for lv in Level],
                 draft.level,
-                "Poziom",
+                INSTITUTION_FIELD_LABELS["level"],
                 "dla kogo działa: gmina, powiat czy województwo",
                 "sk-entry-level",
             ),
             "gmina": gmina,
             "address_note": text_field(
                 draft.address_note,
-                "Miejsce",
+                INSTITUTION_FIELD_LABELS["address_note"],
                 "miejscowość i ulica bez numeru, np. „Czaplice, ul. Szkolna”",
                 "sk-entry-place",
             ),
             "reachable_by_bus": FormField(
                 w.Checkbox(value=draft.reachable_by_bus, indent=False, layout=FULL),
-                "Dojazd autobusem z gmin powiatu",
+                INSTITUTION_FIELD_LABELS["reachable_by_bus"],
                 "",
                 "sk-entry-bus",
             ),
             "contact_role": text_field(
                 draft.contact_role,
-                "Osoba kontaktowa – funkcja",
+                INSTITUTION_FIELD_LABELS["contact_role"],
                 "funkcja, nie imię i nazwisko, np. „przewodnicząca koła”",
                 "sk-entry-contact",
             ),
@@ -259,9 +285,6 @@ class InstitutionFields(w.VBox):
             [f["name"], f["type"], f["sector"], row(f["level"], f["gmina"], css="sk-pair"),
              f["address_note"], f["reachable_by_bus"], f["contact_role"]]
         )  # fmt: skip
-
-
-_SERVICE = re.compile(r"^services\[(\d+)\](?:\.([a-z_]+))?")
 
 
 def placed(problems: Iterable[Problem]) -> tuple[dict[str, list[Problem]], list[Problem]]:
@@ -287,7 +310,7 @@ def _field_key(field: str) -> str | None:
         return "name"
     if top in EntryDraft.model_fields and top != "services":
         return top
-    service = _SERVICE.match(field)
+    service = SERVICE_PATH.match(field)
     if service is None:
         return None
     index, name = service.groups()

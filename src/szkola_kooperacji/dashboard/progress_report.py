@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..grading.group_progress import by_module, by_trainee, not_started, readable
+from ..grading.lista_proposals_report import NONE, PROPOSAL_COLUMNS, proposal_summary
 from ..grading.self_check_report import SELF_CHECK_COLUMNS
 from .render import e
 from .trainer_report import bars_html, table_html
@@ -50,3 +51,33 @@ def self_check_section_html(items: pd.DataFrame) -> str:
         ["pytanie", "uczestnicy", "odsetek_zle_za_pierwszym", "odsetek_zle_ostatnio"]
     ].rename(columns=SELF_CHECK_COLUMNS)
     return title + table_html(shown)
+
+
+PROPOSAL_SHOWN = ["uczestnik", "imie", "nazwisko", "instytucja", "rodzaj", "poziom", "gmina", "wynik", "uwagi"]
+"""The columns of the proposals table on screen (the XLSX holds every column)."""
+
+
+def proposals_section_html(frame: pd.DataFrame) -> str:
+    """Return the Lista entries the group proposed: a line of counts, then a row per proposal with its findings.
+
+    Trainees without a proposal are named in one line under the table, not given an empty row each.
+    """
+    title = "<h3>Propozycje wpisów do Listy aktywności i usług</h3>"
+    if frame.empty:
+        return title + "<p class='sk-muted'>Na liście grupy nie ma uczestników.</p>"
+    proposed = frame[frame["wynik"] != NONE]
+    idle = frame[frame["wynik"] == NONE]
+    summary = f"<p>{e(proposal_summary(frame))}</p>"
+    if proposed.empty:
+        return title + summary
+    cells = proposed[PROPOSAL_SHOWN].astype(str).map(e)
+    cells["uwagi"] = [text.replace("\n", "<br>") or "–" for text in cells["uwagi"]]
+    table = cells.rename(columns=PROPOSAL_COLUMNS).to_html(index=False, classes="sk-table sk-proposals", escape=False)
+    without = (
+        "<p class='sk-muted'>Bez propozycji: "
+        + e(", ".join(f"{r.imie} {r.nazwisko} ({r.uczestnik})".strip() for r in idle.itertuples()))
+        + "</p>"
+        if not idle.empty
+        else ""
+    )
+    return title + summary + str(table) + without

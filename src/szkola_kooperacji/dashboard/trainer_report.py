@@ -144,13 +144,17 @@ def _progress_section(course_dir: Path) -> str:
     from ..data.cache import cached_valid_catalog  # noqa: PLC0415
     from ..grading.course_folder import CourseFolder  # noqa: PLC0415
     from ..grading.group_progress import progress_rows  # noqa: PLC0415
+    from ..grading.lista_proposals_report import proposal_frame  # noqa: PLC0415
     from ..grading.self_check_report import group_self_check_frame  # noqa: PLC0415
-    from .progress_report import progress_section_html, self_check_section_html  # noqa: PLC0415
+    from .progress_report import progress_section_html, proposals_section_html, self_check_section_html  # noqa: PLC0415
 
     try:
         folder = CourseFolder.open(course_dir)
-        return progress_section_html(progress_rows(folder, cached_valid_catalog())) + self_check_section_html(
-            group_self_check_frame(folder)
+        catalog = cached_valid_catalog()
+        return (
+            progress_section_html(progress_rows(folder, catalog))
+            + self_check_section_html(group_self_check_frame(folder))
+            + (proposals_section_html(proposal_frame(folder, catalog.directory)) if catalog.directory else "")
         )
     except SzkolaError as error:
         return f"<h3>Postępy w kursie</h3><p class='sk-message'>{e(error)}</p>"

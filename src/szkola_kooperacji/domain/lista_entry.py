@@ -24,6 +24,33 @@ from .directory import Institution, InstitutionType, Service, ServiceKind
 from .text import fold
 
 _NOT_ID = re.compile(r"[^a-z0-9]+")
+SERVICE_PATH = re.compile(r"^services\[(\d+)\](?:\.([a-z_]+))?")
+"""A path to a service or its field in the Lista entry (``services[1].for_whom``): index, field."""
+
+INSTITUTION_FIELD_LABELS: dict[str, str] = {
+    "name": "Nazwa instytucji",
+    "type": "Rodzaj instytucji",
+    "sector": "Sektor",
+    "level": "Poziom",
+    "gmina": "Gmina",
+    "address_note": "Miejsce",
+    "reachable_by_bus": "Dojazd autobusem z gmin powiatu",
+    "contact_role": "Osoba kontaktowa – funkcja",
+}
+"""The form's label of each institution field: the trainee reads it on the form, the trainer in the report."""
+SERVICE_FIELD_LABELS: dict[str, str] = {
+    "name": "Nazwa usługi",
+    "description": "Opis",
+    "for_whom": "Dla kogo",
+    "areas": "W czym pomaga",
+    "kind": "Rodzaj",
+    "legal_basis": "Podstawa prawna",
+    "eligibility": "Warunki",
+    "cost": "Koszt",
+    "wait_days": "Czas oczekiwania",
+    "referral_needed": "Potrzebne skierowanie",
+}
+"""The form's label of each field of a service."""
 
 
 def as_long_as(model: type[BaseModel], field: str) -> StringConstraints:
@@ -46,6 +73,19 @@ def slug(name: str) -> str:
     if len(made) > ID_LENGTH:
         made = made[: ID_LENGTH + 1].rsplit("_", 1)[0] if "_" in made[:ID_LENGTH] else made[:ID_LENGTH]
     return made
+
+
+def field_label(path: str) -> str:
+    """Return the form's name of a Lista field path: "services[1].for_whom" → "Usługa 2 – Dla kogo".
+
+    An id is made from a name, so it is named by the name; a path the form has no field for is kept.
+    """
+    service = SERVICE_PATH.match(path)
+    if service is not None:
+        number, field = int(service.group(1)) + 1, service.group(2) or ""
+        label = SERVICE_FIELD_LABELS.get("name" if field == "id" else field)
+        return f"Usługa {number} – {label}" if label else f"Usługa {number}"
+    return INSTITUTION_FIELD_LABELS.get("name" if path == "id" else path, path)
 
 
 class ServiceDraft(DomainModel):

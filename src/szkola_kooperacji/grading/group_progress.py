@@ -7,6 +7,7 @@ every trainee on the roster from the group's draft store, exchange and gradebook
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -16,6 +17,7 @@ from ..errors import SzkolaError
 from ..storage import DraftStore
 from .course_dir import course_roster
 from .course_folder import DRAFTS_STORE, CourseFolder
+from .lista_proposals_report import readable_proposals
 from .progress import Sources, trainee_progress
 
 COLUMNS = ["uczestnik", "imie", "nazwisko", "nr", "modul", "stan", "ukonczone", "elementow"]
@@ -108,10 +110,30 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns=HEADERS)
 
 
-def write_progress_xlsx(rows: pd.DataFrame, path: Path) -> None:
-    """Write the group's progress: per module, who has not started, and every trainee's module states."""
+PROPOSALS_SHEET = "Propozycje wpisów"
+
+
+def write_progress_xlsx(rows: pd.DataFrame, path: Path, proposals: pd.DataFrame | None = None) -> None:
+    """Write the group's progress: per module, who has not started, every trainee's module states.
+
+    ``proposals`` (``lista_proposals_report.proposal_frame``) adds a sheet of the Lista entries the
+    trainees proposed, with the check's findings one per line.
+    """
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         readable(by_module(rows)).to_excel(writer, sheet_name="Moduły", index=False)
         readable(not_started(rows)).to_excel(writer, sheet_name="Nie rozpoczęli", index=False)
         readable(by_trainee(rows)).to_excel(writer, sheet_name="Uczestnicy", index=False)
         readable(rows).to_excel(writer, sheet_name="Moduły uczestników", index=False)
+        if proposals is not None:
+            readable_proposals(proposals).to_excel(writer, sheet_name=PROPOSALS_SHEET, index=False)
+            _wrap_lines(writer.sheets[PROPOSALS_SHEET])
+
+
+def _wrap_lines(sheet: Any) -> None:
+    """Let cells show their line breaks (a proposal's findings are one per line) and widen the findings column."""
+    from openpyxl.styles import Alignment  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.column_dimensions[sheet.cell(row=1, column=sheet.max_column).column_letter].width = 90

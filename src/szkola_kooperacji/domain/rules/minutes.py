@@ -6,6 +6,12 @@ may share only with consent, or not at all, is bound by secrecy, so what it brou
 G-PZK needs a basis in the minutes — the family's consent, since the G-PZK is set up by
 agreement and has no statutory power of its own (art. 9c of the ustawa o przeciwdziałaniu
 przemocy domowej covers only the zespół interdyscyplinarny and its groups).
+
+Consent the family refused is an error (``PRO_ODMOWA``): the minutes record what must not have
+been shared. Consent the case says nobody asked for is a warning (``PRO_ZGODA_NIEPYTANA``): the
+family may have given it at the meeting itself, so the minutes are not wrong, only silent about it,
+and the trainer's brief (information_sharing.md: prefer informed consent limited to named
+institutions and purposes, note what was refused) asks them to record it among the decisions.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from ..minutes import MeetingMinutes
 from ..parts import Part, ScoreKey
 from ..privacy import contains_pesel
 from ..sharing import Consent, ShareBasis, SharingRule
+from ..text import fold
 from .registry import Rule, declare
 
 B, WARN, HINT = FindingLevel.BLAD, FindingLevel.OSTRZEZENIE, FindingLevel.WSKAZOWKA
@@ -33,6 +40,9 @@ INFORMATION = declare("PRO_INFORMACJE", WARN, P, K, "Protokół zapisuje, jakie 
 BASIS = declare("PRO_PODSTAWA", B, P, K, "Informacja od instytucji związanej tajemnicą ma podstawę przekazania")
 STATUTE = declare("PRO_PRZEPIS", WARN, P, K, "Przepis nie jest podstawą wymiany danych w G-PZK")
 REFUSED = declare("PRO_ODMOWA", B, P, K, "Nie ma zgody, której rodzina odmówiła")
+UNASKED = declare(
+    "PRO_ZGODA_NIEPYTANA", WARN, P, K, "Zgoda, o którą według przypadku nie pytano, jest zapisana w ustaleniach"
+)
 DECISIONS = declare("PRO_USTALENIA", B, P, K, "Protokół zapisuje ustalenia zespołu")
 ACTIONS = declare("PRO_ZADANIA", B, P, K, "Co najmniej dwa zadania")
 RESPONSIBLE = declare("PRO_ZADANIA_KTO", B, P, K, "Każde zadanie ma odpowiedzialną instytucję")
@@ -41,7 +51,7 @@ NEXT = declare("PRO_NASTEPNE", B, P, K, "Wyznaczono datę następnego spotkania"
 PERSONAL_DATA = declare("PRO_DANE_OSOBOWE", B, P, K, "Protokół nie zawiera numeru PESEL")
 
 MINUTES_RULES: tuple[Rule, ...] = (
-    MEETING, RECORDER, ATTENDEES, FAMILY, AGENDA, INFORMATION, BASIS, STATUTE, REFUSED, DECISIONS, ACTIONS,
+    MEETING, RECORDER, ATTENDEES, FAMILY, AGENDA, INFORMATION, BASIS, STATUTE, REFUSED, UNASKED, DECISIONS, ACTIONS,
     RESPONSIBLE, DUE, NEXT, PERSONAL_DATA,
 )  # fmt: skip
 """The rules of the minutes, in the order their sections are read."""
@@ -65,6 +75,28 @@ def refused_consent(ctx: DocumentContext) -> set[str]:
         if all(k.consent is Consent.ODMOWA for k in items):
             refused.add(institution)
     return refused
+
+
+def unasked_consent(ctx: DocumentContext) -> set[str]:
+    """Return the institutions whose every item is confidential and the family was never asked about.
+
+    What they know may reach the G-PZK only with consent, and the case records none asked for: minutes
+    naming consent as the basis must say when the family gave it.
+    """
+    return {
+        institution
+        for institution in secrecy_holders(ctx)
+        if all(
+            k.sharing is not SharingRule.MOZE and k.consent is Consent.NIE_PYTANO
+            for k in ctx.case.knowledge
+            if k.institution_id == institution
+        )
+    }
+
+
+def _consent_recorded(doc: MeetingMinutes) -> bool:
+    """Return True when a decision of the minutes speaks of the family's consent (given, or to be asked for)."""
+    return any("zgod" in fold(decision) for decision in doc.decisions)
 
 
 def _meeting(doc: MeetingMinutes, ctx: DocumentContext) -> Iterable[Finding]:
@@ -123,7 +155,8 @@ def _information(doc: MeetingMinutes, ctx: DocumentContext) -> Iterable[Finding]
             "Bez zapisanych informacji protokół nie pokazuje też ich podstawy. Przy każdej informacji zaznacz, "
             "na jakiej podstawie ją przekazano (w G-PZK: zgoda rodziny).",
         )
-    holders, refused = secrecy_holders(ctx), refused_consent(ctx)
+    holders, refused, unasked = secrecy_holders(ctx), refused_consent(ctx), unasked_consent(ctx)
+    consent_recorded = _consent_recorded(doc)
     for number, info in enumerate(shared, 1):
         name = ctx.institution_name(info.institution_id) if info.institution_id else "instytucji"
         if info.institution_id is None:
@@ -145,6 +178,14 @@ def _information(doc: MeetingMinutes, ctx: DocumentContext) -> Iterable[Finding]
                 f"Informacja {number} od: {name} ma jako podstawę przepis. G-PZK działa na podstawie porozumienia, "
                 "nie ustawy; art. 9c ustawy o przeciwdziałaniu przemocy domowej obejmuje tylko zespół "
                 "interdyscyplinarny i grupy diagnostyczno-pomocowe. W G-PZK podstawą jest zgoda rodziny.",
+            )
+        if info.institution_id in unasked and info.basis is ShareBasis.ZGODA and not consent_recorded:
+            yield UNASKED.finding(
+                at("informacje"),
+                f"Informacja {number} od: {name} ma jako podstawę zgodę, ale według przypadku nikt nie pytał "
+                "rodziny o zgodę na przekazanie tego, co ta instytucja wie. Jeśli rodzina zgodziła się na tym "
+                "spotkaniu, zapisz to w ustaleniach (kto zgodził się na przekazanie czego i komu); jeśli nie, usuń "
+                "informację z protokołu i zapisz, kto zapyta rodzinę o zgodę.",
             )
         if info.institution_id in refused and info.basis is ShareBasis.ZGODA:
             yield REFUSED.finding(
