@@ -66,6 +66,8 @@ def test_a_freed_holder_is_cut_off_can_no_longer_propose_or_share_and_the_table_
         await _until(lambda: ewa.released)
         await _until(lambda: "Trener zwolnił Twoją rolę" in seat.message.value)
         assert seat.children[0] is seat.message  # said at the top of her seat, not under the tabs
+        assert ewa.session.header().roles["pup"] is None  # her copy got the table's last state before the close
+        assert _seat_shown(seat.view.value, "pup").endswith(": <em>wolna</em>")
         assert seat.share_button.disabled
         assert seat.proposal.button.disabled
         await _until(lambda: jan.session.view().meeting.roles.get("pup") is None)

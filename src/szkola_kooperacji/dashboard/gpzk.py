@@ -182,6 +182,7 @@ class RoleSeat(w.VBox):
         if self.live is None or not self.live.released:
             self.message.value = f"<p class='sk-error'>{LOST}</p>"
             return
+        self.refresh()  # the server's last word: the table with this role free
         self.message.value = f"<p class='sk-error sk-role-released' role='alert'>{_escape(ROLE_RELEASED)}</p>"
         self.children = (self.message, self.tabs)
         _disable(self.tabs)

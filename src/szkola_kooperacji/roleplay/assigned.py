@@ -5,7 +5,9 @@ trainer assigned (``Pass.seat``); the pass itself never expires. So the server
 checks the assignment when the connection opens, and again whenever a seat at
 the table changes (freeing a role writes the assignments first, then the seat:
 ``seats.release_role``), and closes the connections of a role no longer theirs
-with ``RELEASED_CODE``; the client tells its trainee why in Polish.
+with ``RELEASED_CODE``; the client tells its trainee why in Polish. The table's
+state goes out just before the close, so the freed trainee's copy shows the role
+free rather than the moment before (the room's own broadcast may come too late).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import asyncio
 import logging
 from typing import Any, Protocol
 
-from pycrdt import Doc
+from pycrdt import Doc, create_update_message
 from pycrdt.websocket import exception_logger
 
 from .passes import RELEASED_CODE, Pass
@@ -32,8 +34,8 @@ class Refusable(Protocol):
         """The session id the connection is for."""
         ...
 
-    def refuse(self, code: int = ..., reason: str = ...) -> None:
-        """Close the connection with a websocket close code."""
+    def refuse(self, code: int = ..., reason: str = ..., last: bytes = ...) -> None:
+        """Stop reading the client at once, send ``last`` (when any), and close with a websocket close code."""
         ...
 
 
@@ -42,14 +44,15 @@ class AssignedConnections:
 
     def __init__(self, seats: Seats) -> None:
         self.seats = seats
-        self._open: dict[str, dict[Refusable, Pass]] = {}
+        self._open: dict[str, dict[Refusable, tuple[Pass, bool]]] = {}
+        """Per session id: each admitted connection, its pass, and whether it is the table's (not a knowledge room)."""
 
-    def admit(self, channel: Refusable, holder: Pass) -> bool:
+    def admit(self, channel: Refusable, holder: Pass, *, table: bool = True) -> bool:
         """Admit the connection while the trainee holds the role; refuse it (``RELEASED_CODE``) otherwise."""
         if not self.seats.holds(channel.path, holder.role, holder.name):
             channel.refuse(RELEASED_CODE, "role released")
             return False
-        self._open.setdefault(channel.path, {})[channel] = holder
+        self._open.setdefault(channel.path, {})[channel] = (holder, table)
         return True
 
     def leave(self, channel: Refusable) -> None:
@@ -70,7 +73,7 @@ class AssignedConnections:
         def check() -> None:
             nonlocal scheduled
             scheduled = False
-            self.close_released(session_id)
+            self.close_released(session_id, doc)
 
         def observe(_event: Any) -> None:
             nonlocal scheduled
@@ -80,15 +83,19 @@ class AssignedConnections:
 
         return Session(doc).roles.observe(observe)
 
-    def close_released(self, session_id: str) -> None:
-        """Close each connection of the session whose trainee no longer holds the role their pass names."""
+    def close_released(self, session_id: str, doc: Doc[Any]) -> None:
+        """Close each connection of the session whose trainee no longer holds the role their pass names.
+
+        ``doc`` is the session's table: its whole state is sent to a table connection before it closes.
+        """
         open_ = self._open.get(session_id, {})
         try:
-            gone = [c for c, p in list(open_.items()) if not self.seats.holds(session_id, p.role, p.name)]
+            gone = [(c, t) for c, (p, t) in list(open_.items()) if not self.seats.holds(session_id, p.role, p.name)]
         except Exception as error:  # the assignments cannot be read now: keep everyone, check at the next change
             exception_logger(error, LOG)
             return
-        for channel in gone:
+        state = create_update_message(doc.get_update()) if any(table for _, table in gone) else b""
+        for channel, table in gone:
             LOG.info("closed a connection to session %s: the trainer freed its role", session_id)
             self.leave(channel)
-            channel.refuse(RELEASED_CODE, "role released")
+            channel.refuse(RELEASED_CODE, "role released", state if table else b"")

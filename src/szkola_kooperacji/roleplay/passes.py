@@ -38,7 +38,7 @@ RELEASED_CODE = 4410
 """The websocket close code of a connection whose role the trainer freed (its pass no longer admits it)."""
 ROLE_RELEASED = (
     "Trener zwolnił Twoją rolę na tym spotkaniu: Twoje zmiany nie docierają już do zespołu. "
-    "Wróć do pulpitu (przycisk „Wróć”); jeśli to pomyłka, poproś trenera o ponowne przydzielenie roli."
+    "Wróć do pulpitu przyciskiem u góry strony; jeśli to pomyłka, poproś trenera o ponowne przydzielenie roli."
 )
 
 

@@ -223,7 +223,7 @@ class SessionRooms(WebsocketServer):
                 websocket.refuse()
                 self._close_when_idle(websocket.path, room)
                 return
-            if holder is not None and holder.seat and not self.assigned.admit(websocket, holder):
+            if holder is not None and holder.seat and not self.assigned.admit(websocket, holder, table=not knowledge):
                 self._close_when_idle(websocket.path, room)
                 return
             if knowledge:
@@ -302,9 +302,16 @@ class TornadoChannel:
         """End the stream of incoming messages."""
         self._incoming.put_nowait(None)
 
-    def refuse(self, code: int = 4403, reason: str = "pass refused") -> None:
-        """Close the connection: the pass does not admit it to this room (any more)."""
+    def refuse(self, code: int = 4403, reason: str = "pass refused", last: bytes = b"") -> None:
+        """Close the connection: the pass does not admit it to this room (any more).
+
+        Nothing more the client sent is applied; ``last`` (when given) is the final message it receives.
+        """
         self._refused = True
+        if last:
+            with contextlib.suppress(WebSocketClosedError):
+                sent = self._handler.write_message(last, binary=True)  # queued before the close frame
+                sent.add_done_callback(lambda done: done.exception())  # a client already gone is no error
         self._handler.close(code, reason)
         self.close()
 
