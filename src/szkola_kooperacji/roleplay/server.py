@@ -78,7 +78,7 @@ class SessionRooms(WebsocketServer):
         self._closing: dict[str, asyncio.TimerHandle] = {}
         self._runner: asyncio.Future[None] | None = None
         self.guards: dict[str, RoomGuard] = {}
-        self._watching: dict[YRoom, Any] = {}
+        self._watching: dict[YRoom, list[Any]] = {}
         """Each open session room's subscriptions (its shares, its seats), kept: a collected one stops observing."""
         self.assigned = AssignedConnections(self.seats)
         """The connections a trainer's assignment admitted: closed when the trainer frees their role."""
