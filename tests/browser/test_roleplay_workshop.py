@@ -122,5 +122,12 @@ def test_the_trainer_assigns_a_role_in_the_desk_and_the_signed_in_trainee_joins_
     shot(page, "roleplay_warsztat_rola")
     trainer.wait_for_selector("td:has-text('Ewa Doradczyni')")  # the desk sees her at the table
 
+    trainer.locator(".sk-assign-pup button", has_text="Zwolnij").click()  # the trainer frees her role mid-meeting
+    page.wait_for_selector(".sk-role-released:has-text('Trener zwolnił Twoją rolę')")
+    assert page.locator(".sk-gpzk-seat button", has_text="Przekaż zespołowi").is_disabled()
+    page.evaluate("window.scrollTo(0, 0)")
+    shot(page, "roleplay_warsztat_rola_zwolniona")
+    trainer.wait_for_selector(".sk-facilitator td:has-text('wolna')")
+
     sign_in(other, workshop.url, name="Jan Bez Roli", code="tajne-jana-1")
     assert other.locator(".sk-join-gpzk").count() == 0  # no role assigned: no meeting on the dashboard

@@ -20,7 +20,7 @@ from szkola_kooperacji.commands.hub import find_proxy
 from szkola_kooperacji.errors import SessionError, SzkolaError
 from szkola_kooperacji.roleplay.client import LiveSession
 from szkola_kooperacji.roleplay.hub_identity import API_URL_ENV
-from szkola_kooperacji.roleplay.seats import Seats
+from szkola_kooperacji.roleplay.seats import Seats, release_role
 from tests.aio import run
 
 from .test_transport import SESSION_ID, _until, _with_server, trainer
@@ -129,6 +129,8 @@ def test_a_hub_account_takes_the_role_the_trainer_assigned_to_its_name(
         for token in (tokens["jan"], "nie-token-huba"):  # an account without a role; a token the hub denies
             with pytest.raises(SessionError, match="poproś trenera"):
                 await LiveSession(url, SESSION_ID, hub_token=token).start()
+        release_role(Seats(db), SESSION_ID, desk.session, "pup")
+        await _until(lambda: ewa.released)  # the trainer freed her role: her hub account's connection ends too
         for live in (desk, ewa):
             await live.stop()
 

@@ -55,3 +55,14 @@ def test_the_secret_file_is_created_once_and_readable_by_its_owner_only(tmp_path
     assert len(first) >= 32
     assert load_secret() == load_secret(create=True) == first
     assert secret_path().stat().st_mode & 0o077 == 0
+
+
+def test_a_pass_signed_for_an_assignment_says_so_and_the_mark_cannot_be_added():
+    assigned = verify(SECRET, issue(SECRET, "sesja-0001", "pup", "Ewa", seat=True), "sesja-0001")
+    assert assigned.seat
+    link = issue(SECRET, "sesja-0001", "pup", "Ewa")
+    assert not verify(SECRET, link, "sesja-0001").seat  # a join link is not an assignment
+    _, signature = link.split(".")
+    marked = base64.urlsafe_b64encode(json.dumps(["sesja-0001", "pup", "Ewa", True]).encode()).decode().rstrip("=")
+    with pytest.raises(SessionError, match="niepoprawny"):
+        verify(SECRET, f"{marked}.{signature}", "sesja-0001")

@@ -142,7 +142,7 @@ def assign(*, session_id: str, role: str, trainee: str, url: str, db: str | None
 @click.option("--server", "url", default=f"ws://127.0.0.1:{DEFAULT_PORT}", show_default=True, help="Adres serwera.")
 @click.option("--db", default=None, help="Baza sesji (jak w „szkola roleplay serve”; domyślnie ta sama co serwera).")
 def unassign(*, session_id: str, role: str, url: str, db: str | None) -> None:
-    """Zwolnij rolę: uczestnik, który ją miał, nie dołączy już do spotkania ze swojego pulpitu."""
+    """Zwolnij rolę: uczestnik, który ją miał, zostaje od razu rozłączony i nie dołączy ponownie."""
     location: Path | str = default_location() if db is None else db if is_database_url(db) else Path(db)
     _read(url, session_id, lambda session: release_role(Seats(location), session_id, session, role))
     click.echo(f"Rola {role} zwolniona.")

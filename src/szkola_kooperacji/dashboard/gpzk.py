@@ -28,7 +28,7 @@ from ..domain.text import shorten
 from ..errors import SessionError
 from ..roleplay import workshop
 from ..roleplay.client import LiveSession
-from ..roleplay.passes import read
+from ..roleplay.passes import ROLE_RELEASED, read
 from ..roleplay.session import Session
 from ..roleplay.views import role_html, sharing_feedback_html, sharing_score_html, team_score_summary_html
 from .assets import stylesheet
@@ -175,8 +175,17 @@ class RoleSeat(w.VBox):
         self.returned_box.layout.display = "flex" if self._returned else "none"
 
     def connection_lost(self) -> None:
-        """Tell the participant that changes no longer reach the team (server stopped or refused a change)."""
-        self.message.value = f"<p class='sk-error'>{LOST}</p>"
+        """Tell the participant that changes no longer reach the team (server stopped or refused a change).
+
+        When the trainer freed the role, say so at the top and lock the seat: nothing typed here would count.
+        """
+        if self.live is None or not self.live.released:
+            self.message.value = f"<p class='sk-error'>{LOST}</p>"
+            return
+        self.refresh()  # the server's last word: the table with this role free
+        self.message.value = f"<p class='sk-error sk-role-released' role='alert'>{_escape(ROLE_RELEASED)}</p>"
+        self.children = (self.message, self.tabs)
+        _disable(self.tabs)
 
     def _move(self, move: Callable[[], object]) -> None:
         try:
@@ -218,6 +227,15 @@ class RoleSeat(w.VBox):
         else:
             self.session.propose(self.institution_id, action)
         self.proposal.clear()
+
+
+def _disable(widget: w.Widget) -> None:
+    """Lock every control under the widget (buttons, fields, lists), leaving what it shows readable."""
+    if isinstance(widget, w.Box):
+        for child in widget.children:
+            _disable(child)
+    elif widget.has_trait("disabled"):
+        widget.disabled = True
 
 
 def _escape(text: str) -> str:

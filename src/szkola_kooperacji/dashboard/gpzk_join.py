@@ -127,7 +127,8 @@ async def join(dashboard: Dashboard, seat: Seat, message: w.HTML) -> MeetingPane
         if (hub_token := user_token()) and hub_user():  # a hub account: the server asks the hub who it is
             live = LiveSession(server_url(), seat.session_id, hub_token=hub_token)
         else:  # a workshop: this kernel runs on the server, beside the secret
-            live = LiveSession(server_url(), seat.session_id, issue(load_secret(), seat.session_id, seat.role, trainee))
+            token = issue(load_secret(), seat.session_id, seat.role, trainee, seat=True)  # ends when the role is freed
+            live = LiveSession(server_url(), seat.session_id, token)
         await live.start()
         case = catalog.cases.get(live.session.header().case_id)
         if case is None or catalog.directory is None:

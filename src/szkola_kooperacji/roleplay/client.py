@@ -19,7 +19,7 @@ from tornado.websocket import WebSocketClientConnection, websocket_connect
 from ..domain.case import Case
 from ..errors import SessionError
 from .knowledge import known_case
-from .passes import BAD_PASS, read
+from .passes import BAD_PASS, RELEASED_CODE, ROLE_RELEASED, read
 from .session import Session
 from .store import check_session_id
 
@@ -115,6 +115,8 @@ class LiveSession:
         if not synced.done():  # the server closed the connection, or never answered
             synced.cancel()
             await self.stop()
+            if connection.close_code == RELEASED_CODE:
+                raise SessionError(ROLE_RELEASED)
             raise SessionError(
                 "Serwer sesji nie wpuścił tej roli: sesja nie ma takiej roli albo nie jest otwarta."
             ) from None
@@ -127,6 +129,11 @@ class LiveSession:
     def closed_by_server(self) -> bool:
         """Whether the server ended the connection (e.g. it refused a change this role may not make)."""
         return any(connection.close_code is not None for connection in self._connections)
+
+    @property
+    def released(self) -> bool:
+        """Whether the server closed the connection because the trainer freed this participant's role."""
+        return any(connection.close_code == RELEASED_CODE for connection in self._connections)
 
     def on_change(self, callback: Callable[[], None]) -> Any:
         """Call ``callback`` soon after the document changed, locally or remotely; return the subscription.

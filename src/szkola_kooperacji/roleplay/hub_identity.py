@@ -55,4 +55,4 @@ async def hub_holder(seats: Seats, api_url: str, authorization: str, session_id:
     seat = next((s for s in seats.of_trainee(name) if s.session_id == session_id), None)
     if seat is None:
         raise SessionError(NOT_ASSIGNED)
-    return Pass(session_id, seat.role, name)
+    return Pass(session_id, seat.role, name, seat=True)

@@ -34,6 +34,12 @@ TRAINER = "trener"
 
 MAX_PASS_CHARS = 1024
 BAD_PASS = "Link wejścia na spotkanie jest niepoprawny albo niepełny; poproś trenera o nowy."
+RELEASED_CODE = 4410
+"""The websocket close code of a connection whose role the trainer freed (its pass no longer admits it)."""
+ROLE_RELEASED = (
+    "Trener zwolnił Twoją rolę na tym spotkaniu: Twoje zmiany nie docierają już do zespołu. "
+    "Wróć do pulpitu przyciskiem u góry strony; jeśli to pomyłka, poproś trenera o ponowne przydzielenie roli."
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,11 @@ class Pass:
     session_id: str
     role: str
     name: str
+    seat: bool = False
+    """Signed for a trainer's assignment (``seats``): valid only while the trainee still holds the role there.
+
+    A join link the trainer handed out (``seat`` False) is not in the assignments, so it has nothing to lose.
+    """
 
     @property
     def is_trainer(self) -> bool:
@@ -77,9 +88,10 @@ def _sign(secret: bytes, payload: str) -> str:
     return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
 
 
-def issue(secret: bytes, session_id: str, role: str, name: str = "") -> str:
-    """Return a signed pass for one person in one role of one session."""
-    data = json.dumps([check_session_id(session_id), role, " ".join(name.split())[:80]], ensure_ascii=False)
+def issue(secret: bytes, session_id: str, role: str, name: str = "", *, seat: bool = False) -> str:
+    """Return a signed pass for one person in one role of one session (``seat``: by the trainer's assignment)."""
+    fields: list[object] = [check_session_id(session_id), role, " ".join(name.split())[:80]]
+    data = json.dumps([*fields, True] if seat else fields, ensure_ascii=False)
     payload = base64.urlsafe_b64encode(data.encode("utf-8")).decode("ascii").rstrip("=")
     return f"{payload}.{_sign(secret, payload)}"
 
@@ -90,8 +102,8 @@ def read(token: str) -> Pass:
     if not signature or len(token) > MAX_PASS_CHARS:
         raise SessionError(BAD_PASS)
     try:
-        session_id, role, name = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-        return Pass(check_session_id(str(session_id)), str(role), str(name))
+        session_id, role, name, *rest = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        return Pass(check_session_id(str(session_id)), str(role), str(name), seat=rest == [True])
     except (ValueError, TypeError, SessionError):
         raise SessionError(BAD_PASS) from None
 

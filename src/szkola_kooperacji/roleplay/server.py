@@ -33,6 +33,7 @@ from tornado.websocket import WebSocketClosedError, WebSocketHandler
 from ..data.cache import cached_valid_catalog
 from ..domain.case import Case
 from ..errors import SessionError
+from .assigned import AssignedConnections
 from .guard import RoomGuard, check_read_only
 from .hub_identity import hub_api_url, hub_holder
 from .knowledge import knowledge_doc, reveal_shared
@@ -77,8 +78,10 @@ class SessionRooms(WebsocketServer):
         self._closing: dict[str, asyncio.TimerHandle] = {}
         self._runner: asyncio.Future[None] | None = None
         self.guards: dict[str, RoomGuard] = {}
-        self._watching: dict[YRoom, Any] = {}
-        """Each open session room's guard of its roles' updates."""
+        self._watching: dict[YRoom, list[Any]] = {}
+        """Each open session room's subscriptions (its shares, its seats), kept: a collected one stops observing."""
+        self.assigned = AssignedConnections(self.seats)
+        """The connections a trainer's assignment admitted: closed when the trainer frees their role."""
         self._cases: dict[str, Case] = {}
         """The cases of the sessions served, looked up once: reading the catalog on every update cost most of
         the server's time (it checks every data file and unpickles the whole catalog)."""
@@ -104,6 +107,7 @@ class SessionRooms(WebsocketServer):
                 room.ready = True
                 await room.ydoc_observed.wait()
                 self._watch_shares(room)
+                self._watching[room].append(self.assigned.watch(name, room.ydoc))
                 self.guards[name] = RoomGuard(room.ydoc)
             return room
 
@@ -148,7 +152,7 @@ class SessionRooms(WebsocketServer):
                 scheduled = True
                 loop.call_soon(reveal)
 
-        self._watching[room] = session.shares.observe(observe)  # kept: a collected subscription may stop observing
+        self._watching[room] = [session.shares.observe(observe)]
         loop.call_soon(reveal)
 
     def _keep(self, name: str) -> None:
@@ -219,6 +223,9 @@ class SessionRooms(WebsocketServer):
                 websocket.refuse()
                 self._close_when_idle(websocket.path, room)
                 return
+            if holder is not None and holder.seat and not self.assigned.admit(websocket, holder, table=not knowledge):
+                self._close_when_idle(websocket.path, room)
+                return
             if knowledge:
                 await self._serve_knowledge(websocket, holder, header.case_id)
                 self._close_when_idle(websocket.path, room)
@@ -233,6 +240,8 @@ class SessionRooms(WebsocketServer):
             self._close_when_idle(websocket.path, room)
         except Exception as error:  # a broken client must not stop the server
             exception_logger(error, LOG)
+        finally:
+            self.assigned.leave(websocket)
 
     async def _serve_knowledge(self, websocket: Any, holder: Pass | None, case_id: str) -> None:
         case = self.case(case_id)
@@ -252,6 +261,7 @@ class TornadoChannel:
         self._handler = handler
         self._path = path
         self._incoming: asyncio.Queue[bytes | None] = asyncio.Queue()
+        self._refused = False
         self.guard: Callable[[bytes], str | None] | None = None
         """Says why a message of this connection is refused (a role's pass); None lets everything through."""
 
@@ -265,7 +275,7 @@ class TornadoChannel:
 
     async def __anext__(self) -> bytes:
         message = await self._incoming.get()
-        if message is None:
+        if message is None or self._refused:  # nothing the client sent before its refusal is applied
             raise StopAsyncIteration
         if self.guard is not None and (why := self.guard(message)) is not None:
             LOG.warning("closed a connection to session %s: %s", self._path, why)
@@ -292,9 +302,17 @@ class TornadoChannel:
         """End the stream of incoming messages."""
         self._incoming.put_nowait(None)
 
-    def refuse(self) -> None:
-        """Close the connection: the pass does not admit it to this room."""
-        self._handler.close(4403, "pass refused")
+    def refuse(self, code: int = 4403, reason: str = "pass refused", last: bytes = b"") -> None:
+        """Close the connection: the pass does not admit it to this room (any more).
+
+        Nothing more the client sent is applied; ``last`` (when given) is the final message it receives.
+        """
+        self._refused = True
+        if last:
+            with contextlib.suppress(WebSocketClosedError):
+                sent = self._handler.write_message(last, binary=True)  # queued before the close frame
+                sent.add_done_callback(lambda done: done.exception())  # a client already gone is no error
+        self._handler.close(code, reason)
         self.close()
 
 

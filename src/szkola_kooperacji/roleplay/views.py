@@ -69,10 +69,19 @@ def role_html(case: Case, directory: ServiceDirectory, meeting: Meeting, institu
     return (
         f'<section class="sk-role" data-role="{e(institution_id)}">'
         f"<h2>{_name(directory, institution_id)}{lead}</h2>"
-        f"<p class='sk-muted'>{e(FORUM_LABELS[meeting.forum])}</p>"
+        f"<p class='sk-muted'>{e(FORUM_LABELS[meeting.forum])}</p>{attendees_html(directory, meeting)}"
         f"<h3>Co wie Twoja instytucja</h3>{LIST}{items or NOTHING_KNOWN}</ul>"
         f"{table_html(case, directory, meeting)}</section>"
     )
+
+
+def attendees_html(directory: ServiceDirectory, meeting: Meeting) -> str:
+    """Return who sits at the table: each role with its participant, or "wolna" (a role nobody or the trainer freed)."""
+    seats = " · ".join(
+        f"<span data-seat='{e(role)}'>{_name(directory, role)}: {e(holder) if holder else '<em>wolna</em>'}</span>"
+        for role, holder in meeting.roles.items()
+    )
+    return f"<p class='sk-attendees'><strong>Przy stole:</strong> {seats}</p>"
 
 
 def table_html(case: Case, directory: ServiceDirectory, meeting: Meeting) -> str:
