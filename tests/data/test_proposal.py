@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from szkola_kooperacji.cli import main
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.data.proposal import check_draft, check_proposal, proposal_yaml
-from szkola_kooperacji.domain.codes import ClientGroup, Level, Sector
-from szkola_kooperacji.domain.directory import InstitutionType
+from szkola_kooperacji.domain.codes import ClientGroup
 from szkola_kooperacji.domain.lista_entry import EntryDraft, ServiceDraft
+from tests.lista_drafts import valid_draft
 
 ROOT = Path(__file__).resolve().parents[2]
 DIRECTORY = load_valid_catalog().directory
@@ -83,15 +83,7 @@ def test_the_exported_yaml_joins_the_lista_and_passes_szkola_validate(tmp_path: 
 
 
 def test_an_entry_filled_in_on_the_form_is_checked_by_the_same_path_as_a_file():
-    draft = EntryDraft(
-        name="Koło Gospodyń Wiejskich w Czaplicach",
-        type=InstitutionType.NGO_LOKALNE,
-        sector=Sector.NGO,
-        level=Level.GMINA,
-        gmina="zurawiec",
-        contact_role="przewodnicząca koła",
-        services=[ServiceDraft(name="Warsztaty kulinarne", for_whom=[ClientGroup.RODZINY_Z_DZIECMI])],
-    )
+    draft = valid_draft()
     checked = check_draft(draft, DIRECTORY)
     assert checked.problems == ()
     assert checked.institution is not None

@@ -15,30 +15,18 @@ from click.testing import CliRunner
 from szkola_kooperacji.cli import main
 from szkola_kooperacji.dashboard.progress_report import proposals_section_html
 from szkola_kooperacji.data import load_valid_catalog
-from szkola_kooperacji.domain.codes import ClientGroup, Level, Sector
-from szkola_kooperacji.domain.directory import InstitutionType
+from szkola_kooperacji.domain.codes import ClientGroup
 from szkola_kooperacji.domain.lista_entry import EntryDraft, ServiceDraft
 from szkola_kooperacji.grading.course_folder import DRAFTS_STORE, CourseFolder
 from szkola_kooperacji.grading.lista_proposals_report import INVALID, NONE, VALID, proposal_frame
 from szkola_kooperacji.storage import DraftStore
 from szkola_kooperacji.storage.lista_proposals import SLOT, save_proposal
+from tests.lista_drafts import valid_draft
 
 ROOT = Path(__file__).parents[2]
 MANIFEST = str(ROOT / "courses" / "regionalny.yaml")
 DIRECTORY = load_valid_catalog().directory
 assert DIRECTORY is not None
-
-
-def _valid() -> EntryDraft:
-    return EntryDraft(
-        name="Koło Gospodyń Wiejskich w Czaplicach",
-        type=InstitutionType.NGO_LOKALNE,
-        sector=Sector.NGO,
-        level=Level.GMINA,
-        gmina="zurawiec",
-        contact_role="przewodnicząca koła",
-        services=[ServiceDraft(name="Warsztaty kulinarne", for_whom=[ClientGroup.RODZINY_Z_DZIECMI])],
-    )
 
 
 @pytest.fixture
@@ -53,8 +41,8 @@ def course_dir(tmp_path: Path) -> Path:
     result = CliRunner().invoke(main, ["course", "init", str(course), "--course", MANIFEST, "--roster", str(roster)])
     assert result.exit_code == 0, result.output
     store = DraftStore(course / DRAFTS_STORE)
-    save_proposal(store, "anowak", _valid())
-    flawed = _valid()
+    save_proposal(store, "anowak", valid_draft())
+    flawed = valid_draft()
     flawed.name = "Klub <b>Seniora</b> w Żurawcu"  # a tag is text to the trainer's table, never markup
     flawed.gmina = "nigdzie"
     flawed.services.append(ServiceDraft(name="Warsztaty kulinarne", for_whom=[ClientGroup.DOROSLI]))
@@ -85,7 +73,7 @@ def test_each_trainee_has_their_proposal_and_the_findings_of_the_listas_check(co
 def test_a_proposal_the_trainer_has_since_added_to_the_lista_shows_as_already_there(course_dir: Path):
     from szkola_kooperacji.data.proposal import check_draft  # noqa: PLC0415
 
-    added = check_draft(_valid(), DIRECTORY).institution
+    added = check_draft(valid_draft(), DIRECTORY).institution
     assert added is not None
     lista = DIRECTORY.model_copy(update={"institutions": [*DIRECTORY.institutions, added]})
     frame = proposal_frame(CourseFolder.open(course_dir), lista).set_index("uczestnik")
