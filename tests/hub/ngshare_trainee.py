@@ -4,7 +4,8 @@ Run by tests/hub/test_ngshare.py in the environment of a trainee's server on Kub
 account and token, the single-user image's nbgrader configuration (ngshare), the course id and no
 course folder. ``python ngshare_trainee.py submit EXERCISE REFLECTION`` opens the exercise from the
 course's list, builds the reference diagnosis in the exercise's draft (what the builders do) and
-clicks "Oddaj ćwiczenie"; ``… feedback EXERCISE`` clicks "Pokaż informację zwrotną od trenera".
+clicks "Oddaj ćwiczenie"; ``… feedback EXERCISE`` clicks "Pokaż informację zwrotną od trenera";
+``… list EXERCISE`` only shows the page.
 It prints what the page shows, as JSON.
 """
 
@@ -37,6 +38,12 @@ def click(root: w.Widget, css: str) -> None:
 
 def main(step: str, exercise: str, reflection: str = "") -> None:
     page = dashboard()
+    if step == "list":  # what the page says where the course's exercises are listed
+        texts = [x.value for x in walk(page) if isinstance(x, w.HTML)]
+        buttons = [x for x in walk(page) if isinstance(x, w.Button)]
+        listed = [c for x in buttons for c in x._dom_classes if c.startswith("sk-exercise-")]
+        print(json.dumps({"texts": texts, "listed": listed}))  # the graded exercises' section: its buttons' classes
+        return
     click(page, f"sk-exercise-{exercise}")
     workspace = next(x for x in walk(page) if isinstance(x, Workspace))
     panel = next(x for x in walk(page) if isinstance(x, ExercisePanel))

@@ -20,6 +20,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
@@ -218,7 +219,7 @@ PROGRESS = (
 """The trainer's progress reading (the group report's), run in the trainer's server."""
 
 
-def _dashboard(share: NgshareHub, trainee: str, home: Path, course_id: str, *args: str) -> dict[str, str]:
+def _dashboard(share: NgshareHub, trainee: str, home: Path, course_id: str, *args: str) -> dict[str, Any]:
     """Run the trainee's dashboard as their server on Kubernetes would: no course folder, the course id only."""
     env = {"HOME": str(home), COURSE_ID_ENV: course_id, "SZKOLA_STORE": str(home / "prace.sqlite")}
     done = share.run(trainee, [sys.executable, str(TRAINEE_SERVER), *args], home, env)
@@ -259,6 +260,7 @@ def test_dashboard_submits_and_shows_feedback_through_ngshare(ngshare_hub: Ngsha
 
     home = tmp_path / "anowak-pod"
     home.mkdir()
+    assert _dashboard(share, "anowak", home, DASHBOARD_GROUP, "list", EXERCISE)["listed"] == [f"sk-exercise-{EXERCISE}"]
     reflection = "Rodzina ma wsparcie babci; pomoc zaczynamy od niej."
     shown = _dashboard(share, "anowak", home, DASHBOARD_GROUP, "submit", EXERCISE, reflection)
     assert "Oddano" in shown["status"], shown
@@ -277,6 +279,12 @@ def test_dashboard_submits_and_shows_feedback_through_ngshare(ngshare_hub: Ngsha
     share.nbgrader(TRAINER, ["release_feedback", EXERCISE], course)
     facts = _trainer_progress(share, course, "anowak")["facts"]
     assert facts == ["exercise_graded", "exercise_submitted", "feedback_returned"], facts
+
+    outsider = tmp_path / "zobcy-pod"
+    outsider.mkdir()
+    page = _dashboard(share, OUTSIDER, outsider, DASHBOARD_GROUP, "list", EXERCISE)
+    assert f"tego konta nie ma na liście kursu {DASHBOARD_GROUP}" in " ".join(page["texts"]), page  # in Polish
+    assert page["listed"] == [], page
 
     returned = _dashboard(share, "anowak", home, DASHBOARD_GROUP, "feedback", EXERCISE)
     assert "sk-feedback-frame" in returned["returned"], returned

@@ -35,6 +35,8 @@ from .course_folder import CourseFolder
 from .notebook import ExerciseInfo, exercise_info, write_submission
 
 _LOG = logging.getLogger("szkola_kooperacji.exchange")
+REFUSED = "Permission denied"
+"""How ngshare words a refusal (an account not on the course's roster), which its client logs as an error."""
 WORK_DIR = "cwiczenia"
 """Where a trainee without a course folder keeps fetched exercises: in their own server's home."""
 
@@ -118,7 +120,13 @@ def run_step(config: Any, step_name: str, **traits: Any) -> Any:
     finally:
         _LOG.removeHandler(errors)
     if errors.messages:
-        assignment = config.CourseDirectory.get("assignment_id", "")
+        course = config.CourseDirectory.get("course_id", "")
+        if any(REFUSED in message for message in errors.messages):
+            raise SzkolaError(
+                f"Wymiana ćwiczeń odmówiła dostępu: tego konta nie ma na liście kursu {course}. "
+                "Poproś trenera o dopisanie (ngshare-course-management add_student)."
+            )
+        assignment = config.CourseDirectory.get("assignment_id", "") or course
         raise SzkolaError(f"Wymiana ćwiczeń nie powiodła się ({assignment}): {errors.messages[-1]}")
     return result
 
