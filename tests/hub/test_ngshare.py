@@ -20,6 +20,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
@@ -29,6 +30,7 @@ from szkola_kooperacji.commands.hub import find_proxy
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.draft import Draft
 from szkola_kooperacji.errors import SzkolaError
+from szkola_kooperacji.grading import COURSE_ID_ENV
 from szkola_kooperacji.grading.cells import score_part
 from szkola_kooperacji.grading.course_folder import CourseFolder
 from szkola_kooperacji.grading.notebook import write_submission
@@ -64,7 +66,9 @@ class NgshareHub:
     tokens: dict[str, str]
     course: Path
 
-    def run(self, user: str, args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, user: str, args: list[str], cwd: Path, extra: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         """Run a command as a user's server would: their name and hub token, the image's nbgrader config."""
         env = {
             **os.environ,
@@ -72,6 +76,7 @@ class NgshareHub:
             "JUPYTERHUB_API_TOKEN": self.tokens[user],
             "JUPYTER_CONFIG_PATH": str(IMAGE_CONFIG),
             NGSHARE_URL_ENV: self.hub.at(f"services/{NGSHARE}"),
+            **(extra or {}),
         }
         return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False)
 
@@ -196,3 +201,92 @@ def test_release_fetch_submit_collect_and_autograde_through_ngshare(ngshare_hub:
 
     assert not exchange_root.exists(), "the shared exchange folder was used"
     assert any(share.storage.rglob("*")), "ngshare stored no files"
+
+
+DASHBOARD_GROUP = "regionalny_pulpit"
+"""A second course in ngshare, so this test needs nothing of the one above."""
+TRAINEE_SERVER = Path(__file__).with_name("ngshare_trainee.py")
+PROGRESS = (
+    "import json, sys\n"
+    "from pathlib import Path\n"
+    "from szkola_kooperacji.grading.course_folder import CourseFolder\n"
+    "from szkola_kooperacji.grading.progress import exercise_facts, released_exercises\n"
+    "folder = CourseFolder.open(Path(sys.argv[1]))\n"
+    "facts = exercise_facts(folder, sys.argv[2], [sys.argv[3]])\n"
+    "print(json.dumps({'facts': sorted(f.kind.value for f in facts), "
+    "'released': released_exercises(folder, [sys.argv[3], 'cw_nieznane'])}))\n"
+)
+"""The trainer's progress reading (the group report's), run in the trainer's server."""
+
+
+def _dashboard(share: NgshareHub, trainee: str, home: Path, course_id: str, *args: str) -> dict[str, Any]:
+    """Run the trainee's dashboard as their server on Kubernetes would: no course folder, the course id only."""
+    env = {"HOME": str(home), COURSE_ID_ENV: course_id, "SZKOLA_STORE": str(home / "prace.sqlite")}
+    done = share.run(trainee, [sys.executable, str(TRAINEE_SERVER), *args], home, env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    assert isinstance(shown, dict)
+    return shown
+
+
+def _trainer_progress(share: NgshareHub, course: Path, trainee: str) -> dict[str, list[str]]:
+    done = share.run(TRAINER, [sys.executable, "-c", PROGRESS, str(course), trainee, EXERCISE], course)
+    assert done.returncode == 0, done.stdout + done.stderr
+    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def test_dashboard_submits_and_shows_feedback_through_ngshare(ngshare_hub: NgshareHub, tmp_path: Path):
+    share = ngshare_hub
+    roster = tmp_path / "lista.csv"
+    roster.write_text("id,first_name,last_name\nanowak,Anna,Nowak\n", encoding="utf-8")
+    course = tmp_path / "kurs"
+    init = ["course", "init", str(course), "--course", str(ROOT / "courses" / "regionalny.yaml")]
+    made = szkola([*init, "--group", DASHBOARD_GROUP, "--roster", str(roster)], tmp_path)
+    assert made.returncode == 0, made.stdout + made.stderr
+    folder = CourseFolder.open(course)
+    folder.exchange_root.rmdir()  # nothing may use the shared folder
+    manage = str(Path(sys.executable).parent / "ngshare-course-management")
+    created = share.run(ADMIN, [manage, "create_course", DASHBOARD_GROUP, TRAINER], course)
+    assert "Successfully created" in created.stdout, created.stdout + created.stderr
+    listed = tmp_path / "lista_ngshare.csv"
+    listed.write_text("student_id,first_name,last_name,email\nanowak,Anna,Nowak,\n", encoding="utf-8")
+    added = share.run(TRAINER, [manage, "add_students", DASHBOARD_GROUP, str(listed), "--no-gb"], course)
+    assert "was successfully added" in added.stdout, added.stdout + added.stderr
+    nbgrader(course, "generate_assignment", EXERCISE)
+    share.nbgrader(TRAINER, ["release_assignment", EXERCISE], course)
+    assert _trainer_progress(share, course, "anowak") == {"facts": [], "released": [EXERCISE]}
+
+    home = tmp_path / "anowak-pod"
+    home.mkdir()
+    assert _dashboard(share, "anowak", home, DASHBOARD_GROUP, "list", EXERCISE)["listed"] == [f"sk-exercise-{EXERCISE}"]
+    reflection = "Rodzina ma wsparcie babci; pomoc zaczynamy od niej."
+    shown = _dashboard(share, "anowak", home, DASHBOARD_GROUP, "submit", EXERCISE, reflection)
+    assert "Oddano" in shown["status"], shown
+    assert _trainer_progress(share, course, "anowak")["facts"] == ["exercise_submitted"]
+    early = _dashboard(share, "anowak", home, DASHBOARD_GROUP, "feedback", EXERCISE)
+    assert "nie zwrócił jeszcze" in early["returned"], early
+
+    share.nbgrader(TRAINER, ["collect", EXERCISE], course)
+    collected = nbformat.read(course / "submitted" / "anowak" / EXERCISE / f"{EXERCISE}.ipynb", as_version=4)
+    assert any(reflection in cell.source for cell in collected.cells), "the reflection did not arrive"
+    graded = szkola(["grade", "autograde", EXERCISE], course)
+    assert graded.returncode == 0, graded.stdout + graded.stderr
+    with Gradebook(folder.db_url) as gradebook:
+        assert float(gradebook.find_submission(EXERCISE, "anowak").code_score) == AUTO_POINTS  # the reference work
+    nbgrader(course, "generate_feedback", EXERCISE)
+    share.nbgrader(TRAINER, ["release_feedback", EXERCISE], course)
+    facts = _trainer_progress(share, course, "anowak")["facts"]
+    assert facts == ["exercise_graded", "exercise_submitted", "feedback_returned"], facts
+
+    outsider = tmp_path / "zobcy-pod"
+    outsider.mkdir()
+    page = _dashboard(share, OUTSIDER, outsider, DASHBOARD_GROUP, "list", EXERCISE)
+    assert f"tego konta nie ma na liście kursu {DASHBOARD_GROUP}" in " ".join(page["texts"]), page  # in Polish
+    assert page["listed"] == [], page
+
+    returned = _dashboard(share, "anowak", home, DASHBOARD_GROUP, "feedback", EXERCISE)
+    assert "sk-feedback-frame" in returned["returned"], returned
+    assert "Rodzina ma wsparcie babci" in returned["returned"], returned  # the trainer's page of her submission
+    assert not folder.exchange_root.exists(), "the shared exchange folder was used"

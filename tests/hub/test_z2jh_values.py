@@ -5,16 +5,32 @@ from __future__ import annotations
 import copy
 import os
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import jsonschema
 import pytest
 import yaml
+from click.testing import CliRunner
+from traitlets.config import Config
 
+from szkola_kooperacji.cli import main
+from szkola_kooperacji.grading import COURSE_ID_ENV
 from szkola_kooperacji.hub.config import DASHBOARD_URL, TRAINEE_EXTENSIONS
 from szkola_kooperacji.hub.ngshare import NGSHARE, NGSHARE_URL_ENV
-from szkola_kooperacji.hub.settings import TRAINER_GROUP, HubSettings, grader_group, trainee_group
+from szkola_kooperacji.hub.roleplay_service import SERVICE_NAME
+from szkola_kooperacji.hub.settings import (
+    DEFAULT_GPZK_PORT,
+    TRAINER_GROUP,
+    HubSettings,
+    grader_group,
+    trainee_group,
+)
 from szkola_kooperacji.hub.z2jh import course_values, formgrader_url
+from szkola_kooperacji.roleplay.hub_identity import API_URL_ENV
+from szkola_kooperacji.roleplay.passes import SECRET_ENV
+from szkola_kooperacji.roleplay.workshop import SERVER_ENV
+from szkola_kooperacji.storage.drafts import STORE_ENV
 from tests.browser.conftest import new_course, szkola
 
 from .conftest import ADMIN, REGIONAL, ROSTER, SUPRA, SUPRA_ROSTER, TRAINERS, TWO_COURSES
@@ -28,6 +44,8 @@ EXAMPLE_ROSTERS = {
 ROOT = Path(__file__).parent.parent.parent
 VALUES = ROOT / "deploy" / "z2jh" / "values.yaml"
 COURSES = ROOT / "deploy" / "z2jh" / "kursy.yaml"
+GPZK = ROOT / "deploy" / "z2jh" / "gpzk-sesje.yaml"
+"""The G-PZK session server's pod and Service (plain Kubernetes manifests beside the chart)."""
 """The example hub's two courses, written by `szkola z2jh` (a second --values file for helm)."""
 CHART = Path(os.environ.get("SZKOLA_Z2JH_CHART", Path(__file__).parent / "z2jh_chart"))
 """The chart's defaults and values schema, copied from the chart (its README names the commit)."""
@@ -143,3 +161,49 @@ def test_szkola_z2jh_refuses_a_trainer_of_an_unknown_course(tmp_path):
     done = szkola(["z2jh", f"--course={REGIONAL}={folder}", "--trainer=inny=mkowalska"], tmp_path)
     assert done.returncode == 1
     assert "nie ma kursu 'inny'" in done.stderr
+
+
+def _spawned(*groups: str, admin: bool = False) -> SimpleNamespace:
+    """Run the chart's pre-spawn hook from values.yaml on a spawner of a user in these hub groups."""
+    config = Config()
+    exec(_values()["hub"]["extraConfig"]["szkola-roles"], {"c": config})  # as the hub runs extraConfig
+    user = SimpleNamespace(admin=admin, groups=[SimpleNamespace(name=g) for g in groups])
+    spawner = SimpleNamespace(user=user, args=[], environment={}, default_url="")
+    config.KubeSpawner.pre_spawn_hook(spawner)
+    return spawner
+
+
+def test_a_trainees_pod_learns_the_course_id_of_their_course_group():
+    assert _spawned(trainee_group(REGIONAL)).environment == {COURSE_ID_ENV: REGIONAL}
+    assert COURSE_ID_ENV not in _spawned(trainee_group(REGIONAL), trainee_group(SUPRA)).environment  # ambiguous
+    assert _spawned().environment == {}
+    trainer = _spawned(TRAINER_GROUP, trainee_group(REGIONAL))
+    assert trainer.default_url == "/lab"
+    assert trainer.environment == {}
+
+
+def test_the_gpzk_session_server_is_a_hub_service_the_dashboards_reach():
+    values = _values()
+    service = values["hub"]["services"][SERVICE_NAME]
+    assert "url" not in service  # no proxy route, as on one server
+    assert "command" not in service
+    deployment, k8s_service = yaml.safe_load_all(GPZK.read_text(encoding="utf-8"))
+    assert (deployment["kind"], k8s_service["kind"]) == ("Deployment", "Service")
+    port = k8s_service["spec"]["ports"][0]["port"]
+    assert port == DEFAULT_GPZK_PORT
+    name = k8s_service["metadata"]["name"]
+    assert name == SERVICE_NAME
+    assert values["singleuser"]["extraEnv"][SERVER_ENV] == f"ws://{name}.szkola.svc.cluster.local:{port}"
+    pod = deployment["spec"]["template"]
+    assert k8s_service["spec"]["selector"].items() <= pod["metadata"]["labels"].items()
+    assert pod["metadata"]["labels"]["hub.jupyter.org/network-access-hub"] == "true"  # it asks the hub's API
+    (container,) = pod["spec"]["containers"]
+    assert container["command"][:3] == ["szkola", "roleplay", "serve"]
+    assert f"--port={port}" in container["command"]
+    checked = CliRunner().invoke(main, [*container["command"][1:], "--help"])  # unknown options fail the parse
+    assert checked.exit_code == 0, checked.output
+    assert {e["name"] for e in container["env"]} == {API_URL_ENV, STORE_ENV, SECRET_ENV}
+    assert SECRET_ENV not in values["singleuser"]["extraEnv"]  # the trainees' pods never hold the signing secret
+    (egress,) = values["singleuser"]["networkPolicy"]["egress"]
+    assert egress["to"][0]["podSelector"]["matchLabels"].items() <= pod["metadata"]["labels"].items()
+    assert egress["ports"] == [{"port": port, "protocol": "TCP"}]

@@ -158,7 +158,6 @@ def open_document_exercise(app: Dashboard, assignment: str) -> DocumentWorkspace
     from .exercise_panel import ExercisePanel  # noqa: PLC0415
 
     assert app.trainee is not None
-    assert app.course_dir is not None
     trainee, store = app.trainee, app.store
     exchange = TraineeExchange(app.course_dir, trainee)
     released = exchange.fetch(assignment)
@@ -197,7 +196,6 @@ def open_reflective_exercise(app: Dashboard, assignment: str) -> w.VBox:
     from .exercise_panel import ExercisePanel  # noqa: PLC0415
 
     assert app.trainee is not None
-    assert app.course_dir is not None
     trainee, store = app.trainee, app.store
     exchange = TraineeExchange(app.course_dir, trainee)
     released = exchange.fetch(assignment)

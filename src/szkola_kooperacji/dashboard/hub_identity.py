@@ -14,11 +14,11 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..data.catalog import Catalog
+from ..grading import HUB_USER_ENV
 from ..storage import DraftStore
 from .landing import Dashboard
 from .render import e
 
-HUB_USER_ENV = "JUPYTERHUB_USER"
 HUB_PREFIX_ENV = "JUPYTERHUB_BASE_URL"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import ipywidgets as w
@@ -11,6 +12,7 @@ from ..domain.case import Case
 from ..domain.codes import DIFFICULTY_LABELS
 from ..domain.draft import Draft
 from ..errors import SzkolaError
+from ..grading import COURSE_ID_ENV
 from ..storage import DraftStore
 from .assets import stylesheet
 from .course_rows import close_tree
@@ -172,14 +174,14 @@ class Dashboard(w.VBox):
 
     def _exercise_section(self) -> list[w.Widget]:
         """List the released exercises of the trainee's group, when the server serves a course."""
-        if self.course_dir is None or self.trainee is None:
-            return []
+        if (self.course_dir is None and not os.environ.get(COURSE_ID_ENV)) or self.trainee is None:
+            return []  # no course served (a course without its folder here: Kubernetes, the exchange is ngshare)
         from ..grading.exchange import TraineeExchange  # noqa: PLC0415 (nbgrader only when a course is served)
 
         heading = w.HTML("<h3>Ćwiczenia oceniane</h3>")
         try:
             exchange = TraineeExchange(self.course_dir, self.trainee)
-            if self.trainee not in exchange.roster():
+            if not exchange.is_on_roster():
                 raise SzkolaError(
                     "Twojego identyfikatora nie ma na liście grupy. Aby oddawać ćwiczenia, zaloguj się "
                     "identyfikatorem od trenera (np. anowak)."
@@ -211,7 +213,6 @@ class Dashboard(w.VBox):
         from .exercise_panel import ExercisePanel  # noqa: PLC0415
 
         assert self.trainee is not None
-        assert self.course_dir is not None
         assert self.catalog.directory is not None
         trainee, store = self.trainee, self.store
         exchange = TraineeExchange(self.course_dir, trainee)

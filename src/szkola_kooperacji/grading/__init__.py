@@ -19,6 +19,10 @@ MAX_WORK_CHARS = 4_000_000
 
 COURSE_ENV = "SZKOLA_COURSE"
 """The course directory (from ``szkola course init``) whose released exercises the dashboard offers."""
+COURSE_ID_ENV = "SZKOLA_COURSE_ID"
+"""The course id of a trainee's server that sees no course folder (Kubernetes: the course lives in ngshare)."""
+HUB_USER_ENV = "JUPYTERHUB_USER"
+"""The hub account a server belongs to (JupyterHub sets it): the trainee, and who a service exchange knows."""
 
 
 def prefer_fast_validation() -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..domain.case import Case
 from ..domain.course import Course
@@ -28,6 +29,63 @@ def _mtime(path: Path) -> dt.datetime:
 
 def exercise_facts(folder: CourseFolder, trainee: str, exercises: list[str]) -> list[Fact]:
     """Read submitted, graded and feedback-returned facts of these exercises from the exchange and the gradebook."""
+    from .exchange import course_config, is_folder_exchange  # noqa: PLC0415
+
+    config = course_config(folder)
+    if is_folder_exchange(config):
+        facts = _folder_facts(folder, trainee, exercises)
+    else:
+        facts = _listed_facts(config, folder, trainee, exercises)
+    facts.extend(_graded(folder, trainee, exercises))
+    return facts
+
+
+def _listed_facts(config: Any, folder: CourseFolder, trainee: str, exercises: list[str]) -> list[Fact]:
+    """Read submitted and feedback-returned facts from the exchange's list of the trainee's submissions (ngshare).
+
+    A service exchange says whether feedback waits for a submission, not when it was released:
+    the feedback fact carries the time of the submission it answers.
+    """
+    from nbgrader.utils import parse_utc  # noqa: PLC0415
+
+    from .exchange import run_step  # noqa: PLC0415
+
+    def when(timestamp: str) -> dt.datetime:
+        return parse_utc(timestamp).replace(tzinfo=dt.UTC, microsecond=0)  # type: ignore[no-any-return]
+
+    config.CourseDirectory.course_id = folder.course_id
+    config.CourseDirectory.student_id = trainee
+    facts: list[Fact] = []
+    for listed in run_step(config, "List", inbound=True):
+        exercise, submissions = str(listed["assignment_id"]), listed["submissions"]
+        if listed["student_id"] != trainee or exercise not in exercises or not submissions:
+            continue
+        facts.append(Fact(FactKind.EXERCISE_SUBMITTED, exercise, when(submissions[0]["timestamp"])))
+        if answered := [s for s in submissions if s["has_exchange_feedback"]]:
+            facts.append(Fact(FactKind.FEEDBACK_RETURNED, exercise, when(answered[-1]["timestamp"])))
+    listed_now = {f.item_id for f in facts if f.kind is FactKind.EXERCISE_SUBMITTED}
+    for exercise in exercises:  # collected by the trainer (their own course folder) counts as submitted too
+        collected = folder.root / "submitted" / trainee / exercise
+        if exercise not in listed_now and collected.is_dir():
+            facts.append(Fact(FactKind.EXERCISE_SUBMITTED, exercise, _mtime(collected)))
+    return facts
+
+
+def released_exercises(folder: CourseFolder, exercises: list[str]) -> list[str]:
+    """Return which of these exercises the trainer has released (the exchange's list; the folder's outbound)."""
+    from .exchange import course_config, is_folder_exchange, run_step  # noqa: PLC0415
+
+    config = course_config(folder)
+    if is_folder_exchange(config):  # the folder exchange: read its outbound folder, as before (no nbgrader step)
+        outbound = folder.exchange_root / folder.course_id / "outbound"
+        return [e for e in exercises if (outbound / e).is_dir()]
+    config.CourseDirectory.course_id = folder.course_id
+    listed = {str(a["assignment_id"]) for a in run_step(config, "List") if a["course_id"] == folder.course_id}
+    return [e for e in exercises if e in listed]
+
+
+def _folder_facts(folder: CourseFolder, trainee: str, exercises: list[str]) -> list[Fact]:
+    """Read submitted and feedback-returned facts from the shared exchange folder (nbgrader's default exchange)."""
     facts: list[Fact] = []
     inbound = folder.exchange_root / folder.course_id / "inbound"
     for exercise in exercises:
@@ -37,7 +95,6 @@ def exercise_facts(folder: CourseFolder, trainee: str, exercises: list[str]) -> 
             facts.append(Fact(FactKind.EXERCISE_SUBMITTED, exercise, _mtime(sent[0] if sent else collected)))
         if (when := _feedback_released(folder, trainee, exercise)) is not None:
             facts.append(Fact(FactKind.FEEDBACK_RETURNED, exercise, when))
-    facts.extend(_graded(folder, trainee, exercises))
     return facts
 
 
@@ -117,8 +174,7 @@ def trainee_progress(sources: Sources, course: Course, trainee: str) -> CoursePr
     released: list[str] | None = None
     if sources.folder is not None:
         facts += exercise_facts(sources.folder, trainee, course.exercise_ids)
-        outbound = sources.folder.exchange_root / sources.folder.course_id / "outbound"
-        released = [e for e in course.exercise_ids if (outbound / e).is_dir()]
+        released = released_exercises(sources.folder, course.exercise_ids)
     return course_progress(
         course, facts, released=released, lessons_without_self_check=sources.lessons_without_self_check
     )

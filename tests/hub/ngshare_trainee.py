@@ -1,0 +1,65 @@
+"""A trainee's dashboard as the kernel of their own server builds it, driven by its own buttons (no browser).
+
+Run by tests/hub/test_ngshare.py in the environment of a trainee's server on Kubernetes: the hub
+account and token, the single-user image's nbgrader configuration (ngshare), the course id and no
+course folder. ``python ngshare_trainee.py submit EXERCISE REFLECTION`` opens the exercise from the
+course's list, builds the reference diagnosis in the exercise's draft (what the builders do) and
+clicks "Oddaj ćwiczenie"; ``… feedback EXERCISE`` clicks "Pokaż informację zwrotną od trenera";
+``… list EXERCISE`` only shows the page.
+It prints what the page shows, as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+
+import ipywidgets as w
+
+from szkola_kooperacji.dashboard import dashboard
+from szkola_kooperacji.dashboard.exercise_panel import ExercisePanel
+from szkola_kooperacji.dashboard.workspace import Workspace
+
+
+def walk(widget: w.Widget) -> Iterator[w.Widget]:
+    yield widget
+    for child in getattr(widget, "children", ()) or ():
+        yield from walk(child)
+
+
+def click(root: w.Widget, css: str) -> None:
+    buttons = [b for b in walk(root) if isinstance(b, w.Button) and css in b._dom_classes]
+    if not buttons:
+        print(json.dumps({"missing": css, "page": [getattr(x, "value", "") for x in walk(root)]}))
+        sys.exit(1)
+    buttons[0].click()
+
+
+def main(step: str, exercise: str, reflection: str = "") -> None:
+    page = dashboard()
+    if step == "list":  # what the page says where the course's exercises are listed
+        texts = [x.value for x in walk(page) if isinstance(x, w.HTML)]
+        buttons = [x for x in walk(page) if isinstance(x, w.Button)]
+        listed = [c for x in buttons for c in x._dom_classes if c.startswith("sk-exercise-")]
+        print(json.dumps({"texts": texts, "listed": listed}))  # the graded exercises' section: its buttons' classes
+        return
+    click(page, f"sk-exercise-{exercise}")
+    workspace = next(x for x in walk(page) if isinstance(x, Workspace))
+    panel = next(x for x in walk(page) if isinstance(x, ExercisePanel))
+    shown: dict[str, str] = {"message": page.message.value}
+    if step == "submit":
+        workspace.draft.diagnosis = workspace.case.reference.diagnosis.model_copy(deep=True)
+        for area in panel.areas.values():
+            area.value = reflection
+        click(panel, "sk-submit")
+    else:
+        click(panel, "sk-show-returned")
+        shown["returned"] = panel.returned.value
+    shown["status"] = panel.status.value
+    shown["after"] = page.message.value
+    print(json.dumps(shown))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
