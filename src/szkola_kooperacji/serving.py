@@ -78,6 +78,8 @@ def dashboard_notebook(name: str = "pulpit.ipynb") -> Path:
     return project_root() / "notebooks" / name
 
 
+KERNEL_CHECK_SECONDS = 1.0
+"""How often the server checks that each kernel still runs (Jupyter's restarter; its default is 3 s)."""
 LOG_NAME = "serwer.log"
 """The technical log (Voilà's and its kernels' output) beside the draft store, unless ``--log`` names one."""
 LOG_ROTATE_BYTES = 20 * 1024 * 1024
@@ -104,6 +106,9 @@ def voila_command(options: ServeOptions, runtime_dir: Path | None = None) -> lis
         # while 40 kernels start at once could clash ("Address already in use") and kill a kernel.
         "--KernelManager.transport=ipc",
         "--Voila.port_retries=0",  # the port the host announced, or a clear failure, never another port
+        # Jupyter looks every 3 s whether a kernel still runs; the trainee's page learns of a dead one only
+        # then, and must say so within 3 s (trainee_page.js): look every second (a /proc read per kernel).
+        f"--KernelRestarter.time_to_dead={KERNEL_CHECK_SECONDS}",
         # Kernels are forks of one process that has imported the dashboard (kernel_forks): a third
         # of the memory each; without that process they start as new processes, as Jupyter's do.
         f"--KernelProvisionerFactory.default_provisioner_name={PROVISIONER_NAME}",
