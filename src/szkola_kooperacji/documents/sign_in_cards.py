@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
@@ -23,6 +24,8 @@ COLUMNS, ROWS = 2, 4
 PAGE_MARGIN = 12 * mm
 PADDING = 6 * mm
 ADDRESS_BLANK = "_" * 28
+CODE_SIZE, SMALLEST_CODE_SIZE = 20, 12
+"""The code's type size: as large as fits on one line of the card (a wide code wrapped and spilled over the cut)."""
 
 
 @dataclass(frozen=True)
@@ -34,13 +37,20 @@ class SignInCard:
     code: str
 
 
+def _code_style(text: str, width: float) -> ParagraphStyle:
+    """Return the code's style at the largest size (down to the smallest) at which ``text`` fits ``width``."""
+    size = CODE_SIZE
+    while size > SMALLEST_CODE_SIZE and stringWidth(text, BOLD, size) > width:
+        size -= 1
+    return ParagraphStyle("code", fontName=BOLD, fontSize=size, leading=round(size * 1.3))
+
+
 def sign_in_cards_pdf(course_title: str, cards: list[SignInCard], address: str | None = None) -> bytes:
     """Return a PDF with one cut-out card per trainee (Polish text, bundled font)."""
     font = register_fonts()
     small = ParagraphStyle("small", fontName=font, fontSize=8, leading=10, textColor=colors.HexColor("#444444"))
     body = ParagraphStyle("body", fontName=font, fontSize=10, leading=13)
     title = ParagraphStyle("title", fontName=BOLD, fontSize=11, leading=14)
-    code_style = ParagraphStyle("code", fontName=BOLD, fontSize=20, leading=26)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4)
     canvas.setTitle(f"Karty logowania – {course_title}")
@@ -63,7 +73,7 @@ def sign_in_cards_pdf(course_title: str, cards: list[SignInCard], address: str |
             Paragraph(f"Adres pulpitu: {escape(address) if address else ADDRESS_BLANK}", body),
             Paragraph(f"Uczestnik: <b>{escape(card.full_name or card.trainee_id)}</b>", body),
             Paragraph(f"Identyfikator: <b>{escape(card.trainee_id)}</b>", body),
-            Paragraph(f"Kod: {escape(card.code)}", code_style),
+            Paragraph(f"Kod: {escape(card.code)}", _code_style(f"Kod: {card.code}", card_w - 2 * PADDING)),
             Paragraph(
                 "Kod jest tylko Twój – nie pokazuj go innym. Wielkość liter i myślnik nie mają znaczenia. "
                 "Zgubiony kod: poproś trenera o nowy.",
