@@ -49,7 +49,10 @@ async def _kernel_info(manager: Any) -> dict[str, Any] | None:
     """
     loop = asyncio.get_running_loop()
     answered: asyncio.Future[dict[str, Any]] = loop.create_future()
-    stream = manager.connect_shell()
+    try:
+        stream = manager.connect_shell()
+    except Exception:  # no connection to make (the kernel's sockets are gone): no answer
+        return None
     try:
         sent = manager.session.send(stream, "kernel_info_request")
 
@@ -64,7 +67,7 @@ async def _kernel_info(manager: Any) -> dict[str, Any] | None:
 
         stream.on_recv(on_reply)
         content = await asyncio.wait_for(answered, KERNEL_INFO_SECONDS)
-    except (TimeoutError, OSError):  # no answer, or a socket closed under it
+    except Exception:  # no answer in time, or a socket closed under it (ZMQ's errors are not OSErrors)
         return None
     finally:
         stream.close()
