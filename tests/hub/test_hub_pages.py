@@ -48,14 +48,32 @@ def _error_pages_and_password_change_speak_polish(trainee: Page, hub: Hub) -> No
     shot(trainee, "hub_16_zmiana_hasla")
 
 
-def _state_of_a_started_sign_in(trainee: Page, hub: Hub, page: str) -> str:
-    """Start the server's sign-in for this page as a tab does (the state cookie is set), return its state."""
+def _started_sign_in(trainee: Page, hub: Hub, page: str) -> str:
+    """Start the server's sign-in for this page as a tab does (the state cookie is set), return the hub's URL."""
     url = hub.at(f"user/{USER}/{page}")
     while "oauth2/authorize" not in url:  # the server's start page first sends the tab to the dashboard's page
         answer = trainee.context.request.get(url, max_redirects=0)
         assert answer.status == 302, answer.status
         url = urljoin(url, answer.headers["location"])
-    return parse_qs(urlsplit(url).query)["state"][0]
+    return url
+
+
+def _state_of_a_started_sign_in(trainee: Page, hub: Hub, page: str) -> str:
+    return parse_qs(urlsplit(_started_sign_in(trainee, hub, page)).query)["state"][0]
+
+
+def _two_tabs_signing_in_at_once_both_return(trainee: Page, hub: Hub) -> None:
+    """Both tabs' requests left before either state cookie came back: each tab still has its own state."""
+    trainee.context.clear_cookies(name=f"jupyterhub-user-{USER}")  # signed in at the hub, not yet at the server
+    first = _started_sign_in(trainee, hub, "")
+    first_state = [cookie for cookie in trainee.context.cookies() if "-oauth-state" in cookie["name"]]
+    trainee.context.clear_cookies(name=re.compile(r"-oauth-state"))  # the second request carried no state cookie
+    second = _started_sign_in(trainee, hub, "")
+    trainee.context.add_cookies(first_state)  # the first answer's cookie reaches the browser after the second's
+    for tab in (second, first):
+        trainee.goto(tab)
+        expect(trainee.locator(".sk-case-list")).to_be_visible(timeout=60_000)
+        assert RETRY_MARK not in trainee.url  # signed in at the first go, no retry needed
 
 
 def _returns_with_another_tabs_state(trainee: Page, hub: Hub, page: str) -> None:
@@ -109,6 +127,7 @@ def test_hub_pages_a_trainee_meets_are_in_polish(hub: Hub, admin: Page, browser:
     shot(watcher, "hub_12_serwer_sie_uruchamia")
     expect(watcher.locator(".sk-case-list")).to_be_visible(timeout=120_000)  # the page follows to the dashboard
     watcher.close()
+    _two_tabs_signing_in_at_once_both_return(trainee, hub)
     _a_sign_in_race_is_retried_once(trainee, hub)
 
     _error_pages_and_password_change_speak_polish(trainee, hub)
