@@ -34,6 +34,8 @@ def test_trainee_records_shared_information_and_its_basis_live(course_server: Se
     page.click(".sk-add-information")
     expect(rows).to_have_count(1)
     rows.locator(".sk-row-institution_id select").select_option(label="Gminny Ośrodek Zdrowia w Żurawcu (POZ)")
+    known = "Bożena jest pod opieką lekarza rodzinnego. (Gminny Ośrodek Zdrowia w Żurawcu (POZ))"  # as the case says
+    rows.locator(".sk-row-item_id select").select_option(label=known)
     type_text(page, ".sk-row-summary input", "leczy nadciśnienie, potrzebuje wizyt kontrolnych")
     info = page.locator(".sk-doc-informacje .sk-section-findings")
     expect(info).to_contain_text("nie ma podstawy")

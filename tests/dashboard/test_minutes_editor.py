@@ -87,3 +87,31 @@ def test_a_decision_longer_than_the_count_of_rows_is_kept_and_clears_the_unasked
     refusal = editor.sections["ustalenia"].children[-2]
     assert f"najwyżej {SHORT_TEXT_LIMIT} znaków" in refusal.value
     assert load_document(store, "anowak", SLOT, TASK.case, KIND).decisions == kept.decisions  # type: ignore[union-attr]
+
+
+def test_naming_which_item_was_shared_judges_that_item_and_is_kept(tmp_path: Path):
+    store = DraftStore(tmp_path / "drafts.sqlite")
+    doc = load_document(store, "anowak", SLOT, TASK.case, KIND)
+    ws = DocumentWorkspace(
+        "anowak", doc, context=document_context(CATALOG, TASK.case), task=TASK, store=store, slot=SLOT,
+        last_tab=("Oddanie", w.HTML()),
+    )  # fmt: skip
+    editor = ws.editor
+    assert isinstance(editor, MinutesEditor)
+    row = editor.information.add()
+    labels = {value: label for label, value in row.fields["item_id"].options}
+    assert labels["K3"].startswith("Krzysztof sam zgłosił się do poradni"), labels["K3"]  # what may be said first
+    assert labels["K3"].endswith("(Poradnia Terapii Uzależnienia i Współuzależnienia od Alkoholu w Jarzębinie)")
+    row.fields["institution_id"].value = "sp_zurawiec"
+    row.fields["summary"].value = "frekwencja Kamila"
+    row.fields["basis"].value = ShareBasis.ZGODA
+    findings = editor.sections["informacje"].findings
+    assert "Która informacja z przypadku" in findings.value  # the school knows things shared on different terms
+    row.fields["item_id"].value = "K5"  # the absences, which the school may report anyway
+    assert "Która informacja z przypadku" not in findings.value
+    assert "nikt nie pytał" not in findings.value
+    row.fields["item_id"].value = "K6"  # the pupil's confidence to the pedagogue: nobody asked the family
+    assert "nikt nie pytał rodziny o zgodę" in findings.value
+    kept = load_document(store, "anowak", SLOT, TASK.case, KIND)
+    assert isinstance(kept, MeetingMinutes)
+    assert kept.information[0].item_id == "K6"

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
 import pytest
 
 from szkola_kooperacji.data import load_valid_catalog
+from szkola_kooperacji.domain.document import DocumentContext
 from szkola_kooperacji.domain.document_score import score_document
 from szkola_kooperacji.domain.findings import FindingLevel
 from szkola_kooperacji.domain.minutes import MeetingMinutes, MinutesAction, SharedInformation
 from szkola_kooperacji.domain.minutes_example import example_minutes
 from szkola_kooperacji.domain.parts import Part
 from szkola_kooperacji.domain.rules import REGISTRY
-from szkola_kooperacji.domain.rules.minutes import (
-    MINUTES_RULES,
-    check_minutes,
-    refused_consent,
-    secrecy_holders,
-    unasked_consent,
-)
-from szkola_kooperacji.domain.sharing import ShareBasis
+from szkola_kooperacji.domain.rules.minutes import MINUTES_RULES, check_minutes, shared_items, verdict
+from szkola_kooperacji.domain.sharing import Consent, KnowledgeItem, ShareBasis, SharingRule
 from szkola_kooperacji.grading.documents import document_context
 
 CASE = "bezrobocie_alkohol_zurawiec"
@@ -77,6 +73,12 @@ def _consent_nobody_asked_for(doc: MeetingMinutes) -> None:
     )
 
 
+def _which_of_the_schools_items(doc: MeetingMinutes) -> None:
+    doc.information.append(
+        SharedInformation(institution_id="sp_zurawiec", summary="sytuacja Kamila w szkole", basis=ShareBasis.ZGODA)
+    )
+
+
 def _no_decisions(doc: MeetingMinutes) -> None:
     doc.decisions = []
 
@@ -112,6 +114,7 @@ FLAWS: list[tuple[Flaw, str]] = [
     (_statute_at_a_gpzk, "PRO_PRZEPIS"),
     (_consent_the_family_refused, "PRO_ODMOWA"),
     (_consent_nobody_asked_for, "PRO_ZGODA_NIEPYTANA"),
+    (_which_of_the_schools_items, "PRO_KTORA_INFORMACJA"),
     (_no_decisions, "PRO_USTALENIA"),
     (_one_task, "PRO_ZADANIA"),
     (_task_of_nobody, "PRO_ZADANIA_KTO"),
@@ -143,13 +146,51 @@ def test_every_minutes_rule_is_raised_by_a_test_and_registered_once():
     assert {c for _, c in FLAWS} == REGISTRY.codes(part=Part.PROTOKOL_GPZK) == {r.code for r in MINUTES_RULES}
 
 
-def test_secrecy_and_refusal_come_from_the_case():
-    holders = secrecy_holders(CTX)
-    assert "poz_zurawiec" in holders
-    assert "gops_zurawiec" not in holders
-    assert refused_consent(CTX) == {"gkrpa_zurawiec"}  # the addiction clinic has one item the family allowed
+def test_secrecy_and_refusal_come_from_the_case_item_by_item():
+    items = {k.id: k for k in CTX.case.knowledge}
+    assert verdict(items["K1"], ShareBasis.BRAK) is None, "the GOPS's own task needs no basis"
+    assert verdict(items["K9"], ShareBasis.BRAK) is not None, "the doctor's knowledge is secret"
+    assert verdict(items["K3"], ShareBasis.ZGODA) is None, "the clinic's item the family allowed"
+    assert verdict(items["K4"], ShareBasis.ZGODA) is not None, "the clinic's item the family refused"
+    named = SharedInformation(institution_id="poradnia_uzaleznien", item_id="K3", summary="terapia")
+    assert shared_items(named, CTX) == [items["K3"]]
+    assert shared_items(named.model_copy(update={"item_id": None}), CTX) == [items["K3"], items["K4"]]
     message = next(f.message for f in check_minutes(_with(_secrecy_holder_without_basis), CTX))
     assert "Gminny Ośrodek Zdrowia w Żurawcu" in message  # named as the Lista names it
+
+
+def _commission_with_a_shareable_item() -> DocumentContext:
+    """The Żurawiec case where the GKRPA also knows something it may share: its own offer to the family."""
+    own_task = KnowledgeItem(
+        id="K_GKRPA_OFERTA",
+        institution_id="gkrpa_zurawiec",
+        text="Punkt konsultacyjny komisji przyjmuje we wtorki; rodzina może przyjść bez skierowania.",
+        sharing=SharingRule.MOZE,
+        legal_basis="oferta komisji dla każdego mieszkańca gminy",
+        consent=Consent.UDZIELONA,
+    )
+    case = CTX.case.model_copy(update={"knowledge": [*CTX.case.knowledge, own_task]})
+    return dataclasses.replace(CTX, case=case)
+
+
+def test_consent_is_judged_by_the_item_shared_not_by_what_else_the_institution_knows():
+    ctx = _commission_with_a_shareable_item()
+    doc = good()
+    doc.information.append(
+        SharedInformation(
+            institution_id="gkrpa_zurawiec", item_id="K_GKRPA_OFERTA", summary="dyżury punktu", basis=ShareBasis.ZGODA
+        )
+    )
+    assert check_minutes(doc, ctx) == [], "what the commission may share freely is no breach of the refused consent"
+    doc.information[-1].item_id = None
+    assert {f.code for f in check_minutes(doc, ctx)} == {"PRO_KTORA_INFORMACJA"}, "unnamed: which one, not a guess"
+    doc.information[-1].item_id = "K8"
+    assert {f.code for f in check_minutes(doc, ctx)} == {"PRO_ODMOWA"}, "the item the family refused"
+    doc.information[-1].basis = ShareBasis.BRAK
+    assert {f.code for f in check_minutes(doc, ctx)} == {"PRO_PODSTAWA"}
+    doc.information[-1].item_id = "K9"
+    (finding,) = check_minutes(doc, ctx)
+    assert finding.code == "PRO_KTORA_INFORMACJA", "the doctor's item is not the commission's"
 
 
 def test_empty_minutes_score_little():
@@ -167,8 +208,6 @@ def _with(flaw: Flaw) -> MeetingMinutes:
 
 
 def test_consent_nobody_asked_for_is_a_warning_that_recording_the_consent_clears():
-    assert unasked_consent(CTX) == {"poz_zurawiec", "dzielnicowy_zurawiec"}, "every item confidential and unasked"
-    assert "sp_zurawiec" not in unasked_consent(CTX), "the school also knows what it may share without consent"
     doc = _with(_consent_nobody_asked_for)
     (finding,) = check_minutes(doc, CTX)
     assert finding.level is FindingLevel.OSTRZEZENIE

@@ -1,7 +1,8 @@
 """The G-PZK minutes' editor: one card per section; rows for attendees, information shared and tasks.
 
 Who brought information is chosen from the institutions the case says know something of the
-family (named as the Lista names them), so the rules can tell whether it was bound by secrecy.
+family (named as the Lista names them), and what it brought from what the case says each knows,
+so the rules can judge the entry by that item's sharing rule and the family's consent.
 """
 
 from __future__ import annotations
@@ -10,7 +11,14 @@ import ipywidgets as w
 
 from ..domain.document import DocumentContext
 from ..domain.document_task import DocumentTask
-from ..domain.minutes import MINUTES_SECTIONS, Attendee, MeetingMinutes, MinutesAction, SharedInformation
+from ..domain.minutes import (
+    MINUTES_SECTIONS,
+    Attendee,
+    MeetingMinutes,
+    MinutesAction,
+    SharedInformation,
+    knowledge_label,
+)
 from ..domain.sharing import SHARE_BASIS_LABELS, knowledge_holders
 from . import dates
 from .binding import Changed, FieldMessages, bind
@@ -38,10 +46,18 @@ class MinutesEditor(DocumentEditor):
         self.doc, self.changed = doc, changed
         holders = knowledge_holders(context.case.knowledge)
         sources = (("— wybierz instytucję —", None), *((context.institution_name(i), i) for i in holders))
+        items = (
+            ("— wybierz, co przekazano —", None),
+            *(
+                (f"{knowledge_label(k)} ({context.institution_name(k.institution_id)})", k.id)
+                for k in context.case.knowledge
+            ),
+        )
         self.information_columns = (
             Column(
                 "institution_id", "choice", "Instytucja, która przekazała informację", width="20em", options=sources
             ),
+            Column("item_id", "choice", "Która informacja z przypadku", width="20em", options=items),
             Column("summary", "text", "Co przekazano zespołowi", "w zakresie potrzebnym do planu", "18em"),
             Column("basis", "choice", "Podstawa przekazania", width="14em", options=BASES),
         )

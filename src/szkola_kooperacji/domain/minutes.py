@@ -1,9 +1,10 @@
 """The protokół of a G-PZK meeting on a case, written by the trainee as its recorder.
 
 The minutes say when and where the team met and who came from which institution, the agenda,
-what information was shared and on what basis (the vocabulary of ``domain.sharing``: consent,
-a statute, none), what the team decided, who does what by when, and when it meets next. The
-role-play's protokół (``documents.protocol``) is laid out from a played meeting; this one is
+what information was shared (which of the case's knowledge items, when the trainee names it) and
+on what basis (the vocabulary of ``domain.sharing``: consent, a statute, none), what the team
+decided, who does what by when, and when it meets next. The role-play's protokół
+(``documents.protocol``) is laid out from a played meeting; this one is
 the trainee's own document, judged by ``rules.minutes`` against what the case says each
 institution knows and whether the family consented.
 """
@@ -17,7 +18,7 @@ from pydantic import Field
 
 from .base import DomainModel, Identifier, ShortText
 from .document import Document, Outline, lines
-from .sharing import SHARE_BASIS_LABELS, ShareBasis
+from .sharing import SHARE_BASIS_LABELS, KnowledgeItem, ShareBasis
 
 MAX_ROWS = 30
 """Rows of one list in the minutes: far above a real meeting."""
@@ -34,6 +35,9 @@ class SharedInformation(DomainModel):
     """One piece of information an institution brought to the team, and the basis it named."""
 
     institution_id: Identifier | None = Field(None, description="Instytucja z przypadku, która przekazała informację.")
+    item_id: Identifier | None = Field(
+        None, description="Która wiedza instytucji z przypadku (id z 'knowledge'); bez niej nie wiadomo, co przekazano."
+    )
     summary: ShortText = Field("", description="Co przekazano, w zakresie potrzebnym zespołowi.")
     basis: ShareBasis = ShareBasis.BRAK
 
@@ -87,12 +91,31 @@ class MeetingMinutes(Document):
             ("porzadek", lines(self.agenda)),
             (
                 "informacje",
-                [(i.institution_id or "–", f"{i.summary} ({SHARE_BASIS_LABELS[i.basis]})") for i in self.information],
+                [
+                    (i.institution_id or "–", f"{i.summary}{_item(i)} ({SHARE_BASIS_LABELS[i.basis]})")
+                    for i in self.information
+                ],
             ),
             ("ustalenia", lines(self.decisions)),
             ("zadania", [(a.what, f"{a.who}, do {a.due:%d.%m.%Y}" if a.due else a.who) for a in self.actions]),
             ("nastepne", [("data", following), ("miejsce", self.next_place)]),
         ]
+
+
+LABEL_WORDS = 8
+"""Words of an item's text that name it when the case gives no shareable summary."""
+
+
+def knowledge_label(item: KnowledgeItem) -> str:
+    """Return how the minutes name one thing an institution knows: what may be said of it, else its first words."""
+    if item.shareable_summary:
+        return item.shareable_summary
+    words = item.text.split()
+    return " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
+
+
+def _item(info: SharedInformation) -> str:
+    return f" [wiedza {info.item_id}]" if info.item_id else ""
 
 
 MINUTES_SECTIONS: dict[str, str] = {

@@ -10,17 +10,18 @@ from __future__ import annotations
 import datetime as dt
 
 from .document import DocumentContext
-from .minutes import Attendee, MeetingMinutes, MinutesAction, SharedInformation
+from .minutes import Attendee, MeetingMinutes, MinutesAction, SharedInformation, knowledge_label
 from .sharing import Consent, ShareBasis
 
 
 def example_minutes(case_id: str, ctx: DocumentContext) -> MeetingMinutes:
     """Return complete minutes of a meeting in ``ctx``'s gmina that meet every rule.
 
-    Information comes only from institutions whose items the family consented to share (or that
-    may share them anyway), each with consent as its basis.
+    Information is each item the family consented to share (or that its institution may share
+    anyway), named as the minutes name it, with consent as its basis.
     """
-    allowed = list(dict.fromkeys(k.institution_id for k in ctx.case.knowledge if k.consent is Consent.UDZIELONA))
+    consented = [k for k in ctx.case.knowledge if k.consent is Consent.UDZIELONA]
+    allowed = list(dict.fromkeys(k.institution_id for k in consented))
     held = dt.date(2027, 1, 12)
     return MeetingMinutes(
         case_id=case_id,
@@ -40,9 +41,9 @@ def example_minutes(case_id: str, ctx: DocumentContext) -> MeetingMinutes:
         ],
         information=[
             SharedInformation(
-                institution_id=i, summary="informacje potrzebne do planu, w zakresie zgody", basis=ShareBasis.ZGODA
+                institution_id=k.institution_id, item_id=k.id, summary=knowledge_label(k), basis=ShareBasis.ZGODA
             )
-            for i in allowed
+            for k in consented
         ],
         decisions=[
             "zespół proponuje rodzinie kontrakt socjalny z działaniami instytucji gminy i powiatu",

@@ -1,9 +1,10 @@
 """Rules of a good protokół of a G-PZK meeting.
 
 Each message says what is missing, why minutes need it and how to fix it. Who may tell the
-team what is read from the case (``domain.sharing``): an institution that knows something it
-may share only with consent, or not at all, is bound by secrecy, so what it brought to the
-G-PZK needs a basis in the minutes — the family's consent, since the G-PZK is set up by
+team what is read from the case (``domain.sharing``), item by item: an entry of the minutes names
+the institution and, in the editor, which of the things it knows it passed on. What it may share
+freely needs no basis; what it may share only with consent, or not at all, is secret, so the
+minutes need a basis for it — the family's consent, since the G-PZK is set up by
 agreement and has no statutory power of its own (art. 9c of the ustawa o przeciwdziałaniu
 przemocy domowej covers only the zespół interdyscyplinarny and its groups).
 
@@ -12,6 +13,9 @@ been shared. Consent the case says nobody asked for is a warning (``PRO_ZGODA_NI
 family may have given it at the meeting itself, so the minutes are not wrong, only silent about it,
 and the trainer's brief (information_sharing.md: prefer informed consent limited to named
 institutions and purposes, note what was refused) asks them to record it among the decisions.
+An entry that names no item is judged by everything its institution knows when all of it is
+judged alike; when not (a school that may report absences but was never asked about the pupil's
+confidences) it gets a hint (``PRO_KTORA_INFORMACJA``) to name the item, not a guessed error.
 """
 
 from __future__ import annotations
@@ -21,10 +25,10 @@ from collections.abc import Callable, Iterable
 from ..document import DocumentContext, word_count
 from ..document import section_at as at
 from ..findings import Finding, FindingLevel
-from ..minutes import MeetingMinutes
+from ..minutes import MeetingMinutes, SharedInformation, knowledge_label
 from ..parts import Part, ScoreKey
 from ..privacy import contains_pesel
-from ..sharing import Consent, ShareBasis, SharingRule
+from ..sharing import Consent, KnowledgeItem, ShareBasis, SharingRule
 from ..text import fold
 from .registry import Rule, declare
 
@@ -40,6 +44,7 @@ INFORMATION = declare("PRO_INFORMACJE", WARN, P, K, "Protokół zapisuje, jakie 
 BASIS = declare("PRO_PODSTAWA", B, P, K, "Informacja od instytucji związanej tajemnicą ma podstawę przekazania")
 STATUTE = declare("PRO_PRZEPIS", WARN, P, K, "Przepis nie jest podstawą wymiany danych w G-PZK")
 REFUSED = declare("PRO_ODMOWA", B, P, K, "Nie ma zgody, której rodzina odmówiła")
+WHICH = declare("PRO_KTORA_INFORMACJA", HINT, P, K, "Wiadomo, którą informację instytucji przekazano")
 UNASKED = declare(
     "PRO_ZGODA_NIEPYTANA", WARN, P, K, "Zgoda, o którą według przypadku nie pytano, jest zapisana w ustaleniach"
 )
@@ -51,8 +56,8 @@ NEXT = declare("PRO_NASTEPNE", B, P, K, "Wyznaczono datę następnego spotkania"
 PERSONAL_DATA = declare("PRO_DANE_OSOBOWE", B, P, K, "Protokół nie zawiera numeru PESEL")
 
 MINUTES_RULES: tuple[Rule, ...] = (
-    MEETING, RECORDER, ATTENDEES, FAMILY, AGENDA, INFORMATION, BASIS, STATUTE, REFUSED, UNASKED, DECISIONS, ACTIONS,
-    RESPONSIBLE, DUE, NEXT, PERSONAL_DATA,
+    MEETING, RECORDER, ATTENDEES, FAMILY, AGENDA, INFORMATION, BASIS, STATUTE, REFUSED, UNASKED, WHICH, DECISIONS,
+    ACTIONS, RESPONSIBLE, DUE, NEXT, PERSONAL_DATA,
 )  # fmt: skip
 """The rules of the minutes, in the order their sections are read."""
 
@@ -62,36 +67,30 @@ MIN_AGENDA = 2
 MIN_ACTIONS = 2
 
 
-def secrecy_holders(ctx: DocumentContext) -> set[str]:
-    """Return the institutions that know something of the family they may share only with consent, or not at all."""
-    return {k.institution_id for k in ctx.case.knowledge if k.sharing is not SharingRule.MOZE}
+def shared_items(info: SharedInformation, ctx: DocumentContext) -> list[KnowledgeItem]:
+    """Return what an entry of the minutes may have passed on: the item it names, else all its institution knows.
 
-
-def refused_consent(ctx: DocumentContext) -> set[str]:
-    """Return the institutions whose every confidential item the family refused to let them pass on."""
-    refused = set()
-    for institution in secrecy_holders(ctx):
-        items = [k for k in ctx.case.knowledge if k.institution_id == institution and k.sharing is not SharingRule.MOZE]
-        if all(k.consent is Consent.ODMOWA for k in items):
-            refused.add(institution)
-    return refused
-
-
-def unasked_consent(ctx: DocumentContext) -> set[str]:
-    """Return the institutions whose every item is confidential and the family was never asked about.
-
-    What they know may reach the G-PZK only with consent, and the case records none asked for: minutes
-    naming consent as the basis must say when the family gave it.
+    An item named but not the entry's institution's (or not in the case) names nothing: the entry
+    is then read as its institution's, and ``WHICH`` says the two disagree.
     """
-    return {
-        institution
-        for institution in secrecy_holders(ctx)
-        if all(
-            k.sharing is not SharingRule.MOZE and k.consent is Consent.NIE_PYTANO
-            for k in ctx.case.knowledge
-            if k.institution_id == institution
-        )
-    }
+    own = [k for k in ctx.case.knowledge if k.institution_id == info.institution_id]
+    named = [k for k in own if k.id == info.item_id]
+    return named or own
+
+
+def verdict(item: KnowledgeItem, basis: ShareBasis) -> Rule | None:
+    """Return the rule broken by passing ``item`` to the G-PZK on ``basis``, or None when it may be passed so.
+
+    What the institution may share freely needs no basis; a confidential item needs the family's consent
+    (``information_sharing.md``): none declared is ``BASIS``, consent the family refused is ``REFUSED``,
+    consent nobody asked for is ``UNASKED`` (unless the minutes record it). A statute is ``STATUTE``,
+    judged for every entry on its own.
+    """
+    if item.sharing is SharingRule.MOZE or basis is ShareBasis.PRZEPIS:
+        return None
+    if basis is ShareBasis.BRAK:
+        return BASIS
+    return {Consent.ODMOWA: REFUSED, Consent.NIE_PYTANO: UNASKED}.get(item.consent)
 
 
 def _consent_recorded(doc: MeetingMinutes) -> bool:
@@ -155,45 +154,74 @@ def _information(doc: MeetingMinutes, ctx: DocumentContext) -> Iterable[Finding]
             "Bez zapisanych informacji protokół nie pokazuje też ich podstawy. Przy każdej informacji zaznacz, "
             "na jakiej podstawie ją przekazano (w G-PZK: zgoda rodziny).",
         )
-    holders, refused, unasked = secrecy_holders(ctx), refused_consent(ctx), unasked_consent(ctx)
     consent_recorded = _consent_recorded(doc)
     for number, info in enumerate(shared, 1):
-        name = ctx.institution_name(info.institution_id) if info.institution_id else "instytucji"
         if info.institution_id is None:
             yield BASIS.finding(
                 at("informacje"),
                 f"Informacja {number} („{info.summary}”) nie mówi, kto ją przekazał. Wybierz instytucję: od tego "
                 "zależy, czy wolno ją było przekazać i na jakiej podstawie.",
             )
-        elif info.institution_id in holders and info.basis is ShareBasis.BRAK:
-            yield BASIS.finding(
-                at("informacje"),
-                f"Informacja {number} od: {name} nie ma podstawy. Ta instytucja jest związana tajemnicą, więc "
-                "w G-PZK przekazuje informacje tylko za świadomą zgodą osoby, której dotyczą — zaznacz zgodę, jeśli "
-                "rodzina jej udzieliła, albo usuń informację z protokołu.",
-            )
-        elif info.basis is ShareBasis.PRZEPIS:
+            continue
+        if info.basis is ShareBasis.PRZEPIS:
             yield STATUTE.finding(
                 at("informacje"),
-                f"Informacja {number} od: {name} ma jako podstawę przepis. G-PZK działa na podstawie porozumienia, "
-                "nie ustawy; art. 9c ustawy o przeciwdziałaniu przemocy domowej obejmuje tylko zespół "
-                "interdyscyplinarny i grupy diagnostyczno-pomocowe. W G-PZK podstawą jest zgoda rodziny.",
+                f"Informacja {number} od: {ctx.institution_name(info.institution_id)} ma jako podstawę przepis. "
+                "G-PZK działa na podstawie porozumienia, nie ustawy; art. 9c ustawy o przeciwdziałaniu przemocy "
+                "domowej obejmuje tylko zespół interdyscyplinarny i grupy diagnostyczno-pomocowe. W G-PZK "
+                "podstawą jest zgoda rodziny.",
             )
-        if info.institution_id in unasked and info.basis is ShareBasis.ZGODA and not consent_recorded:
-            yield UNASKED.finding(
+        yield from _judged(number, info, ctx, consent_recorded)
+
+
+def _judged(number: int, info: SharedInformation, ctx: DocumentContext, consent_recorded: bool) -> Iterable[Finding]:
+    """Judge one entry by what it passed on: the item it names, or everything its institution knows when all agree."""
+    items = shared_items(info, ctx)
+    name = ctx.institution_name(info.institution_id or "")
+    named = len(items) == 1 and items[0].id == info.item_id
+    if info.item_id and not named:
+        yield WHICH.finding(
+            at("informacje"),
+            f"Informacja {number}: wybrana informacja z przypadku nie jest tym, co wie {name}. Wybierz "
+            "instytucję, która ją zna, albo jedną z informacji tej instytucji: od tego zależy, czy wolno ją było "
+            "przekazać i na jakiej podstawie.",
+        )
+    broken = {verdict(k, info.basis) for k in items}
+    if consent_recorded and UNASKED in broken:
+        broken = (broken - {UNASKED}) | {None}
+    if len(broken) > 1:
+        if info.item_id is None:
+            yield WHICH.finding(
                 at("informacje"),
-                f"Informacja {number} od: {name} ma jako podstawę zgodę, ale według przypadku nikt nie pytał "
-                "rodziny o zgodę na przekazanie tego, co ta instytucja wie. Jeśli rodzina zgodziła się na tym "
-                "spotkaniu, zapisz to w ustaleniach (kto zgodził się na przekazanie czego i komu); jeśli nie, usuń "
-                "informację z protokołu i zapisz, kto zapyta rodzinę o zgodę.",
+                f"Informacja {number} od: {name} nie mówi, którą z rzeczy wiedzianych przez tę instytucję przekazano, "
+                "a nie wszystkie wolno przekazać tak samo (na jedne nie trzeba zgody, na inne rodzina się nie "
+                "zgodziła albo nikt jej nie pytał). Wybierz w kolumnie „Która informacja z przypadku”, co przekazano.",
             )
-        if info.institution_id in refused and info.basis is ShareBasis.ZGODA:
-            yield REFUSED.finding(
-                at("informacje"),
-                f"Informacja {number} od: {name} ma jako podstawę zgodę, ale według przypadku rodzina odmówiła "
-                "zgody na przekazanie tych informacji. Usuń ją z protokołu; zespół może tylko zapytać rodzinę, "
-                "czy zmieni zdanie.",
-            )
+        return
+    rule = next(iter(broken), None)
+    what = f" („{knowledge_label(items[0])}”)" if named else ""
+    if rule is BASIS:
+        yield BASIS.finding(
+            at("informacje"),
+            f"Informacja {number} od: {name}{what} nie ma podstawy. To, co ta instytucja wie, jest objęte "
+            "tajemnicą, więc w G-PZK przekazuje to tylko za świadomą zgodą osoby, której dotyczy — zaznacz zgodę, "
+            "jeśli rodzina jej udzieliła, albo usuń informację z protokołu.",
+        )
+    elif rule is UNASKED:
+        yield UNASKED.finding(
+            at("informacje"),
+            f"Informacja {number} od: {name}{what} ma jako podstawę zgodę, ale według przypadku nikt nie pytał "
+            "rodziny o zgodę na przekazanie tej informacji. Jeśli rodzina zgodziła się na tym spotkaniu, zapisz to "
+            "w ustaleniach (kto zgodził się na przekazanie czego i komu); jeśli nie, usuń informację z protokołu "
+            "i zapisz, kto zapyta rodzinę o zgodę.",
+        )
+    elif rule is REFUSED:
+        yield REFUSED.finding(
+            at("informacje"),
+            f"Informacja {number} od: {name}{what} ma jako podstawę zgodę, ale według przypadku rodzina odmówiła "
+            "zgody na przekazanie tej informacji. Usuń ją z protokołu; zespół może tylko zapytać rodzinę, "
+            "czy zmieni zdanie.",
+        )
 
 
 def _decisions(doc: MeetingMinutes, ctx: DocumentContext) -> Iterable[Finding]:
