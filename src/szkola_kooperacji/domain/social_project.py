@@ -1,12 +1,12 @@
 """A group social project (projekt socjalny) a trainee plans for a group of the case's gmina.
 
-The ustawa o pomocy społecznej names the projekt socjalny among the ways of social work with a
-group or a community (its definition is in art. 6); the Szkoła kooperacji's participants carried
-one out on the Model Kooperacji. The plan holds the group's problem and its scale, the aim and
-objectives, who takes part and how they are recruited, the actions with who does them and when,
-the partners by sector and level, the resources and budget, and the expected results with their
-indicators and evaluation. The model holds what the trainee typed; every judgement is in
-``rules.social_project``.
+A projekt socjalny is a tool of social work with a group or a community (the statutory wording,
+if any, was not confirmed against the act's current text, so the course cites no article); the
+Szkoła kooperacji's participants carried one out on the Model Kooperacji. The plan holds the
+group's problem and its scale, the aim and objectives, who takes part and how they are recruited,
+the actions with who does them and when, the partners by sector and level, the resources and
+budget, and the expected results with their indicators and evaluation. The model holds what the
+trainee typed; every judgement is in ``rules.social_project``.
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ POWIAT_SIGNATURES = declare(
     HINT,
     P,
     K,
-    "Za powiat podpisują dwaj członkowie zarządu (art. 48 ustawy o samorządzie powiatowym)",
+    "Za powiat podpisują dwaj członkowie zarządu (art. 48 ust. 1 ustawy o samorządzie powiatowym)",
 )
 PERSONAL_DATA = declare("POR_DANE_OSOBOWE", B, P, K, "Porozumienie nie zawiera numeru PESEL")
 
@@ -245,7 +245,8 @@ def _signatures(doc: CooperationAgreement, place: AgreementPlace) -> Iterable[Fi
             yield POWIAT_SIGNATURES.finding(
                 at("podpisy"),
                 "Za powiat oświadczenie woli składają dwaj członkowie zarządu albo członek zarządu i osoba "
-                "upoważniona przez zarząd (art. 48 ustawy o samorządzie powiatowym). Dopisz drugiego podpisującego.",
+                "upoważniona przez zarząd (art. 48 ust. 1 ustawy o samorządzie powiatowym). Dopisz drugiego "
+                "podpisującego.",
             )
 
 
