@@ -28,6 +28,7 @@ from ..domain.progress import (
 )
 from ..errors import SzkolaError
 from ..grading.progress import Sources, trainee_progress
+from .course_certificate import CertificateOffer, certificate_offer, course_done_text, organiser_note
 from .course_rows import (
     KIND_LABELS,
     ItemRow,
@@ -62,6 +63,7 @@ STYLE = """
 .sk-next { border-left: 4px solid #0b4f6c; background: #f0f7fb; padding: 6px 12px; margin: 8px 0; }
 .sk-course-progress { width: 260px; height: 14px; vertical-align: middle; }
 .sk-course .sk-download-button { width: auto; max-width: none; padding: 0 14px; margin-right: 10px; }
+.sk-certificate-note { margin: 6px 0 0; padding: 4px 10px; border-left: 4px solid #18794e; background: #f1faf5; }
 """
 
 
@@ -92,6 +94,7 @@ class CourseView(w.VBox):
     def __init__(self, courses: list[Course], sources: Sources, actions: CourseActions) -> None:
         """``courses`` holds the group's course, or (no group) the courses to choose from."""
         self.courses, self.sources, self.actions = courses, sources, actions
+        self.offer = certificate_offer(sources.folder is not None)
         self.trainee: str | None = None
         self.full_name = ""
         self.message = w.HTML()
@@ -193,7 +196,7 @@ class CourseView(w.VBox):
             for item in module.items:
                 self._rows[(module.module.id, item.item_id)].show(item, self._title(item))
             done = module.state is ItemState.DONE and self.trainee is not None
-            button = self._certificate_button(progress, module) if done else None
+            button = self._certificate(progress, module) if done else None
             replace_children(certificate, [button] if button else [])
 
     def _build(self, progress: CourseProgress) -> None:
@@ -219,10 +222,10 @@ class CourseView(w.VBox):
 
     def _draw_next_step(self, progress: CourseProgress) -> None:
         step = progress.next_step()
-        certificate = self._certificate_button(progress, None) if self.trainee else None
+        certificate = self._certificate(progress, None) if self.trainee else None
         if step is None:
             if progress.state is ItemState.DONE:
-                text = "<b>Kurs ukończony.</b> Gratulacje! Pobierz zaświadczenie ukończenia kursu."
+                text = course_done_text(self.offer)
             else:
                 text = (
                     "<b>Co dalej:</b> wszystko, co możesz teraz zrobić, jest zrobione; czekasz na ocenę trenera "
@@ -287,10 +290,15 @@ class CourseView(w.VBox):
 
         self.actions.show_page(self.actions.open_lesson(lesson_id, self.actions.home, self_check))
 
-    def _certificate_button(self, progress: CourseProgress | None, module: ModuleProgress | None) -> w.Widget | None:
-        """Return a download of the zaświadczenie of one completed module, or (``module`` None) of the course."""
+    def _certificate(self, progress: CourseProgress | None, module: ModuleProgress | None) -> w.Widget | None:
+        """Return the download of one completed module's zaświadczenie, or (``module`` None) of the course's.
+
+        On a hub the organiser issues it (``course_certificate``): a completed module says so instead.
+        """
         folder, trainee = self.sources.folder, self.trainee
-        if folder is None or progress is None or trainee is None:
+        if self.offer is CertificateOffer.ORGANISER and progress is not None and module is not None:
+            return organiser_note(progress, module)
+        if self.offer is not CertificateOffer.DOWNLOAD or folder is None or progress is None or trainee is None:
             return None
         if module is None and progress.state is not ItemState.DONE:
             return None
