@@ -191,6 +191,11 @@ def test_consent_is_judged_by_the_item_shared_not_by_what_else_the_institution_k
     doc.information[-1].item_id = "K9"
     (finding,) = check_minutes(doc, ctx)
     assert finding.code == "PRO_KTORA_INFORMACJA", "the doctor's item is not the commission's"
+    doc.information[-1].institution_id = None  # only the item chosen: it says who knows it
+    (finding,) = check_minutes(doc, ctx)
+    assert finding.code == "PRO_PODSTAWA"
+    assert "Gminny Ośrodek Zdrowia w Żurawcu" in finding.message
+    assert "nie mówi, kto" not in finding.message
 
 
 def test_empty_minutes_score_little():

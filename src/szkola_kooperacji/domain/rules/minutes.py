@@ -155,7 +155,8 @@ def _information(doc: MeetingMinutes, ctx: DocumentContext) -> Iterable[Finding]
             "na jakiej podstawie ją przekazano (w G-PZK: zgoda rodziny).",
         )
     consent_recorded = _consent_recorded(doc)
-    for number, info in enumerate(shared, 1):
+    for number, entry in enumerate(shared, 1):
+        info = _with_source(entry, ctx)
         if info.institution_id is None:
             yield BASIS.finding(
                 at("informacje"),
@@ -172,6 +173,14 @@ def _information(doc: MeetingMinutes, ctx: DocumentContext) -> Iterable[Finding]
                 "podstawą jest zgoda rodziny.",
             )
         yield from _judged(number, info, ctx, consent_recorded)
+
+
+def _with_source(info: SharedInformation, ctx: DocumentContext) -> SharedInformation:
+    """Return the entry with its institution read from the item it names, when the trainee chose only the item."""
+    if info.institution_id is not None or info.item_id is None:
+        return info
+    item = next((k for k in ctx.case.knowledge if k.id == info.item_id), None)
+    return info.model_copy(update={"institution_id": item.institution_id}) if item else info
 
 
 def _judged(number: int, info: SharedInformation, ctx: DocumentContext, consent_recorded: bool) -> Iterable[Finding]:
