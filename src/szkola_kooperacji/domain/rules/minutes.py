@@ -202,8 +202,8 @@ def _judged(number: int, info: SharedInformation, ctx: DocumentContext, consent_
         if info.item_id is None:
             yield WHICH.finding(
                 at("informacje"),
-                f"Informacja {number} od: {name} nie mówi, którą z rzeczy wiedzianych przez tę instytucję przekazano, "
-                "a nie wszystkie wolno przekazać tak samo (na jedne nie trzeba zgody, na inne rodzina się nie "
+                f"Informacja {number} od: {name} nie mówi, którą z informacji tej instytucji przekazano, "
+                "a nie każdą wolno przekazać tak samo (na jedne nie trzeba zgody, na inne rodzina się nie "
                 "zgodziła albo nikt jej nie pytał). Wybierz w kolumnie „Która informacja z przypadku”, co przekazano.",
             )
         return
