@@ -4,15 +4,12 @@ module (lesson, case, graded exercise) with the states following, and download a
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pypdf
 import pytest
 from playwright.sync_api import LocatorAssertions, Page, expect
-
-from szkola_kooperacji.data import load_valid_catalog
-from szkola_kooperacji.domain.draft import Draft
-from szkola_kooperacji.storage import DraftStore
 
 from .conftest import Server, answer_first_lesson, issued_codes, nbgrader, new_course, open_tab, shot, szkola, type_text
 
@@ -59,18 +56,75 @@ def read_the_lesson(page: Page) -> None:
     state_of(page, LESSON).to_contain_text("ukończono")
 
 
+NEEDS = (
+    ("Uzależnienia", "Krzysztof pije codziennie i chce spróbować terapii w poradni w Jarzębinie", "W10"),
+    ("Sytuacja zawodowa i wykształcenie", "Krzysztof chce wrócić do pracy i znów zarejestrować się w PUP", "W6"),
+    ("Sytuacja materialna (dochody, wydatki, długi)", "Rodzina musi spłacić zaległość za prąd, grozi odcięcie", "W3"),
+)
+"""Three of the expert's six needs, each grounded in a finding of the interview (area, statement, finding)."""
+
+SERVICES = (
+    ("terapia uzależ", "Poradnia Terapii Uzależnienia", "Terapia uzależnienia od alkoholu"),
+    ("rejestracja", "Powiatowy Urząd Pracy", "Rejestracja jako osoba bezrobotna"),
+    ("zadłużen", "Punkt nieodpłatnej pomocy prawnej", "Poradnictwo zadłużeniowe"),
+    ("konsultacje dla rodzin", "Gminna Komisja Rozwiązywania Problemów Alkoholowych", "Konsultacje dla rodzin"),
+)
+"""Services of the Lista for the goal (words searched, institution, service): four sectors, gmina and powiat."""
+
+
+def diagnose(page: Page) -> None:
+    """Write the three needs, choosing each one's area and ticking the finding that shows it."""
+    open_tab(page, "Diagnoza potrzeb")
+    for number, (area, statement, finding) in enumerate(NEEDS, start=1):
+        page.click(".sk-add-need")
+        expect(page.locator(".sk-need")).to_have_count(number)  # the new card is there before it is filled in
+        need = page.locator(".sk-need").last
+        need.locator("select").first.select_option(label=area)
+        type_text(page, ".sk-need-statement textarea", statement)
+        need.get_by_label(re.compile(f"^{finding}:")).check()
+    expect(page.locator(".sk-saved")).to_contain_text("Zapisano")
+
+
+def contract(page: Page) -> None:
+    """One measurable goal answering the three needs, served by four services picked from the Lista."""
+    open_tab(page, "Kontrakt socjalny")
+    page.click(".sk-add-goal")
+    type_text(page, ".sk-goal-text textarea", "Krzysztof leczy się i rejestruje w PUP, rodzina spłaca prąd w ratach")
+    for _, statement, _ in NEEDS:
+        page.locator(".sk-goal-needs").get_by_label(statement, exact=False).check()
+    type_text(page, ".sk-goal-indicator input", "zaświadczenia poradni i PUP; ugoda ratalna")
+    type_text(page, ".sk-goal-target input", "do 30.06.2027")
+    for number, (words, institution, service) in enumerate(SERVICES, start=1):
+        page.fill(".sk-directory-search input", words)
+        results = page.locator(".sk-directory-results select")
+        first = results.locator("option").first  # the Select shows spaces as no-break spaces: compare words
+        expect(first).to_contain_text(institution)
+        expect(first).to_contain_text(f"— {service}")
+        results.select_option(index=0)
+        page.click(".sk-directory-add")
+        expect(page.locator(".sk-action")).to_have_count(number)
+    expect(page.locator(".sk-saved")).to_contain_text("Zapisano")
+
+
 def work_the_case(page: Page) -> None:
-    """One need in the diagnosis: the case is in progress, with its score."""
+    """The trainee works the case in the dashboard: the diagnosis puts it in progress, the contract finishes it."""
+    state_of(page, CASE).to_contain_text("nie rozpoczęto")
     page.click(f".sk-open-item-{CASE}")
     page.wait_for_selector(".sk-live-findings")
-    open_tab(page, "Diagnoza potrzeb")
-    page.click(".sk-add-need")
-    page.locator(".sk-need select").first.select_option(label="Sytuacja materialna (dochody, wydatki, długi)")
-    type_text(page, ".sk-need-statement textarea", "Brak stałego dochodu i długi za mieszkanie")
-    expect(page.locator(".sk-saved")).to_contain_text("Zapisano")
+    diagnose(page)
+    shot(page, "51a_przypadek_diagnoza")
     page.click(".sk-back")
     state_of(page, CASE).to_contain_text("w toku")
     state_of(page, CASE).to_contain_text("/100 – do ukończenia potrzeba 60")
+    shot(page, "51_kurs_w_toku")
+    page.click(f".sk-open-item-{CASE}")
+    page.wait_for_selector(".sk-live-findings")
+    expect(page.locator(".sk-need")).to_have_count(len(NEEDS))  # the saved diagnosis comes back
+    contract(page)
+    shot(page, "51b_przypadek_kontrakt")
+    page.click(".sk-back")
+    state_of(page, CASE).to_contain_text("ukończono")
+    expect(page.locator(f".sk-item-{CASE}")).not_to_contain_text("do ukończenia potrzeba")
 
 
 def submit_the_exercise(page: Page) -> None:
@@ -83,22 +137,15 @@ def submit_the_exercise(page: Page) -> None:
     state_of(page, EXERCISE).to_contain_text("oddane – czeka na ocenę trenera")
 
 
-def trainer_grades_and_returns_feedback(page: Page, course_dir: Path, store: DraftStore) -> None:
-    """Graded, the exercise waits for feedback; generated but not released feedback is not yet returned.
-
-    Meanwhile the trainee's case reaches the expert's solution: the next refresh shows it done, so the
-    exercise's state is read after that refresh.
-    """
+def trainer_grades_and_returns_feedback(page: Page, course_dir: Path) -> None:
+    """Graded, the exercise waits for feedback; generated but not released feedback is not yet returned."""
     nbgrader(course_dir, "collect", EXERCISE)
     graded = szkola(["grade", "autograde", EXERCISE], course_dir)
     assert graded.returncode == 0, graded.stdout + graded.stderr
     page.click(".sk-refresh-progress")
     state_of(page, EXERCISE).to_contain_text("ocenione – czeka na informację zwrotną od trenera")
     nbgrader(course_dir, "generate_feedback", EXERCISE)
-    reference = load_valid_catalog().cases[CASE].reference
-    store.save(TRAINEE, Draft(case_id=CASE, diagnosis=reference.diagnosis, contract=reference.contract))
     page.click(".sk-refresh-progress")
-    state_of(page, CASE).to_contain_text("ukończono")
     state_of(page, EXERCISE).to_contain_text("ocenione – czeka na informację zwrotną od trenera")
     nbgrader(course_dir, "release_feedback", EXERCISE)
 
@@ -117,13 +164,10 @@ def test_a_trainee_works_through_a_module_and_downloads_the_certificate(
     shot(page, "50_kurs_po_zalogowaniu")
 
     read_the_lesson(page)
-    store = DraftStore(course_server.store)
     work_the_case(page)
-    shot(page, "51_kurs_w_toku")
     submit_the_exercise(page)
 
-    trainer_grades_and_returns_feedback(page, course_dir, store)
-    store.close()
+    trainer_grades_and_returns_feedback(page, course_dir)
 
     course_server.stop()  # progress survives a restart of the server
     course_server.start()

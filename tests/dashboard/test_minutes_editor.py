@@ -115,3 +115,26 @@ def test_naming_which_item_was_shared_judges_that_item_and_is_kept(tmp_path: Pat
     kept = load_document(store, "anowak", SLOT, TASK.case, KIND)
     assert isinstance(kept, MeetingMinutes)
     assert kept.information[0].item_id == "K6"
+
+
+def test_information_entries_are_labelled_cards_and_other_rows_stay_plain(tmp_path: Path):
+    """Four long choices do not fit side by side at 1024 px: each field of an entry shows its name as its label."""
+    store = DraftStore(tmp_path / "drafts.sqlite")
+    doc = load_document(store, "anowak", SLOT, TASK.case, KIND)
+    ws = DocumentWorkspace(
+        "anowak",
+        doc,
+        context=document_context(CATALOG, TASK.case),
+        task=TASK,
+        store=store,
+        slot=SLOT,
+        last_tab=("Oddanie", w.HTML()),
+    )
+    editor = ws.editor
+    assert isinstance(editor, MinutesEditor)
+    entry = editor.information.add()
+    assert "sk-row-labelled" in entry._dom_classes
+    assert [f.description for f in entry.fields.values()] == [c.name for c in editor.information_columns]
+    attendee = editor.attendees.add()
+    assert "sk-row-labelled" not in attendee._dom_classes
+    assert {f.description for f in attendee.fields.values()} == {""}

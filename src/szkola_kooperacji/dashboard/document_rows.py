@@ -36,12 +36,12 @@ class Column:
     options: tuple[tuple[str, Any], ...] = ()
 
 
-def _widget(item: BaseModel, column: Column, changed: Changed, message: FieldMessages) -> w.Widget:
+def _widget(item: BaseModel, column: Column, changed: Changed, message: FieldMessages, *, labelled: bool) -> w.Widget:
     value = getattr(item, column.attr)
     look = shown(width=column.width)
     field: w.Widget
     if column.kind == "date":
-        field = dates.date_field(value, "")
+        field = dates.date_field(value, column.name if labelled else "")
         bind(field, item, column.attr, changed, message, to_model=dates.parse, check=dates.problem)
     elif column.kind in {"sector", "level", "choice"}:
         choices = {"sector": SECTOR_CHOICES, "level": LEVEL_CHOICES}.get(column.kind, list(column.options))
@@ -54,24 +54,39 @@ def _widget(item: BaseModel, column: Column, changed: Changed, message: FieldMes
         field = w.Text(value=value, placeholder=column.placeholder, continuous_update=False, layout=look)
         bind(field, item, column.attr, changed, message)
     field.tooltip = column.name
+    if labelled:
+        field.description = column.name
     field.add_class(f"sk-row-{column.attr}")
     return field
 
 
 class Row(w.HBox):
-    """One item's fields, its refusals and a button that takes it out."""
+    """One item's fields, its refusals and a button that takes it out.
+
+    A ``labelled`` row shows each field's name as its visible label and is laid out as a card
+    (``sk-row-labelled``; the page's style says where each field goes), for items whose fields
+    are too long to stand side by side.
+    """
 
     def __init__(
-        self, item: BaseModel, columns: Sequence[Column], changed: Changed, remove: Callable[[Row], None]
+        self,
+        item: BaseModel,
+        columns: Sequence[Column],
+        changed: Changed,
+        remove: Callable[[Row], None],
+        *,
+        labelled: bool = False,
     ) -> None:
         self.item = item
         self.message = FieldMessages()
-        self.fields = {c.attr: _widget(item, c, changed, self.message) for c in columns}
+        self.fields = {c.attr: _widget(item, c, changed, self.message, labelled=labelled) for c in columns}
         drop = w.Button(description="Usuń", layout=w.Layout(width="auto"))
         drop.add_class("sk-row-remove")
         drop.on_click(lambda _: remove(self))
         super().__init__([*self.fields.values(), drop, self.message])
         self.add_class("sk-row")
+        if labelled:
+            self.add_class("sk-row-labelled")
 
 
 class RowList(w.VBox):
@@ -86,9 +101,12 @@ class RowList(w.VBox):
         *,
         changed: Changed,
         add_label: str,
+        labelled: bool = False,
     ) -> None:
+        """``labelled`` rows are cards with a visible label on each field (see ``Row``)."""
         self.owner, self.field, self.new, self.columns, self.changed = owner, field, new, columns, changed
-        self.rows = w.VBox([Row(item, columns, changed, self.remove) for item in getattr(owner, field)])
+        self.labelled = labelled
+        self.rows = w.VBox([self._row(item) for item in getattr(owner, field)])
         add = w.Button(description=add_label, layout=w.Layout(width="auto"))
         add.add_class(f"sk-add-{field}")
         add.on_click(lambda _: self.add())
@@ -99,10 +117,13 @@ class RowList(w.VBox):
         """Append an empty item and its row; save."""
         item = self.new()
         getattr(self.owner, self.field).append(item)
-        row = Row(item, self.columns, self.changed, self.remove)
+        row = self._row(item)
         self.rows.children = [*self.rows.children, row]
         self.changed()
         return row
+
+    def _row(self, item: BaseModel) -> Row:
+        return Row(item, self.columns, self.changed, self.remove, labelled=self.labelled)
 
     def remove(self, row: Row) -> None:
         """Take one item and its row out; save."""

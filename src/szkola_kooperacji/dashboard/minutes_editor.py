@@ -53,13 +53,14 @@ class MinutesEditor(DocumentEditor):
                 for k in context.case.knowledge
             ),
         )
+        # Each entry is a labelled card (the choices are long): the grid of ``sk-row-labelled`` sizes the fields.
         self.information_columns = (
             Column(
-                "institution_id", "choice", "Instytucja, która przekazała informację", width="20em", options=sources
+                "institution_id", "choice", "Instytucja, która przekazała informację", width="auto", options=sources
             ),
-            Column("item_id", "choice", "Która informacja z przypadku", width="20em", options=items),
-            Column("summary", "text", "Co przekazano zespołowi", "w zakresie potrzebnym do planu", "18em"),
-            Column("basis", "choice", "Podstawa przekazania", width="14em", options=BASES),
+            Column("item_id", "choice", "Która informacja z przypadku", width="auto", options=items),
+            Column("summary", "text", "Co przekazano zespołowi", "w zakresie potrzebnym do planu", "auto"),
+            Column("basis", "choice", "Podstawa przekazania", width="auto", options=BASES),
         )
         parts = [
             ("spotkanie", self._meeting_part()),
@@ -109,6 +110,7 @@ class MinutesEditor(DocumentEditor):
             self.information_columns,
             changed=self.changed,
             add_label="Dodaj informację",
+            labelled=True,
         )
         return [self.information], FieldMessages()
 
