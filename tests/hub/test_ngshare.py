@@ -29,6 +29,7 @@ from nbgrader.api import Gradebook
 from szkola_kooperacji.commands.hub import find_proxy
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.draft import Draft
+from szkola_kooperacji.domain.progress import ItemState
 from szkola_kooperacji.errors import SzkolaError
 from szkola_kooperacji.grading import COURSE_ID_ENV
 from szkola_kooperacji.grading.cells import score_part
@@ -237,8 +238,15 @@ def _trainer_progress(share: NgshareHub, course: Path, trainee: str) -> dict[str
     return loaded
 
 
-def test_dashboard_submits_and_shows_feedback_through_ngshare(ngshare_hub: NgshareHub, tmp_path: Path):
-    share = ngshare_hub
+def _course_row(page: dict[str, Any], state: ItemState, detail: str) -> None:
+    """Check the exercise's row in the trainee's course view: its state and its detail."""
+    row = page["course"]
+    assert f"{state.value}</span>" in row, page
+    assert detail in row, page
+
+
+def _released_course(share: NgshareHub, tmp_path: Path) -> tuple[Path, CourseFolder]:
+    """The trainer's course folder of the regional course, its course in ngshare with anowak, the exercise released."""
     roster = tmp_path / "lista.csv"
     roster.write_text("id,first_name,last_name\nanowak,Anna,Nowak\n", encoding="utf-8")
     course = tmp_path / "kurs"
@@ -256,16 +264,25 @@ def test_dashboard_submits_and_shows_feedback_through_ngshare(ngshare_hub: Ngsha
     assert "was successfully added" in added.stdout, added.stdout + added.stderr
     nbgrader(course, "generate_assignment", EXERCISE)
     share.nbgrader(TRAINER, ["release_assignment", EXERCISE], course)
+    return course, folder
+
+
+def test_dashboard_submits_and_shows_feedback_through_ngshare(ngshare_hub: NgshareHub, tmp_path: Path):
+    share = ngshare_hub
+    course, folder = _released_course(share, tmp_path)
     assert _trainer_progress(share, course, "anowak") == {"facts": [], "released": [EXERCISE]}
 
     home = tmp_path / "anowak-pod"
     home.mkdir()
-    assert _dashboard(share, "anowak", home, DASHBOARD_GROUP, "list", EXERCISE)["listed"] == [f"sk-exercise-{EXERCISE}"]
+    first = _dashboard(share, "anowak", home, DASHBOARD_GROUP, "list", EXERCISE)
+    assert first["listed"] == [f"sk-exercise-{EXERCISE}"], first
+    _course_row(first, ItemState.NOT_STARTED, "do oddania")  # released, so it can be started without a course folder
     reflection = "Rodzina ma wsparcie babci; pomoc zaczynamy od niej."
     shown = _dashboard(share, "anowak", home, DASHBOARD_GROUP, "submit", EXERCISE, reflection)
     assert "Oddano" in shown["status"], shown
     assert _trainer_progress(share, course, "anowak")["facts"] == ["exercise_submitted"]
     early = _dashboard(share, "anowak", home, DASHBOARD_GROUP, "feedback", EXERCISE)
+    _course_row(early, ItemState.IN_PROGRESS, "oddane – czeka na ocenę trenera")
     assert "nie zwrócił jeszcze" in early["returned"], early
 
     share.nbgrader(TRAINER, ["collect", EXERCISE], course)
@@ -287,6 +304,7 @@ def test_dashboard_submits_and_shows_feedback_through_ngshare(ngshare_hub: Ngsha
     assert page["listed"] == [], page
 
     returned = _dashboard(share, "anowak", home, DASHBOARD_GROUP, "feedback", EXERCISE)
+    _course_row(returned, ItemState.DONE, "ocenione, informacja zwrotna od trenera")  # before it is opened
     assert "sk-feedback-frame" in returned["returned"], returned
     assert "Rodzina ma wsparcie babci" in returned["returned"], returned  # the trainer's page of her submission
     assert not folder.exchange_root.exists(), "the shared exchange folder was used"
