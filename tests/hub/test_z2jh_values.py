@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
+from tornado.web import HTTPError
 from traitlets.config import Config
 
 from szkola_kooperacji.cli import main
@@ -26,7 +27,8 @@ from szkola_kooperacji.hub.settings import (
     grader_group,
     trainee_group,
 )
-from szkola_kooperacji.hub.z2jh import course_values, formgrader_url
+from szkola_kooperacji.hub.spawner import CourseMembershipError, SzkolaSpawner
+from szkola_kooperacji.hub.z2jh import HOOK_NAME, course_values, formgrader_url
 from szkola_kooperacji.roleplay.hub_identity import API_URL_ENV
 from szkola_kooperacji.roleplay.passes import SECRET_ENV
 from szkola_kooperacji.roleplay.workshop import SERVER_ENV
@@ -99,12 +101,10 @@ def test_kubernetes_deployment_matches_the_single_server_hub():
     assert values["hub"]["db"]["type"] == "postgres"
     assert values["cull"]["enabled"] is True
     assert TRAINER_GROUP in values["hub"]["config"]["JupyterHub"]["load_groups"]
-    roles = values["hub"]["extraConfig"]["szkola-roles"]
-    assert f'TRAINERS = "{TRAINER_GROUP}"' in roles
-    for extension, enabled in TRAINEE_EXTENSIONS.items():
-        if not enabled:
-            assert f"'{extension}': False" in roles, extension
-    compile(roles, "szkola-roles", "exec")  # the hub would run it: it must at least be Python
+    assert "extraConfig" not in values["hub"]  # the hook is written by `szkola z2jh`, into kursy.yaml
+    trainee = _spawned(trainee_group(REGIONAL))
+    assert f"--ServerApp.jpserver_extensions={TRAINEE_EXTENSIONS!r}" in trainee.args
+    assert trainee.default_url == ""  # singleuser.defaultUrl: the dashboard
 
 
 def test_merge_follows_helm():
@@ -163,23 +163,45 @@ def test_szkola_z2jh_refuses_a_trainer_of_an_unknown_course(tmp_path):
     assert "nie ma kursu 'inny'" in done.stderr
 
 
+def _user(groups: tuple[str, ...], admin: bool) -> SimpleNamespace:
+    return SimpleNamespace(name=TWO_COURSES, admin=admin, groups=[SimpleNamespace(name=g) for g in groups])
+
+
 def _spawned(*groups: str, admin: bool = False) -> SimpleNamespace:
-    """Run the chart's pre-spawn hook from values.yaml on a spawner of a user in these hub groups."""
+    """Run the chart's pre-spawn hook from kursy.yaml on a stand-in spawner of a user in these hub groups."""
     config = Config()
-    exec(_values()["hub"]["extraConfig"]["szkola-roles"], {"c": config})  # as the hub runs extraConfig
-    user = SimpleNamespace(admin=admin, groups=[SimpleNamespace(name=g) for g in groups])
-    spawner = SimpleNamespace(user=user, args=[], environment={}, default_url="")
+    exec(_values(COURSES)["hub"]["extraConfig"][HOOK_NAME], {"c": config})  # as the hub runs extraConfig
+    spawner = SimpleNamespace(user=_user(groups, admin), args=[], environment={}, default_url="")
     config.KubeSpawner.pre_spawn_hook(spawner)
     return spawner
 
 
 def test_a_trainees_pod_learns_the_course_id_of_their_course_group():
     assert _spawned(trainee_group(REGIONAL)).environment == {COURSE_ID_ENV: REGIONAL}
-    assert COURSE_ID_ENV not in _spawned(trainee_group(REGIONAL), trainee_group(SUPRA)).environment  # ambiguous
     assert _spawned().environment == {}
-    trainer = _spawned(TRAINER_GROUP, trainee_group(REGIONAL))
-    assert trainer.default_url == "/lab"
-    assert trainer.environment == {}
+    for trainer in (
+        _spawned(TRAINER_GROUP, trainee_group(REGIONAL)),
+        _spawned(grader_group(SUPRA)),
+        _spawned(admin=True),
+    ):
+        assert trainer.default_url == "/lab"  # as the one-server spawner: admins and any course's trainers
+        assert trainer.environment == {}
+        assert trainer.args == []
+
+
+def test_a_trainee_in_two_courses_groups_is_refused_with_the_one_server_spawners_words():
+    groups = (trainee_group(REGIONAL), trainee_group(SUPRA))
+    with pytest.raises(HTTPError) as refused:
+        _spawned(*groups)
+    one_server = SimpleNamespace(
+        user=_user(groups, admin=False), courses={REGIONAL: "/kursy/r", SUPRA: "/kursy/s"}, default_course=""
+    )
+    one_server.group_names = lambda: set(groups)
+    with pytest.raises(CourseMembershipError) as on_one_server:
+        SzkolaSpawner.trainee_course(one_server)  # type: ignore[arg-type]  # a stand-in, as the hook's
+    assert refused.value.status_code == on_one_server.value.status_code == 409
+    assert refused.value.jupyterhub_message == on_one_server.value.jupyterhub_message  # type: ignore[attr-defined]
+    assert f"Konto {TWO_COURSES} należy do kilku kursów ({SUPRA}, {REGIONAL})" in refused.value.jupyterhub_message
 
 
 def test_the_gpzk_session_server_is_a_hub_service_the_dashboards_reach():

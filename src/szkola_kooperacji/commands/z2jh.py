@@ -12,9 +12,21 @@ from ..hub.settings import HubSettings
 from ..hub.z2jh import course_values
 
 HEADER = """# Written by `szkola z2jh`: the hub's courses (groups, roles, formgrader services), as `szkola hub --course`
-# configures them on one server. Use beside deploy/z2jh/values.yaml:
+# configures them on one server, and the pre-spawn hook that gives each account its server (hub/z2jh.py).
+# Use beside deploy/z2jh/values.yaml:
 #   helm upgrade --install szkola jupyterhub/jupyterhub --values deploy/z2jh/values.yaml --values THIS_FILE
 """
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML with a text of several lines (the hook's Python) as a literal block, readable as written."""
+
+
+def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
+
+
+_Dumper.add_representer(str, _text)
 
 
 @click.command()
@@ -52,7 +64,7 @@ def z2jh(*, courses: tuple[str, ...], trainers: tuple[str, ...], admins: tuple[s
     settings = HubSettings(
         state_dir="", store="", admins=list(admins), courses=folders, trainers=course_trainers(trainers, folders)
     )
-    text = HEADER + yaml.safe_dump(course_values(settings), allow_unicode=True, sort_keys=False)
+    text = HEADER + yaml.dump(course_values(settings), Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     if output is None:
         click.echo(text, nl=False)
     else:

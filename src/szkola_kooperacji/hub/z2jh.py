@@ -3,7 +3,8 @@
 ``szkola hub --course NAZWA=KATALOG --trainer NAZWA=KONTO`` gives each course, on one server, a
 formgrader service, a role that lets the course's trainers' group open it, and two groups (its
 trainers, its roster). :func:`course_values` returns the same groups and roles (from ``hub.courses``)
-in the chart's form, for a second ``--values`` file next to ``deploy/z2jh/values.yaml``. On Kubernetes
+in the chart's form, for a second ``--values`` file next to ``deploy/z2jh/values.yaml``, with the
+pre-spawn hook (:func:`spawn_hook`) that does what ``SzkolaSpawner`` does on one server. On Kubernetes
 the hub cannot start a course's JupyterLab itself: each course's formgrader is an external service
 at :func:`formgrader_url`, served by a pod of the single-user image in the course folder.
 """
@@ -13,10 +14,40 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..grading import COURSE_ID_ENV
+from .config import TRAINEE_AUTHORIZER, TRAINEE_EXTENSIONS
 from .courses import SERVER_ROLE, course_groups, course_roles
-from .settings import HubSettings
+from .settings import GRADER_GROUP_PREFIX, SEVERAL_COURSES, TRAINEE_GROUP_PREFIX, TRAINER_GROUP, HubSettings
 
 FORMGRADER_PORT = 8888
+HOOK_NAME = "szkola-roles"
+"""The chart's ``hub.extraConfig`` entry that holds the hub's pre-spawn hook."""
+IMAGE_NOTEBOOKS = "/usr/local/lib/python3.11/site-packages/szkola_kooperacji/_bundled/notebooks"
+"""The dashboard's folder in the single-user image of deploy/Dockerfile (a trainee's server's root)."""
+HOOK_BODY = """
+from tornado import web
+
+
+def szkola_roles(spawner):
+    \"\"\"A trainer gets JupyterLab; a trainee the dashboard only, with the course id of their one course group.\"\"\"
+    groups = {group.name for group in spawner.user.groups}
+    if spawner.user.admin or TRAINERS in groups or any(g.startswith(GRADER_PREFIX) for g in groups):
+        spawner.default_url = "/lab"
+        return
+    spawner.args = [*spawner.args, *TRAINEE_ARGS]
+    courses = sorted(g[len(TRAINEE_PREFIX):] for g in groups if g.startswith(TRAINEE_PREFIX))
+    if len(courses) > 1:  # as on one server: no server, and the hub's page says why (HTTPError, 409)
+        message = SEVERAL_COURSES.format(user=spawner.user.name, courses=", ".join(courses))
+        refusal = web.HTTPError(409, "%s", message)
+        refusal.jupyterhub_message = message
+        raise refusal
+    if courses:  # no course folder in the pod: the dashboard exchanges (ngshare) by this id
+        spawner.environment = {**spawner.environment, COURSE_ID_ENV: courses[0]}
+
+
+c.KubeSpawner.pre_spawn_hook = szkola_roles
+"""
+"""What the hook does with the constants :func:`spawn_hook` puts before it (the hub's image lacks this package)."""
 
 
 def formgrader_host(course: str) -> str:
@@ -29,6 +60,29 @@ def formgrader_url(course: str) -> str:
     return f"http://{formgrader_host(course)}:{FORMGRADER_PORT}"
 
 
+def spawn_hook() -> str:
+    """Return the chart's pre-spawn hook: the one-server spawner's roles, trainee server and course, for KubeSpawner.
+
+    The hub's pod runs the chart's image, without this package, so the hook carries its constants
+    (the groups' names, the trainee server's arguments, the refusal's words) from here.
+    """
+    arguments = [
+        f"--ServerApp.jpserver_extensions={TRAINEE_EXTENSIONS!r}",
+        f"--ServerApp.root_dir={IMAGE_NOTEBOOKS}",
+        f"--ServerApp.authorizer_class={TRAINEE_AUTHORIZER}",
+    ]
+    constants = {
+        "TRAINERS": TRAINER_GROUP,
+        "GRADER_PREFIX": GRADER_GROUP_PREFIX,
+        "TRAINEE_PREFIX": TRAINEE_GROUP_PREFIX,
+        "COURSE_ID_ENV": COURSE_ID_ENV,
+        "SEVERAL_COURSES": SEVERAL_COURSES,
+        "TRAINEE_ARGS": arguments,
+    }
+    lines = [f"{name} = {value!r}" for name, value in constants.items()]
+    return "# Written by `szkola z2jh` (hub/z2jh.py).\n" + "\n".join(lines) + "\n" + HOOK_BODY
+
+
 def course_values(settings: HubSettings) -> dict[str, Any]:
     """Return the chart values of the hub's courses: groups, roles (one per course and the servers'), services."""
     roles = [SERVER_ROLE, *course_roles(settings)]
@@ -36,6 +90,7 @@ def course_values(settings: HubSettings) -> dict[str, Any]:
     return {
         "hub": {
             "config": {"JupyterHub": {"load_groups": course_groups(settings)}},
+            "extraConfig": {HOOK_NAME: spawn_hook()},
             "loadRoles": {role["name"]: {k: v for k, v in role.items() if k != "name"} for role in roles},
             "services": services,
         }
