@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlsplit
 
 import jsonschema
 import pytest
@@ -18,7 +19,7 @@ from traitlets.config import Config
 from szkola_kooperacji.cli import main
 from szkola_kooperacji.grading import COURSE_ID_ENV
 from szkola_kooperacji.hub.config import DASHBOARD_URL, TRAINEE_EXTENSIONS
-from szkola_kooperacji.hub.ngshare import NGSHARE, NGSHARE_URL_ENV
+from szkola_kooperacji.hub.ngshare import NGSHARE, NGSHARE_CLUSTER_URL, NGSHARE_URL_ENV
 from szkola_kooperacji.hub.roleplay_service import SERVICE_NAME
 from szkola_kooperacji.hub.settings import (
     DEFAULT_GPZK_PORT,
@@ -137,6 +138,43 @@ def test_ngshare_is_the_hubs_service_and_the_image_exchanges_through_it():
     assert "COPY deploy/ngshare/nbgrader_config.py /etc/jupyter/nbgrader_config.py" in dockerfile
 
 
+NGSHARE_RELEASE = "ngshare"
+"""The Helm release of ngshare's chart in docs/hub.md: its Service and its pod's name label are both "ngshare"."""
+NGSHARE_POD_LABELS = {"app.kubernetes.io/name": "ngshare", "app.kubernetes.io/instance": NGSHARE_RELEASE}
+NGSHARE_POD_PORT = 8080
+"""What ngshare's chart (helmchart/ngshare/templates: _helpers.tpl, deployment.yaml) gives its pod: labels, port."""
+
+
+def _egress_to(policy: dict[str, Any], labels: dict[str, str], port: int) -> bool:
+    """Whether an egress rule lets the pods reach a pod with these labels on this port (or any pod on it)."""
+    for rule in policy["egress"]:
+        selectors = [t["podSelector"]["matchLabels"] for t in rule.get("to", []) if "podSelector" in t]
+        reaches = "to" not in rule or any(s.items() <= labels.items() for s in selectors)
+        if reaches and any(p["port"] == port and p.get("protocol", "TCP") == "TCP" for p in rule["ports"]):
+            return True
+    return False
+
+
+def test_the_dashboards_network_path_to_ngshare_and_the_store_is_open_and_nothing_more(chart):
+    defaults, _ = chart
+    values = merged(merged(defaults, _values()), _values(COURSES))
+    policy = values["singleuser"]["networkPolicy"]
+    assert policy["enabled"] is True
+    assert policy["egressAllowRules"]["privateIPs"] is False  # no private address opened wholesale
+    exchange = urlsplit(values["singleuser"]["extraEnv"][NGSHARE_URL_ENV])
+    assert exchange.hostname == f"{NGSHARE_RELEASE}.szkola.svc.cluster.local"  # the chart's Service, not the proxy
+    assert exchange.port == NGSHARE_POD_PORT  # the Service's port is the pod's (the chart's default)
+    assert _egress_to(policy, NGSHARE_POD_LABELS, NGSHARE_POD_PORT)
+    assert not _egress_to(policy, {"app.kubernetes.io/name": "inna-usluga"}, NGSHARE_POD_PORT)  # the check can fail
+    fallback = urlsplit(NGSHARE_CLUSTER_URL)  # the image's own default, without the variable
+    assert (fallback.hostname, fallback.port, fallback.path) == (NGSHARE_RELEASE, exchange.port, exchange.path)
+    store_port = urlsplit(values["hub"]["db"]["url"]).port  # the drafts live on the hub's PostgreSQL server
+    assert store_port is not None
+    assert _egress_to(policy, {}, store_port)
+    docs = (ROOT / "docs" / "hub.md").read_text(encoding="utf-8")
+    assert f"helm install {NGSHARE_RELEASE} ngshare/ngshare --namespace szkola" in docs
+
+
 def test_the_courses_file_is_what_szkola_z2jh_writes_for_these_courses(tmp_path):
     folders = {}
     for course, roster in EXAMPLE_ROSTERS.items():
@@ -226,6 +264,4 @@ def test_the_gpzk_session_server_is_a_hub_service_the_dashboards_reach():
     assert checked.exit_code == 0, checked.output
     assert {e["name"] for e in container["env"]} == {API_URL_ENV, STORE_ENV, SECRET_ENV}
     assert SECRET_ENV not in values["singleuser"]["extraEnv"]  # the trainees' pods never hold the signing secret
-    (egress,) = values["singleuser"]["networkPolicy"]["egress"]
-    assert egress["to"][0]["podSelector"]["matchLabels"].items() <= pod["metadata"]["labels"].items()
-    assert egress["ports"] == [{"port": port, "protocol": "TCP"}]
+    assert _egress_to(values["singleuser"]["networkPolicy"], pod["metadata"]["labels"], port)
