@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import copy
 import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -18,7 +21,7 @@ from traitlets.config import Config
 
 from szkola_kooperacji.cli import main
 from szkola_kooperacji.grading import COURSE_ID_ENV
-from szkola_kooperacji.hub.config import DASHBOARD_URL, TRAINEE_EXTENSIONS
+from szkola_kooperacji.hub.config import DASHBOARD_URL, trainee_server_config
 from szkola_kooperacji.hub.ngshare import NGSHARE, NGSHARE_CLUSTER_URL, NGSHARE_URL_ENV
 from szkola_kooperacji.hub.roleplay_service import SERVICE_NAME
 from szkola_kooperacji.hub.settings import (
@@ -29,7 +32,7 @@ from szkola_kooperacji.hub.settings import (
     trainee_group,
 )
 from szkola_kooperacji.hub.spawner import CourseMembershipError, SzkolaSpawner
-from szkola_kooperacji.hub.z2jh import HOOK_NAME, course_values, formgrader_url
+from szkola_kooperacji.hub.z2jh import HOOK_NAME, IMAGE_TRAINEE_CONFIG, course_values, formgrader_url
 from szkola_kooperacji.roleplay.hub_identity import API_URL_ENV
 from szkola_kooperacji.roleplay.passes import SECRET_ENV
 from szkola_kooperacji.roleplay.workshop import SERVER_ENV
@@ -104,8 +107,19 @@ def test_kubernetes_deployment_matches_the_single_server_hub():
     assert TRAINER_GROUP in values["hub"]["config"]["JupyterHub"]["load_groups"]
     assert "extraConfig" not in values["hub"]  # the hook is written by `szkola z2jh`, into kursy.yaml
     trainee = _spawned(trainee_group(REGIONAL))
-    assert f"--ServerApp.jpserver_extensions={TRAINEE_EXTENSIONS!r}" in trainee.args
+    assert trainee.args == [f"--config={IMAGE_TRAINEE_CONFIG}"]  # the one-server hub's trainee server
     assert trainee.default_url == ""  # singleuser.defaultUrl: the dashboard
+
+
+def test_the_image_holds_the_one_server_hubs_trainee_server_configuration():
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text(encoding="utf-8")
+    (run,) = [line for line in dockerfile.splitlines() if line.startswith("RUN") and IMAGE_TRAINEE_CONFIG in line]
+    found = re.search(r'python -c "([^"]+)" > (\S+)$', run)
+    assert found is not None, run
+    assert found.group(2) == IMAGE_TRAINEE_CONFIG
+    written = subprocess.run([sys.executable, "-c", found.group(1)], capture_output=True, text=True, check=True)
+    assert written.stdout == trainee_server_config()
+    assert "MappingKernelManager.allowed_message_types" in written.stdout  # no code runs in a trainee's kernel
 
 
 def test_merge_follows_helm():

@@ -46,8 +46,6 @@ TRAINEE_EXTENSIONS = {
     **OAUTH_RETRY,
 }
 """A trainee's server: Voilà only — no Lab, no file browser, no terminal, no nbgrader pages."""
-TRAINEE_AUTHORIZER = "szkola_kooperacji.hub.authorizer.TraineeAuthorizer"
-"""A trainee's server refuses new kernels and file writes (``hub/authorizer.py``)."""
 DASHBOARD_MESSAGE_TYPES = (
     "comm_open",
     "comm_close",
@@ -68,7 +66,7 @@ def trainee_server_config() -> str:
     settings = {
         "ServerApp.root_dir": str(project_root() / "notebooks"),
         "ServerApp.default_url": DASHBOARD_URL,
-        "ServerApp.authorizer_class": TRAINEE_AUTHORIZER,
+        "ServerApp.authorizer_class": "szkola_kooperacji.hub.authorizer.TraineeAuthorizer",
         "ServerApp.jpserver_extensions": TRAINEE_EXTENSIONS,
         "VoilaConfiguration.template": TEMPLATE,
         "VoilaConfiguration.theme": "light",

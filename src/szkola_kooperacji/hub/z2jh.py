@@ -15,15 +15,14 @@ import re
 from typing import Any
 
 from ..grading import COURSE_ID_ENV
-from .config import TRAINEE_AUTHORIZER, TRAINEE_EXTENSIONS
 from .courses import SERVER_ROLE, course_groups, course_roles
 from .settings import GRADER_GROUP_PREFIX, SEVERAL_COURSES, TRAINEE_GROUP_PREFIX, TRAINER_GROUP, HubSettings
 
 FORMGRADER_PORT = 8888
 HOOK_NAME = "szkola-roles"
 """The chart's ``hub.extraConfig`` entry that holds the hub's pre-spawn hook."""
-IMAGE_NOTEBOOKS = "/usr/local/lib/python3.11/site-packages/szkola_kooperacji/_bundled/notebooks"
-"""The dashboard's folder in the single-user image of deploy/Dockerfile (a trainee's server's root)."""
+IMAGE_TRAINEE_CONFIG = "/etc/szkola/trainee_server_config.py"
+"""Where deploy/Dockerfile writes ``hub.config.trainee_server_config()``: a trainee's server as on one server."""
 HOOK_BODY = """
 from tornado import web
 
@@ -64,20 +63,17 @@ def spawn_hook() -> str:
     """Return the chart's pre-spawn hook: the one-server spawner's roles, trainee server and course, for KubeSpawner.
 
     The hub's pod runs the chart's image, without this package, so the hook carries its constants
-    (the groups' names, the trainee server's arguments, the refusal's words) from here.
+    (the groups' names, the refusal's words) from here. A trainee's server reads the same server
+    configuration as on one server (Voilà only, widget messages only, the Polish template), which
+    the single-user image keeps at ``IMAGE_TRAINEE_CONFIG``.
     """
-    arguments = [
-        f"--ServerApp.jpserver_extensions={TRAINEE_EXTENSIONS!r}",
-        f"--ServerApp.root_dir={IMAGE_NOTEBOOKS}",
-        f"--ServerApp.authorizer_class={TRAINEE_AUTHORIZER}",
-    ]
     constants = {
         "TRAINERS": TRAINER_GROUP,
         "GRADER_PREFIX": GRADER_GROUP_PREFIX,
         "TRAINEE_PREFIX": TRAINEE_GROUP_PREFIX,
         "COURSE_ID_ENV": COURSE_ID_ENV,
         "SEVERAL_COURSES": SEVERAL_COURSES,
-        "TRAINEE_ARGS": arguments,
+        "TRAINEE_ARGS": [f"--config={IMAGE_TRAINEE_CONFIG}"],
     }
     lines = [f"{name} = {value!r}" for name, value in constants.items()]
     return "# Written by `szkola z2jh` (hub/z2jh.py).\n" + "\n".join(lines) + "\n" + HOOK_BODY
