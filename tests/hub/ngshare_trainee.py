@@ -43,8 +43,15 @@ def main(step: str, exercise: str, reflection: str = "") -> None:
     if step == "list":  # what the page says where the course's exercises are listed
         texts = [x.value for x in walk(page) if isinstance(x, w.HTML)]
         buttons = [x for x in walk(page) if isinstance(x, w.Button)]
-        listed = [c for x in buttons for c in x._dom_classes if c.startswith("sk-exercise-")]
-        print(json.dumps({"texts": texts, "listed": listed, "course": course}))  # listed: the exercises' buttons
+        listed = [c for x in buttons for c in x._dom_classes if c.startswith("sk-exercise-")]  # the exercises' buttons
+        choices = [
+            o[0]
+            for x in walk(page)
+            if isinstance(x, w.Dropdown)
+            for o in x.options
+            if "sk-course-choice" in x._dom_classes
+        ]
+        print(json.dumps({"texts": texts, "listed": listed, "course": course, "choices": choices}))
         return
     click(page, f"sk-exercise-{exercise}")
     workspace = next(x for x in walk(page) if isinstance(x, Workspace))

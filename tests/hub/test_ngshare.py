@@ -31,7 +31,7 @@ from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.draft import Draft
 from szkola_kooperacji.domain.progress import ItemState
 from szkola_kooperacji.errors import SzkolaError
-from szkola_kooperacji.grading import COURSE_ID_ENV
+from szkola_kooperacji.grading import COURSE_ID_ENV, COURSE_PROGRAM_ENV
 from szkola_kooperacji.grading.cells import score_part
 from szkola_kooperacji.grading.course_folder import CourseFolder
 from szkola_kooperacji.grading.notebook import write_submission
@@ -206,6 +206,8 @@ def test_release_fetch_submit_collect_and_autograde_through_ngshare(ngshare_hub:
 
 DASHBOARD_GROUP = "regionalny_pulpit"
 """A second course in ngshare, so this test needs nothing of the one above."""
+PROGRAMME = "regionalny"
+"""Its programme (courses/regionalny.yaml)."""
 TRAINEE_SERVER = Path(__file__).with_name("ngshare_trainee.py")
 PROGRESS = (
     "import json, sys\n"
@@ -222,7 +224,8 @@ PROGRESS = (
 
 def _dashboard(share: NgshareHub, trainee: str, home: Path, course_id: str, *args: str) -> dict[str, Any]:
     """Run the trainee's dashboard as their server on Kubernetes would: no course folder, the course id only."""
-    env = {"HOME": str(home), COURSE_ID_ENV: course_id, "SZKOLA_STORE": str(home / "prace.sqlite")}
+    env = {"HOME": str(home), COURSE_ID_ENV: course_id, COURSE_PROGRAM_ENV: PROGRAMME}  # as the z2jh hook gives
+    env["SZKOLA_STORE"] = str(home / "prace.sqlite")
     done = share.run(trainee, [sys.executable, str(TRAINEE_SERVER), *args], home, env)
     assert done.returncode == 0, done.stdout + done.stderr
     shown = json.loads(done.stdout.strip().splitlines()[-1])
@@ -250,7 +253,7 @@ def _released_course(share: NgshareHub, tmp_path: Path) -> tuple[Path, CourseFol
     roster = tmp_path / "lista.csv"
     roster.write_text("id,first_name,last_name\nanowak,Anna,Nowak\n", encoding="utf-8")
     course = tmp_path / "kurs"
-    init = ["course", "init", str(course), "--course", str(ROOT / "courses" / "regionalny.yaml")]
+    init = ["course", "init", str(course), "--course", str(ROOT / "courses" / f"{PROGRAMME}.yaml")]
     made = szkola([*init, "--group", DASHBOARD_GROUP, "--roster", str(roster)], tmp_path)
     assert made.returncode == 0, made.stdout + made.stderr
     folder = CourseFolder.open(course)
@@ -276,6 +279,7 @@ def test_dashboard_submits_and_shows_feedback_through_ngshare(ngshare_hub: Ngsha
     home.mkdir()
     first = _dashboard(share, "anowak", home, DASHBOARD_GROUP, "list", EXERCISE)
     assert first["listed"] == [f"sk-exercise-{EXERCISE}"], first
+    assert first["choices"] == [], first  # the course view shows the group's programme alone, no other to choose
     _course_row(first, ItemState.NOT_STARTED, "do oddania")  # released, so it can be started without a course folder
     reflection = "Rodzina ma wsparcie babci; pomoc zaczynamy od niej."
     shown = _dashboard(share, "anowak", home, DASHBOARD_GROUP, "submit", EXERCISE, reflection)

@@ -20,7 +20,7 @@ from tornado.web import HTTPError
 from traitlets.config import Config
 
 from szkola_kooperacji.cli import main
-from szkola_kooperacji.grading import COURSE_ID_ENV
+from szkola_kooperacji.grading import COURSE_ID_ENV, COURSE_PROGRAM_ENV
 from szkola_kooperacji.hub.config import DASHBOARD_URL, trainee_server_config
 from szkola_kooperacji.hub.ngshare import NGSHARE, NGSHARE_CLUSTER_URL, NGSHARE_URL_ENV
 from szkola_kooperacji.hub.roleplay_service import SERVICE_NAME
@@ -46,6 +46,8 @@ EXAMPLE_ROSTERS = {
     SUPRA: {k: v for k, v in SUPRA_ROSTER.items() if k != TWO_COURSES},
 }
 """The groups of deploy/z2jh/kursy.yaml: the hub tests' rosters without their deliberate mistake."""
+EXAMPLE_PROGRAMS = {REGIONAL: "regionalny", SUPRA: "ponadregionalny"}
+"""The programmes (courses/*.yaml) of those two courses' folders."""
 
 ROOT = Path(__file__).parent.parent.parent
 VALUES = ROOT / "deploy" / "z2jh" / "values.yaml"
@@ -193,7 +195,7 @@ def test_the_courses_file_is_what_szkola_z2jh_writes_for_these_courses(tmp_path)
     folders = {}
     for course, roster in EXAMPLE_ROSTERS.items():
         (tmp_path / course).mkdir()
-        folders[course] = new_course(tmp_path / course, roster)
+        folders[course] = new_course(tmp_path / course, roster, course=EXAMPLE_PROGRAMS[course])
     written = tmp_path / "kursy.yaml"
     args = [f"--course={name}={folder}" for name, folder in folders.items()]
     args += [f"--trainer={name}={trainer}" for name, trainer in TRAINERS.items()]
@@ -229,7 +231,11 @@ def _spawned(*groups: str, admin: bool = False) -> SimpleNamespace:
 
 
 def test_a_trainees_pod_learns_the_course_id_of_their_course_group():
-    assert _spawned(trainee_group(REGIONAL)).environment == {COURSE_ID_ENV: REGIONAL}
+    assert _spawned(trainee_group(SUPRA)).environment == {
+        COURSE_ID_ENV: SUPRA,
+        COURSE_PROGRAM_ENV: EXAMPLE_PROGRAMS[SUPRA],
+    }
+    assert _spawned(trainee_group("inny")).environment == {COURSE_ID_ENV: "inny"}  # a course not in kursy.yaml
     assert _spawned().environment == {}
     for trainer in (
         _spawned(TRAINER_GROUP, trainee_group(REGIONAL)),

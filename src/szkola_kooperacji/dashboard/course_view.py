@@ -28,7 +28,7 @@ from ..domain.progress import (
     course_progress,
 )
 from ..errors import SzkolaError
-from ..grading import COURSE_ID_ENV
+from ..grading import COURSE_ID_ENV, COURSE_PROGRAM_ENV
 from ..grading.progress import Sources, trainee_progress
 from .course_rows import (
     KIND_LABELS,
@@ -335,6 +335,8 @@ def build_course_view(app: Dashboard) -> CourseView | None:
             courses = [folder.course()]
         except SzkolaError:  # a broken course folder: the exercises' section below says what is wrong
             return None
+    elif (program := os.environ.get(COURSE_PROGRAM_ENV, "")) in app.catalog.courses:
+        courses = [app.catalog.courses[program]]  # Kubernetes: the group's programme, named by the hub's hook
     else:
         courses = sorted(app.catalog.courses.values(), key=course_order)
     if not courses:

@@ -12,9 +12,11 @@ at :func:`formgrader_url`, served by a pod of the single-user image in the cours
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
-from ..grading import COURSE_ID_ENV
+from ..grading import COURSE_ID_ENV, COURSE_PROGRAM_ENV
+from ..grading.course_folder import CourseFolder
 from .courses import SERVER_ROLE, course_groups, course_roles
 from .settings import GRADER_GROUP_PREFIX, SEVERAL_COURSES, TRAINEE_GROUP_PREFIX, TRAINER_GROUP, HubSettings
 
@@ -42,6 +44,8 @@ def szkola_roles(spawner):
         raise refusal
     if courses:  # no course folder in the pod: the dashboard exchanges (ngshare) by this id
         spawner.environment = {**spawner.environment, COURSE_ID_ENV: courses[0]}
+    if courses and courses[0] in PROGRAMS:  # and shows this course's programme
+        spawner.environment = {**spawner.environment, COURSE_PROGRAM_ENV: PROGRAMS[courses[0]]}
 
 
 c.KubeSpawner.pre_spawn_hook = szkola_roles
@@ -59,19 +63,21 @@ def formgrader_url(course: str) -> str:
     return f"http://{formgrader_host(course)}:{FORMGRADER_PORT}"
 
 
-def spawn_hook() -> str:
+def spawn_hook(settings: HubSettings) -> str:
     """Return the chart's pre-spawn hook: the one-server spawner's roles, trainee server and course, for KubeSpawner.
 
     The hub's pod runs the chart's image, without this package, so the hook carries its constants
-    (the groups' names, the refusal's words) from here. A trainee's server reads the same server
-    configuration as on one server (Voilà only, widget messages only, the Polish template), which
-    the single-user image keeps at ``IMAGE_TRAINEE_CONFIG``.
+    (the groups' names, the refusal's words, each course's programme from its folder) from here.
+    A trainee's server reads the same server configuration as on one server (Voilà only, widget
+    messages only, the Polish template), which the single-user image keeps at ``IMAGE_TRAINEE_CONFIG``.
     """
     constants = {
         "TRAINERS": TRAINER_GROUP,
         "GRADER_PREFIX": GRADER_GROUP_PREFIX,
         "TRAINEE_PREFIX": TRAINEE_GROUP_PREFIX,
         "COURSE_ID_ENV": COURSE_ID_ENV,
+        "COURSE_PROGRAM_ENV": COURSE_PROGRAM_ENV,
+        "PROGRAMS": {name: CourseFolder.open(Path(folder)).course().id for name, folder in settings.courses.items()},
         "SEVERAL_COURSES": SEVERAL_COURSES,
         "TRAINEE_ARGS": [f"--config={IMAGE_TRAINEE_CONFIG}"],
     }
@@ -86,7 +92,7 @@ def course_values(settings: HubSettings) -> dict[str, Any]:
     return {
         "hub": {
             "config": {"JupyterHub": {"load_groups": course_groups(settings)}},
-            "extraConfig": {HOOK_NAME: spawn_hook()},
+            "extraConfig": {HOOK_NAME: spawn_hook(settings)},
             "loadRoles": {role["name"]: {k: v for k, v in role.items() if k != "name"} for role in roles},
             "services": services,
         }
