@@ -278,6 +278,8 @@ def test_the_gpzk_session_server_is_a_hub_service_the_dashboards_reach():
     assert k8s_service["spec"]["selector"].items() <= pod["metadata"]["labels"].items()
     assert pod["metadata"]["labels"]["hub.jupyter.org/network-access-hub"] == "true"  # it asks the hub's API
     (container,) = pod["spec"]["containers"]
+    image = values["singleuser"]["image"]
+    assert container["image"] == f"{image['name']}:{image['tag']}"  # the same image: a new tag must reach both
     assert container["command"][:3] == ["szkola", "roleplay", "serve"]
     assert f"--port={port}" in container["command"]
     checked = CliRunner().invoke(main, [*container["command"][1:], "--help"])  # unknown options fail the parse
