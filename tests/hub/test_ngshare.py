@@ -56,6 +56,8 @@ TRAINER = "mkowalska"
 ROSTER = {"anowak": ("Anna", "Nowak"), "jkowalski": ("Jan", "Kowalski")}
 OUTSIDER = "zobcy"
 """A hub account that is on no course's roster."""
+FORMGRADER_SERVICE = "kurs_formgrader"
+"""A course's formgrader service: on Kubernetes its own pod, which talks to ngshare with the service's token."""
 ORGANISER_SERVICE = "organizator"
 """The test's stand-in for the admin panel: a hub service allowed to make accounts and their tokens."""
 
@@ -97,8 +99,9 @@ def _api(hub: RunningHub, token: str, method: str, path: str) -> dict[str, objec
     return loaded
 
 
-def _extra_config(folder: Path, token: str) -> Path:
-    """The organiser's additions to `szkola hub`: the ngshare service, and the test's account-making service."""
+def _extra_config(folder: Path, token: str, formgrader_token: str) -> Path:
+    """The organiser's additions to `szkola hub`: the ngshare service, the test's account-making service, and a
+    course's formgrader as an external service (its pod on Kubernetes: deploy/z2jh/formgradery.yaml)."""
     config = folder / "ngshare_config.py"
     config.write_text(
         "import sys\n"
@@ -106,6 +109,7 @@ def _extra_config(folder: Path, token: str) -> Path:
         f"c.JupyterHub.services.append(ngshare_service(sys.executable, {free_port()}, "
         f"{'sqlite:///' + str(folder / 'ngshare.db')!r}, {str(folder / 'ngshare')!r}, [{ADMIN!r}]))\n"
         f"c.JupyterHub.services.append({{'name': {ORGANISER_SERVICE!r}, 'api_token': {token!r}}})\n"
+        f"c.JupyterHub.services.append({{'name': {FORMGRADER_SERVICE!r}, 'api_token': {formgrader_token!r}}})\n"
         f"c.JupyterHub.load_roles.append({{'name': {ORGANISER_SERVICE!r}, 'scopes': ['admin:users', 'tokens'], "
         f"'services': [{ORGANISER_SERVICE!r}]}})\n",
         encoding="utf-8",
@@ -122,8 +126,8 @@ def ngshare_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NgshareHub
     folder = tmp_path_factory.mktemp("ngshare")
     (folder / "kurs").mkdir()
     course = new_course(folder / "kurs", ROSTER)
-    organiser = secrets.token_hex(16)
-    launch = HubLaunch(ADMIN, "", folder / "state", config=_extra_config(folder, organiser))
+    organiser, formgrader = secrets.token_hex(16), secrets.token_hex(16)
+    launch = HubLaunch(ADMIN, "", folder / "state", config=_extra_config(folder, organiser, formgrader))
     hub = launch.start(folder / "hub.log")
     try:
         hub.wait_up(HUB_START_S)
@@ -132,6 +136,7 @@ def ngshare_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NgshareHub
             if user != ADMIN:
                 _api(hub, organiser, "POST", f"users/{user}")
             tokens[user] = str(_api(hub, organiser, "POST", f"users/{user}/tokens")["token"])
+        tokens[FORMGRADER_SERVICE] = formgrader  # the formgrader pod's JUPYTERHUB_API_TOKEN (the service's own)
         yield NgshareHub(hub, folder / "ngshare", tokens, course)
     finally:
         hub.stop(patience=30)
@@ -312,3 +317,33 @@ def test_dashboard_submits_and_shows_feedback_through_ngshare(ngshare_hub: Ngsha
     assert "sk-feedback-frame" in returned["returned"], returned
     assert "Rodzina ma wsparcie babci" in returned["returned"], returned  # the trainer's page of her submission
     assert not folder.exchange_root.exists(), "the shared exchange folder was used"
+
+
+def test_a_courses_formgrader_pod_releases_and_collects_through_ngshare_as_its_service(
+    ngshare_hub: NgshareHub, tmp_path: Path
+):
+    """The shared formgrader of a course (its pod) runs nbgrader with the service's token: ngshare knows it by the
+    service's name, so the organiser makes that name an instructor of the course (docs/hub.md)."""
+    share, group = ngshare_hub, "regionalny_formgrader"
+    roster = tmp_path / "lista.csv"
+    roster.write_text("id,first_name,last_name\nanowak,Anna,Nowak\n", encoding="utf-8")
+    course = tmp_path / "kurs"
+    init = ["course", "init", str(course), "--course", str(ROOT / "courses" / f"{PROGRAMME}.yaml"), "--group", group]
+    made = szkola([*init, "--roster", str(roster)], tmp_path)
+    assert made.returncode == 0, made.stdout + made.stderr
+    manage = str(Path(sys.executable).parent / "ngshare-course-management")
+    created = share.run(ADMIN, [manage, "create_course", group, FORMGRADER_SERVICE], course)
+    assert "Successfully created" in created.stdout, created.stdout + created.stderr
+    listed = tmp_path / "lista_ngshare.csv"
+    listed.write_text("student_id,first_name,last_name,email\nanowak,Anna,Nowak,\n", encoding="utf-8")
+    added = share.run(FORMGRADER_SERVICE, [manage, "add_students", group, str(listed), "--no-gb"], course)
+    assert "was successfully added" in added.stdout, added.stdout + added.stderr
+    nbgrader(course, "generate_assignment", EXERCISE)
+    share.nbgrader(FORMGRADER_SERVICE, ["release_assignment", EXERCISE], course)
+    home = tmp_path / "anowak"
+    home.mkdir()
+    share.nbgrader("anowak", ["fetch_assignment", EXERCISE, f"--course={group}"], home)
+    submitted = share.nbgrader("anowak", ["submit", EXERCISE, f"--course={group}"], home)
+    assert "Submitted as" in submitted, submitted
+    share.nbgrader(FORMGRADER_SERVICE, ["collect", EXERCISE], course)
+    assert (course / "submitted" / "anowak" / EXERCISE / f"{EXERCISE}.ipynb").is_file()

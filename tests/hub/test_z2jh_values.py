@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -22,6 +23,7 @@ from traitlets.config import Config
 from szkola_kooperacji.cli import main
 from szkola_kooperacji.grading import COURSE_ID_ENV, COURSE_PROGRAM_ENV
 from szkola_kooperacji.hub.config import DASHBOARD_URL, trainee_server_config
+from szkola_kooperacji.hub.courses import course_server_config
 from szkola_kooperacji.hub.ngshare import NGSHARE, NGSHARE_CLUSTER_URL, NGSHARE_URL_ENV
 from szkola_kooperacji.hub.roleplay_service import SERVICE_NAME
 from szkola_kooperacji.hub.settings import (
@@ -32,7 +34,15 @@ from szkola_kooperacji.hub.settings import (
     trainee_group,
 )
 from szkola_kooperacji.hub.spawner import CourseMembershipError, SzkolaSpawner
-from szkola_kooperacji.hub.z2jh import HOOK_NAME, IMAGE_TRAINEE_CONFIG, course_values, formgrader_url
+from szkola_kooperacji.hub.z2jh import (
+    FORMGRADER_FOLDER,
+    HOOK_NAME,
+    IMAGE_COURSE_CONFIG,
+    IMAGE_TRAINEE_CONFIG,
+    course_values,
+    formgrader_host,
+    formgrader_url,
+)
 from szkola_kooperacji.roleplay.hub_identity import API_URL_ENV
 from szkola_kooperacji.roleplay.passes import SECRET_ENV
 from szkola_kooperacji.roleplay.workshop import SERVER_ENV
@@ -52,6 +62,8 @@ EXAMPLE_PROGRAMS = {REGIONAL: "regionalny", SUPRA: "ponadregionalny"}
 ROOT = Path(__file__).parent.parent.parent
 VALUES = ROOT / "deploy" / "z2jh" / "values.yaml"
 COURSES = ROOT / "deploy" / "z2jh" / "kursy.yaml"
+FORMGRADERS = ROOT / "deploy" / "z2jh" / "formgradery.yaml"
+"""The courses' formgrader pods, written by `szkola z2jh --formgraders` for the same two courses."""
 GPZK = ROOT / "deploy" / "z2jh" / "gpzk-sesje.yaml"
 """The G-PZK session server's pod and Service (plain Kubernetes manifests beside the chart)."""
 """The example hub's two courses, written by `szkola z2jh` (a second --values file for helm)."""
@@ -113,15 +125,46 @@ def test_kubernetes_deployment_matches_the_single_server_hub():
     assert trainee.default_url == ""  # singleuser.defaultUrl: the dashboard
 
 
-def test_the_image_holds_the_one_server_hubs_trainee_server_configuration():
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (IMAGE_TRAINEE_CONFIG, trainee_server_config),
+        (IMAGE_COURSE_CONFIG, lambda: course_server_config(FORMGRADER_FOLDER)),
+    ],
+)
+def test_the_image_holds_the_one_server_hubs_server_configurations(path: str, expected: Callable[[], str]):
     dockerfile = (ROOT / "deploy" / "Dockerfile").read_text(encoding="utf-8")
-    (run,) = [line for line in dockerfile.splitlines() if line.startswith("RUN") and IMAGE_TRAINEE_CONFIG in line]
+    (run,) = [line for line in dockerfile.splitlines() if line.startswith("RUN") and path in line]
     found = re.search(r'python -c "([^"]+)" > (\S+)$', run)
     assert found is not None, run
-    assert found.group(2) == IMAGE_TRAINEE_CONFIG
+    assert found.group(2) == path
     written = subprocess.run([sys.executable, "-c", found.group(1)], capture_output=True, text=True, check=True)
-    assert written.stdout == trainee_server_config()
-    assert "MappingKernelManager.allowed_message_types" in written.stdout  # no code runs in a trainee's kernel
+    assert written.stdout == expected()
+
+
+def test_a_trainees_server_runs_no_code_sent_to_its_kernel():
+    assert "MappingKernelManager.allowed_message_types" in trainee_server_config()
+
+
+def test_each_courses_formgrader_pod_is_the_service_kursy_yaml_registers():
+    services = _values(COURSES)["hub"]["services"]
+    documents = list(yaml.safe_load_all(FORMGRADERS.read_text(encoding="utf-8")))
+    for course in (REGIONAL, SUPRA):
+        named = {d["kind"]: d for d in documents if d["metadata"]["name"] == formgrader_host(course)}
+        assert set(named) == {"PersistentVolumeClaim", "Deployment", "Service"}
+        url = urlsplit(services[course]["url"])
+        assert url.hostname == named["Service"]["metadata"]["name"]
+        assert url.port == named["Service"]["spec"]["ports"][0]["port"]
+        pod = named["Deployment"]["spec"]["template"]
+        assert named["Service"]["spec"]["selector"].items() <= pod["metadata"]["labels"].items()
+        assert pod["metadata"]["labels"]["hub.jupyter.org/network-access-hub"] == "true"  # it asks the hub's API
+        (container,) = pod["spec"]["containers"]
+        assert container["image"] == _image()
+        (token,) = [e["valueFrom"]["secretKeyRef"] for e in container["env"] if "valueFrom" in e]
+        assert token == {"name": "hub", "key": f"hub.services.{course}.apiToken"}  # the chart's generated token
+        assert "apiToken" not in services[course]  # so the chart generates it
+        claim = pod["spec"]["volumes"][0]["persistentVolumeClaim"]["claimName"]
+        assert claim == named["PersistentVolumeClaim"]["metadata"]["name"]
 
 
 def test_merge_follows_helm():
@@ -191,17 +234,25 @@ def test_the_dashboards_network_path_to_ngshare_and_the_store_is_open_and_nothin
     assert f"helm install {NGSHARE_RELEASE} ngshare/ngshare --namespace szkola" in docs
 
 
+def _image() -> str:
+    """The single-user image values.yaml names."""
+    image = _values()["singleuser"]["image"]
+    return f"{image['name']}:{image['tag']}"
+
+
 def test_the_courses_file_is_what_szkola_z2jh_writes_for_these_courses(tmp_path):
     folders = {}
     for course, roster in EXAMPLE_ROSTERS.items():
         (tmp_path / course).mkdir()
         folders[course] = new_course(tmp_path / course, roster, course=EXAMPLE_PROGRAMS[course])
-    written = tmp_path / "kursy.yaml"
+    written, pods = tmp_path / "kursy.yaml", tmp_path / "formgradery.yaml"
     args = [f"--course={name}={folder}" for name, folder in folders.items()]
     args += [f"--trainer={name}={trainer}" for name, trainer in TRAINERS.items()]
-    done = szkola(["z2jh", *args, f"--admin={ADMIN}", f"--output={written}"], tmp_path)
+    args += [f"--admin={ADMIN}", f"--output={written}", f"--formgraders={pods}", f"--image={_image()}"]
+    done = szkola(["z2jh", *args], tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     assert written.read_text(encoding="utf-8") == COURSES.read_text(encoding="utf-8")
+    assert pods.read_text(encoding="utf-8") == FORMGRADERS.read_text(encoding="utf-8")
     settings = HubSettings(
         state_dir="", store="", admins=[ADMIN], courses={k: str(v) for k, v in folders.items()},
         trainers={k: [v] for k, v in TRAINERS.items()},

@@ -11,6 +11,7 @@ at :func:`formgrader_url`, served by a pod of the single-user image in the cours
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,99 @@ def spawn_hook(settings: HubSettings) -> str:
     }
     lines = [f"{name} = {value!r}" for name, value in constants.items()]
     return "# Written by `szkola z2jh` (hub/z2jh.py).\n" + "\n".join(lines) + "\n" + HOOK_BODY
+
+
+FORMGRADER_FOLDER = "/srv/kurs"
+"""Where a course's formgrader pod keeps the course folder: its own volume."""
+IMAGE_COURSE_CONFIG = "/etc/szkola/course_server_config.py"
+"""Where deploy/Dockerfile writes ``hub.courses.course_server_config(FORMGRADER_FOLDER)``."""
+HUB_API_URL = "http://hub:8081/hub/api"
+"""The chart's hub API inside the namespace (its Service ``hub``)."""
+HUB_SECRET = "hub"
+"""The chart's Secret, which keeps a service's generated token under ``hub.services.NAME.apiToken``."""
+FORMGRADER_STORAGE = "1Gi"
+
+
+def formgrader_container(course: str, image: str) -> dict[str, Any]:
+    """Return the container of a course's formgrader pod: JupyterLab with the formgrader, as `szkola hub` runs it."""
+    environment = formgrader_environment(course, HUB_API_URL, f"http://0.0.0.0:{FORMGRADER_PORT}")
+    token = {"secretKeyRef": {"name": HUB_SECRET, "key": f"hub.services.{course}.apiToken"}}
+    return {
+        "name": "formgrader",
+        "image": image,
+        "command": ["jupyterhub-singleuser", f"--config={IMAGE_COURSE_CONFIG}"],
+        "workingDir": FORMGRADER_FOLDER,
+        "ports": [{"containerPort": FORMGRADER_PORT}],
+        "env": [
+            *({"name": k, "value": v} for k, v in environment.items()),
+            {"name": "JUPYTERHUB_API_TOKEN", "valueFrom": token},
+        ],
+        "volumeMounts": [{"name": "kurs", "mountPath": FORMGRADER_FOLDER}],
+    }
+
+
+def formgrader_manifests(settings: HubSettings, image: str) -> list[dict[str, Any]]:
+    """Return, per course, the volume, Deployment and Service of its formgrader (hub service ``/services/NAZWA/``)."""
+    manifests: list[dict[str, Any]] = []
+    for course in settings.courses:
+        name = formgrader_host(course)
+        labels = {"app.kubernetes.io/name": name}
+        pod_labels = {**labels, "hub.jupyter.org/network-access-hub": "true"}  # the chart's hub admits its API calls
+        manifests += [
+            {
+                "apiVersion": "v1",
+                "kind": "PersistentVolumeClaim",
+                "metadata": {"name": name},
+                "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": FORMGRADER_STORAGE}}},
+            },
+            {
+                "apiVersion": "apps/v1",
+                "kind": "Deployment",
+                "metadata": {"name": name, "labels": labels},
+                "spec": {
+                    "replicas": 1,
+                    "strategy": {"type": "Recreate"},  # one pod holds the course's volume
+                    "selector": {"matchLabels": labels},
+                    "template": {
+                        "metadata": {"labels": pod_labels},
+                        "spec": {
+                            "securityContext": {"fsGroup": 100},  # the image's user (1000, group 100) writes the volume
+                            "containers": [formgrader_container(course, image)],
+                            "volumes": [{"name": "kurs", "persistentVolumeClaim": {"claimName": name}}],
+                        },
+                    },
+                },
+            },
+            {
+                "apiVersion": "v1",
+                "kind": "Service",
+                "metadata": {"name": name},
+                "spec": {"selector": labels, "ports": [{"port": FORMGRADER_PORT, "targetPort": FORMGRADER_PORT}]},
+            },
+        ]
+    return manifests
+
+
+def formgrader_environment(course: str, hub_api_url: str, bind_url: str) -> dict[str, str]:
+    """Return what JupyterHub gives a service it starts (``Service.start``), but the API token, for a course's pod.
+
+    On one server the hub starts each course's formgrader itself; the chart cannot, so the pod of
+    the course's formgrader gets this environment (the token from the chart's Secret ``hub``).
+    """
+    prefix = f"/services/{course}/"
+    scopes = json.dumps([f"access:services!service={course}"])
+    return {
+        "JUPYTERHUB_SERVICE_NAME": course,
+        "JUPYTERHUB_SERVICE_URL": bind_url,
+        "JUPYTERHUB_SERVICE_PREFIX": prefix,
+        "JUPYTERHUB_API_URL": hub_api_url,
+        "JUPYTERHUB_BASE_URL": "/",
+        "JUPYTERHUB_CLIENT_ID": f"service-{course}",
+        "JUPYTERHUB_OAUTH_CALLBACK_URL": f"{prefix}oauth_callback",
+        "JUPYTERHUB_OAUTH_SCOPES": scopes,
+        "JUPYTERHUB_OAUTH_ACCESS_SCOPES": scopes,
+        "JUPYTERHUB_USER": course,
+    }
 
 
 def course_values(settings: HubSettings) -> dict[str, Any]:
