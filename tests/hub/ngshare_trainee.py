@@ -6,7 +6,7 @@ course folder. ``python ngshare_trainee.py submit EXERCISE REFLECTION`` opens th
 course's list, builds the reference diagnosis in the exercise's draft (what the builders do) and
 clicks "Oddaj ćwiczenie"; ``… feedback EXERCISE`` clicks "Pokaż informację zwrotną od trenera";
 ``… list EXERCISE`` only shows the page.
-It prints what the page shows, as JSON.
+It prints what the page shows, as JSON, with the exercise's row in the course view as the page opened.
 """
 
 from __future__ import annotations
@@ -38,16 +38,25 @@ def click(root: w.Widget, css: str) -> None:
 
 def main(step: str, exercise: str, reflection: str = "") -> None:
     page = dashboard()
+    # the exercise's row in the course view (state and detail), as the page first shows it
+    course = " ".join(x.value for x in walk(page) if isinstance(x, w.HTML) and f"sk-item-{exercise}" in x._dom_classes)
     if step == "list":  # what the page says where the course's exercises are listed
         texts = [x.value for x in walk(page) if isinstance(x, w.HTML)]
         buttons = [x for x in walk(page) if isinstance(x, w.Button)]
-        listed = [c for x in buttons for c in x._dom_classes if c.startswith("sk-exercise-")]
-        print(json.dumps({"texts": texts, "listed": listed}))  # the graded exercises' section: its buttons' classes
+        listed = [c for x in buttons for c in x._dom_classes if c.startswith("sk-exercise-")]  # the exercises' buttons
+        choices = [
+            o[0]
+            for x in walk(page)
+            if isinstance(x, w.Dropdown)
+            for o in x.options
+            if "sk-course-choice" in x._dom_classes
+        ]
+        print(json.dumps({"texts": texts, "listed": listed, "course": course, "choices": choices}))
         return
     click(page, f"sk-exercise-{exercise}")
     workspace = next(x for x in walk(page) if isinstance(x, Workspace))
     panel = next(x for x in walk(page) if isinstance(x, ExercisePanel))
-    shown: dict[str, str] = {"message": page.message.value}
+    shown: dict[str, str] = {"message": page.message.value, "course": course}
     if step == "submit":
         workspace.draft.diagnosis = workspace.case.reference.diagnosis.model_copy(deep=True)
         for area in panel.areas.values():

@@ -29,8 +29,9 @@ from nbgrader.api import Gradebook
 from szkola_kooperacji.commands.hub import find_proxy
 from szkola_kooperacji.data import load_valid_catalog
 from szkola_kooperacji.domain.draft import Draft
+from szkola_kooperacji.domain.progress import ItemState
 from szkola_kooperacji.errors import SzkolaError
-from szkola_kooperacji.grading import COURSE_ID_ENV
+from szkola_kooperacji.grading import COURSE_ID_ENV, COURSE_PROGRAM_ENV
 from szkola_kooperacji.grading.cells import score_part
 from szkola_kooperacji.grading.course_folder import CourseFolder
 from szkola_kooperacji.grading.notebook import write_submission
@@ -55,6 +56,8 @@ TRAINER = "mkowalska"
 ROSTER = {"anowak": ("Anna", "Nowak"), "jkowalski": ("Jan", "Kowalski")}
 OUTSIDER = "zobcy"
 """A hub account that is on no course's roster."""
+FORMGRADER_SERVICE = "kurs_formgrader"
+"""A course's formgrader service: on Kubernetes its own pod, which talks to ngshare with the service's token."""
 ORGANISER_SERVICE = "organizator"
 """The test's stand-in for the admin panel: a hub service allowed to make accounts and their tokens."""
 
@@ -96,8 +99,9 @@ def _api(hub: RunningHub, token: str, method: str, path: str) -> dict[str, objec
     return loaded
 
 
-def _extra_config(folder: Path, token: str) -> Path:
-    """The organiser's additions to `szkola hub`: the ngshare service, and the test's account-making service."""
+def _extra_config(folder: Path, token: str, formgrader_token: str) -> Path:
+    """The organiser's additions to `szkola hub`: the ngshare service, the test's account-making service, and a
+    course's formgrader as an external service (its pod on Kubernetes: deploy/z2jh/formgradery.yaml)."""
     config = folder / "ngshare_config.py"
     config.write_text(
         "import sys\n"
@@ -105,6 +109,7 @@ def _extra_config(folder: Path, token: str) -> Path:
         f"c.JupyterHub.services.append(ngshare_service(sys.executable, {free_port()}, "
         f"{'sqlite:///' + str(folder / 'ngshare.db')!r}, {str(folder / 'ngshare')!r}, [{ADMIN!r}]))\n"
         f"c.JupyterHub.services.append({{'name': {ORGANISER_SERVICE!r}, 'api_token': {token!r}}})\n"
+        f"c.JupyterHub.services.append({{'name': {FORMGRADER_SERVICE!r}, 'api_token': {formgrader_token!r}}})\n"
         f"c.JupyterHub.load_roles.append({{'name': {ORGANISER_SERVICE!r}, 'scopes': ['admin:users', 'tokens'], "
         f"'services': [{ORGANISER_SERVICE!r}]}})\n",
         encoding="utf-8",
@@ -121,8 +126,8 @@ def ngshare_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NgshareHub
     folder = tmp_path_factory.mktemp("ngshare")
     (folder / "kurs").mkdir()
     course = new_course(folder / "kurs", ROSTER)
-    organiser = secrets.token_hex(16)
-    launch = HubLaunch(ADMIN, "", folder / "state", config=_extra_config(folder, organiser))
+    organiser, formgrader = secrets.token_hex(16), secrets.token_hex(16)
+    launch = HubLaunch(ADMIN, "", folder / "state", config=_extra_config(folder, organiser, formgrader))
     hub = launch.start(folder / "hub.log")
     try:
         hub.wait_up(HUB_START_S)
@@ -131,6 +136,7 @@ def ngshare_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NgshareHub
             if user != ADMIN:
                 _api(hub, organiser, "POST", f"users/{user}")
             tokens[user] = str(_api(hub, organiser, "POST", f"users/{user}/tokens")["token"])
+        tokens[FORMGRADER_SERVICE] = formgrader  # the formgrader pod's JUPYTERHUB_API_TOKEN (the service's own)
         yield NgshareHub(hub, folder / "ngshare", tokens, course)
     finally:
         hub.stop(patience=30)
@@ -205,6 +211,8 @@ def test_release_fetch_submit_collect_and_autograde_through_ngshare(ngshare_hub:
 
 DASHBOARD_GROUP = "regionalny_pulpit"
 """A second course in ngshare, so this test needs nothing of the one above."""
+PROGRAMME = "regionalny"
+"""Its programme (courses/regionalny.yaml)."""
 TRAINEE_SERVER = Path(__file__).with_name("ngshare_trainee.py")
 PROGRESS = (
     "import json, sys\n"
@@ -221,7 +229,8 @@ PROGRESS = (
 
 def _dashboard(share: NgshareHub, trainee: str, home: Path, course_id: str, *args: str) -> dict[str, Any]:
     """Run the trainee's dashboard as their server on Kubernetes would: no course folder, the course id only."""
-    env = {"HOME": str(home), COURSE_ID_ENV: course_id, "SZKOLA_STORE": str(home / "prace.sqlite")}
+    env = {"HOME": str(home), COURSE_ID_ENV: course_id, COURSE_PROGRAM_ENV: PROGRAMME}  # as the z2jh hook gives
+    env["SZKOLA_STORE"] = str(home / "prace.sqlite")
     done = share.run(trainee, [sys.executable, str(TRAINEE_SERVER), *args], home, env)
     assert done.returncode == 0, done.stdout + done.stderr
     shown = json.loads(done.stdout.strip().splitlines()[-1])
@@ -237,12 +246,19 @@ def _trainer_progress(share: NgshareHub, course: Path, trainee: str) -> dict[str
     return loaded
 
 
-def test_dashboard_submits_and_shows_feedback_through_ngshare(ngshare_hub: NgshareHub, tmp_path: Path):
-    share = ngshare_hub
+def _course_row(page: dict[str, Any], state: ItemState, detail: str) -> None:
+    """Check the exercise's row in the trainee's course view: its state and its detail."""
+    row = page["course"]
+    assert f"{state.value}</span>" in row, page
+    assert detail in row, page
+
+
+def _released_course(share: NgshareHub, tmp_path: Path) -> tuple[Path, CourseFolder]:
+    """The trainer's course folder of the regional course, its course in ngshare with anowak, the exercise released."""
     roster = tmp_path / "lista.csv"
     roster.write_text("id,first_name,last_name\nanowak,Anna,Nowak\n", encoding="utf-8")
     course = tmp_path / "kurs"
-    init = ["course", "init", str(course), "--course", str(ROOT / "courses" / "regionalny.yaml")]
+    init = ["course", "init", str(course), "--course", str(ROOT / "courses" / f"{PROGRAMME}.yaml")]
     made = szkola([*init, "--group", DASHBOARD_GROUP, "--roster", str(roster)], tmp_path)
     assert made.returncode == 0, made.stdout + made.stderr
     folder = CourseFolder.open(course)
@@ -256,16 +272,26 @@ def test_dashboard_submits_and_shows_feedback_through_ngshare(ngshare_hub: Ngsha
     assert "was successfully added" in added.stdout, added.stdout + added.stderr
     nbgrader(course, "generate_assignment", EXERCISE)
     share.nbgrader(TRAINER, ["release_assignment", EXERCISE], course)
+    return course, folder
+
+
+def test_dashboard_submits_and_shows_feedback_through_ngshare(ngshare_hub: NgshareHub, tmp_path: Path):
+    share = ngshare_hub
+    course, folder = _released_course(share, tmp_path)
     assert _trainer_progress(share, course, "anowak") == {"facts": [], "released": [EXERCISE]}
 
     home = tmp_path / "anowak-pod"
     home.mkdir()
-    assert _dashboard(share, "anowak", home, DASHBOARD_GROUP, "list", EXERCISE)["listed"] == [f"sk-exercise-{EXERCISE}"]
+    first = _dashboard(share, "anowak", home, DASHBOARD_GROUP, "list", EXERCISE)
+    assert first["listed"] == [f"sk-exercise-{EXERCISE}"], first
+    assert first["choices"] == [], first  # the course view shows the group's programme alone, no other to choose
+    _course_row(first, ItemState.NOT_STARTED, "do oddania")  # released, so it can be started without a course folder
     reflection = "Rodzina ma wsparcie babci; pomoc zaczynamy od niej."
     shown = _dashboard(share, "anowak", home, DASHBOARD_GROUP, "submit", EXERCISE, reflection)
     assert "Oddano" in shown["status"], shown
     assert _trainer_progress(share, course, "anowak")["facts"] == ["exercise_submitted"]
     early = _dashboard(share, "anowak", home, DASHBOARD_GROUP, "feedback", EXERCISE)
+    _course_row(early, ItemState.IN_PROGRESS, "oddane – czeka na ocenę trenera")
     assert "nie zwrócił jeszcze" in early["returned"], early
 
     share.nbgrader(TRAINER, ["collect", EXERCISE], course)
@@ -287,6 +313,37 @@ def test_dashboard_submits_and_shows_feedback_through_ngshare(ngshare_hub: Ngsha
     assert page["listed"] == [], page
 
     returned = _dashboard(share, "anowak", home, DASHBOARD_GROUP, "feedback", EXERCISE)
+    _course_row(returned, ItemState.DONE, "ocenione, informacja zwrotna od trenera")  # before it is opened
     assert "sk-feedback-frame" in returned["returned"], returned
     assert "Rodzina ma wsparcie babci" in returned["returned"], returned  # the trainer's page of her submission
     assert not folder.exchange_root.exists(), "the shared exchange folder was used"
+
+
+def test_a_courses_formgrader_pod_releases_and_collects_through_ngshare_as_its_service(
+    ngshare_hub: NgshareHub, tmp_path: Path
+):
+    """The shared formgrader of a course (its pod) runs nbgrader with the service's token: ngshare knows it by the
+    service's name, so the organiser makes that name an instructor of the course (docs/hub.md)."""
+    share, group = ngshare_hub, "regionalny_formgrader"
+    roster = tmp_path / "lista.csv"
+    roster.write_text("id,first_name,last_name\nanowak,Anna,Nowak\n", encoding="utf-8")
+    course = tmp_path / "kurs"
+    init = ["course", "init", str(course), "--course", str(ROOT / "courses" / f"{PROGRAMME}.yaml"), "--group", group]
+    made = szkola([*init, "--roster", str(roster)], tmp_path)
+    assert made.returncode == 0, made.stdout + made.stderr
+    manage = str(Path(sys.executable).parent / "ngshare-course-management")
+    created = share.run(ADMIN, [manage, "create_course", group, FORMGRADER_SERVICE], course)
+    assert "Successfully created" in created.stdout, created.stdout + created.stderr
+    listed = tmp_path / "lista_ngshare.csv"
+    listed.write_text("student_id,first_name,last_name,email\nanowak,Anna,Nowak,\n", encoding="utf-8")
+    added = share.run(FORMGRADER_SERVICE, [manage, "add_students", group, str(listed), "--no-gb"], course)
+    assert "was successfully added" in added.stdout, added.stdout + added.stderr
+    nbgrader(course, "generate_assignment", EXERCISE)
+    share.nbgrader(FORMGRADER_SERVICE, ["release_assignment", EXERCISE], course)
+    home = tmp_path / "anowak"
+    home.mkdir()
+    share.nbgrader("anowak", ["fetch_assignment", EXERCISE, f"--course={group}"], home)
+    submitted = share.nbgrader("anowak", ["submit", EXERCISE, f"--course={group}"], home)
+    assert "Submitted as" in submitted, submitted
+    share.nbgrader(FORMGRADER_SERVICE, ["collect", EXERCISE], course)
+    assert (course / "submitted" / "anowak" / EXERCISE / f"{EXERCISE}.ipynb").is_file()

@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import copy
 import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlsplit
 
 import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
+from tornado.web import HTTPError
 from traitlets.config import Config
 
 from szkola_kooperacji.cli import main
-from szkola_kooperacji.grading import COURSE_ID_ENV
-from szkola_kooperacji.hub.config import DASHBOARD_URL, TRAINEE_EXTENSIONS
-from szkola_kooperacji.hub.ngshare import NGSHARE, NGSHARE_URL_ENV
+from szkola_kooperacji.grading import COURSE_ID_ENV, COURSE_PROGRAM_ENV
+from szkola_kooperacji.hub.config import DASHBOARD_URL, trainee_server_config
+from szkola_kooperacji.hub.courses import course_server_config
+from szkola_kooperacji.hub.ngshare import NGSHARE, NGSHARE_CLUSTER_URL, NGSHARE_URL_ENV
 from szkola_kooperacji.hub.roleplay_service import SERVICE_NAME
 from szkola_kooperacji.hub.settings import (
     DEFAULT_GPZK_PORT,
@@ -26,7 +33,16 @@ from szkola_kooperacji.hub.settings import (
     grader_group,
     trainee_group,
 )
-from szkola_kooperacji.hub.z2jh import course_values, formgrader_url
+from szkola_kooperacji.hub.spawner import CourseMembershipError, SzkolaSpawner
+from szkola_kooperacji.hub.z2jh import (
+    FORMGRADER_FOLDER,
+    HOOK_NAME,
+    IMAGE_COURSE_CONFIG,
+    IMAGE_TRAINEE_CONFIG,
+    course_values,
+    formgrader_host,
+    formgrader_url,
+)
 from szkola_kooperacji.roleplay.hub_identity import API_URL_ENV
 from szkola_kooperacji.roleplay.passes import SECRET_ENV
 from szkola_kooperacji.roleplay.workshop import SERVER_ENV
@@ -40,10 +56,14 @@ EXAMPLE_ROSTERS = {
     SUPRA: {k: v for k, v in SUPRA_ROSTER.items() if k != TWO_COURSES},
 }
 """The groups of deploy/z2jh/kursy.yaml: the hub tests' rosters without their deliberate mistake."""
+EXAMPLE_PROGRAMS = {REGIONAL: "regionalny", SUPRA: "ponadregionalny"}
+"""The programmes (courses/*.yaml) of those two courses' folders."""
 
 ROOT = Path(__file__).parent.parent.parent
 VALUES = ROOT / "deploy" / "z2jh" / "values.yaml"
 COURSES = ROOT / "deploy" / "z2jh" / "kursy.yaml"
+FORMGRADERS = ROOT / "deploy" / "z2jh" / "formgradery.yaml"
+"""The courses' formgrader pods, written by `szkola z2jh --formgraders` for the same two courses."""
 GPZK = ROOT / "deploy" / "z2jh" / "gpzk-sesje.yaml"
 """The G-PZK session server's pod and Service (plain Kubernetes manifests beside the chart)."""
 """The example hub's two courses, written by `szkola z2jh` (a second --values file for helm)."""
@@ -99,12 +119,52 @@ def test_kubernetes_deployment_matches_the_single_server_hub():
     assert values["hub"]["db"]["type"] == "postgres"
     assert values["cull"]["enabled"] is True
     assert TRAINER_GROUP in values["hub"]["config"]["JupyterHub"]["load_groups"]
-    roles = values["hub"]["extraConfig"]["szkola-roles"]
-    assert f'TRAINERS = "{TRAINER_GROUP}"' in roles
-    for extension, enabled in TRAINEE_EXTENSIONS.items():
-        if not enabled:
-            assert f"'{extension}': False" in roles, extension
-    compile(roles, "szkola-roles", "exec")  # the hub would run it: it must at least be Python
+    assert "extraConfig" not in values["hub"]  # the hook is written by `szkola z2jh`, into kursy.yaml
+    trainee = _spawned(trainee_group(REGIONAL))
+    assert trainee.args == [f"--config={IMAGE_TRAINEE_CONFIG}"]  # the one-server hub's trainee server
+    assert trainee.default_url == ""  # singleuser.defaultUrl: the dashboard
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (IMAGE_TRAINEE_CONFIG, trainee_server_config),
+        (IMAGE_COURSE_CONFIG, lambda: course_server_config(FORMGRADER_FOLDER)),
+    ],
+)
+def test_the_image_holds_the_one_server_hubs_server_configurations(path: str, expected: Callable[[], str]):
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text(encoding="utf-8")
+    (run,) = [line for line in dockerfile.splitlines() if line.startswith("RUN") and path in line]
+    found = re.search(r'python -c "([^"]+)" > (\S+)$', run)
+    assert found is not None, run
+    assert found.group(2) == path
+    written = subprocess.run([sys.executable, "-c", found.group(1)], capture_output=True, text=True, check=True)
+    assert written.stdout == expected()
+
+
+def test_a_trainees_server_runs_no_code_sent_to_its_kernel():
+    assert "MappingKernelManager.allowed_message_types" in trainee_server_config()
+
+
+def test_each_courses_formgrader_pod_is_the_service_kursy_yaml_registers():
+    services = _values(COURSES)["hub"]["services"]
+    documents = list(yaml.safe_load_all(FORMGRADERS.read_text(encoding="utf-8")))
+    for course in (REGIONAL, SUPRA):
+        named = {d["kind"]: d for d in documents if d["metadata"]["name"] == formgrader_host(course)}
+        assert set(named) == {"PersistentVolumeClaim", "Deployment", "Service"}
+        url = urlsplit(services[course]["url"])
+        assert url.hostname == named["Service"]["metadata"]["name"]
+        assert url.port == named["Service"]["spec"]["ports"][0]["port"]
+        pod = named["Deployment"]["spec"]["template"]
+        assert named["Service"]["spec"]["selector"].items() <= pod["metadata"]["labels"].items()
+        assert pod["metadata"]["labels"]["hub.jupyter.org/network-access-hub"] == "true"  # it asks the hub's API
+        (container,) = pod["spec"]["containers"]
+        assert container["image"] == _image()
+        (token,) = [e["valueFrom"]["secretKeyRef"] for e in container["env"] if "valueFrom" in e]
+        assert token == {"name": "hub", "key": f"hub.services.{course}.apiToken"}  # the chart's generated token
+        assert "apiToken" not in services[course]  # so the chart generates it
+        claim = pod["spec"]["volumes"][0]["persistentVolumeClaim"]["claimName"]
+        assert claim == named["PersistentVolumeClaim"]["metadata"]["name"]
 
 
 def test_merge_follows_helm():
@@ -137,17 +197,62 @@ def test_ngshare_is_the_hubs_service_and_the_image_exchanges_through_it():
     assert "COPY deploy/ngshare/nbgrader_config.py /etc/jupyter/nbgrader_config.py" in dockerfile
 
 
+NGSHARE_RELEASE = "ngshare"
+"""The Helm release of ngshare's chart in docs/hub.md: its Service and its pod's name label are both "ngshare"."""
+NGSHARE_POD_LABELS = {"app.kubernetes.io/name": "ngshare", "app.kubernetes.io/instance": NGSHARE_RELEASE}
+NGSHARE_POD_PORT = 8080
+"""What ngshare's chart (helmchart/ngshare/templates: _helpers.tpl, deployment.yaml) gives its pod: labels, port."""
+
+
+def _egress_to(policy: dict[str, Any], labels: dict[str, str], port: int) -> bool:
+    """Whether an egress rule lets the pods reach a pod with these labels on this port (or any pod on it)."""
+    for rule in policy["egress"]:
+        selectors = [t["podSelector"]["matchLabels"] for t in rule.get("to", []) if "podSelector" in t]
+        reaches = "to" not in rule or any(s.items() <= labels.items() for s in selectors)
+        if reaches and any(p["port"] == port and p.get("protocol", "TCP") == "TCP" for p in rule["ports"]):
+            return True
+    return False
+
+
+def test_the_dashboards_network_path_to_ngshare_and_the_store_is_open_and_nothing_more(chart):
+    defaults, _ = chart
+    values = merged(merged(defaults, _values()), _values(COURSES))
+    policy = values["singleuser"]["networkPolicy"]
+    assert policy["enabled"] is True
+    assert policy["egressAllowRules"]["privateIPs"] is False  # no private address opened wholesale
+    exchange = urlsplit(values["singleuser"]["extraEnv"][NGSHARE_URL_ENV])
+    assert exchange.hostname == f"{NGSHARE_RELEASE}.szkola.svc.cluster.local"  # the chart's Service, not the proxy
+    assert exchange.port == NGSHARE_POD_PORT  # the Service's port is the pod's (the chart's default)
+    assert _egress_to(policy, NGSHARE_POD_LABELS, NGSHARE_POD_PORT)
+    assert not _egress_to(policy, {"app.kubernetes.io/name": "inna-usluga"}, NGSHARE_POD_PORT)  # the check can fail
+    fallback = urlsplit(NGSHARE_CLUSTER_URL)  # the image's own default, without the variable
+    assert (fallback.hostname, fallback.port, fallback.path) == (NGSHARE_RELEASE, exchange.port, exchange.path)
+    store_port = urlsplit(values["hub"]["db"]["url"]).port  # the drafts live on the hub's PostgreSQL server
+    assert store_port is not None
+    assert _egress_to(policy, {}, store_port)
+    docs = (ROOT / "docs" / "hub.md").read_text(encoding="utf-8")
+    assert f"helm install {NGSHARE_RELEASE} ngshare/ngshare --namespace szkola" in docs
+
+
+def _image() -> str:
+    """The single-user image values.yaml names."""
+    image = _values()["singleuser"]["image"]
+    return f"{image['name']}:{image['tag']}"
+
+
 def test_the_courses_file_is_what_szkola_z2jh_writes_for_these_courses(tmp_path):
     folders = {}
     for course, roster in EXAMPLE_ROSTERS.items():
         (tmp_path / course).mkdir()
-        folders[course] = new_course(tmp_path / course, roster)
-    written = tmp_path / "kursy.yaml"
+        folders[course] = new_course(tmp_path / course, roster, course=EXAMPLE_PROGRAMS[course])
+    written, pods = tmp_path / "kursy.yaml", tmp_path / "formgradery.yaml"
     args = [f"--course={name}={folder}" for name, folder in folders.items()]
     args += [f"--trainer={name}={trainer}" for name, trainer in TRAINERS.items()]
-    done = szkola(["z2jh", *args, f"--admin={ADMIN}", f"--output={written}"], tmp_path)
+    args += [f"--admin={ADMIN}", f"--output={written}", f"--formgraders={pods}", f"--image={_image()}"]
+    done = szkola(["z2jh", *args], tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     assert written.read_text(encoding="utf-8") == COURSES.read_text(encoding="utf-8")
+    assert pods.read_text(encoding="utf-8") == FORMGRADERS.read_text(encoding="utf-8")
     settings = HubSettings(
         state_dir="", store="", admins=[ADMIN], courses={k: str(v) for k, v in folders.items()},
         trainers={k: [v] for k, v in TRAINERS.items()},
@@ -163,23 +268,49 @@ def test_szkola_z2jh_refuses_a_trainer_of_an_unknown_course(tmp_path):
     assert "nie ma kursu 'inny'" in done.stderr
 
 
+def _user(groups: tuple[str, ...], admin: bool) -> SimpleNamespace:
+    return SimpleNamespace(name=TWO_COURSES, admin=admin, groups=[SimpleNamespace(name=g) for g in groups])
+
+
 def _spawned(*groups: str, admin: bool = False) -> SimpleNamespace:
-    """Run the chart's pre-spawn hook from values.yaml on a spawner of a user in these hub groups."""
+    """Run the chart's pre-spawn hook from kursy.yaml on a stand-in spawner of a user in these hub groups."""
     config = Config()
-    exec(_values()["hub"]["extraConfig"]["szkola-roles"], {"c": config})  # as the hub runs extraConfig
-    user = SimpleNamespace(admin=admin, groups=[SimpleNamespace(name=g) for g in groups])
-    spawner = SimpleNamespace(user=user, args=[], environment={}, default_url="")
+    exec(_values(COURSES)["hub"]["extraConfig"][HOOK_NAME], {"c": config})  # as the hub runs extraConfig
+    spawner = SimpleNamespace(user=_user(groups, admin), args=[], environment={}, default_url="")
     config.KubeSpawner.pre_spawn_hook(spawner)
     return spawner
 
 
 def test_a_trainees_pod_learns_the_course_id_of_their_course_group():
-    assert _spawned(trainee_group(REGIONAL)).environment == {COURSE_ID_ENV: REGIONAL}
-    assert COURSE_ID_ENV not in _spawned(trainee_group(REGIONAL), trainee_group(SUPRA)).environment  # ambiguous
+    assert _spawned(trainee_group(SUPRA)).environment == {
+        COURSE_ID_ENV: SUPRA,
+        COURSE_PROGRAM_ENV: EXAMPLE_PROGRAMS[SUPRA],
+    }
+    assert _spawned(trainee_group("inny")).environment == {COURSE_ID_ENV: "inny"}  # a course not in kursy.yaml
     assert _spawned().environment == {}
-    trainer = _spawned(TRAINER_GROUP, trainee_group(REGIONAL))
-    assert trainer.default_url == "/lab"
-    assert trainer.environment == {}
+    for trainer in (
+        _spawned(TRAINER_GROUP, trainee_group(REGIONAL)),
+        _spawned(grader_group(SUPRA)),
+        _spawned(admin=True),
+    ):
+        assert trainer.default_url == "/lab"  # as the one-server spawner: admins and any course's trainers
+        assert trainer.environment == {}
+        assert trainer.args == []
+
+
+def test_a_trainee_in_two_courses_groups_is_refused_with_the_one_server_spawners_words():
+    groups = (trainee_group(REGIONAL), trainee_group(SUPRA))
+    with pytest.raises(HTTPError) as refused:
+        _spawned(*groups)
+    one_server = SimpleNamespace(
+        user=_user(groups, admin=False), courses={REGIONAL: "/kursy/r", SUPRA: "/kursy/s"}, default_course=""
+    )
+    one_server.group_names = lambda: set(groups)
+    with pytest.raises(CourseMembershipError) as on_one_server:
+        SzkolaSpawner.trainee_course(one_server)  # type: ignore[arg-type]  # a stand-in, as the hook's
+    assert refused.value.status_code == on_one_server.value.status_code == 409
+    assert refused.value.jupyterhub_message == on_one_server.value.jupyterhub_message  # type: ignore[attr-defined]
+    assert f"Konto {TWO_COURSES} należy do kilku kursów ({SUPRA}, {REGIONAL})" in refused.value.jupyterhub_message
 
 
 def test_the_gpzk_session_server_is_a_hub_service_the_dashboards_reach():
@@ -198,12 +329,12 @@ def test_the_gpzk_session_server_is_a_hub_service_the_dashboards_reach():
     assert k8s_service["spec"]["selector"].items() <= pod["metadata"]["labels"].items()
     assert pod["metadata"]["labels"]["hub.jupyter.org/network-access-hub"] == "true"  # it asks the hub's API
     (container,) = pod["spec"]["containers"]
+    image = values["singleuser"]["image"]
+    assert container["image"] == f"{image['name']}:{image['tag']}"  # the same image: a new tag must reach both
     assert container["command"][:3] == ["szkola", "roleplay", "serve"]
     assert f"--port={port}" in container["command"]
     checked = CliRunner().invoke(main, [*container["command"][1:], "--help"])  # unknown options fail the parse
     assert checked.exit_code == 0, checked.output
     assert {e["name"] for e in container["env"]} == {API_URL_ENV, STORE_ENV, SECRET_ENV}
     assert SECRET_ENV not in values["singleuser"]["extraEnv"]  # the trainees' pods never hold the signing secret
-    (egress,) = values["singleuser"]["networkPolicy"]["egress"]
-    assert egress["to"][0]["podSelector"]["matchLabels"].items() <= pod["metadata"]["labels"].items()
-    assert egress["ports"] == [{"port": port, "protocol": "TCP"}]
+    assert _egress_to(values["singleuser"]["networkPolicy"], pod["metadata"]["labels"], port)

@@ -8,6 +8,7 @@ or an exercise is the landing page's job (passed in as callbacks), and a lesson 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -27,6 +28,7 @@ from ..domain.progress import (
     course_progress,
 )
 from ..errors import SzkolaError
+from ..grading import COURSE_ID_ENV, COURSE_PROGRAM_ENV
 from ..grading.progress import Sources, trainee_progress
 from .course_certificate import CertificateOffer, certificate_offer, course_done_text, organiser_note
 from .course_rows import (
@@ -166,7 +168,7 @@ class CourseView(w.VBox):
         self._draw(progress)
 
     def _empty_progress(self) -> CourseProgress:
-        released: list[str] | None = None if self.sources.folder is None else []
+        released: list[str] | None = [] if self.sources.has_exercises else None
         return course_progress(
             self.course, (), released=released, lessons_without_self_check=self.sources.lessons_without_self_check
         )
@@ -341,6 +343,8 @@ def build_course_view(app: Dashboard) -> CourseView | None:
             courses = [folder.course()]
         except SzkolaError:  # a broken course folder: the exercises' section below says what is wrong
             return None
+    elif (program := os.environ.get(COURSE_PROGRAM_ENV, "")) in app.catalog.courses:
+        courses = [app.catalog.courses[program]]  # Kubernetes: the group's programme, named by the hub's hook
     else:
         courses = sorted(app.catalog.courses.values(), key=course_order)
     if not courses:
@@ -362,7 +366,9 @@ def build_course_view(app: Dashboard) -> CourseView | None:
         directory, catalog.comparison_directories, cases=catalog.cases, store=app.store, back=app.show_cases
     )
     actions = CourseActions(app.open_case, app.open_exercise, show_page, app.show_cases, open_lesson, comparisons)
-    sources = Sources(app.store, app.catalog.cases, directory, folder, lessons_without_self_check(courses))
+    without_check = lessons_without_self_check(courses)
+    course_id = "" if folder is not None else os.environ.get(COURSE_ID_ENV, "")  # Kubernetes: the exchange's course
+    sources = Sources(app.store, app.catalog.cases, directory, folder, without_check, course_id)
     return CourseView(courses, sources, actions)
 
 

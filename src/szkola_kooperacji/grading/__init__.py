@@ -21,6 +21,8 @@ COURSE_ENV = "SZKOLA_COURSE"
 """The course directory (from ``szkola course init``) whose released exercises the dashboard offers."""
 COURSE_ID_ENV = "SZKOLA_COURSE_ID"
 """The course id of a trainee's server that sees no course folder (Kubernetes: the course lives in ngshare)."""
+COURSE_PROGRAM_ENV = "SZKOLA_COURSE_PROGRAM"
+"""The programme (a ``courses/*.yaml`` id) of that course: the course view shows it alone, as with a folder."""
 HUB_USER_ENV = "JUPYTERHUB_USER"
 """The hub account a server belongs to (JupyterHub sets it): the trainee, and who a service exchange knows."""
 

@@ -20,6 +20,7 @@ fetch another's feedback.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from typing import Any
 
 import nbformat
 
+from ..domain.progress import Fact, FactKind
 from ..errors import SzkolaError
 from . import COURSE_ID_ENV, HUB_USER_ENV
 from .course_dir import STUDENT_ID
@@ -129,6 +131,13 @@ def run_step(config: Any, step_name: str, **traits: Any) -> Any:
         assignment = config.CourseDirectory.get("assignment_id", "") or course
         raise SzkolaError(f"Wymiana ćwiczeń nie powiodła się ({assignment}): {errors.messages[-1]}")
     return result
+
+
+def exchange_time(timestamp: str) -> dt.datetime:
+    """Return an exchange's timestamp (nbgrader writes UTC) as an aware time, to the second."""
+    from nbgrader.utils import parse_utc  # noqa: PLC0415
+
+    return parse_utc(timestamp).replace(tzinfo=dt.UTC, microsecond=0)  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -236,6 +245,25 @@ class TraineeExchange:
         nbformat.write(nb, temporary)
         os.replace(temporary, released.notebook)
         run_step(self._config(assignment), "Submit")
+
+    def submission_facts(self, exercises: list[str]) -> list[Fact]:
+        """Return submitted and feedback-returned facts of these exercises, as the trainee's own server knows them.
+
+        nbgrader's assignment list asks the same: the exchange's list of the trainee's cached
+        submissions (``List(cached=True)``), each with whether feedback waits for it in the exchange
+        (or was fetched already). A service exchange does not say when feedback was released: the
+        fact carries the time of the submission it answers. Graded is the trainer's gradebook's, not seen here.
+        """
+        facts: list[Fact] = []
+        for listed in run_step(self._config(), "List", cached=True):
+            exercise, submissions = str(listed["assignment_id"]), listed["submissions"]  # oldest first
+            if listed["course_id"] != self.course_id or exercise not in exercises or not submissions:
+                continue
+            facts.append(Fact(FactKind.EXERCISE_SUBMITTED, exercise, exchange_time(submissions[0]["timestamp"])))
+            answered = [s for s in submissions if s["has_exchange_feedback"] or s["has_local_feedback"]]
+            if answered:
+                facts.append(Fact(FactKind.FEEDBACK_RETURNED, exercise, exchange_time(answered[-1]["timestamp"])))
+        return facts
 
     def feedback(self, assignment: str) -> str | None:
         """Fetch returned feedback (nbgrader fetch_feedback); return the newest page's HTML, or None.

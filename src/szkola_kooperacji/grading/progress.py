@@ -46,12 +46,7 @@ def _listed_facts(config: Any, folder: CourseFolder, trainee: str, exercises: li
     A service exchange says whether feedback waits for a submission, not when it was released:
     the feedback fact carries the time of the submission it answers.
     """
-    from nbgrader.utils import parse_utc  # noqa: PLC0415
-
-    from .exchange import run_step  # noqa: PLC0415
-
-    def when(timestamp: str) -> dt.datetime:
-        return parse_utc(timestamp).replace(tzinfo=dt.UTC, microsecond=0)  # type: ignore[no-any-return]
+    from .exchange import exchange_time, run_step  # noqa: PLC0415
 
     config.CourseDirectory.course_id = folder.course_id
     config.CourseDirectory.student_id = trainee
@@ -60,9 +55,9 @@ def _listed_facts(config: Any, folder: CourseFolder, trainee: str, exercises: li
         exercise, submissions = str(listed["assignment_id"]), listed["submissions"]
         if listed["student_id"] != trainee or exercise not in exercises or not submissions:
             continue
-        facts.append(Fact(FactKind.EXERCISE_SUBMITTED, exercise, when(submissions[0]["timestamp"])))
+        facts.append(Fact(FactKind.EXERCISE_SUBMITTED, exercise, exchange_time(submissions[0]["timestamp"])))
         if answered := [s for s in submissions if s["has_exchange_feedback"]]:
-            facts.append(Fact(FactKind.FEEDBACK_RETURNED, exercise, when(answered[-1]["timestamp"])))
+            facts.append(Fact(FactKind.FEEDBACK_RETURNED, exercise, exchange_time(answered[-1]["timestamp"])))
     listed_now = {f.item_id for f in facts if f.kind is FactKind.EXERCISE_SUBMITTED}
     for exercise in exercises:  # collected by the trainer (their own course folder) counts as submitted too
         collected = folder.root / "submitted" / trainee / exercise
@@ -156,7 +151,7 @@ def score_cases(
 
 @dataclass(frozen=True)
 class Sources:
-    """Where a trainee's progress is read from: the draft store, the catalog, and the group's course folder."""
+    """Where a trainee's progress is read from: the draft store, the catalog, the group's course folder or exchange."""
 
     store: DraftStore
     cases: Mapping[str, Case]
@@ -164,6 +159,13 @@ class Sources:
     folder: CourseFolder | None = None
     lessons_without_self_check: frozenset[str] = frozenset()
     """Lessons that have no self-check: done when read."""
+    course_id: str = ""
+    """The group's course in the exchange when this server has no course folder (Kubernetes: ngshare)."""
+
+    @property
+    def has_exercises(self) -> bool:
+        """Whether the trainee's exercises are served here: a course folder, or a course id in the exchange."""
+        return self.folder is not None or bool(self.course_id)
 
 
 def trainee_progress(sources: Sources, course: Course, trainee: str) -> CourseProgress:
@@ -175,6 +177,12 @@ def trainee_progress(sources: Sources, course: Course, trainee: str) -> CoursePr
     if sources.folder is not None:
         facts += exercise_facts(sources.folder, trainee, course.exercise_ids)
         released = released_exercises(sources.folder, course.exercise_ids)
+    elif sources.course_id:  # the trainee's own server, no course folder: ask the exchange as nbgrader's list does
+        from .exchange import TraineeExchange  # noqa: PLC0415
+
+        exchange = TraineeExchange(None, trainee, course_id=sources.course_id)
+        facts += exchange.submission_facts(course.exercise_ids)
+        released = exchange.released()
     return course_progress(
         course, facts, released=released, lessons_without_self_check=sources.lessons_without_self_check
     )

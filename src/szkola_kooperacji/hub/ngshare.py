@@ -17,8 +17,11 @@ NGSHARE = "ngshare"
 """The hub service's name: its URL is ``/services/ngshare/`` and ngshare_exchange assumes it."""
 NGSHARE_URL_ENV = "SZKOLA_NGSHARE_URL"
 """The environment variable naming the service's URL for a single-user server (the image's config reads it)."""
-NGSHARE_CLUSTER_URL = "http://proxy-public/services/ngshare"
-"""The service seen from a pod of the Zero to JupyterHub chart: through the chart's proxy-public service."""
+NGSHARE_CLUSTER_URL = "http://ngshare:8080/services/ngshare"
+"""The service seen from a user's pod in the hub's namespace: the Service of ngshare's chart (release "ngshare").
+
+As ngshare's chart prints it after installing; deploy/z2jh/values.yaml names it in full and opens
+the pods' network path to it (``singleuser.networkPolicy.egress``)."""
 
 
 def configure_exchange(c: Any, url: str | None = None) -> None:

@@ -15,6 +15,11 @@ TRAINEE_GROUP_PREFIX = "nbgrader-"
 """A course's trainees: ``nbgrader-KURS`` (nbgrader's name for a course's students on a hub)."""
 GRADER_GROUP_PREFIX = "formgrade-"
 """A course's trainers: ``formgrade-KURS`` may open the course's formgrader service (nbgrader's name)."""
+SEVERAL_COURSES = (
+    "Konto {user} należy do kilku kursów ({courses}); uczestnik pracuje w jednym. "
+    f"Administrator: usuń je z pozostałych grup {TRAINEE_GROUP_PREFIX}… w panelu (/hub/admin → Grupy)."
+)
+"""Why a trainee in several courses' trainees' groups gets no server (one server and Kubernetes alike)."""
 COURSE_NAME = re.compile(r"^[a-z0-9][a-z0-9_]{0,39}$")
 """A course's name on the hub: its service's URL part and its groups' suffix."""
 DEFAULT_IDLE_MINUTES = 60

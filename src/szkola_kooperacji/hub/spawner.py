@@ -19,7 +19,7 @@ from traitlets import Dict, Unicode
 from ..grading import COURSE_ENV
 from ..grading.course_folder import CONFIG_FILE
 from .courses import TRAINER_NBGRADER_CONFIG
-from .settings import GRADER_GROUP_PREFIX, TRAINER_GROUP, trainee_group
+from .settings import GRADER_GROUP_PREFIX, SEVERAL_COURSES, TRAINER_GROUP, trainee_group
 
 
 class CourseMembershipError(web.HTTPError):
@@ -70,10 +70,7 @@ class SzkolaSpawner(SimpleLocalProcessSpawner):
         groups = self.group_names()
         mine = sorted(name for name in self.courses if trainee_group(name) in groups)
         if len(mine) > 1:
-            raise CourseMembershipError(
-                f"Konto {self.user.name} należy do kilku kursów ({', '.join(mine)}); uczestnik pracuje w jednym. "
-                "Administrator: usuń je z pozostałych grup nbgrader-… w panelu (/hub/admin → Grupy)."
-            )
+            raise CourseMembershipError(SEVERAL_COURSES.format(user=self.user.name, courses=", ".join(mine)))
         name = mine[0] if mine else self.default_course
         return str(self.courses[name]) if name else None
 
