@@ -26,6 +26,7 @@ from .shared_looks import shown
 
 if TYPE_CHECKING:
     from ..roleplay.client import LiveSession
+    from ..storage.drafts import DraftStore
     from .landing import Dashboard
 
 _LOG = logging.getLogger("szkola_kooperacji.gpzk")
@@ -40,14 +41,18 @@ def _background(work: Coroutine[Any, Any, Any]) -> None:
     task.add_done_callback(_RUNNING.discard)
 
 
-def _seats() -> Seats | None:
+def _seats(store: DraftStore) -> Seats | None:
     """Return the kernel's one connection to the assignments, or None while no session was ever stored.
 
-    None is not kept: the trainer may open the first session after this kernel started.
+    None is not kept: the trainer may open the first session after this kernel started. On a hub the
+    assignments live in the drafts' PostgreSQL database, so they are read over the drafts' connection:
+    a second one per trainee would double what the database must accept (``max_connections``).
     """
     location = default_location()
     if isinstance(location, Path) and not location.exists():
         return None  # a workshop without a role-play (yet): no file is made for it
+    if location == store.location:
+        return _seats_beside(store)
     return _open_seats(location)
 
 
@@ -56,15 +61,21 @@ def _open_seats(location: Path | str) -> Seats:
     return Seats(location)
 
 
+@cache
+def _seats_beside(store: DraftStore) -> Seats:
+    return Seats(database=store.database)
+
+
 def meeting_cards(dashboard: Dashboard) -> list[w.Widget]:
     """Return a card per meeting role the trainer assigned to the signed-in trainee (nothing when none)."""
     if dashboard.trainee is None:
         return []
     try:
-        seats = _seats()
+        seats = _seats(dashboard.store)
         found = seats.of_trainee(dashboard.trainee) if seats is not None else []
     except (SzkolaError, OSError):  # the dashboard works without the role-play
         _open_seats.cache_clear()
+        _seats_beside.cache_clear()
         _LOG.exception("Could not read the G-PZK seats")
         return []
     if not found:
@@ -120,7 +131,7 @@ async def join(dashboard: Dashboard, seat: Seat, message: w.HTML) -> MeetingPane
 
     trainee = dashboard.trainee
     catalog = dashboard.catalog
-    seats = _seats()
+    seats = _seats(dashboard.store)
     try:
         if trainee is None or seats is None or not seats.holds(seat.session_id, seat.role, trainee):
             raise SessionError("Trener zmienił przydział ról; odśwież listę (Wróć) albo zapytaj trenera.")

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from ..domain.draft import Draft
 from .background import run_later
-from .database import StoreLocation, connect, is_database_url, parse_store_location
+from .database import Database, StoreLocation, connect, is_database_url, parse_store_location
 from .passcodes import MAX_CODE, MIN_CODE, PBKDF2_ITERATIONS, QUICK_ITERATIONS, code_matches, hash_code, new_salt
 from .sign_in_limits import SignInLimiter
 
@@ -234,6 +234,11 @@ class DraftStore:
 
         self._background = [f for f in self._background if not f.done()]
         self._background.append(run_later(strengthen))
+
+    @property
+    def database(self) -> Database:
+        """The store's connection, for other tables kept in the same database (the G-PZK seats on a hub)."""
+        return self._db
 
     def save(self, name: str, draft: Draft, *, slot: str | None = None) -> None:
         """Store the draft of one trainee and case (or exercise ``slot``), replacing the previous one."""
