@@ -6,6 +6,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from szkola_kooperacji.domain.draft import Draft
 from szkola_kooperacji.errors import SzkolaError
 from szkola_kooperacji.storage import DraftStore, IdentityCheck, credentials_problem
 from szkola_kooperacji.storage.background import LOWEST_PRIORITY, run_later
-from szkola_kooperacji.storage.drafts import STORE_ENV
+from szkola_kooperacji.storage.drafts import STORE_ENV, STRENGTHEN_AFTER_SECONDS
 from szkola_kooperacji.storage.passcodes import PBKDF2_ITERATIONS, QUICK_ITERATIONS, hash_code
 from tests.postgres_server import new_database
 
@@ -143,6 +144,21 @@ def test_a_new_code_is_stored_quickly_then_at_full_strength(store_location: Path
     assert store.sign_in("Anna Nowak", "tajne-haslo-1") == IdentityCheck.OK
     assert store.sign_in("Anna Nowak", "inne-haslo-1") == IdentityCheck.WRONG_CODE
     store.close()
+
+
+def test_the_full_strength_hash_waits_while_a_group_signs_in(store_location: Path | str):
+    store = DraftStore(store_location)
+    assert store.sign_in("Anna Nowak", "tajne-haslo-1") == IdentityCheck.NEW
+    time.sleep(1.0)  # the old worker had re-hashed by now, taking the cores from the pages still loading
+    assert _iterations(store, "anna nowak") == QUICK_ITERATIONS
+    assert store.sign_in("Anna Nowak", "tajne-haslo-1") == IdentityCheck.OK
+    started = time.monotonic()
+    store.close()  # a closing store does what waits at once
+    assert time.monotonic() - started < STRENGTHEN_AFTER_SECONDS
+    check = DraftStore(store_location)
+    assert _iterations(check, "anna nowak") == PBKDF2_ITERATIONS
+    assert check.sign_in("Anna Nowak", "tajne-haslo-1") == IdentityCheck.OK
+    check.close()
 
 
 def test_a_hash_left_weak_is_checked_and_strengthened_at_the_next_sign_in(store_location: Path | str):

@@ -23,7 +23,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..domain.draft import Draft
-from .background import run_later
+from .background import hurry, run_later
 from .database import Database, StoreLocation, connect, is_database_url, parse_store_location
 from .passcodes import MAX_CODE, MIN_CODE, PBKDF2_ITERATIONS, QUICK_ITERATIONS, code_matches, hash_code, new_salt
 from .sign_in_limits import SignInLimiter
@@ -32,6 +32,11 @@ STORE_ENV = "SZKOLA_STORE"
 """Environment variable with the SQLite file or PostgreSQL URL; ``szkola serve`` and ``szkola hub`` set it."""
 
 MAX_TRAINEE_NAME = 80
+STRENGTHEN_AFTER_SECONDS = 15.0
+STRENGTHEN_SPREAD_SECONDS = 15.0
+"""A new code's full-strength hash is made 15–30 s after sign-in: a group arriving at once is signed in by then,
+and forty kernels' hashes are spread over a quarter of a minute (``background``). Until then the code is kept
+with ``passcodes.QUICK_ITERATIONS``; a kernel that ends first leaves it so, and the next sign-in re-hashes it."""
 ITERATIONS_BEFORE_COLUMN = 60_000
 """Rounds of the hashes stored before ``trainees.kdf_iterations`` existed (the column's default)."""
 
@@ -157,8 +162,9 @@ class DraftStore:
         self._db.close()
 
     def finish_background(self, timeout: float = 30.0) -> None:
-        """Wait for the codes still being re-hashed at full strength (a closing store, a test)."""
-        wait_for_futures(self._background, timeout=timeout)
+        """Re-hash at full strength now the codes still waiting for it, and wait (a closing store, a test)."""
+        with hurry():
+            wait_for_futures(self._background, timeout=timeout)
         self._background = [f for f in self._background if not f.done()]
 
     def _add_iterations_column(self) -> None:
@@ -233,7 +239,7 @@ class DraftStore:
             )
 
         self._background = [f for f in self._background if not f.done()]
-        self._background.append(run_later(strengthen))
+        self._background.append(run_later(strengthen, after=STRENGTHEN_AFTER_SECONDS, spread=STRENGTHEN_SPREAD_SECONDS))
 
     @property
     def database(self) -> Database:
