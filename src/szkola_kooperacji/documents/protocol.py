@@ -57,7 +57,7 @@ def protocol_document(
         )
     sections += [
         ("Ustalenia: działania instytucji i rodziny", _decisions(case, directory, meeting)),
-        ("Następne spotkanie", [Para(printable(next_meeting) or _first_review(meeting) or BLANK)]),
+        ("Następne spotkanie", [Para(_next_meeting(meeting, next_meeting))]),
         ("Informacja zwrotna dla zespołu", _feedback(case, directory, feedback)),
     ]
     blocks: list[Block] = [
@@ -181,6 +181,11 @@ def _persons(case: Case, proposal: Proposal) -> str:
     if action.member_ids:
         parts.append("dotyczy: " + ", ".join(member_name(case, m) for m in action.member_ids))
     return "; ".join(parts) or BLANK
+
+
+def _next_meeting(meeting: Meeting, given: str) -> str:
+    """Return the next meeting as given here, else as the trainer recorded it, else the contract's first review."""
+    return printable(given or meeting.next_meeting) or _first_review(meeting) or BLANK
 
 
 def _first_review(meeting: Meeting) -> str:
