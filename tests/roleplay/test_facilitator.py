@@ -13,7 +13,7 @@ from szkola_kooperacji.domain.meeting import judge_meeting
 from szkola_kooperacji.domain.sharing import knowledge_of
 from szkola_kooperacji.roleplay.passes import verify
 from szkola_kooperacji.roleplay.session import NEXT_MEETING_LIMIT, Session
-from szkola_kooperacji.roleplay.views import team_score_summary_html
+from szkola_kooperacji.roleplay.views import contributions_html, team_score_summary_html
 from tests.documents.conftest import docx_text, pdf_pages, squash
 
 from .conftest import SECRET
@@ -84,6 +84,10 @@ def test_every_role_downloads_the_trainers_protocol_and_sees_the_trainers_team_s
     meeting = other.view().meeting
     assert office.score_line.value == team_score_summary_html(judge_meeting(case, directory, meeting))
     assert office.score_line.value != team_score_summary_html(judge_meeting(known, directory, meeting))
+    team = judge_meeting(case, directory, meeting)
+    assert contributions_html(directory, team) in office.score.value  # each role's part, as the trainer sees it
+    assert contributions_html(directory, team) in desk.view.value
+    assert office.score.value.count("data-contribution=") == len(meeting.roles)
     unsaid = case.knowledge_item("K4")  # the therapist's, never shared: not on the role's page
     assert unsaid.institution_id != "pup"
     assert unsaid.text[:40] not in office.view.value + office.score.value

@@ -31,7 +31,13 @@ from ..roleplay import workshop
 from ..roleplay.client import LiveSession
 from ..roleplay.passes import ROLE_RELEASED, read
 from ..roleplay.session import Session
-from ..roleplay.views import role_html, sharing_feedback_html, sharing_score_html, team_score_summary_html
+from ..roleplay.views import (
+    contributions_html,
+    role_html,
+    sharing_feedback_html,
+    sharing_score_html,
+    team_score_summary_html,
+)
 from .assets import stylesheet
 from .cooperation_tab import INTRO as MAP_INTRO
 from .gpzk_plan import TeamPlanEditor
@@ -172,6 +178,8 @@ class RoleSeat(w.VBox):
         self.score_line.value = team_score_summary_html(feedback)
         self.score.value = (
             team_score_summary_html(feedback)
+            + "<h3>Wkład ról w spotkanie</h3>"
+            + contributions_html(self.directory, feedback)
             + sharing_score_html(feedback)
             + feedback_html(feedback.report, TEAM_CONTRACT)
         )
