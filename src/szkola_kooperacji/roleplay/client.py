@@ -106,7 +106,9 @@ class LiveSession:
                 raise SessionError(f"Serwer sesji odpowiedział błędem {error.code}.") from None
             raise SessionError(refusal_text(error.message or "") or BAD_PASS) from None
         self._connections.append(connection)
-        provider = Provider(doc, ClientChannel(connection, self.session_id, self._lost))
+        # Only the table's end is told: a freed role's knowledge room closes too, maybe first, and telling
+        # then would show the seat before the table's last state (the role free) reached this copy.
+        provider = Provider(doc, ClientChannel(connection, self.session_id, self._lost if doc is self.doc else None))
         self._providers.append(provider)
         task = asyncio.ensure_future(provider.start())
         self._tasks.append(task)
