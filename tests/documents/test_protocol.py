@@ -68,6 +68,7 @@ def test_the_protocol_records_who_came_what_was_shared_and_decided(meeting):
         "Wskaż usługę z Listy.",
         "chodzi na wyznaczone sesje terapii",  # the short form the case allows, not the therapist's note
         "Udostępniono informację wbrew odmowie zgody klienta",
+        "Alkoholu w Jarzębinie: Udostępniono informację wbrew odmowie zgody klienta",  # who, in the lessons
         "DOKUMENT SZKOLENIOWY",
         f"{CASE.reference.contract.goals[0].id}: {CASE.reference.contract.goals[0].text[:30]}",  # the goals listed
         "dotyczy: Krzysztof",  # whom the action concerns
