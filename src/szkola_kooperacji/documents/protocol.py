@@ -218,7 +218,7 @@ def _feedback(case: Case, directory: ServiceDirectory, meeting: Meeting, feedbac
         Table(
             ("rola", "zaproponowane", "przyjęte", "zwrócone", "udostępnienia", "błędy udostępniania"),
             rows,
-            (4, 2.6, 1.7, 1.7, 2.2, 2.2),
+            (3.2, 2.6, 1.6, 1.7, 2.6, 2.6),
         ),
     ]
     lessons = [_lesson(case, directory, meeting, f) for f in feedback.sharing if f.level != FindingLevel.WSKAZOWKA]
