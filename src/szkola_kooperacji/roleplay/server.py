@@ -33,12 +33,12 @@ from tornado.websocket import WebSocketClosedError, WebSocketHandler
 from ..data.cache import cached_valid_catalog
 from ..domain.case import Case
 from ..errors import SessionError
-from .assigned import AssignedConnections
+from .assigned import AssignedConnections, stamp_store
 from .guard import RoomGuard, check_read_only
 from .hub_identity import REFUSAL_REASONS, hub_api_url, hub_holder
 from .knowledge import knowledge_doc, reveal_shared
 from .passes import Pass, verify
-from .seats import STORE_STAMP, Seats
+from .seats import Seats
 from .session import Session
 from .store import SessionStore, check_session_id, load_into, open_database
 
@@ -108,7 +108,7 @@ class SessionRooms(WebsocketServer):
                 await room.ydoc_observed.wait()
                 self._watch_shares(room)
                 self._watching[room].append(self.assigned.watch(name, room.ydoc))
-                self._watching[room].append(self._stamp_store(room))
+                self._watching[room].append(stamp_store(self.seats, room.ydoc))
                 self.guards[name] = RoomGuard(room.ydoc)
             return room
 
@@ -155,24 +155,6 @@ class SessionRooms(WebsocketServer):
 
         self._watching[room] = [session.shares.observe(observe)]
         loop.call_soon(reveal)
-
-    def _stamp_store(self, room: YRoom) -> Any:
-        """Name in the opened session the database this server checks seats in; return the subscription to keep.
-
-        Stamped at once for a session already opened (before anyone syncs), and
-        right after the trainer opens a new one. A trainer's command or page that
-        would write assignments to another database sees the difference and refuses
-        (``Seats.check_same_store``) instead of changing nothing the server reads.
-        """
-        loop = asyncio.get_running_loop()
-        meta = Session(room.ydoc).meta
-
-        def stamp() -> None:
-            if meta.get("case_id") and meta.get(STORE_STAMP) != self.seats.store_id:
-                meta[STORE_STAMP] = self.seats.store_id
-
-        stamp()
-        return meta.observe(lambda _event: loop.call_soon(stamp))
 
     def _keep(self, name: str) -> None:
         """Cancel a pending close: someone uses the room again."""
