@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
+import pypdfium2
 import pytest
 from docx import Document
 from playwright.sync_api import Browser, Page, expect
@@ -250,3 +251,18 @@ def test_the_trainer_invites_two_roles_announces_an_event_and_downloads_the_prot
     assert "Informacja zwrotna dla zespołu" in text
     cells = " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "Ewa Doradczyni" in text + cells
+
+    # every role leaves with the same protokół: the next meeting the trainer typed is in it
+    trainer.locator(".widget-text", has_text="Następne").locator("input").fill("10.12.2026, godz. 10:00, GOPS")
+    trainer.locator(".widget-text", has_text="Następne").locator("input").press("Tab")
+    office.get_by_role("tab", name="Wynik i mapa współpracy").click()
+    office.locator(".sk-gpzk-protocol").scroll_into_view_if_needed()
+    shot(office, "roleplay_rola_pobiera_protokol")
+    with office.expect_download() as download:
+        office.get_by_role("button", name="Protokół PDF").click()
+    assert download.value.suggested_filename == f"protokol_{CASE}.pdf"
+    pdf = pypdfium2.PdfDocument(download.value.path())
+    text = " ".join(pdf[n].get_textpage().get_text_range() for n in range(len(pdf)))
+    for expected in ("Ojciec wrócił do picia po trzech", "10.12.2026, godz. 10:00, GOPS", "Ewa Doradczyni"):
+        assert expected in " ".join(text.split()), expected
+    pdf[0].render(scale=1.2).to_pil().save(SCREENSHOTS / "roleplay_protokol_roli_strona1.png")

@@ -7,6 +7,7 @@ import datetime as dt
 import pypdfium2
 import pytest
 
+from szkola_kooperacji.documents.blocks import Bullets, ContractDocument, Signatures, Table, Title
 from szkola_kooperacji.documents.formats import DocumentFormat
 from szkola_kooperacji.documents.protocol import NOT_RECORDED, protocol_document, render_protocol
 from szkola_kooperacji.domain.codes import Responsible
@@ -67,6 +68,7 @@ def test_the_protocol_records_who_came_what_was_shared_and_decided(meeting):
         "Wskaż usługę z Listy.",
         "chodzi na wyznaczone sesje terapii",  # the short form the case allows, not the therapist's note
         "Udostępniono informację wbrew odmowie zgody klienta",
+        "Alkoholu w Jarzębinie: Udostępniono informację wbrew odmowie zgody klienta",  # who, in the lessons
         "DOKUMENT SZKOLENIOWY",
         f"{CASE.reference.contract.goals[0].id}: {CASE.reference.contract.goals[0].text[:30]}",  # the goals listed
         "dotyczy: Krzysztof",  # whom the action concerns
@@ -92,3 +94,22 @@ def test_the_protocol_in_word_says_the_same(meeting):
     assert squash("Ewa Doradczyni") in body
     assert squash(NOT_RECORDED) in body
     assert squash("myślach samobójczych") not in body
+
+
+def test_a_closing_list_with_a_label_stays_on_the_page_with_the_signatures_when_both_fit():
+    """The protokół ends with a labelled list and the signatures: a short one is one page, not two."""
+    document = ContractDocument(
+        ops_name="GOPS",
+        gmina_name="Żurawiec",
+        title="PROTOKÓŁ",
+        subtitle="spotkanie",
+        blocks=(
+            Title("PROTOKÓŁ", "spotkanie"),
+            Table(("rola", "udostępnienia"), tuple((f"rola {n}", str(n)) for n in range(5)), (1, 1)),
+            Bullets(("Udostępniono informację wbrew odmowie zgody klienta",), "Do omówienia:"),
+            Signatures(lead=(), parties=("prowadzący spotkanie", "protokolant")),
+        ),
+    )
+    pages = pdf_pages(render_protocol(document, DocumentFormat.PDF))
+    assert len(pages) == 1
+    assert squash("Do omówienia:") in squash(pages[0])

@@ -19,7 +19,8 @@ import pytest
 from szkola_kooperacji.commands.hub import find_proxy
 from szkola_kooperacji.errors import SessionError, SzkolaError
 from szkola_kooperacji.roleplay.client import LiveSession
-from szkola_kooperacji.roleplay.hub_identity import API_URL_ENV
+from szkola_kooperacji.roleplay.hub_identity import API_URL_ENV, NOT_ASSIGNED, NOT_CONFIRMED
+from szkola_kooperacji.roleplay.passes import BAD_PASS
 from szkola_kooperacji.roleplay.seats import Seats, release_role
 from tests.aio import run
 
@@ -126,9 +127,11 @@ def test_a_hub_account_takes_the_role_the_trainer_assigned_to_its_name(
         assert [i.id for i in ewa.known_case(case).knowledge] == ["K2"]
         ewa.session.claim_role("pup", "ewa")
         await _until(lambda: desk.session.header().roles.get("pup") == "ewa")
-        for token in (tokens["jan"], "nie-token-huba"):  # an account without a role; a token the hub denies
-            with pytest.raises(SessionError, match="poproś trenera"):
+        for token, said in ((tokens["jan"], NOT_ASSIGNED), ("nie-token-huba", NOT_CONFIRMED)):
+            with pytest.raises(SessionError) as refused:  # an account without a role; a token the hub denies
                 await LiveSession(url, SESSION_ID, hub_token=token).start()
+            assert str(refused.value) == said  # not the join link's error: this account used no link
+            assert BAD_PASS not in str(refused.value)
         release_role(Seats(db), SESSION_ID, desk.session, "pup")
         await _until(lambda: ewa.released)  # the trainer freed her role: her hub account's connection ends too
         for live in (desk, ewa):

@@ -11,7 +11,7 @@ from szkola_kooperacji.domain.sharing import ShareBasis
 from szkola_kooperacji.errors import SessionError
 from szkola_kooperacji.roleplay.client import LiveSession
 from szkola_kooperacji.roleplay.passes import ROLE_RELEASED, issue
-from szkola_kooperacji.roleplay.seats import Seats, assign_role, release_role
+from szkola_kooperacji.roleplay.seats import STORE_STAMP, Seats, assign_role, release_role
 from tests.aio import run
 
 from .conftest import SECRET
@@ -126,5 +126,37 @@ def test_freeing_one_role_leaves_the_other_assigned_roles_and_join_links_at_the_
         assert not guest.closed_by_server
         for person in (desk, jan, guest):
             await person.stop()
+
+    run(_with_server(db, body))
+
+
+def test_freeing_or_assigning_in_another_database_than_the_servers_is_refused_in_polish(
+    tmp_path: Path, case, directory
+):
+    """`szkola roleplay unassign --db` (or a desk) on another database would change nothing the server reads."""
+    db = tmp_path / "roleplay.sqlite"
+    seats, elsewhere = Seats(db), Seats(tmp_path / "inna.sqlite")
+    assert seats.store_id != elsewhere.store_id
+    assert Seats(db).store_id == seats.store_id  # one id per database, whoever opens it
+
+    async def body(url: str) -> None:
+        desk = await _opened(url, case, directory)
+        await _until(lambda: desk.session.meta.get(STORE_STAMP) == seats.store_id)  # the server named its database
+        assign_role(seats, SESSION_ID, desk.session.header(), "pup", "Ewa Doradczyni")
+        ewa = LiveSession(url, SESSION_ID, _seat_pass("pup", "Ewa Doradczyni"))
+        await ewa.start()
+        ewa.session.claim_role("pup", "Ewa Doradczyni")
+        await _until(lambda: desk.session.header().roles.get("pup") == "Ewa Doradczyni")
+        with pytest.raises(SessionError, match="innej bazie") as refused:
+            release_role(elsewhere, SESSION_ID, desk.session, "pup")
+        assert "inna.sqlite" in str(refused.value)
+        with pytest.raises(SessionError, match="innej bazie"):
+            elsewhere.check_same_store(desk.session)  # what `assign --db` and the desk check before assigning
+        assert seats.holds(SESSION_ID, "pup", "Ewa Doradczyni")  # nothing changed: she keeps her role
+        assert desk.session.header().roles["pup"] == "Ewa Doradczyni"
+        release_role(seats, SESSION_ID, desk.session, "pup")  # the server's own database: freed at once
+        await _until(lambda: ewa.released)
+        for live in (desk, ewa):
+            await live.stop()
 
     run(_with_server(db, body))

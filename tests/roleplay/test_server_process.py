@@ -160,10 +160,17 @@ def test_the_workshop_server_stores_every_room_whole_when_sigterm_stops_it(tmp_p
 @pytest.mark.slow
 def test_the_cli_assigns_refuses_a_second_role_and_frees_a_role(tmp_path: Path):
     process, url = _start(tmp_path / "sesje.sqlite")
-    db = str(tmp_path / "przydzialy.sqlite")
+    db = str(tmp_path / "sesje.sqlite")  # the server's own database: the one it checks seats in
     try:
         opened = _invoke(main, ["roleplay", "open", "bezrobocie_alkohol_zurawiec", "--server", url])
         session_id = opened.output.split()[1]
+        other = str(tmp_path / "przydzialy.sqlite")  # another database would change nothing the server reads
+        for command in (["assign", session_id, "pup", "Ewa Doradczyni"], ["unassign", session_id, "pup"]):
+            wrong = _invoke(main, ["roleplay", *command, "--server", url, "--db", other])
+            assert wrong.exit_code == 1
+            assert "w innej bazie" in wrong.output
+            assert "Traceback" not in wrong.output
+        assert Seats(Path(other)).of_session(session_id) == []
         given = _invoke(main, ["roleplay", "assign", session_id, "pup", "Ewa Doradczyni", "--server", url, "--db", db])
         assert given.exit_code == 0, given.output
         second = _invoke(

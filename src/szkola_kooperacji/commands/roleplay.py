@@ -112,12 +112,13 @@ def _read(url: str, session_id: str, change: Callable[[Session], object] | None 
         if live.session.header().case_id == "nieznany":  # never write into a session nobody opened
             await live.stop()
             raise SzkolaError(f"sesja {session_id} nie istnieje albo nie została otwarta (szkola roleplay open)")
-        if change is not None:
-            change(live.session)
-            await asyncio.sleep(0.5)  # let the move reach the server before disconnecting
-        meeting = live.session.view().meeting
-        await live.stop()
-        return meeting
+        try:
+            if change is not None:
+                change(live.session)
+                await asyncio.sleep(0.5)  # let the move reach the server before disconnecting
+            return live.session.view().meeting
+        finally:
+            await live.stop()
 
     return asyncio.run(run())
 
@@ -130,9 +131,10 @@ def _read(url: str, session_id: str, change: Callable[[Session], object] | None 
 @click.option("--db", default=None, help="Baza sesji (jak w „szkola roleplay serve”; domyślnie ta sama co serwera).")
 def assign(*, session_id: str, role: str, trainee: str, url: str, db: str | None) -> None:
     """Przydziel rolę zalogowanemu uczestnikowi (po identyfikatorze): wejdzie na spotkanie ze swojego pulpitu."""
-    meeting = _read(url, session_id)
     location: Path | str = default_location() if db is None else db if is_database_url(db) else Path(db)
-    holder = assign_role(Seats(location), session_id, meeting, role, trainee)
+    seats = Seats(location)
+    meeting = _read(url, session_id, seats.check_same_store)  # the server's seats database, not another
+    holder = assign_role(seats, session_id, meeting, role, trainee)
     click.echo(f"Rola {role} przydzielona: {holder}. Uczestnik dołączy z listy na swoim pulpicie.")
 
 

@@ -19,6 +19,7 @@ import ipywidgets as w
 from ..cooperation.layout import layout_map
 from ..cooperation.svg import map_svg
 from ..data.cache import cached_valid_catalog
+from ..documents.formats import DocumentFormat
 from ..domain.case import Case
 from ..domain.cooperation import cooperation_map
 from ..domain.directory import ServiceDirectory
@@ -30,11 +31,18 @@ from ..roleplay import workshop
 from ..roleplay.client import LiveSession
 from ..roleplay.passes import ROLE_RELEASED, read
 from ..roleplay.session import Session
-from ..roleplay.views import role_html, sharing_feedback_html, sharing_score_html, team_score_summary_html
+from ..roleplay.views import (
+    contributions_html,
+    role_html,
+    sharing_feedback_html,
+    sharing_score_html,
+    team_score_summary_html,
+)
 from .assets import stylesheet
 from .cooperation_tab import INTRO as MAP_INTRO
 from .gpzk_plan import TeamPlanEditor
 from .gpzk_proposal import ProposalForm
+from .gpzk_protocol import protocol_buttons, protocol_file
 from .render import feedback_html
 
 SERVER_ENV = workshop.SERVER_ENV
@@ -42,6 +50,11 @@ SERVER_ENV = workshop.SERVER_ENV
 
 TEAM_CONTRACT = "kontrakcie zespołu"
 """How the score tab names the contract: the team's, not one trainee's."""
+
+PROTOCOL_NOTE = (
+    "Protokół z informacją zwrotną dla zespołu, taki sam jak u trenera: obecni, przekazane informacje i ich "
+    "podstawa, ustalenia, następne spotkanie i ocena współpracy. Pobierz go na koniec spotkania."
+)
 
 LOST = (
     "Połączenie z serwerem sesji zostało przerwane; Twoje kolejne zmiany nie dotrą do zespołu. "
@@ -63,13 +76,27 @@ class RoleSeat(w.VBox):
     _returned: dict[str, Proposal]
     """The role's own proposals the lead returned, by id (what the role may correct and send again)."""
 
-    def __init__(self, case: Case, directory: ServiceDirectory, session: Session, institution_id: str) -> None:
+    def __init__(
+        self,
+        case: Case,
+        directory: ServiceDirectory,
+        session: Session,
+        institution_id: str,
+        *,
+        team_case: Case | None = None,
+    ) -> None:
+        """Seat a role: ``case`` is what it knows, ``team_case`` the whole case the team is scored on (default: case).
+
+        The team's score and protokół are the trainer's: judged on the whole case, they
+        count knowledge another institution left unsaid (by rule and institution, never
+        its content), so every seat and the trainer see one score.
+        """
         self.case, self.directory, self.session, self.institution_id = case, directory, session, institution_id
+        self.team_case, self.map = team_case or case, w.HTML()
         self.view = w.HTML()
         self.message = w.HTML()
         self.score_line = w.HTML()
         self.score = w.HTML()
-        self.map = w.HTML()
         self.map.add_class("sk-map")
         own = knowledge_of(case.knowledge, institution_id)
         self.item = w.Dropdown(
@@ -132,7 +159,9 @@ class RoleSeat(w.VBox):
         pages: list[tuple[str, w.Widget]] = [("Spotkanie", w.VBox(meeting_tab))]
         if self.plan is not None:
             pages.append(("Diagnoza i cele zespołu", self.plan))
-        pages.append(("Wynik i mapa współpracy", w.VBox([self.score, w.HTML(MAP_INTRO), self.map])))
+        pages.append(
+            ("Wynik i mapa współpracy", w.VBox([self.score, self._protocol_box(), w.HTML(MAP_INTRO), self.map]))
+        )
         self.tabs = w.Tab(children=[page for _, page in pages])
         self.tabs.titles = tuple(title for title, _ in pages)
         super().__init__([self.tabs, self.message])
@@ -145,10 +174,12 @@ class RoleSeat(w.VBox):
         self.view.value = role_html(self.case, self.directory, meeting, self.institution_id) + sharing_feedback_html(
             self.case, meeting, self.institution_id
         )
-        feedback = judge_meeting(self.case, self.directory, meeting)
+        feedback = judge_meeting(self.team_case, self.directory, meeting)
         self.score_line.value = team_score_summary_html(feedback)
         self.score.value = (
             team_score_summary_html(feedback)
+            + "<h3>Wkład ról w spotkanie</h3>"
+            + contributions_html(self.directory, feedback)
             + sharing_score_html(feedback)
             + feedback_html(feedback.report, TEAM_CONTRACT)
         )
@@ -173,6 +204,22 @@ class RoleSeat(w.VBox):
         self.returned.options = [(shorten(p.action.text, 60), i) for i, p in self._returned.items()]
         self.returned.value = chosen if chosen in self._returned else next(iter(self._returned), None)
         self.returned_box.layout.display = "flex" if self._returned else "none"
+
+    def _protocol_box(self) -> w.Widget:
+        """Return the protokół's download buttons: every participant leaves with it, not only the trainer."""
+        self.downloads = protocol_buttons(self.protocol)
+        protocol = w.VBox(
+            [
+                w.HTML(f"<h3>Protokół spotkania</h3><p class='sk-muted'>{PROTOCOL_NOTE}</p>"),
+                w.HBox(list(self.downloads.values()), layout=w.Layout(flex_flow="row wrap")),
+            ]
+        )
+        protocol.add_class("sk-gpzk-protocol")
+        return protocol
+
+    def protocol(self, fmt: DocumentFormat) -> tuple[str, str, bytes]:
+        """Return the meeting's protokół as it stands now, the same file the trainer downloads."""
+        return protocol_file(self.team_case, self.directory, self.session.view().meeting, fmt)
 
     def connection_lost(self) -> None:
         """Tell the participant that changes no longer reach the team (server stopped or refused a change).
@@ -276,7 +323,7 @@ async def open_seat(query: str | None = None, server: str | None = None) -> w.Wi
 
 def _seat(live: LiveSession, case: Case, directory: ServiceDirectory, role: str) -> RoleSeat:
     """Mount a role's seat on a live session; the seat reads the case only as the transport brought it."""
-    seat = RoleSeat(live.known_case(case), directory, live.session, role)
+    seat = RoleSeat(live.known_case(case), directory, live.session, role, team_case=case)
 
     def follow() -> None:  # a share may have revealed another institution's item to the table
         seat.case = live.known_case(case)

@@ -91,6 +91,7 @@ class RoleAssignments(w.VBox):
         """Assign the role to the trainee typed in its field; a refusal is shown, nothing is changed."""
         field = self.fields.get(role)
         try:
+            self.seats.check_same_store(self.session)
             meeting = self.session.header()
             names = {r: self._name(r) for r in meeting.roles}
             trainee = assign_role(self.seats, self.session_id, meeting, role, field.value if field else "", names=names)

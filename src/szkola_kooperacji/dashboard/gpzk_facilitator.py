@@ -9,10 +9,8 @@ role sees, and downloads the protokół with the team's feedback as DOCX or PDF.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Sequence
-from functools import partial
 from html import escape
 from urllib.parse import parse_qs, urlencode
 
@@ -20,7 +18,6 @@ import ipywidgets as w
 
 from ..data.cache import cached_valid_catalog
 from ..documents.formats import DocumentFormat
-from ..documents.protocol import protocol_document, render_protocol
 from ..domain.case import Case
 from ..domain.directory import ServiceDirectory
 from ..domain.meeting import judge_meeting
@@ -32,19 +29,14 @@ from ..roleplay.session import Session
 from ..roleplay.views import facilitator_html
 from ..storage.drafts import DraftStore
 from .assets import stylesheet
-from .download import DownloadButton
 from .gpzk import LOST, SERVER_ENV, server_url
 from .gpzk_assign import RoleAssignments
+from .gpzk_protocol import protocol_buttons, protocol_file
 
 ROLE_PAGE_ENV = "SZKOLA_GPZK_PAGE"
 """The address of the role page (``gpzk.ipynb`` served by Voilà) that join links point to."""
 
 DEFAULT_ROLE_PAGE = "http://127.0.0.1:8867/"
-
-MEDIA = {
-    DocumentFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    DocumentFormat.PDF: "application/pdf",
-}
 
 
 class FacilitatorDesk(w.VBox):
@@ -86,11 +78,15 @@ class FacilitatorDesk(w.VBox):
         self.event = w.Textarea(description="Zdarzenie", placeholder="np. Ojciec wrócił do picia.", layout=_wide())
         self.announce = w.Button(description="Ogłoś zdarzenie wszystkim")
         self.announce.on_click(lambda _b: self._add_event())
-        self.next_meeting = w.Text(description="Następne", placeholder="spotkanie: termin i miejsce", layout=_wide())
-        self.downloads = {
-            fmt: DownloadButton(f"Protokół {fmt.value.upper()}", partial(self.protocol, fmt))
-            for fmt in (DocumentFormat.DOCX, DocumentFormat.PDF)
-        }
+        self.next_meeting = w.Text(
+            value=session.header().next_meeting,
+            description="Następne",
+            placeholder="spotkanie: termin i miejsce",
+            continuous_update=False,
+            layout=_wide(),
+        )
+        self.next_meeting.observe(lambda _change: self._save_next_meeting(), "value")
+        self.downloads = protocol_buttons(self.protocol)
         for button in (self.invite, self.announce):
             button.layout = w.Layout(width="auto")
         side = w.VBox(
@@ -107,7 +103,10 @@ class FacilitatorDesk(w.VBox):
                 self.person,
                 self.invite,
                 self.links,
-                w.HTML("<h3>Protokół z informacją zwrotną</h3>"),
+                w.HTML(
+                    "<h3>Protokół z informacją zwrotną</h3><p class='sk-muted'>Każda rola pobiera ten sam protokół "
+                    "na swojej stronie (zakładka „Wynik i mapa współpracy”).</p>"
+                ),
                 self.next_meeting,
                 w.HBox(list(self.downloads.values()), layout=w.Layout(flex_flow="row wrap")),
                 self.message,
@@ -171,14 +170,19 @@ class FacilitatorDesk(w.VBox):
         self.message.value = ""
         self.refresh()
 
+    def _save_next_meeting(self) -> None:
+        """Record the next meeting in the session: every role's protokół names it, not only the trainer's."""
+        try:
+            self.session.set_next_meeting(self.next_meeting.value)
+        except SessionError as error:
+            self._say(str(error))
+            return
+        self.message.value = ""
+
     def protocol(self, fmt: DocumentFormat) -> tuple[str, str, bytes]:
         """Return the protokół as it stands now: file name, media type, bytes (what a download button saves)."""
-        meeting = self.session.view().meeting
-        feedback = judge_meeting(self.case, self.directory, meeting)
-        document = protocol_document(
-            self.case, self.directory, meeting, feedback, held_on=dt.date.today(), next_meeting=self.next_meeting.value
-        )
-        return f"protokol_{self.case.id}.{fmt.value}", MEDIA[fmt], render_protocol(document, fmt)
+        self._save_next_meeting()  # typed but not yet left: the field saves on leaving it
+        return protocol_file(self.case, self.directory, self.session.view().meeting, fmt)
 
 
 def _signed_in() -> list[str]:

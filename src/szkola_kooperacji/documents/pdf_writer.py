@@ -136,7 +136,10 @@ def _with_previous(story: list[Flowable], heading: list[Flowable], signatures: l
         previous.insert(0, story.pop())
     if story:
         previous.insert(0, story.pop())
-    return KeepTogether([*previous, *heading, *signatures])
+    # A labelled list is itself a KeepTogether; nested in this one it made reportlab move both to a new
+    # page although they fitted (a protokół's last page held only its closing list and the signatures).
+    flat = [part for f in previous for part in (f._content if isinstance(f, KeepTogether) else [f])]
+    return KeepTogether([*flat, *heading, *signatures])
 
 
 def _start_height(flowable: Flowable, width: float) -> float:

@@ -57,8 +57,8 @@ def protocol_document(
         )
     sections += [
         ("Ustalenia: działania instytucji i rodziny", _decisions(case, directory, meeting)),
-        ("Następne spotkanie", [Para(printable(next_meeting) or _first_review(meeting) or BLANK)]),
-        ("Informacja zwrotna dla zespołu", _feedback(case, directory, feedback)),
+        ("Następne spotkanie", [Para(_next_meeting(meeting, next_meeting))]),
+        ("Informacja zwrotna dla zespołu", _feedback(case, directory, meeting, feedback)),
     ]
     blocks: list[Block] = [
         Title(TITLES[meeting.forum], printable(case.title)),
@@ -183,12 +183,17 @@ def _persons(case: Case, proposal: Proposal) -> str:
     return "; ".join(parts) or BLANK
 
 
+def _next_meeting(meeting: Meeting, given: str) -> str:
+    """Return the next meeting as given here, else as the trainer recorded it, else the contract's first review."""
+    return printable(given or meeting.next_meeting) or _first_review(meeting) or BLANK
+
+
 def _first_review(meeting: Meeting) -> str:
     reviews = sorted(r.date for r in meeting.contract().reviews)
     return f"Przegląd realizacji kontraktu: {date(reviews[0])}" if reviews else ""
 
 
-def _feedback(case: Case, directory: ServiceDirectory, feedback: MeetingFeedback) -> list[Block]:
+def _feedback(case: Case, directory: ServiceDirectory, meeting: Meeting, feedback: MeetingFeedback) -> list[Block]:
     score, sharing = feedback.report.score, feedback.sharing_score
     rows = tuple(
         (
@@ -213,21 +218,22 @@ def _feedback(case: Case, directory: ServiceDirectory, feedback: MeetingFeedback
         Table(
             ("rola", "zaproponowane", "przyjęte", "zwrócone", "udostępnienia", "błędy udostępniania"),
             rows,
-            (4, 2.6, 1.7, 1.7, 2.2, 2.2),
+            (3.2, 2.6, 1.6, 1.7, 2.6, 2.6),
         ),
     ]
-    lessons = [_lesson(case, directory, f) for f in feedback.sharing if f.level != FindingLevel.WSKAZOWKA]
+    lessons = [_lesson(case, directory, meeting, f) for f in feedback.sharing if f.level != FindingLevel.WSKAZOWKA]
     if lessons:
         blocks.append(Bullets(tuple(dict.fromkeys(lessons)), "Udostępnianie informacji – do omówienia:"))
     return blocks
 
 
-def _lesson(case: Case, directory: ServiceDirectory, finding: Finding) -> str:
-    """Name the rule, and for unsaid knowledge the institution; never the content of what was shared."""
-    item = case.knowledge_item(finding.location.id or "") if finding.code == KNOWLEDGE_NOT_SHARED.code else None
-    if item is not None:
-        return f"{_institution_name(directory, item.institution_id)}: {rule_of(finding).title}"
-    return rule_of(finding).title
+def _lesson(case: Case, directory: ServiceDirectory, meeting: Meeting, finding: Finding) -> str:
+    """Name the institution and the rule — who shared wrongly or left knowledge unsaid; never the content."""
+    where = finding.location.id or ""
+    item = case.knowledge_item(where) if finding.code == KNOWLEDGE_NOT_SHARED.code else None
+    act = next((a for a in meeting.shares if a.id == where), None)
+    who = item.institution_id if item is not None else act.institution_id if act is not None else None
+    return f"{_institution_name(directory, who)}: {rule_of(finding).title}" if who else rule_of(finding).title
 
 
 def render_protocol(document: ContractDocument, fmt: DocumentFormat) -> bytes:

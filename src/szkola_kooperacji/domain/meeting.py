@@ -76,6 +76,7 @@ class Meeting(DomainModel):
     proposals: list[Proposal] = Field(default_factory=list, max_length=MAX_ITEMS)
     shares: list[ShareAct] = Field(default_factory=list, max_length=MAX_ITEMS)
     events: list[MeetingEvent] = Field(default_factory=list, max_length=MAX_ITEMS)
+    next_meeting: ShortText = Field(default="", description="Termin i miejsce następnego spotkania (wpisuje trener).")
 
     def contract(self) -> Contract:
         """Return the shared contract: the lead's frame plus every accepted action, in proposal order."""

@@ -8,6 +8,8 @@ the table changes (freeing a role writes the assignments first, then the seat:
 with ``RELEASED_CODE``; the client tells its trainee why in Polish. The table's
 state goes out just before the close, so the freed trainee's copy shows the role
 free rather than the moment before (the room's own broadcast may come too late).
+Each opened session also names the database these assignments are checked in
+(``stamp_store``), so a trainer's write to another database is refused, not lost.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pycrdt import Doc, create_update_message
 from pycrdt.websocket import exception_logger
 
 from .passes import RELEASED_CODE, Pass
-from .seats import Seats
+from .seats import STORE_STAMP, Seats
 from .session import Session
 
 LOG = logging.getLogger("szkola_kooperacji.roleplay")
@@ -99,3 +101,22 @@ class AssignedConnections:
             LOG.info("closed a connection to session %s: the trainer freed its role", session_id)
             self.leave(channel)
             channel.refuse(RELEASED_CODE, "role released", state if table else b"")
+
+
+def stamp_store(seats: Seats, doc: Doc[Any]) -> Any:
+    """Name in the opened session the database the server checks seats in; return the subscription to keep.
+
+    Stamped at once for a session already opened (before anyone syncs), and right
+    after the trainer opens a new one. A trainer's command or page that would write
+    assignments to another database sees the difference and refuses
+    (``Seats.check_same_store``) instead of changing nothing the server reads.
+    """
+    loop = asyncio.get_running_loop()
+    meta = Session(doc).meta
+
+    def stamp() -> None:
+        if meta.get("case_id") and meta.get(STORE_STAMP) != seats.store_id:
+            meta[STORE_STAMP] = seats.store_id
+
+    stamp()
+    return meta.observe(lambda _event: loop.call_soon(stamp))

@@ -18,6 +18,7 @@ from tornado.websocket import WebSocketClientConnection, websocket_connect
 
 from ..domain.case import Case
 from ..errors import SessionError
+from .hub_identity import refusal_text
 from .knowledge import known_case
 from .passes import BAD_PASS, RELEASED_CODE, ROLE_RELEASED, read
 from .session import Session
@@ -101,11 +102,13 @@ class LiveSession:
             request = HTTPRequest(url, headers=self.headers)
             connection = await asyncio.wait_for(websocket_connect(request), CONNECT_TIMEOUT_S)
         except HTTPClientError as error:
-            raise SessionError(
-                BAD_PASS if error.code == 403 else f"Serwer sesji odpowiedział błędem {error.code}."
-            ) from None
+            if error.code != 403:
+                raise SessionError(f"Serwer sesji odpowiedział błędem {error.code}.") from None
+            raise SessionError(refusal_text(error.message or "") or BAD_PASS) from None
         self._connections.append(connection)
-        provider = Provider(doc, ClientChannel(connection, self.session_id, self._lost))
+        # Only the table's end is told: a freed role's knowledge room closes too, maybe first, and telling
+        # then would show the seat before the table's last state (the role free) reached this copy.
+        provider = Provider(doc, ClientChannel(connection, self.session_id, self._lost if doc is self.doc else None))
         self._providers.append(provider)
         task = asyncio.ensure_future(provider.start())
         self._tasks.append(task)

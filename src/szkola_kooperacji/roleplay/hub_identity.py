@@ -22,7 +22,21 @@ from .seats import Seats
 
 API_URL_ENV = "JUPYTERHUB_API_URL"
 TOKEN_ENV = "JUPYTERHUB_API_TOKEN"
-NOT_ASSIGNED = "Trener nie przydzielił Twojemu kontu roli na tym spotkaniu."
+NOT_ASSIGNED = (
+    "Trener nie przydzielił (jeszcze) Twojemu kontu roli na tym spotkaniu. Poproś trenera o przydział roli, "
+    "a potem odśwież stronę."
+)
+NOT_CONFIRMED = "Platforma nie potwierdziła Twojego konta; zaloguj się ponownie."
+REFUSAL_REASONS = {NOT_ASSIGNED: "Role Not Assigned", NOT_CONFIRMED: "Account Not Confirmed"}
+"""The server's 403 names why it refused a hub account (an HTTP reason phrase is ASCII); the client says it in Polish.
+
+Without it a hub account the trainer never seated read the join link's error, though it used no link.
+"""
+
+
+def refusal_text(reason: str) -> str | None:
+    """Return the Polish message of a hub account's refusal from the reason phrase of the server's 403."""
+    return next((text for text, phrase in REFUSAL_REASONS.items() if phrase == reason), None)
 
 
 def hub_api_url() -> str | None:
@@ -43,9 +57,9 @@ async def account_name(api_url: str, authorization: str) -> str:
         )
         name = json.loads(answer.body).get("name")
     except (HTTPClientError, OSError, ValueError, AttributeError):
-        raise SessionError("Platforma nie potwierdziła Twojego konta; zaloguj się ponownie.") from None
+        raise SessionError(NOT_CONFIRMED) from None
     if not isinstance(name, str) or not name:
-        raise SessionError("Platforma nie potwierdziła Twojego konta; zaloguj się ponownie.")
+        raise SessionError(NOT_CONFIRMED)
     return name
 
 

@@ -10,6 +10,7 @@ hub's PostgreSQL). One trainee holds one role per session; a role has one holder
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.meeting import Meeting
 from ..errors import SessionError
-from ..storage.database import Database
+from ..storage.database import Database, redact
 from ..storage.drafts import trainee_key
 from .store import check_session_id, default_location, open_database
 
@@ -35,7 +36,17 @@ CREATE TABLE IF NOT EXISTS gpzk_seats (
     PRIMARY KEY (session_id, role)
 );
 CREATE INDEX IF NOT EXISTS gpzk_seats_trainee ON gpzk_seats (trainee);
+CREATE TABLE IF NOT EXISTS gpzk_store (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+STORE_STAMP = "store"
+"""Key of the session's ``meta`` where the session server writes the id of the database it checks seats in."""
+
+OTHER_STORE = (
+    "Przydział ról zapisałby się w innej bazie ({where}) niż ta, w której sprawdza go serwer sesji, więc nic by "
+    "nie zmienił. Podaj tę samą bazę co w „szkola roleplay serve --db …” (albo pomiń --db w obu poleceniach) "
+    "i spróbuj ponownie."
+)
 
 
 @dataclass(frozen=True)
@@ -52,8 +63,27 @@ class Seats:
     """The assignments of every session, in the sessions' database."""
 
     def __init__(self, location: Path | str | None = None, database: Database | None = None) -> None:
-        self.database = database or open_database(default_location() if location is None else location)
+        self.location = location if location is not None or database is not None else default_location()
+        self.database = database or open_database(self.location or default_location())
         self.database.executescript(SCHEMA)
+        self.database.execute(
+            "INSERT INTO gpzk_store (name, value) VALUES ('id', ?) ON CONFLICT (name) DO NOTHING",
+            (secrets.token_hex(8),),
+        )
+        row = self.database.execute("SELECT value FROM gpzk_store WHERE name = 'id'").fetchone()
+        self.store_id = str(row[0])
+        """This database's own id (made once, by whoever opens it first): how a session names where its seats are."""
+
+    def check_same_store(self, session: Session) -> None:
+        """Refuse (Polish) when the session's server checks seats in another database than this one.
+
+        An assignment or release written elsewhere would silently not count: the
+        server would keep admitting a freed trainee, or refuse an assigned one.
+        """
+        stamped = session.meta.get(STORE_STAMP)
+        if stamped and stamped != self.store_id:
+            where = redact(self.location) if isinstance(self.location, str) else str(self.location or "?")
+            raise SessionError(OTHER_STORE.format(where=where))
 
     def assign(
         self, session_id: str, role: str, trainee: str, case_id: str, *, names: Mapping[str, str] | None = None
@@ -130,5 +160,6 @@ def release_role(seats: Seats, session_id: str, session: Session, role: str) -> 
     """Free a role: its assignment, and its seat at the table (the trainer's move, from the CLI or the desk)."""
     if role not in session.header().roles:
         raise SessionError(f"Na tym spotkaniu nie ma roli {role}.")
+    seats.check_same_store(session)
     seats.release(session_id, role)
     session.release_role(role)

@@ -33,9 +33,9 @@ from tornado.websocket import WebSocketClosedError, WebSocketHandler
 from ..data.cache import cached_valid_catalog
 from ..domain.case import Case
 from ..errors import SessionError
-from .assigned import AssignedConnections
+from .assigned import AssignedConnections, stamp_store
 from .guard import RoomGuard, check_read_only
-from .hub_identity import hub_api_url, hub_holder
+from .hub_identity import REFUSAL_REASONS, hub_api_url, hub_holder
 from .knowledge import knowledge_doc, reveal_shared
 from .passes import Pass, verify
 from .seats import Seats
@@ -108,6 +108,7 @@ class SessionRooms(WebsocketServer):
                 await room.ydoc_observed.wait()
                 self._watch_shares(room)
                 self._watching[room].append(self.assigned.watch(name, room.ydoc))
+                self._watching[room].append(stamp_store(self.seats, room.ydoc))
                 self.guards[name] = RoomGuard(room.ydoc)
             return room
 
@@ -341,9 +342,9 @@ class SessionHandler(WebSocketHandler):
                 self.holder = await hub_holder(self.rooms.seats, self.rooms.hub_api_url, authorization, session_id)
             else:
                 self.holder = verify(self.rooms.secret, token, session_id)
-        except SessionError:
-            LOG.warning("refused a connection to session %s without a valid pass", session_id)
-            raise web.HTTPError(403) from None
+        except SessionError as error:
+            LOG.warning("refused a connection to session %s without a valid pass (%s)", session_id, error)
+            raise web.HTTPError(403, reason=REFUSAL_REASONS.get(str(error))) from None
 
     def open(self, *args: str | None, **_kwargs: str) -> None:
         """Join the session's room (or the role's knowledge room); the sync protocol starts at once."""

@@ -2,7 +2,7 @@
 
 Layout of the ``pycrdt.Doc`` (all values are strings, lists of strings or maps of them):
 
-- ``meta``       case_id, forum, lead (the GOPS institution id)
+- ``meta``       case_id, forum, lead (the GOPS institution id), next_meeting (the trainer's, for the protokół)
 - ``roles``      institution id → who plays it ("" when free)
 - ``diagnosis``  ``json``: the team's diagnosis, written whole by the lead
 - ``frame``      contract field → JSON value (goals, period, reviews… — the contract without actions)
@@ -38,6 +38,9 @@ from ..errors import SessionError
 
 _Json = TypeVar("_Json", Diagnosis, Action)
 _Row = TypeVar("_Row", ShareAct, MeetingEvent)
+
+NEXT_MEETING_LIMIT = 300
+"""How long the trainer's note of the next meeting may be (one line of the protokół)."""
 
 FRAME_EXCLUDED = frozenset({"actions"})
 """Contract fields the frame never holds: actions come from accepted proposals."""
@@ -206,6 +209,14 @@ class Session:
         self.events.append(event.model_dump(mode="json"))
         return event.id
 
+    def set_next_meeting(self, text: str) -> None:
+        """Record when and where the team meets next, for every role's protokół (the trainer's move)."""
+        text = " ".join(text.split())
+        if len(text) > NEXT_MEETING_LIMIT:
+            raise SessionError(f"Termin następnego spotkania: najwyżej {NEXT_MEETING_LIMIT} znaków.")
+        if self.meta.get("next_meeting", "") != text:
+            self.meta["next_meeting"] = text
+
     # -- reading back ---------------------------------------------------------------------------------
 
     def header(self, problems: list[str] | None = None) -> Meeting:
@@ -218,6 +229,7 @@ class Session:
             "forum": meta.get("forum") or Forum.G_PZK.value,
             "lead_institution_id": meta.get("lead") or "nieznany",
             "roles": roles,
+            "next_meeting": str(meta.get("next_meeting") or "")[:NEXT_MEETING_LIMIT],
         }
         try:
             return Meeting.model_validate(meeting_data)

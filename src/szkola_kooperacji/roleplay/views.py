@@ -177,21 +177,32 @@ def _said(case: Case, item_id: str, note: str) -> str:
 
 def facilitator_html(case: Case, directory: ServiceDirectory, meeting: Meeting, feedback: MeetingFeedback) -> str:
     """Return the trainer's view: who is in, what each role contributed and shared, and how sharing is judged."""
-    rows = "".join(
-        f"<tr><td>{_name(directory, c.institution_id)}</td><td>{e(c.holder or 'wolna')}</td>"
-        f"<td>{c.proposed}</td><td>{c.accepted}</td><td>{c.returned}</td><td>{c.shared}</td>"
-        f"<td>{c.sharing_errors}</td></tr>"
-        for c in feedback.contributions
-    )
     findings = "".join(_finding_li(f) for f in feedback.sharing)
     return (
         '<section class="sk-facilitator">'
         f"<h2>Spotkanie: {e(case.title)}</h2><p class='sk-muted'>{e(FORUM_LABELS[meeting.forum])}</p>"
-        "<table class='sk-table'><thead><tr><th>rola</th><th>uczestnik</th><th>zaproponowane</th><th>przyjęte</th>"
-        f"<th>zwrócone</th><th>udostępnienia</th><th>błędy udostępniania</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"{contributions_html(directory, feedback)}"
         f"{team_score_summary_html(feedback)}"
         f"<h3>Udostępnianie informacji</h3><ul class='sk-findings'>{findings or '<li>Bez uwag.</li>'}</ul>"
         f"{table_html(case, directory, meeting)}</section>"
+    )
+
+
+def contributions_html(directory: ServiceDirectory, feedback: MeetingFeedback) -> str:
+    """Return what each role brought to the meeting: proposals and their fate, shares and sharing errors.
+
+    The same table on the trainer's page and in every role's score tab: how the team cooperated.
+    """
+    rows = "".join(
+        f"<tr data-contribution='{e(c.institution_id)}'><td>{_name(directory, c.institution_id)}</td>"
+        f"<td>{e(c.holder or 'wolna')}</td><td>{c.proposed}</td><td>{c.accepted}</td><td>{c.returned}</td>"
+        f"<td>{c.shared}</td><td>{c.sharing_errors}</td></tr>"
+        for c in feedback.contributions
+    )
+    return (
+        "<table class='sk-table sk-contributions'><thead><tr><th>rola</th><th>uczestnik</th><th>zaproponowane</th>"
+        "<th>przyjęte</th><th>zwrócone</th><th>udostępnienia</th><th>błędy udostępniania</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
     )
 
 
