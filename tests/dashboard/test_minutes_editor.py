@@ -26,20 +26,20 @@ SLOT = "dok:kurs/cw10_protokol_gpzk"
 KIND = DocumentKind.PROTOKOL_GPZK
 
 
+def _workspace(store: DraftStore) -> tuple[DocumentWorkspace, MinutesEditor]:
+    """The minutes exercise as the dashboard opens it for one trainee."""
+    doc = load_document(store, "anowak", SLOT, TASK.case, KIND)
+    context = document_context(CATALOG, TASK.case)
+    ws = DocumentWorkspace(
+        "anowak", doc, context=context, task=TASK, store=store, slot=SLOT, last_tab=("Oddanie", w.HTML())
+    )
+    assert isinstance(ws.editor, MinutesEditor)
+    return ws, ws.editor
+
+
 def test_information_from_a_secrecy_holder_needs_consent_live_and_is_kept(tmp_path: Path):
     store = DraftStore(tmp_path / "drafts.sqlite")
-    doc = load_document(store, "anowak", SLOT, TASK.case, KIND)
-    ws = DocumentWorkspace(
-        "anowak",
-        doc,
-        context=document_context(CATALOG, TASK.case),
-        task=TASK,
-        store=store,
-        slot=SLOT,
-        last_tab=("Oddanie", w.HTML()),
-    )
-    editor = ws.editor
-    assert isinstance(editor, MinutesEditor)
+    ws, editor = _workspace(store)
     assert ws.tabs.titles[1] == "Protokół spotkania"
     assert unnamed(ws) == []
     row = editor.information.add()
@@ -61,13 +61,7 @@ def test_information_from_a_secrecy_holder_needs_consent_live_and_is_kept(tmp_pa
 
 def test_a_decision_longer_than_the_count_of_rows_is_kept_and_clears_the_unasked_consent_warning(tmp_path: Path):
     store = DraftStore(tmp_path / "drafts.sqlite")
-    doc = load_document(store, "anowak", SLOT, TASK.case, KIND)
-    context = document_context(CATALOG, TASK.case)
-    ws = DocumentWorkspace(
-        "anowak", doc, context=context, task=TASK, store=store, slot=SLOT, last_tab=("Oddanie", w.HTML())
-    )
-    editor = ws.editor
-    assert isinstance(editor, MinutesEditor)
+    _, editor = _workspace(store)
     row = editor.information.add()
     row.fields["institution_id"].value = "poz_zurawiec"
     row.fields["summary"].value = "leczy się w przychodni"
@@ -91,13 +85,7 @@ def test_a_decision_longer_than_the_count_of_rows_is_kept_and_clears_the_unasked
 
 def test_naming_which_item_was_shared_judges_that_item_and_is_kept(tmp_path: Path):
     store = DraftStore(tmp_path / "drafts.sqlite")
-    doc = load_document(store, "anowak", SLOT, TASK.case, KIND)
-    ws = DocumentWorkspace(
-        "anowak", doc, context=document_context(CATALOG, TASK.case), task=TASK, store=store, slot=SLOT,
-        last_tab=("Oddanie", w.HTML()),
-    )  # fmt: skip
-    editor = ws.editor
-    assert isinstance(editor, MinutesEditor)
+    _, editor = _workspace(store)
     row = editor.information.add()
     labels = {value: label for label, value in row.fields["item_id"].options}
     assert labels["K3"].startswith("Krzysztof sam zgłosił się do poradni"), labels["K3"]  # what may be said first
@@ -120,18 +108,7 @@ def test_naming_which_item_was_shared_judges_that_item_and_is_kept(tmp_path: Pat
 def test_information_entries_are_labelled_cards_and_other_rows_stay_plain(tmp_path: Path):
     """Four long choices do not fit side by side at 1024 px: each field of an entry shows its name as its label."""
     store = DraftStore(tmp_path / "drafts.sqlite")
-    doc = load_document(store, "anowak", SLOT, TASK.case, KIND)
-    ws = DocumentWorkspace(
-        "anowak",
-        doc,
-        context=document_context(CATALOG, TASK.case),
-        task=TASK,
-        store=store,
-        slot=SLOT,
-        last_tab=("Oddanie", w.HTML()),
-    )
-    editor = ws.editor
-    assert isinstance(editor, MinutesEditor)
+    _, editor = _workspace(store)
     entry = editor.information.add()
     assert "sk-row-labelled" in entry._dom_classes
     assert [f.description for f in entry.fields.values()] == [c.name for c in editor.information_columns]
