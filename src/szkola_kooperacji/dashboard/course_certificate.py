@@ -33,6 +33,10 @@ class CertificateOffer(StrEnum):
     """No group's course is served (a workshop without a course folder): there is no register to sign."""
 
 
+WHO_ISSUES = "trener wydaje zaświadczenia całej grupie; każde ma numer, który organizator może sprawdzić"
+"""Why a hub trainee gets the certificate from the organiser, and that it can be checked."""
+
+
 def certificate_offer(has_course_folder: bool, environ: dict[str, str] | None = None) -> CertificateOffer:
     """Decide what this server offers: a hub user's server never issues, a course folder's owner does."""
     env = os.environ if environ is None else environ
@@ -51,8 +55,7 @@ def organiser_note(progress: CourseProgress, module: ModuleProgress) -> w.HTML:
     """Return the note under a completed module on a hub: who issues its certificate, how far the trainee is."""
     note = w.HTML(
         f"<p class='sk-certificate-note'><b>Moduł ukończony.</b> Zaświadczenie za moduł „{e(module.module.title)}” "
-        "wyda Ci organizator kursu (trener wydaje zaświadczenia całej grupie; każde ma numer, który organizator "
-        f"może sprawdzić). Ukończone moduły: {modules_done(progress)}.</p>"
+        f"wyda Ci organizator kursu ({WHO_ISSUES}). Ukończone moduły: {modules_done(progress)}.</p>"
     )
     note.add_class(f"sk-certificate-note-{module.module.id}")
     return note
@@ -63,8 +66,5 @@ def course_done_text(offer: CertificateOffer) -> str:
     if offer is CertificateOffer.DOWNLOAD:
         return "<b>Kurs ukończony.</b> Gratulacje! Pobierz zaświadczenie ukończenia kursu."
     if offer is CertificateOffer.ORGANISER:
-        return (
-            "<b>Kurs ukończony.</b> Gratulacje! Zaświadczenie ukończenia kursu wyda Ci organizator "
-            "(trener wydaje zaświadczenia całej grupie; każde ma numer, który organizator może sprawdzić)."
-        )
+        return f"<b>Kurs ukończony.</b> Gratulacje! Zaświadczenie ukończenia kursu wyda Ci organizator ({WHO_ISSUES})."
     return "<b>Kurs ukończony.</b> Gratulacje!"
