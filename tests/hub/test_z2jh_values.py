@@ -120,8 +120,8 @@ def test_kubernetes_deployment_matches_the_single_server_hub():
     assert values["cull"]["enabled"] is True
     assert TRAINER_GROUP in values["hub"]["config"]["JupyterHub"]["load_groups"]
     assert "extraConfig" not in values["hub"]  # the hook is written by `szkola z2jh`, into kursy.yaml
-    trainee = _spawned(trainee_group(REGIONAL))
-    assert trainee.args == [f"--config={IMAGE_TRAINEE_CONFIG}"]  # the one-server hub's trainee server
+    trainee = _spawned(trainee_group(REGIONAL), starts=2)
+    assert trainee.args == [f"--config={IMAGE_TRAINEE_CONFIG}"]  # the one-server hub's trainee server, once
     assert trainee.default_url == ""  # singleuser.defaultUrl: the dashboard
 
 
@@ -272,12 +272,16 @@ def _user(groups: tuple[str, ...], admin: bool) -> SimpleNamespace:
     return SimpleNamespace(name=TWO_COURSES, admin=admin, groups=[SimpleNamespace(name=g) for g in groups])
 
 
-def _spawned(*groups: str, admin: bool = False) -> SimpleNamespace:
-    """Run the chart's pre-spawn hook from kursy.yaml on a stand-in spawner of a user in these hub groups."""
+def _spawned(*groups: str, admin: bool = False, starts: int = 1) -> SimpleNamespace:
+    """Run the chart's pre-spawn hook from kursy.yaml on a stand-in spawner of a user in these hub groups.
+
+    JupyterHub keeps one spawner per server, so a server started again meets the hook again (``starts``).
+    """
     config = Config()
     exec(_values(COURSES)["hub"]["extraConfig"][HOOK_NAME], {"c": config})  # as the hub runs extraConfig
     spawner = SimpleNamespace(user=_user(groups, admin), args=[], environment={}, default_url="")
-    config.KubeSpawner.pre_spawn_hook(spawner)
+    for _ in range(starts):
+        config.KubeSpawner.pre_spawn_hook(spawner)
     return spawner
 
 

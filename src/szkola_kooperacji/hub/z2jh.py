@@ -36,7 +36,7 @@ def szkola_roles(spawner):
     if spawner.user.admin or TRAINERS in groups or any(g.startswith(GRADER_PREFIX) for g in groups):
         spawner.default_url = "/lab"
         return
-    spawner.args = [*spawner.args, *TRAINEE_ARGS]
+    spawner.args = [*(a for a in spawner.args if a not in TRAINEE_ARGS), *TRAINEE_ARGS]  # once, at every start
     courses = sorted(g[len(TRAINEE_PREFIX):] for g in groups if g.startswith(TRAINEE_PREFIX))
     if len(courses) > 1:  # as on one server: no server, and the hub's page says why (HTTPError, 409)
         message = SEVERAL_COURSES.format(user=spawner.user.name, courses=", ".join(courses))
