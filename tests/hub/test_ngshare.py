@@ -253,25 +253,31 @@ def _course_row(page: dict[str, Any], state: ItemState, detail: str) -> None:
     assert detail in row, page
 
 
-def _released_course(share: NgshareHub, tmp_path: Path) -> tuple[Path, CourseFolder]:
-    """The trainer's course folder of the regional course, its course in ngshare with anowak, the exercise released."""
+def _released_course(
+    share: NgshareHub, tmp_path: Path, group: str = DASHBOARD_GROUP, instructor: str = TRAINER
+) -> tuple[Path, CourseFolder]:
+    """The course folder of the regional course, its course in ngshare with anowak, the exercise released.
+
+    ``instructor`` is the ngshare account that creates, fills and releases the course: a trainer, or a
+    course's formgrader service.
+    """
     roster = tmp_path / "lista.csv"
     roster.write_text("id,first_name,last_name\nanowak,Anna,Nowak\n", encoding="utf-8")
     course = tmp_path / "kurs"
     init = ["course", "init", str(course), "--course", str(ROOT / "courses" / f"{PROGRAMME}.yaml")]
-    made = szkola([*init, "--group", DASHBOARD_GROUP, "--roster", str(roster)], tmp_path)
+    made = szkola([*init, "--group", group, "--roster", str(roster)], tmp_path)
     assert made.returncode == 0, made.stdout + made.stderr
     folder = CourseFolder.open(course)
     folder.exchange_root.rmdir()  # nothing may use the shared folder
     manage = str(Path(sys.executable).parent / "ngshare-course-management")
-    created = share.run(ADMIN, [manage, "create_course", DASHBOARD_GROUP, TRAINER], course)
+    created = share.run(ADMIN, [manage, "create_course", group, instructor], course)
     assert "Successfully created" in created.stdout, created.stdout + created.stderr
     listed = tmp_path / "lista_ngshare.csv"
     listed.write_text("student_id,first_name,last_name,email\nanowak,Anna,Nowak,\n", encoding="utf-8")
-    added = share.run(TRAINER, [manage, "add_students", DASHBOARD_GROUP, str(listed), "--no-gb"], course)
+    added = share.run(instructor, [manage, "add_students", group, str(listed), "--no-gb"], course)
     assert "was successfully added" in added.stdout, added.stdout + added.stderr
     nbgrader(course, "generate_assignment", EXERCISE)
-    share.nbgrader(TRAINER, ["release_assignment", EXERCISE], course)
+    share.nbgrader(instructor, ["release_assignment", EXERCISE], course)
     return course, folder
 
 
@@ -325,21 +331,7 @@ def test_a_courses_formgrader_pod_releases_and_collects_through_ngshare_as_its_s
     """The shared formgrader of a course (its pod) runs nbgrader with the service's token: ngshare knows it by the
     service's name, so the organiser makes that name an instructor of the course (docs/hub.md)."""
     share, group = ngshare_hub, "regionalny_formgrader"
-    roster = tmp_path / "lista.csv"
-    roster.write_text("id,first_name,last_name\nanowak,Anna,Nowak\n", encoding="utf-8")
-    course = tmp_path / "kurs"
-    init = ["course", "init", str(course), "--course", str(ROOT / "courses" / f"{PROGRAMME}.yaml"), "--group", group]
-    made = szkola([*init, "--roster", str(roster)], tmp_path)
-    assert made.returncode == 0, made.stdout + made.stderr
-    manage = str(Path(sys.executable).parent / "ngshare-course-management")
-    created = share.run(ADMIN, [manage, "create_course", group, FORMGRADER_SERVICE], course)
-    assert "Successfully created" in created.stdout, created.stdout + created.stderr
-    listed = tmp_path / "lista_ngshare.csv"
-    listed.write_text("student_id,first_name,last_name,email\nanowak,Anna,Nowak,\n", encoding="utf-8")
-    added = share.run(FORMGRADER_SERVICE, [manage, "add_students", group, str(listed), "--no-gb"], course)
-    assert "was successfully added" in added.stdout, added.stdout + added.stderr
-    nbgrader(course, "generate_assignment", EXERCISE)
-    share.nbgrader(FORMGRADER_SERVICE, ["release_assignment", EXERCISE], course)
+    course, _ = _released_course(share, tmp_path, group, FORMGRADER_SERVICE)
     home = tmp_path / "anowak"
     home.mkdir()
     share.nbgrader("anowak", ["fetch_assignment", EXERCISE, f"--course={group}"], home)
