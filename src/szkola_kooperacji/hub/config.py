@@ -22,6 +22,7 @@ from typing import Any
 from ..data.paths import project_root
 from ..serving import DISCONNECTED_KERNEL_SECONDS, JUPYTER_DATA, TEMPLATE
 from ..storage.drafts import STORE_ENV
+from . import singleuser
 from .courses import SERVER_ROLE, course_groups, course_roles, course_services, trainer_server_config
 from .oauth_race import EXTENSION as OAUTH_RETRY
 from .roleplay_service import kernel_environment, session_service
@@ -85,7 +86,6 @@ def configure(c: Any, settings: HubSettings) -> None:
     state = Path(settings.state_dir).resolve()
     state.mkdir(parents=True, exist_ok=True)
     python = settings.python or sys.executable
-    bin_dir = Path(python).parent
     trainee_config, trainer_config = state / "trainee_server_config.py", state / "trainer_server_config.py"
     trainee_config.write_text(trainee_server_config(), encoding="utf-8")
     trainer_config.write_text(trainer_server_config(), encoding="utf-8")
@@ -116,7 +116,7 @@ def configure(c: Any, settings: HubSettings) -> None:
     c.SzkolaSpawner.trainer_config = str(trainer_config)
     c.SzkolaSpawner.courses = dict(settings.courses)
     c.SzkolaSpawner.default_course = settings.default_course or ""
-    c.Spawner.cmd = [str(bin_dir / "jupyterhub-singleuser")]
+    c.Spawner.cmd = singleuser.command(python)
     c.Spawner.default_url = ""  # each role's server configuration names its own page
     c.Spawner.http_timeout = 120
     c.Spawner.start_timeout = 120
@@ -135,7 +135,7 @@ def configure(c: Any, settings: HubSettings) -> None:
             "command": [python, "-m", "jupyterhub_idle_culler", f"--timeout={settings.idle_minutes * 60}"],
         },
         session_service(settings, state, python, environment),
-        *course_services(settings, state, bin_dir, environment),
+        *course_services(settings, state, python, environment),
     ]
     c.JupyterHub.load_roles = [
         {

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..grading import COURSE_ENV
+from . import singleuser
 from .oauth_race import EXTENSION as OAUTH_RETRY
 from .server_config import python_config
 from .settings import TRAINER_GROUP, HubSettings, grader_group, trainee_group
@@ -108,7 +109,7 @@ def course_roles(settings: HubSettings) -> list[dict[str, Any]]:
 
 
 def course_services(
-    settings: HubSettings, state: Path, bin_dir: Path, environment: dict[str, str]
+    settings: HubSettings, state: Path, python: str, environment: dict[str, str]
 ) -> list[dict[str, Any]]:
     """Per course, a shared JupyterLab with the formgrader in the course folder, started by the hub."""
     services = []
@@ -119,7 +120,7 @@ def course_services(
             {
                 "name": name,
                 "url": f"http://127.0.0.1:{free_port()}",
-                "command": [str(bin_dir / "jupyterhub-singleuser"), f"--config={config}"],
+                "command": [*singleuser.command(python), f"--config={config}"],
                 "cwd": folder,
                 "oauth_no_confirm": True,  # the hub's own service: no "authorize access?" page for trainers
                 "environment": {**environment, COURSE_ENV: folder},

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..grading import COURSE_ID_ENV, COURSE_PROGRAM_ENV
 from ..grading.course_folder import CourseFolder
+from . import singleuser
 from .courses import SERVER_ROLE, course_groups, course_roles
 from .settings import GRADER_GROUP_PREFIX, SEVERAL_COURSES, TRAINEE_GROUP_PREFIX, TRAINER_GROUP, HubSettings
 
@@ -104,7 +105,7 @@ def formgrader_container(course: str, image: str) -> dict[str, Any]:
     return {
         "name": "formgrader",
         "image": image,
-        "command": ["jupyterhub-singleuser", f"--config={IMAGE_COURSE_CONFIG}"],
+        "command": [*singleuser.command(), f"--config={IMAGE_COURSE_CONFIG}"],
         "workingDir": FORMGRADER_FOLDER,
         "ports": [{"containerPort": FORMGRADER_PORT}],
         "env": [
