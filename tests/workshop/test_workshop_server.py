@@ -10,6 +10,7 @@ import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psutil
 import pytest
@@ -125,3 +126,36 @@ def test_console_of_a_start_and_a_burst_is_a_quiet_status_board(workshop: Server
     technical = (tmp_path / LOG_NAME).read_text(errors="replace")
     assert "Voilà is running at" in technical  # Voilà's own log is kept, in the file
     assert not list(Path(workshop.store.parent).glob("kernel-*")), "kernel sockets stay out of the work folders"
+
+
+async def _arrival_messages(url: str, number: int) -> list[dict[str, Any]]:
+    """Every message a trainee's page receives from opening the dashboard to signing in."""
+    session = Session(url)
+    received: list[dict[str, Any]] = []
+    handle = session._handle
+
+    def record(message: dict[str, Any]) -> None:
+        received.append(message)
+        handle(message)
+
+    session._handle = record  # type: ignore[method-assign]
+    try:
+        await session.open_page()
+        await session.connect()
+        await session.set_value("sk-trainee-name", f"Uczestnik {number}", wait=False)
+        await session.set_value("sk-trainee-code", f"kod-uczestnika-{number}", wait=False)
+        await session.click("sk-sign-in")
+        assert session.shows("Witaj po raz pierwszy")
+        return received
+    finally:
+        await session.close()
+
+
+def test_a_page_connects_on_the_kernels_welcome_without_extra_requests_or_output(workshop: Server):
+    for number in range(2):  # both prepared dashboards
+        received = run(_arrival_messages(workshop.url, number))
+        kinds = [m["header"]["msg_type"] for m in received]
+        requests = {m["parent_header"].get("msg_type") for m in received if m["header"]["msg_type"] == "status"}
+        assert "update_states" in {m["content"].get("data", {}).get("method") for m in received}
+        assert "kernel_info_request" not in requests, requests  # no nudge: the kernel's welcome was enough
+        assert "stream" not in kinds, [m["content"] for m in received if m["header"]["msg_type"] == "stream"]

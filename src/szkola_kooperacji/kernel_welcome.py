@@ -1,0 +1,61 @@
+"""A trainee's kernel websocket that opens on the kernel's IOPub welcome, without two ``kernel_info`` requests.
+
+Jupyter's server makes sure a new websocket's IOPub subscription is live before relaying the
+page's first messages (a message published earlier would be lost). It "nudges": it opens two
+more sockets and sends ``kernel_info`` requests on shell and control until an IOPub message
+comes back. ipykernel 7 announces each new subscription itself (``iopub_welcome``, JEP 65), so
+that message alone says the subscription is live. Waiting for it spares each trainee's arrival
+two kernel requests, their four status messages and two sockets; with forty trainees arriving
+at once those were a quarter of the requests their kernels served. The pool checked this
+kernel's ``kernel_info`` moments before (``kernel_pool``), so it is known to answer.
+
+ZeroMQ tells a publisher of a subscription only when its topic is new, and Jupyter's server
+already listens to every kernel's IOPub (for its activity), so the websocket's subscription to all
+messages is never new. The websocket therefore also subscribes to a topic of its own, which is:
+ZeroMQ applies one socket's subscriptions in order, so when the kernel welcomes that topic, the
+subscription to all messages is live too. A kernel older than ipykernel 7 sends no welcome: after
+``WELCOME_SECONDS`` the nudge runs as Jupyter's does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from typing import Any
+
+import zmq
+from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
+
+WELCOME_SECONDS = 1.0
+"""How long to wait for the welcome before nudging; it comes in milliseconds, even with forty arriving."""
+
+
+class WelcomedConnection(ZMQChannelsWebsocketConnection):
+    """A kernel websocket connection whose subscription is confirmed by the kernel's welcome."""
+
+    def nudge(self) -> asyncio.Future[None]:
+        """Resolve on the first IOPub message (the welcome); nudge as Jupyter does if none comes."""
+        iopub = self.channels["iopub"]
+        welcomed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        topic = f"szkola-welcome-{uuid.uuid4().hex}".encode()
+
+        def on_iopub(_message: Any) -> None:
+            if not welcomed.done():
+                iopub.stop_on_recv()
+                iopub.socket.setsockopt(zmq.UNSUBSCRIBE, topic)
+                welcomed.set_result(None)
+
+        iopub.on_recv(on_iopub)
+        iopub.socket.setsockopt(zmq.SUBSCRIBE, topic)  # new to the kernel: it answers with its welcome
+        nudge = super().nudge
+
+        async def wait() -> None:
+            try:
+                await asyncio.wait_for(welcomed, WELCOME_SECONDS)
+            except TimeoutError:
+                if not iopub.closed():
+                    iopub.stop_on_recv()
+                self.log.debug("No IOPub welcome from kernel %s: nudging", self.kernel_id)
+                await nudge()
+
+        return asyncio.ensure_future(wait())
