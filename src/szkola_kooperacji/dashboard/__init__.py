@@ -15,7 +15,7 @@ from ..data.cache import cached_valid_catalog
 from ..errors import DataError
 from ..grading import COURSE_ENV
 from ..storage import DraftStore
-from . import quiet_flush, widget_states
+from . import quiet_flush, quiet_log, widget_states
 from .hub_identity import HubDashboard, hub_user
 from .landing import Dashboard
 from .render import e
@@ -24,6 +24,7 @@ from .shared_looks import share_default_looks
 share_default_looks()  # every page of the package: one default layout and style per widget kind
 widget_states.install()  # a page's widget states answered from a copy made before its trainee came
 quiet_flush.install()  # no wait on the output thread after each message when nothing was printed
+quiet_log.install()  # no false "No such comm" alarm sent to the page as output
 
 
 def dashboard() -> w.Widget:
@@ -42,6 +43,7 @@ def dashboard() -> w.Widget:
     else:
         page = Dashboard(catalog, DraftStore(), course)
     widget_states.prepare()
+    quiet_log.quiet_kernel()  # the kernel exists now (in a fork server it did not at import)
     return page
 
 

@@ -14,15 +14,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from dataclasses import dataclass
 from typing import Any
 
 from ipywidgets.widgets import widget as ipywidgets_widget
 
 _Answer = tuple[dict[str, Any], list[Any], list[Any]]
-COMM_LOGGER = "Comm"
-"""The ``comm`` package's logger, which warns of a message to an unknown comm."""
 
 
 @dataclass
@@ -85,8 +82,4 @@ def install() -> None:
 
     widget_class.notify_change = notify_change
     widget_class._handle_control_comm_msg = classmethod(_answer_control)
-    # The page opens the control comm and asks for the states in one breath. ipykernel 7's shell thread
-    # looks the comm up before its main thread has opened it, and warns "No such comm": a false alarm
-    # (the request is served as usual) that reached the page as output in four arrivals of five.
-    logging.getLogger(COMM_LOGGER).setLevel(logging.ERROR)
     widget_class._szkola_states_installed = True
