@@ -239,21 +239,22 @@ def workshop_kernel_manager_factory(
             kernel._activity_stream = kernel.connect_iopub()
             session = kernel.session
 
-            def record_activity(msg_list: list[bytes]) -> None:
-                _idents, parts = session.feed_identities(msg_list)
-                msg_type = json.loads(parts[1]).get("msg_type")
-                parent_type = json.loads(parts[2] or b"{}").get("msg_type")
+            def record_activity(msg_list: list[Any]) -> None:
+                # Frames, not copies: only the header, the parent and a status's content are read.
+                _idents, parts = session.feed_identities(msg_list, copy=False)
+                msg_type = json.loads(parts[1].bytes).get("msg_type")
+                parent_type = json.loads(parts[2].bytes or b"{}").get("msg_type")
                 tracked = self.track_message_type(parent_type)
                 if self.track_message_type(msg_type) or tracked or kernel.execution_state == "busy":
                     self.last_kernel_activity = kernel.last_activity = utcnow()
                 if msg_type == "status":
-                    state = json.loads(parts[4]).get("execution_state")
+                    state = json.loads(parts[4].bytes).get("execution_state")
                     if tracked:
                         kernel.execution_state = state
                     elif kernel.execution_state == "starting" and state != "starting":
                         kernel.execution_state = "idle"
 
-            kernel._activity_stream.on_recv(record_activity)
+            kernel._activity_stream.on_recv(record_activity, copy=False)
 
         async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
             if cap and len(self.list_kernel_ids()) >= cap:
