@@ -115,8 +115,8 @@ def voila_command(options: ServeOptions, runtime_dir: Path | None = None) -> lis
         # nbclient waits 4 s for a cell's output after its reply: while many kernels start together the
         # output (the dashboard itself) can come later, and the page would be rendered without it.
         f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT_SECONDS}",
-        # A trainee's websocket opens on the kernel's IOPub welcome, without two kernel_info requests.
-        "--Voila.kernel_websocket_connection_class=szkola_kooperacji.kernel_welcome.WelcomedConnection",
+        # A trainee's websocket: shell and IOPub only, opened on the kernel's IOPub welcome (no nudge).
+        "--Voila.kernel_websocket_connection_class=szkola_kooperacji.kernel_connection.DashboardConnection",
     ]
     if runtime_dir is not None:  # Voilà makes a private folder for connection files and sockets inside
         command.append(f"--Voila.connection_dir_root={runtime_dir}")

@@ -1,4 +1,9 @@
-"""A trainee's kernel websocket that opens on the kernel's IOPub welcome, without two ``kernel_info`` requests.
+"""A trainee's kernel websocket: the two channels a dashboard uses, opened on the kernel's IOPub welcome.
+
+A dashboard page sends widget messages on shell and listens on IOPub; it never answers ``input()``
+(stdin) nor interrupts its kernel (control: the page has no such button, and a closed page's kernel
+is shut down over HTTP). Jupyter's server opens all four channels for every websocket; here only
+those two, so each arrival makes two sockets, not four (and not six, counting the nudge's below).
 
 Jupyter's server makes sure a new websocket's IOPub subscription is live before relaying the
 page's first messages (a message published earlier would be lost). It "nudges": it opens two
@@ -30,8 +35,20 @@ WELCOME_SECONDS = 1.0
 """How long to wait for the welcome before nudging; it comes in milliseconds, even with forty arriving."""
 
 
-class WelcomedConnection(ZMQChannelsWebsocketConnection):
-    """A kernel websocket connection whose subscription is confirmed by the kernel's welcome."""
+DASHBOARD_CHANNELS = ("iopub", "shell")
+"""The channels a dashboard page uses; a message for another one is refused with Jupyter's own warning."""
+
+
+class DashboardConnection(ZMQChannelsWebsocketConnection):
+    """A kernel websocket connection on shell and IOPub, whose subscription is confirmed by the kernel's welcome."""
+
+    def create_stream(self) -> None:
+        """Connect the dashboard's channels only (Jupyter's connects stdin and control too)."""
+        identity = self.session.bsession
+        for channel in DASHBOARD_CHANNELS:
+            stream = getattr(self.kernel_manager, f"connect_{channel}")(identity=identity)
+            stream.channel = channel
+            self.channels[channel] = stream
 
     def nudge(self) -> asyncio.Future[None]:
         """Resolve on the first IOPub message (the welcome); nudge as Jupyter does if none comes."""
