@@ -92,7 +92,7 @@ def chart() -> tuple[dict[str, Any], dict[str, Any]]:
     return defaults, schema
 
 
-def _values(path: Path = VALUES) -> dict[str, Any]:
+def values_file(path: Path = VALUES) -> dict[str, Any]:
     loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(loaded, dict)
     return loaded
@@ -100,24 +100,24 @@ def _values(path: Path = VALUES) -> dict[str, Any]:
 
 def test_values_merged_onto_the_chart_defaults_validate_against_its_schema(chart):
     defaults, schema = chart
-    jsonschema.Draft7Validator(schema).validate(merged(defaults, _values()))
-    jsonschema.Draft7Validator(schema).validate(merged(merged(defaults, _values()), _values(COURSES)))
+    jsonschema.Draft7Validator(schema).validate(merged(defaults, values_file()))
+    jsonschema.Draft7Validator(schema).validate(merged(merged(defaults, values_file()), values_file(COURSES)))
 
 
 def test_the_schema_check_catches_a_mistake(chart):
     defaults, schema = chart
-    wrong = _values()
+    wrong = values_file()
     wrong["singleuser"]["defaultUrll"] = wrong["singleuser"].pop("defaultUrl")  # a typo helm would reject
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft7Validator(schema).validate(merged(defaults, wrong))
-    wrong = _values()
+    wrong = values_file()
     wrong["hub"]["db"]["type"] = "postgresql"  # the chart says "postgres"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft7Validator(schema).validate(merged(defaults, wrong))
 
 
 def test_kubernetes_deployment_matches_the_single_server_hub():
-    values = _values()
+    values = values_file()
     assert values["singleuser"]["defaultUrl"] == DASHBOARD_URL
     assert values["hub"]["config"]["JupyterHub"]["authenticator_class"] == "native"
     assert values["hub"]["db"]["type"] == "postgres"
@@ -169,7 +169,7 @@ def _server_config(command: list[str]) -> str | None:
 
 def test_with_values_yaml_alone_every_account_gets_the_trainees_locked_server(chart):
     defaults, _ = chart
-    values = merged(defaults, _values())  # as `helm upgrade` without kursy.yaml
+    values = merged(defaults, values_file())  # as `helm upgrade` without kursy.yaml
     for user in (_user((), admin=False), _user((TRAINER_GROUP,), admin=True)):  # a trainee, the admin trainer
         command = _pod_command(_spawner_without_hook(values, user))
         assert command == server_command(IMAGE_TRAINEE_CONFIG)
@@ -204,7 +204,7 @@ def test_a_trainees_server_runs_no_code_sent_to_its_kernel():
 
 
 def test_each_courses_formgrader_pod_is_the_service_kursy_yaml_registers():
-    services = _values(COURSES)["hub"]["services"]
+    services = values_file(COURSES)["hub"]["services"]
     documents = list(yaml.safe_load_all(FORMGRADERS.read_text(encoding="utf-8")))
     for course in (REGIONAL, SUPRA):
         named = {d["kind"]: d for d in documents if d["metadata"]["name"] == formgrader_host(course)}
@@ -230,7 +230,7 @@ def test_merge_follows_helm():
 
 def test_each_course_has_its_formgrader_service_role_and_groups_as_on_one_server(chart):
     defaults, _ = chart
-    values = merged(merged(defaults, _values()), _values(COURSES))
+    values = merged(merged(defaults, values_file()), values_file(COURSES))
     hub = values["hub"]
     groups = hub["config"]["JupyterHub"]["load_groups"]
     for course in (REGIONAL, SUPRA):
@@ -246,7 +246,7 @@ def test_each_course_has_its_formgrader_service_role_and_groups_as_on_one_server
 
 
 def test_ngshare_is_the_hubs_service_and_the_image_exchanges_through_it():
-    values = _values()
+    values = values_file()
     service = values["hub"]["services"][NGSHARE]
     assert service["url"].startswith("http://")
     assert values["singleuser"]["extraEnv"][NGSHARE_URL_ENV] == f"{service['url']}/services/{NGSHARE}"
@@ -273,7 +273,7 @@ def _egress_to(policy: dict[str, Any], labels: dict[str, str], port: int) -> boo
 
 def test_the_dashboards_network_path_to_ngshare_and_the_store_is_open_and_nothing_more(chart):
     defaults, _ = chart
-    values = merged(merged(defaults, _values()), _values(COURSES))
+    values = merged(merged(defaults, values_file()), values_file(COURSES))
     policy = values["singleuser"]["networkPolicy"]
     assert policy["enabled"] is True
     assert policy["egressAllowRules"]["privateIPs"] is False  # no private address opened wholesale
@@ -293,7 +293,7 @@ def test_the_dashboards_network_path_to_ngshare_and_the_store_is_open_and_nothin
 
 def _image() -> str:
     """The single-user image values.yaml names."""
-    image = _values()["singleuser"]["image"]
+    image = values_file()["singleuser"]["image"]
     return f"{image['name']}:{image['tag']}"
 
 
@@ -314,7 +314,7 @@ def test_the_courses_file_is_what_szkola_z2jh_writes_for_these_courses(tmp_path)
         state_dir="", store="", admins=[ADMIN], courses={k: str(v) for k, v in folders.items()},
         trainers={k: [v] for k, v in TRAINERS.items()},
     )  # fmt: skip
-    assert _values(COURSES) == course_values(settings)
+    assert values_file(COURSES) == course_values(settings)
 
 
 def test_szkola_z2jh_refuses_a_trainer_of_an_unknown_course(tmp_path):
@@ -332,7 +332,7 @@ def _user(groups: tuple[str, ...], admin: bool) -> SimpleNamespace:
 def _hook() -> Callable[[SimpleNamespace], None]:
     """The chart's pre-spawn hook from kursy.yaml, defined as the hub runs ``hub.extraConfig``."""
     config = Config()
-    exec(_values(COURSES)["hub"]["extraConfig"][HOOK_NAME], {"c": config})
+    exec(values_file(COURSES)["hub"]["extraConfig"][HOOK_NAME], {"c": config})
     hook = config.KubeSpawner.pre_spawn_hook
     assert callable(hook)
     return hook  # type: ignore[no-any-return]
@@ -344,7 +344,7 @@ def _spawned(*groups: str, admin: bool = False, starts: int = 1) -> SimpleNamesp
     JupyterHub keeps one spawner per server, so a server started again meets the hook again (``starts``).
     """
     values = merged(
-        merged(yaml.safe_load((CHART / "values.yaml").read_text(encoding="utf-8")), _values()), _values(COURSES)
+        merged(yaml.safe_load((CHART / "values.yaml").read_text(encoding="utf-8")), values_file()), values_file(COURSES)
     )
     spawner = _spawner_without_hook(values, _user(groups, admin))
     spawner.environment = {}
@@ -404,7 +404,7 @@ def test_a_trainee_in_two_courses_groups_is_refused_with_the_one_server_spawners
 
 
 def test_the_gpzk_session_server_is_a_hub_service_the_dashboards_reach():
-    values = _values()
+    values = values_file()
     service = values["hub"]["services"][SERVICE_NAME]
     assert "url" not in service  # no proxy route, as on one server
     assert "command" not in service

@@ -1,0 +1,166 @@
+"""With deploy/z2jh/values.yaml alone, a user's pod runs the trainee's locked dashboard server.
+
+An organiser who installs values.yaml without kursy.yaml (or upgrades without it) runs no hook:
+each pod runs ``singleuser.cmd`` as the chart hands it to KubeSpawner. Here a real hub starts that
+same command line for an account (its image paths mapped onto this machine, as
+test_formgrader_pod.py maps a formgrader pod's), and the account asks its server, with its own
+hub token, for JupyterLab, a new kernel and code run in the dashboard's kernel: all refused.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import secrets
+import sys
+import time
+import urllib.error
+import urllib.request
+from email.message import Message
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from tornado.httpclient import HTTPRequest
+from tornado.websocket import websocket_connect
+
+from szkola_kooperacji.commands.hub import find_proxy
+from szkola_kooperacji.errors import SzkolaError
+from szkola_kooperacji.hub.config import DASHBOARD_URL, trainee_server_config
+from szkola_kooperacji.hub.launch import HubLaunch
+from szkola_kooperacji.hub.z2jh import IMAGE_TRAINEE_CONFIG
+
+from .conftest import ADMIN, HUB_START_S
+from .test_z2jh_values import CHART, merged, values_file
+
+pytestmark = pytest.mark.slow
+
+TRAINEE = "anowak"
+IMAGE_PYTHON = "python"
+"""The image's interpreter in ``singleuser.cmd``: here, this one (with the package installed)."""
+
+
+RUN_AS_HERE = ["--ServerApp.allow_root=True"] if os.geteuid() == 0 else []
+"""The image runs its servers as uid 1000; these tests may run as root, which jupyter_server refuses unless told."""
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def _ask(url: str, token: str, method: str = "GET", follow: bool = True) -> tuple[int, Message, bytes]:
+    data = b"{}" if method == "POST" else None
+    request = urllib.request.Request(url, method=method, data=data, headers={"Authorization": f"token {token}"})
+    opener = urllib.request.build_opener(*([] if follow else [_NoRedirect()]))
+    try:
+        with opener.open(request, timeout=120) as answer:
+            return answer.status, answer.headers, answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def _pod_command(tmp_path: Path) -> tuple[list[str], str]:
+    """``singleuser.cmd`` and ``singleuser.defaultUrl`` of values.yaml merged onto the chart's defaults, as helm does.
+
+    The image's trainee configuration is written here as deploy/Dockerfile writes it (checked by
+    test_z2jh_values.py), and the image's ``python`` is this interpreter.
+    """
+    defaults = yaml.safe_load((CHART / "values.yaml").read_text(encoding="utf-8"))
+    singleuser = merged(defaults, values_file())["singleuser"]
+    config = tmp_path / "trainee_server_config.py"
+    config.write_text(trainee_server_config(), encoding="utf-8")
+    here = {IMAGE_PYTHON: sys.executable, f"--config={IMAGE_TRAINEE_CONFIG}": f"--config={config}"}
+    return [here.get(part, part) for part in singleuser["cmd"]], singleuser["defaultUrl"]
+
+
+def _code_runs(url: str, token: str) -> bool:
+    """Send an ``execute_request`` to the dashboard's kernel; say whether the kernel answered it.
+
+    The ``kernel_info_request`` sent after it proves the kernel answers this socket, so a missing
+    ``execute_reply`` means the message was refused, not slow (as tests/hub/test_hub.py does in a page).
+    """
+
+    def message(kind: str, content: dict[str, Any]) -> str:
+        header = {"msg_id": kind + secrets.token_hex(4), "msg_type": kind, "username": "", "session": "proba"}
+        header |= {"date": "2026-11-27T08:00:00Z", "version": "5.3"}
+        return json.dumps(
+            {"header": header, "parent_header": {}, "metadata": {}, "content": content, "channel": "shell"}
+        )
+
+    async def ask() -> bool:
+        socket = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {token}"}))
+        code = {"code": "1 / 0", "silent": False, "store_history": False, "user_expressions": {}}
+        await socket.write_message(message("execute_request", {**code, "allow_stdin": False, "stop_on_error": True}))
+        await socket.write_message(message("kernel_info_request", {}))
+        kinds: list[str] = []
+        deadline = time.monotonic() + 30
+        while "kernel_info_reply" not in kinds and time.monotonic() < deadline:
+            answer = await asyncio.wait_for(socket.read_message(), timeout=30)
+            assert isinstance(answer, str), "the kernel's socket closed"
+            kinds.append(json.loads(answer)["header"]["msg_type"])
+        socket.close()
+        assert "kernel_info_reply" in kinds, kinds
+        return bool({"execute_reply", "execute_input", "error"} & set(kinds))
+
+    return asyncio.run(ask())
+
+
+def test_without_kursy_yaml_a_users_pod_serves_the_locked_dashboard(tmp_path: Path):
+    try:
+        find_proxy(None)
+    except SzkolaError as missing:
+        pytest.skip(str(missing))
+    command, default_url = _pod_command(tmp_path)
+    organiser = secrets.token_hex(16)
+    (tmp_path / "users" / TRAINEE).mkdir(parents=True)
+    extra = tmp_path / "extra_config.py"
+    extra.write_text(
+        "# The chart's KubeSpawner, here a local process: cmd + get_args(), singleuser.defaultUrl, no hook.\n"
+        "c.JupyterHub.spawner_class = 'simple'\n"
+        f"c.Spawner.cmd = {command!r}\n"
+        f"c.Spawner.default_url = {default_url!r}\n"
+        f"c.Spawner.args = {RUN_AS_HERE!r}\n"
+        f"c.SimpleLocalProcessSpawner.home_dir_template = {str(tmp_path / 'users' / '{username}')!r}\n"
+        f"c.JupyterHub.services.append({{'name': 'organizator', 'api_token': {organiser!r}}})\n"
+        "c.JupyterHub.load_roles.append({'name': 'organizator', 'scopes': ['admin:users', 'admin:servers', "
+        "'tokens'], 'services': ['organizator']})\n",
+        encoding="utf-8",
+    )
+    hub = HubLaunch(ADMIN, "", tmp_path / "state", config=extra).start(tmp_path / "hub.log")
+    try:
+        hub.wait_up(HUB_START_S)
+        status, _, body = _ask(hub.at(f"hub/api/users/{TRAINEE}"), organiser, "POST")
+        assert status == 201, body
+        status, _, body = _ask(hub.at(f"hub/api/users/{TRAINEE}/tokens"), organiser, "POST")
+        assert status == 201, body
+        token = json.loads(body)["token"]
+        status, _, body = _ask(hub.at(f"hub/api/users/{TRAINEE}/server"), organiser, "POST")
+        assert status in (201, 202), body
+        deadline, ready = time.monotonic() + 180, False
+        while time.monotonic() < deadline and not ready:
+            time.sleep(1)
+            _, _, body = _ask(hub.at(f"hub/api/users/{TRAINEE}"), organiser)
+            ready = bool(json.loads(body)["servers"].get("", {}).get("ready"))
+        assert ready, hub.log.read_text(errors="replace")[-3000:]
+
+        server = hub.at(f"user/{TRAINEE}/")
+        status, headers, _ = _ask(server, token, follow=False)
+        assert (status, str(headers.get("Location", "")).split("?")[0]) == (302, f"/user/{TRAINEE}{DASHBOARD_URL}")
+        for closed in ("lab", "tree", "api/terminals", "formgrader"):  # no Lab, files, terminal or nbgrader
+            status, _, _ = _ask(server + closed, token)
+            assert status in (403, 404), (closed, status)
+        status, _, _ = _ask(server + "api/kernels", token, "POST")  # no kernel of the trainee's own
+        assert status == 403
+
+        status, _, page = _ask(server + DASHBOARD_URL.lstrip("/"), token)
+        assert status == 200
+        found = re.search(rb'"kernelId": "([0-9a-f-]+)"', page)
+        assert found is not None, page[:2000]
+        channels = server.replace("http", "ws", 1) + f"api/kernels/{found.group(1).decode()}/channels"
+        assert _code_runs(channels, token) is False, "code sent to the dashboard's kernel must not run"
+    finally:
+        hub.stop(patience=30)
