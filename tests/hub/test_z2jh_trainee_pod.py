@@ -1,15 +1,18 @@
-"""With deploy/z2jh/values.yaml alone, a user's pod runs the trainee's locked dashboard server.
+"""With deploy/z2jh/values.yaml alone, every pod runs the trainee's locked dashboard; kursy.yaml unlocks trainers.
 
 An organiser who installs values.yaml without kursy.yaml (or upgrades without it) runs no hook:
 each pod runs ``singleuser.cmd`` as the chart hands it to KubeSpawner. Here a real hub starts that
 same command line for an account (its image paths mapped onto this machine, as
 test_formgrader_pod.py maps a formgrader pod's), and the account asks its server, with its own
-hub token, for JupyterLab, a new kernel and code run in the dashboard's kernel: all refused.
+hub token, for JupyterLab, a new kernel and code run in the dashboard's kernel: all refused, to
+the admin too. With kursy.yaml's hook the admin's server is JupyterLab with the image's trainer
+configuration, and a trainee's is still the dashboard.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -18,9 +21,11 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from email.message import Message
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -30,11 +35,11 @@ from tornado.websocket import websocket_connect
 from szkola_kooperacji.commands.hub import find_proxy
 from szkola_kooperacji.errors import SzkolaError
 from szkola_kooperacji.hub.config import DASHBOARD_URL, trainee_server_config
-from szkola_kooperacji.hub.launch import HubLaunch
-from szkola_kooperacji.hub.z2jh import IMAGE_TRAINEE_CONFIG
+from szkola_kooperacji.hub.launch import HubLaunch, RunningHub
+from szkola_kooperacji.hub.z2jh import HOOK_NAME, IMAGE_TRAINEE_CONFIG, IMAGE_TRAINER_CONFIG, pod_trainer_server_config
 
 from .conftest import ADMIN, HUB_START_S
-from .test_z2jh_values import CHART, merged, values_file
+from .test_z2jh_values import CHART, COURSES, merged, values_file
 
 pytestmark = pytest.mark.slow
 
@@ -109,58 +114,113 @@ def _code_runs(url: str, token: str) -> bool:
     return asyncio.run(ask())
 
 
-def test_without_kursy_yaml_a_users_pod_serves_the_locked_dashboard(tmp_path: Path):
+@contextlib.contextmanager
+def _chart_hub(tmp_path: Path, hook: bool) -> Iterator[tuple[RunningHub, str]]:
+    """A real hub whose spawner starts each server as the chart's KubeSpawner would: ``cmd + get_args()``.
+
+    Local processes stand in for pods; ``hook`` adds kursy.yaml's pre-spawn hook (its image paths
+    mapped here too) as the chart runs ``hub.extraConfig``. Yields the hub and an organiser's token.
+    """
     try:
         find_proxy(None)
     except SzkolaError as missing:
         pytest.skip(str(missing))
     command, default_url = _pod_command(tmp_path)
     organiser = secrets.token_hex(16)
-    (tmp_path / "users" / TRAINEE).mkdir(parents=True)
-    extra = tmp_path / "extra_config.py"
-    extra.write_text(
-        "# The chart's KubeSpawner, here a local process: cmd + get_args(), singleuser.defaultUrl, no hook.\n"
-        "c.JupyterHub.spawner_class = 'simple'\n"
-        f"c.Spawner.cmd = {command!r}\n"
-        f"c.Spawner.default_url = {default_url!r}\n"
-        f"c.Spawner.args = {RUN_AS_HERE!r}\n"
-        f"c.SimpleLocalProcessSpawner.home_dir_template = {str(tmp_path / 'users' / '{username}')!r}\n"
-        f"c.JupyterHub.services.append({{'name': 'organizator', 'api_token': {organiser!r}}})\n"
+    lines = [
+        "c.JupyterHub.spawner_class = 'simple'",
+        f"c.Spawner.cmd = {command!r}",
+        f"c.Spawner.default_url = {default_url!r}",
+        f"c.Spawner.args = {RUN_AS_HERE!r}",
+        f"c.SimpleLocalProcessSpawner.home_dir_template = {str(tmp_path / 'users' / '{username}')!r}",
+        f"c.JupyterHub.services.append({{'name': 'organizator', 'api_token': {organiser!r}}})",
         "c.JupyterHub.load_roles.append({'name': 'organizator', 'scopes': ['admin:users', 'admin:servers', "
-        "'tokens'], 'services': ['organizator']})\n",
-        encoding="utf-8",
-    )
+        "'admin:server_state', 'tokens'], 'services': ['organizator']})",
+    ]
+    if hook:
+        trainer_config = tmp_path / "trainer_server_config.py"  # as deploy/Dockerfile writes it
+        trainer_config.write_text(pod_trainer_server_config(), encoding="utf-8")
+        source = values_file(COURSES)["hub"]["extraConfig"][HOOK_NAME]
+        source = source.replace(repr(IMAGE_TRAINER_CONFIG), repr(str(trainer_config)))
+        source = source.replace(repr(IMAGE_TRAINEE_CONFIG), repr(str(tmp_path / "trainee_server_config.py")))
+        hook_file = tmp_path / "szkola_roles.py"
+        hook_file.write_text(source, encoding="utf-8")
+        lines += [
+            f"load_subconfig({str(hook_file)!r})  # as the chart's jupyterhub_config.py runs hub.extraConfig",
+            "c.Spawner.pre_spawn_hook = c.KubeSpawner.pre_spawn_hook",
+        ]
+    extra = tmp_path / "extra_config.py"
+    extra.write_text("\n".join(lines) + "\n", encoding="utf-8")
     hub = HubLaunch(ADMIN, "", tmp_path / "state", config=extra).start(tmp_path / "hub.log")
     try:
         hub.wait_up(HUB_START_S)
-        status, _, body = _ask(hub.at(f"hub/api/users/{TRAINEE}"), organiser, "POST")
-        assert status == 201, body
-        status, _, body = _ask(hub.at(f"hub/api/users/{TRAINEE}/tokens"), organiser, "POST")
-        assert status == 201, body
-        token = json.loads(body)["token"]
-        status, _, body = _ask(hub.at(f"hub/api/users/{TRAINEE}/server"), organiser, "POST")
-        assert status in (201, 202), body
-        deadline, ready = time.monotonic() + 180, False
-        while time.monotonic() < deadline and not ready:
-            time.sleep(1)
-            _, _, body = _ask(hub.at(f"hub/api/users/{TRAINEE}"), organiser)
-            ready = bool(json.loads(body)["servers"].get("", {}).get("ready"))
-        assert ready, hub.log.read_text(errors="replace")[-3000:]
+        yield hub, organiser
+    finally:
+        hub.stop(patience=30)
 
-        server = hub.at(f"user/{TRAINEE}/")
-        status, headers, _ = _ask(server, token, follow=False)
-        assert (status, str(headers.get("Location", "")).split("?")[0]) == (302, f"/user/{TRAINEE}{DASHBOARD_URL}")
-        for closed in ("lab", "tree", "api/terminals", "formgrader"):  # no Lab, files, terminal or nbgrader
-            status, _, _ = _ask(server + closed, token)
-            assert status in (403, 404), (closed, status)
-        status, _, _ = _ask(server + "api/kernels", token, "POST")  # no kernel of the trainee's own
-        assert status == 403
 
+def _started(hub: RunningHub, organiser: str, user: str) -> tuple[str, str]:
+    """Start ``user``'s server through the hub's API; return its address and a token of the user's own."""
+    (hub.launch.state.parent / "users" / user).mkdir(parents=True, exist_ok=True)
+    _ask(hub.at(f"hub/api/users/{user}"), organiser, "POST")  # 201, or 409 for the admin the hub made
+    status, _, body = _ask(hub.at(f"hub/api/users/{user}/tokens"), organiser, "POST")
+    assert status == 201, body
+    token = json.loads(body)["token"]
+    status, _, body = _ask(hub.at(f"hub/api/users/{user}/server"), organiser, "POST")
+    assert status in (201, 202), body
+    deadline, ready = time.monotonic() + 180, False
+    while time.monotonic() < deadline and not ready:
+        time.sleep(1)
+        _, _, body = _ask(hub.at(f"hub/api/users/{user}"), organiser)
+        ready = bool(json.loads(body)["servers"].get("", {}).get("ready"))
+    assert ready, hub.log.read_text(errors="replace")[-3000:]
+    return hub.at(f"user/{user}/"), token
+
+
+def _server_config(hub: RunningHub, organiser: str, user: str) -> str | None:
+    """The configuration file the user's server process was started with: the last --config of its command line."""
+    _, _, body = _ask(hub.at(f"hub/api/users/{user}"), organiser)
+    pid = json.loads(body)["servers"][""]["state"]["pid"]  # the local stand-in of the pod
+    command = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+    named = [part.removeprefix("--config=") for part in command if part.startswith("--config=")]
+    return named[-1] if named else None
+
+
+def _assert_locked(server: str, token: str) -> None:
+    """The trainee's dashboard server: it opens the dashboard, and nothing else answers."""
+    status, headers, _ = _ask(server, token, follow=False)
+    assert (status, str(headers.get("Location", "")).split("?")[0]) == (302, urlsplit(server).path + DASHBOARD_URL[1:])
+    for closed in ("lab", "tree", "api/terminals", "formgrader"):  # no Lab, files, terminal or nbgrader
+        status, _, _ = _ask(server + closed, token)
+        assert status in (403, 404), (closed, status)
+    status, _, _ = _ask(server + "api/kernels", token, "POST")  # no kernel of the trainee's own
+    assert status == 403
+
+
+def test_without_kursy_yaml_a_users_pod_serves_the_locked_dashboard(tmp_path: Path):
+    with _chart_hub(tmp_path, hook=False) as (hub, organiser):
+        server, token = _started(hub, organiser, TRAINEE)
+        assert _server_config(hub, organiser, TRAINEE) == str(tmp_path / "trainee_server_config.py")
+        _assert_locked(server, token)
         status, _, page = _ask(server + DASHBOARD_URL.lstrip("/"), token)
         assert status == 200
         found = re.search(rb'"kernelId": "([0-9a-f-]+)"', page)
         assert found is not None, page[:2000]
         channels = server.replace("http", "ws", 1) + f"api/kernels/{found.group(1).decode()}/channels"
         assert _code_runs(channels, token) is False, "code sent to the dashboard's kernel must not run"
-    finally:
-        hub.stop(patience=30)
+        server, token = _started(hub, organiser, ADMIN)  # the admin trainer too, until kursy.yaml says otherwise
+        _assert_locked(server, token)
+
+
+def test_with_kursy_yaml_a_trainers_pod_serves_jupyterlab_and_a_trainees_the_dashboard(tmp_path: Path):
+    with _chart_hub(tmp_path, hook=True) as (hub, organiser):
+        server, token = _started(hub, organiser, ADMIN)
+        assert _server_config(hub, organiser, ADMIN) == str(tmp_path / "trainer_server_config.py")
+        status, headers, _ = _ask(server, token, follow=False)
+        assert (status, str(headers.get("Location", "")).split("?")[0]) == (302, urlsplit(server).path + "lab")
+        for opened in ("lab", "formgrader", "api/terminals"):  # the trainer's Lab grades in their own folder
+            status, _, body = _ask(server + opened, token)
+            assert status == 200, (opened, status, body[:300])
+        server, token = _started(hub, organiser, TRAINEE)
+        assert _server_config(hub, organiser, TRAINEE) == str(tmp_path / "trainee_server_config.py")
+        _assert_locked(server, token)
