@@ -37,8 +37,10 @@ from szkola_kooperacji.errors import SzkolaError
 from szkola_kooperacji.hub.config import DASHBOARD_URL, trainee_server_config
 from szkola_kooperacji.hub.launch import HubLaunch, RunningHub
 from szkola_kooperacji.hub.z2jh import HOOK_NAME, IMAGE_TRAINEE_CONFIG, IMAGE_TRAINER_CONFIG, pod_trainer_server_config
+from tests.browser.conftest import new_course
 
-from .conftest import ADMIN, HUB_START_S
+from .conftest import ADMIN, EXERCISE, HUB_START_S
+from .test_trainer_pod_formgrader import HOME_CONFIG
 from .test_z2jh_values import CHART, COURSES, merged, values_file
 
 pytestmark = pytest.mark.slow
@@ -213,6 +215,10 @@ def test_without_kursy_yaml_a_users_pod_serves_the_locked_dashboard(tmp_path: Pa
 
 
 def test_with_kursy_yaml_a_trainers_pod_serves_jupyterlab_and_a_trainees_the_dashboard(tmp_path: Path):
+    home = tmp_path / "users" / ADMIN
+    home.mkdir(parents=True)
+    new_course(home, {TRAINEE: ("Anna", "Nowak")}, EXERCISE)  # docs/hub.md, step 7: the course in the trainer's home
+    (home / "nbgrader_config.py").write_text(HOME_CONFIG, encoding="utf-8")
     with _chart_hub(tmp_path, hook=True) as (hub, organiser):
         server, token = _started(hub, organiser, ADMIN)
         assert _server_config(hub, organiser, ADMIN) == str(tmp_path / "trainer_server_config.py")
@@ -221,6 +227,9 @@ def test_with_kursy_yaml_a_trainers_pod_serves_jupyterlab_and_a_trainees_the_das
         for opened in ("lab", "formgrader", "api/terminals"):  # the trainer's Lab grades in their own folder
             status, _, body = _ask(server + opened, token)
             assert status == 200, (opened, status, body[:300])
+        status, _, body = _ask(server + "formgrader/api/assignments", token)
+        assert status == 200, body[:300]
+        assert {a["name"]: a["status"] for a in json.loads(body)}.get(EXERCISE) == "released"
         server, token = _started(hub, organiser, TRAINEE)
         assert _server_config(hub, organiser, TRAINEE) == str(tmp_path / "trainee_server_config.py")
         _assert_locked(server, token)
