@@ -347,7 +347,7 @@ def _spawned(*groups: str, admin: bool = False, starts: int = 1) -> SimpleNamesp
         merged(yaml.safe_load((CHART / "values.yaml").read_text(encoding="utf-8")), values_file()), values_file(COURSES)
     )
     spawner = _spawner_without_hook(values, _user(groups, admin))
-    spawner.environment = {}
+    spawner.environment = {}  # the hook's own additions only (extraEnv is the chart's)
     hook = _hook()
     for _ in range(starts):
         hook(spawner)
