@@ -36,7 +36,14 @@ from szkola_kooperacji.commands.hub import find_proxy
 from szkola_kooperacji.errors import SzkolaError
 from szkola_kooperacji.hub.config import DASHBOARD_URL, trainee_server_config
 from szkola_kooperacji.hub.launch import HubLaunch, RunningHub
-from szkola_kooperacji.hub.z2jh import HOOK_NAME, IMAGE_TRAINEE_CONFIG, IMAGE_TRAINER_CONFIG, pod_trainer_server_config
+from szkola_kooperacji.hub.z2jh import (
+    HOOK_NAME,
+    IMAGE_GUARD_CONFIG,
+    IMAGE_TRAINEE_CONFIG,
+    IMAGE_TRAINER_CONFIG,
+    image_guard_config,
+    pod_trainer_server_config,
+)
 from tests.browser.conftest import new_course
 
 from .conftest import ADMIN, EXERCISE, HUB_START_S
@@ -46,6 +53,8 @@ from .test_z2jh_values import CHART, COURSES, merged, values_file
 pytestmark = pytest.mark.slow
 
 TRAINEE = "anowak"
+KEEP = object()
+"""values.yaml's own ``singleuser.cmd``."""
 IMAGE_PYTHON = "python"
 """The image's interpreter in ``singleuser.cmd``: here, this one (with the package installed)."""
 
@@ -70,18 +79,36 @@ def _ask(url: str, token: str, method: str = "GET", follow: bool = True) -> tupl
         return error.code, error.headers, error.read()
 
 
-def _pod_command(tmp_path: Path) -> tuple[list[str], str]:
+def _pod_command(tmp_path: Path, cmd: Any = KEEP) -> tuple[list[str], str, dict[str, str]]:
     """``singleuser.cmd`` and ``singleuser.defaultUrl`` of values.yaml merged onto the chart's defaults, as helm does.
 
-    The image's trainee configuration is written here as deploy/Dockerfile writes it (checked by
-    test_z2jh_values.py), and the image's ``python`` is this interpreter.
+    ``cmd``: a value an organiser might give ``singleuser.cmd`` instead. The image's configurations
+    are written here as deploy/Dockerfile writes them (checked by test_z2jh_values.py): the trainee's,
+    and the image's own server configuration (``IMAGE_GUARD_CONFIG``), found here on
+    ``JUPYTER_CONFIG_PATH``; the image's commands are this interpreter's. Returns the command, the
+    default URL and the environment the image gives every server.
     """
     defaults = yaml.safe_load((CHART / "values.yaml").read_text(encoding="utf-8"))
-    singleuser = merged(defaults, values_file())["singleuser"]
+    values = merged(defaults, values_file())
+    if cmd is not KEEP:
+        values["singleuser"]["cmd"] = cmd
     config = tmp_path / "trainee_server_config.py"
     config.write_text(trainee_server_config(), encoding="utf-8")
-    here = {IMAGE_PYTHON: sys.executable, f"--config={IMAGE_TRAINEE_CONFIG}": f"--config={config}"}
-    return [here.get(part, part) for part in singleuser["cmd"]], singleuser["defaultUrl"]
+    system = tmp_path / "etc-jupyter"
+    system.mkdir()
+    (system / Path(IMAGE_GUARD_CONFIG).name).write_text(image_guard_config(str(config)), encoding="utf-8")
+    here = {
+        IMAGE_PYTHON: sys.executable,
+        "jupyterhub-singleuser": str(Path(sys.executable).parent / "jupyterhub-singleuser"),
+        f"--config={IMAGE_TRAINEE_CONFIG}": f"--config={config}",
+    }
+    command = values["singleuser"]["cmd"]
+    command = [command] if isinstance(command, str) else command
+    return (
+        [here.get(part, part) for part in command],
+        values["singleuser"]["defaultUrl"],
+        {"JUPYTER_CONFIG_PATH": str(system)},
+    )
 
 
 def _code_runs(url: str, token: str) -> bool:
@@ -117,22 +144,24 @@ def _code_runs(url: str, token: str) -> bool:
 
 
 @contextlib.contextmanager
-def _chart_hub(tmp_path: Path, hook: bool) -> Iterator[tuple[RunningHub, str]]:
+def _chart_hub(tmp_path: Path, hook: bool, cmd: Any = KEEP) -> Iterator[tuple[RunningHub, str]]:
     """A real hub whose spawner starts each server as the chart's KubeSpawner would: ``cmd + get_args()``.
 
     Local processes stand in for pods; ``hook`` adds kursy.yaml's pre-spawn hook (its image paths
-    mapped here too) as the chart runs ``hub.extraConfig``. Yields the hub and an organiser's token.
+    mapped here too) as the chart runs ``hub.extraConfig``; ``cmd`` replaces values.yaml's
+    ``singleuser.cmd``. Yields the hub and an organiser's token.
     """
     try:
         find_proxy(None)
     except SzkolaError as missing:
         pytest.skip(str(missing))
-    command, default_url = _pod_command(tmp_path)
+    command, default_url, image_environment = _pod_command(tmp_path, cmd)
     organiser = secrets.token_hex(16)
     lines = [
         "c.JupyterHub.spawner_class = 'simple'",
         f"c.Spawner.cmd = {command!r}",
         f"c.Spawner.default_url = {default_url!r}",
+        f"c.Spawner.environment.update({image_environment!r})  # added to the hub's own",
         f"c.Spawner.args = {RUN_AS_HERE!r}",
         f"c.SimpleLocalProcessSpawner.home_dir_template = {str(tmp_path / 'users' / '{username}')!r}",
         f"c.JupyterHub.services.append({{'name': 'organizator', 'api_token': {organiser!r}}})",
@@ -232,4 +261,12 @@ def test_with_kursy_yaml_a_trainers_pod_serves_jupyterlab_and_a_trainees_the_das
         assert {a["name"]: a["status"] for a in json.loads(body)}.get(EXERCISE) == "released"
         server, token = _started(hub, organiser, TRAINEE)
         assert _server_config(hub, organiser, TRAINEE) == str(tmp_path / "trainee_server_config.py")
+        _assert_locked(server, token)
+
+
+def test_the_charts_own_default_command_serves_the_locked_dashboard_too(tmp_path: Path):
+    defaults = yaml.safe_load((CHART / "values.yaml").read_text(encoding="utf-8"))
+    with _chart_hub(tmp_path, hook=False, cmd=defaults["singleuser"]["cmd"]) as (hub, organiser):
+        server, token = _started(hub, organiser, TRAINEE)  # `singleuser.cmd` dropped: jupyterhub-singleuser
+        assert _server_config(hub, organiser, TRAINEE) is None  # no --config: the image's own file decides
         _assert_locked(server, token)

@@ -39,11 +39,13 @@ from szkola_kooperacji.hub.z2jh import (
     FORMGRADER_FOLDER,
     HOOK_NAME,
     IMAGE_COURSE_CONFIG,
+    IMAGE_GUARD_CONFIG,
     IMAGE_TRAINEE_CONFIG,
     IMAGE_TRAINER_CONFIG,
     course_values,
     formgrader_host,
     formgrader_url,
+    image_guard_config,
     pod_trainer_server_config,
     server_command,
 )
@@ -178,8 +180,10 @@ def test_with_values_yaml_alone_every_account_gets_the_trainees_locked_server(ch
     assert _image_cmd() == server_command(IMAGE_TRAINEE_CONFIG)  # `singleuser.cmd: null` runs the same
     null_cmd = merged(values, {"singleuser": {"cmd": None}})
     assert _server_config(_pod_command(_spawner_without_hook(null_cmd, _user((), admin=False)))) == IMAGE_TRAINEE_CONFIG
-    chart_default = merged(values, {"singleuser": {"cmd": defaults["singleuser"]["cmd"]}})  # the check can fail
+    chart_default = merged(values, {"singleuser": {"cmd": defaults["singleuser"]["cmd"]}})  # the check can fail:
     assert _server_config(_pod_command(_spawner_without_hook(chart_default, _user((), admin=False)))) is None
+    # the chart's own command names no configuration; the image's IMAGE_GUARD_CONFIG locks that server
+    # too (tests/hub/test_z2jh_trainee_pod.py runs it)
 
 
 @pytest.mark.parametrize(
@@ -187,6 +191,7 @@ def test_with_values_yaml_alone_every_account_gets_the_trainees_locked_server(ch
     [
         (IMAGE_TRAINEE_CONFIG, trainee_server_config),
         (IMAGE_TRAINER_CONFIG, pod_trainer_server_config),
+        (IMAGE_GUARD_CONFIG, image_guard_config),
         (IMAGE_COURSE_CONFIG, lambda: course_server_config(FORMGRADER_FOLDER)),
     ],
 )

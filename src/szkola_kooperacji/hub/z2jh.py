@@ -31,6 +31,19 @@ IMAGE_TRAINEE_CONFIG = "/etc/szkola/trainee_server_config.py"
 
 Every server of the image starts with it (the image's CMD, ``singleuser.cmd`` of values.yaml):
 without kursy.yaml's hook, everyone gets the locked dashboard, never a Lab with a code-running kernel."""
+IMAGE_GUARD_CONFIG = "/etc/jupyter/jupyter_server_config.py"
+"""Where deploy/Dockerfile writes :func:`image_guard_config`: every Jupyter server of the image reads it."""
+GUARD = """# Written by deploy/Dockerfile (hub/z2jh.py `image_guard_config`): every Jupyter server of this image reads
+# this file. One started without a role's configuration file (--config), e.g. by the chart's default command
+# `jupyterhub-singleuser`, is a trainee's locked dashboard server.
+import os
+import sys
+
+if not any(argument.startswith("--config") for argument in sys.argv[1:]):
+    if not os.path.isfile({config}):
+        raise SystemExit("Brak konfiguracji serwera uczestnika " + {config} + ": serwer bez niej się nie uruchomi.")
+    load_subconfig({config})  # noqa: F821 (the configuration loader defines it)
+"""
 IMAGE_TRAINER_CONFIG = "/etc/szkola/trainer_server_config.py"
 """Where deploy/Dockerfile writes :func:`pod_trainer_server_config`: the hook gives it to trainers only."""
 HOOK_BODY = """
@@ -81,6 +94,15 @@ c.KubeSpawner.pre_spawn_hook = szkola_roles
 def server_command(config: str) -> list[str]:
     """Return the command of a server of the image with one configuration file (the image's CMD: a trainee's)."""
     return [*singleuser.command(), f"--config={config}"]
+
+
+def image_guard_config(trainee_config: str = IMAGE_TRAINEE_CONFIG) -> str:
+    """Return the image's own server configuration: a server named no role's configuration is a trainee's.
+
+    values.yaml (``singleuser.cmd``) and the image's CMD name the trainee's configuration; this
+    covers a command that names none, such as the chart's default, should ``singleuser.cmd`` be dropped.
+    """
+    return GUARD.format(config=repr(trainee_config))
 
 
 def pod_trainer_server_config() -> str:
