@@ -7,6 +7,10 @@ in the chart's form, for a second ``--values`` file next to ``deploy/z2jh/values
 pre-spawn hook (:func:`spawn_hook`) that does what ``SzkolaSpawner`` does on one server. On Kubernetes
 the hub cannot start a course's JupyterLab itself: each course's formgrader is an external service
 at :func:`formgrader_url`, served by a pod of the single-user image in the course folder.
+
+Safe by default: every server of the single-user image is a trainee's locked dashboard (its CMD and
+``singleuser.cmd`` name ``IMAGE_TRAINEE_CONFIG``; ``IMAGE_GUARD_CONFIG`` covers a command naming no
+configuration), so values.yaml alone opens no JupyterLab; only the hook gives trainers theirs.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ if not any(argument.startswith("--config") for argument in sys.argv[1:]):
         raise SystemExit("Brak konfiguracji serwera uczestnika " + {config} + ": serwer bez niej się nie uruchomi.")
     load_subconfig({config})  # noqa: F821 (the configuration loader defines it)
 """
+"""The text of :func:`image_guard_config`, ``{config}`` the trainee's configuration (a missing one stops the server)."""
 IMAGE_TRAINER_CONFIG = "/etc/szkola/trainer_server_config.py"
 """Where deploy/Dockerfile writes :func:`pod_trainer_server_config`: the hook gives it to trainers only."""
 HOOK_BODY = """
