@@ -1,10 +1,11 @@
 """A trainer's own JupyterLab, as their pod on Kubernetes runs it: the formgrader of the course folder in their home.
 
-On Kubernetes no pod serves a course's formgrader service yet (docs/hub.md, "Ograniczenia"); the
-trainer grades in their own server, whose root is their home. nbgrader's formgrader reads the
+Without a course's shared formgrader pod (formgradery.yaml, docs/hub.md step 9) the trainer grades
+in their own server, whose root is their home. nbgrader's formgrader reads the
 ``nbgrader_config.py`` of that root, so one line there (docs/hub.md, step 7) hands it the course
-folder's own configuration. This runs the installed JupyterLab as the pod would and asks the
-formgrader's own API what its pages show.
+folder's own configuration. This runs the installed JupyterLab in that home and asks the
+formgrader's own API what its pages show; tests/hub/test_z2jh_trainee_pod.py asks the same of the
+trainer's server as the pod starts it (the image's trainer configuration, behind a real hub).
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,11 +16,8 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
-from tornado.web import HTTPError
-from traitlets.config import Config
 
 from szkola_kooperacji.cli import main
-from szkola_kooperacji.grading import COURSE_ID_ENV, COURSE_PROGRAM_ENV
 from szkola_kooperacji.hub.config import DASHBOARD_URL, trainee_server_config
 from szkola_kooperacji.hub.courses import course_server_config
 from szkola_kooperacji.hub.ngshare import NGSHARE, NGSHARE_CLUSTER_URL, NGSHARE_URL_ENV
@@ -33,15 +29,17 @@ from szkola_kooperacji.hub.settings import (
     grader_group,
     trainee_group,
 )
-from szkola_kooperacji.hub.spawner import CourseMembershipError, SzkolaSpawner
 from szkola_kooperacji.hub.z2jh import (
     FORMGRADER_FOLDER,
-    HOOK_NAME,
     IMAGE_COURSE_CONFIG,
+    IMAGE_GUARD_CONFIG,
     IMAGE_TRAINEE_CONFIG,
+    IMAGE_TRAINER_CONFIG,
     course_values,
     formgrader_host,
     formgrader_url,
+    image_guard_config,
+    pod_trainer_server_config,
 )
 from szkola_kooperacji.roleplay.hub_identity import API_URL_ENV
 from szkola_kooperacji.roleplay.passes import SECRET_ENV
@@ -88,7 +86,7 @@ def chart() -> tuple[dict[str, Any], dict[str, Any]]:
     return defaults, schema
 
 
-def _values(path: Path = VALUES) -> dict[str, Any]:
+def values_file(path: Path = VALUES) -> dict[str, Any]:
     loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(loaded, dict)
     return loaded
@@ -96,45 +94,47 @@ def _values(path: Path = VALUES) -> dict[str, Any]:
 
 def test_values_merged_onto_the_chart_defaults_validate_against_its_schema(chart):
     defaults, schema = chart
-    jsonschema.Draft7Validator(schema).validate(merged(defaults, _values()))
-    jsonschema.Draft7Validator(schema).validate(merged(merged(defaults, _values()), _values(COURSES)))
+    jsonschema.Draft7Validator(schema).validate(merged(defaults, values_file()))
+    jsonschema.Draft7Validator(schema).validate(merged(merged(defaults, values_file()), values_file(COURSES)))
 
 
 def test_the_schema_check_catches_a_mistake(chart):
     defaults, schema = chart
-    wrong = _values()
+    wrong = values_file()
     wrong["singleuser"]["defaultUrll"] = wrong["singleuser"].pop("defaultUrl")  # a typo helm would reject
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft7Validator(schema).validate(merged(defaults, wrong))
-    wrong = _values()
+    wrong = values_file()
     wrong["hub"]["db"]["type"] = "postgresql"  # the chart says "postgres"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft7Validator(schema).validate(merged(defaults, wrong))
 
 
 def test_kubernetes_deployment_matches_the_single_server_hub():
-    values = _values()
+    values = values_file()
     assert values["singleuser"]["defaultUrl"] == DASHBOARD_URL
     assert values["hub"]["config"]["JupyterHub"]["authenticator_class"] == "native"
     assert values["hub"]["db"]["type"] == "postgres"
     assert values["cull"]["enabled"] is True
     assert TRAINER_GROUP in values["hub"]["config"]["JupyterHub"]["load_groups"]
     assert "extraConfig" not in values["hub"]  # the hook is written by `szkola z2jh`, into kursy.yaml
-    trainee = _spawned(trainee_group(REGIONAL), starts=2)
-    assert trainee.args == [f"--config={IMAGE_TRAINEE_CONFIG}"]  # the one-server hub's trainee server, once
-    assert trainee.default_url == ""  # singleuser.defaultUrl: the dashboard
+
+
+def dockerfile() -> str:
+    return (ROOT / "deploy" / "Dockerfile").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
         (IMAGE_TRAINEE_CONFIG, trainee_server_config),
+        (IMAGE_TRAINER_CONFIG, pod_trainer_server_config),
+        (IMAGE_GUARD_CONFIG, image_guard_config),
         (IMAGE_COURSE_CONFIG, lambda: course_server_config(FORMGRADER_FOLDER)),
     ],
 )
 def test_the_image_holds_the_one_server_hubs_server_configurations(path: str, expected: Callable[[], str]):
-    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text(encoding="utf-8")
-    (run,) = [line for line in dockerfile.splitlines() if line.startswith("RUN") and path in line]
+    (run,) = [line for line in dockerfile().splitlines() if line.startswith("RUN") and path in line]
     found = re.search(r'python -c "([^"]+)" > (\S+)$', run)
     assert found is not None, run
     assert found.group(2) == path
@@ -147,7 +147,7 @@ def test_a_trainees_server_runs_no_code_sent_to_its_kernel():
 
 
 def test_each_courses_formgrader_pod_is_the_service_kursy_yaml_registers():
-    services = _values(COURSES)["hub"]["services"]
+    services = values_file(COURSES)["hub"]["services"]
     documents = list(yaml.safe_load_all(FORMGRADERS.read_text(encoding="utf-8")))
     for course in (REGIONAL, SUPRA):
         named = {d["kind"]: d for d in documents if d["metadata"]["name"] == formgrader_host(course)}
@@ -173,7 +173,7 @@ def test_merge_follows_helm():
 
 def test_each_course_has_its_formgrader_service_role_and_groups_as_on_one_server(chart):
     defaults, _ = chart
-    values = merged(merged(defaults, _values()), _values(COURSES))
+    values = merged(merged(defaults, values_file()), values_file(COURSES))
     hub = values["hub"]
     groups = hub["config"]["JupyterHub"]["load_groups"]
     for course in (REGIONAL, SUPRA):
@@ -189,7 +189,7 @@ def test_each_course_has_its_formgrader_service_role_and_groups_as_on_one_server
 
 
 def test_ngshare_is_the_hubs_service_and_the_image_exchanges_through_it():
-    values = _values()
+    values = values_file()
     service = values["hub"]["services"][NGSHARE]
     assert service["url"].startswith("http://")
     assert values["singleuser"]["extraEnv"][NGSHARE_URL_ENV] == f"{service['url']}/services/{NGSHARE}"
@@ -216,7 +216,7 @@ def _egress_to(policy: dict[str, Any], labels: dict[str, str], port: int) -> boo
 
 def test_the_dashboards_network_path_to_ngshare_and_the_store_is_open_and_nothing_more(chart):
     defaults, _ = chart
-    values = merged(merged(defaults, _values()), _values(COURSES))
+    values = merged(merged(defaults, values_file()), values_file(COURSES))
     policy = values["singleuser"]["networkPolicy"]
     assert policy["enabled"] is True
     assert policy["egressAllowRules"]["privateIPs"] is False  # no private address opened wholesale
@@ -236,7 +236,7 @@ def test_the_dashboards_network_path_to_ngshare_and_the_store_is_open_and_nothin
 
 def _image() -> str:
     """The single-user image values.yaml names."""
-    image = _values()["singleuser"]["image"]
+    image = values_file()["singleuser"]["image"]
     return f"{image['name']}:{image['tag']}"
 
 
@@ -257,7 +257,7 @@ def test_the_courses_file_is_what_szkola_z2jh_writes_for_these_courses(tmp_path)
         state_dir="", store="", admins=[ADMIN], courses={k: str(v) for k, v in folders.items()},
         trainers={k: [v] for k, v in TRAINERS.items()},
     )  # fmt: skip
-    assert _values(COURSES) == course_values(settings)
+    assert values_file(COURSES) == course_values(settings)
 
 
 def test_szkola_z2jh_refuses_a_trainer_of_an_unknown_course(tmp_path):
@@ -268,57 +268,8 @@ def test_szkola_z2jh_refuses_a_trainer_of_an_unknown_course(tmp_path):
     assert "nie ma kursu 'inny'" in done.stderr
 
 
-def _user(groups: tuple[str, ...], admin: bool) -> SimpleNamespace:
-    return SimpleNamespace(name=TWO_COURSES, admin=admin, groups=[SimpleNamespace(name=g) for g in groups])
-
-
-def _spawned(*groups: str, admin: bool = False, starts: int = 1) -> SimpleNamespace:
-    """Run the chart's pre-spawn hook from kursy.yaml on a stand-in spawner of a user in these hub groups.
-
-    JupyterHub keeps one spawner per server, so a server started again meets the hook again (``starts``).
-    """
-    config = Config()
-    exec(_values(COURSES)["hub"]["extraConfig"][HOOK_NAME], {"c": config})  # as the hub runs extraConfig
-    spawner = SimpleNamespace(user=_user(groups, admin), args=[], environment={}, default_url="")
-    for _ in range(starts):
-        config.KubeSpawner.pre_spawn_hook(spawner)
-    return spawner
-
-
-def test_a_trainees_pod_learns_the_course_id_of_their_course_group():
-    assert _spawned(trainee_group(SUPRA)).environment == {
-        COURSE_ID_ENV: SUPRA,
-        COURSE_PROGRAM_ENV: EXAMPLE_PROGRAMS[SUPRA],
-    }
-    assert _spawned(trainee_group("inny")).environment == {COURSE_ID_ENV: "inny"}  # a course not in kursy.yaml
-    assert _spawned().environment == {}
-    for trainer in (
-        _spawned(TRAINER_GROUP, trainee_group(REGIONAL)),
-        _spawned(grader_group(SUPRA)),
-        _spawned(admin=True),
-    ):
-        assert trainer.default_url == "/lab"  # as the one-server spawner: admins and any course's trainers
-        assert trainer.environment == {}
-        assert trainer.args == []
-
-
-def test_a_trainee_in_two_courses_groups_is_refused_with_the_one_server_spawners_words():
-    groups = (trainee_group(REGIONAL), trainee_group(SUPRA))
-    with pytest.raises(HTTPError) as refused:
-        _spawned(*groups)
-    one_server = SimpleNamespace(
-        user=_user(groups, admin=False), courses={REGIONAL: "/kursy/r", SUPRA: "/kursy/s"}, default_course=""
-    )
-    one_server.group_names = lambda: set(groups)
-    with pytest.raises(CourseMembershipError) as on_one_server:
-        SzkolaSpawner.trainee_course(one_server)  # type: ignore[arg-type]  # a stand-in, as the hook's
-    assert refused.value.status_code == on_one_server.value.status_code == 409
-    assert refused.value.jupyterhub_message == on_one_server.value.jupyterhub_message  # type: ignore[attr-defined]
-    assert f"Konto {TWO_COURSES} należy do kilku kursów ({SUPRA}, {REGIONAL})" in refused.value.jupyterhub_message
-
-
 def test_the_gpzk_session_server_is_a_hub_service_the_dashboards_reach():
-    values = _values()
+    values = values_file()
     service = values["hub"]["services"][SERVICE_NAME]
     assert "url" not in service  # no proxy route, as on one server
     assert "command" not in service

@@ -44,13 +44,20 @@ SERVER_ROLE = {
 services; a trainee, who may see no service, gets only their own name and groups on top of the default."""
 
 
-def trainer_server_config() -> str:
-    """Return the config of a trainer's own JupyterLab: their courses' formgraders listed, none of its own."""
+TRAINER_URL = "/lab"
+"""A trainer's own server and a course's service open JupyterLab."""
+
+
+def trainer_server_config(own_formgrader: bool = False) -> str:
+    """Return the config of a trainer's own JupyterLab: their courses' formgraders listed, none of its own.
+
+    ``own_formgrader``: nbgrader's formgrader in the trainer's own folder too (a Kubernetes pod's, see hub/z2jh.py).
+    """
     return python_config(
         {
-            "ServerApp.default_url": "/lab",
+            "ServerApp.default_url": TRAINER_URL,
             "ServerApp.jpserver_extensions": {
-                "nbgrader.server_extensions.formgrader": False,  # a course's formgrader is its service
+                "nbgrader.server_extensions.formgrader": own_formgrader,  # on one server: the course's service
                 "nbgrader.server_extensions.course_list": True,
                 **OAUTH_RETRY,
             },
@@ -62,7 +69,7 @@ def course_server_config(folder: str) -> str:
     """Return the config of a course's service: JupyterLab with the formgrader, in the course folder."""
     return python_config(
         {
-            "ServerApp.default_url": "/lab",
+            "ServerApp.default_url": TRAINER_URL,
             "ServerApp.root_dir": folder,
             "CourseDirectory.root": folder,
             "ServerApp.jpserver_extensions": {

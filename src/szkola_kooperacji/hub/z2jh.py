@@ -7,6 +7,10 @@ in the chart's form, for a second ``--values`` file next to ``deploy/z2jh/values
 pre-spawn hook (:func:`spawn_hook`) that does what ``SzkolaSpawner`` does on one server. On Kubernetes
 the hub cannot start a course's JupyterLab itself: each course's formgrader is an external service
 at :func:`formgrader_url`, served by a pod of the single-user image in the course folder.
+
+Safe by default: every server of the single-user image is a trainee's locked dashboard (its CMD and
+``singleuser.cmd`` name ``IMAGE_TRAINEE_CONFIG``; ``IMAGE_GUARD_CONFIG`` covers a command naming no
+configuration), so values.yaml alone opens no JupyterLab; only the hook gives trainers theirs.
 """
 
 from __future__ import annotations
@@ -19,25 +23,62 @@ from typing import Any
 from ..grading import COURSE_ID_ENV, COURSE_PROGRAM_ENV
 from ..grading.course_folder import CourseFolder
 from . import singleuser
-from .courses import SERVER_ROLE, course_groups, course_roles
+from .config import DASHBOARD_URL
+from .courses import SERVER_ROLE, TRAINER_URL, course_groups, course_roles, trainer_server_config
 from .settings import GRADER_GROUP_PREFIX, SEVERAL_COURSES, TRAINEE_GROUP_PREFIX, TRAINER_GROUP, HubSettings
 
 FORMGRADER_PORT = 8888
 HOOK_NAME = "szkola-roles"
 """The chart's ``hub.extraConfig`` entry that holds the hub's pre-spawn hook."""
 IMAGE_TRAINEE_CONFIG = "/etc/szkola/trainee_server_config.py"
-"""Where deploy/Dockerfile writes ``hub.config.trainee_server_config()``: a trainee's server as on one server."""
+"""Where deploy/Dockerfile writes ``hub.config.trainee_server_config()``: a trainee's server as on one server.
+
+Every server of the image starts with it (the image's CMD, ``singleuser.cmd`` of values.yaml):
+without kursy.yaml's hook, everyone gets the locked dashboard, never a Lab with a code-running kernel."""
+IMAGE_GUARD_CONFIG = "/etc/jupyter/jupyter_server_config.py"
+"""Where deploy/Dockerfile writes :func:`image_guard_config`: every Jupyter server of the image reads it."""
+GUARD = """# Written by deploy/Dockerfile (hub/z2jh.py `image_guard_config`): every Jupyter server of this image reads
+# this file. One started without a role's configuration file (--config), e.g. by the chart's default command
+# `jupyterhub-singleuser`, is a trainee's locked dashboard server.
+import os
+import sys
+
+if not any(argument.startswith("--config") for argument in sys.argv[1:]):
+    if not os.path.isfile({config}):
+        raise SystemExit("Brak konfiguracji serwera uczestnika " + {config} + ": serwer bez niej się nie uruchomi.")
+    load_subconfig({config})  # noqa: F821 (the configuration loader defines it)
+"""
+"""The text of :func:`image_guard_config`, ``{config}`` the trainee's configuration (a missing one stops the server)."""
+IMAGE_TRAINER_CONFIG = "/etc/szkola/trainer_server_config.py"
+"""Where deploy/Dockerfile writes :func:`pod_trainer_server_config`: the hook gives it to trainers only."""
 HOOK_BODY = """
 from tornado import web
+
+
+def without_config(arguments):
+    \"\"\"The arguments without any --config: jupyter_server reads one configuration file, the last one named.\"\"\"
+    kept, skip = [], False
+    for argument in arguments:
+        if not skip and not argument.startswith("--config"):
+            kept.append(argument)
+        skip = argument == "--config"
+    return kept
+
+
+def serve_with(spawner, config, url):
+    \"\"\"Start the server with this role's configuration alone, at its page; the same at every start.\"\"\"
+    spawner.cmd = [*without_config(spawner.cmd or SERVER_COMMAND), "--config=" + config]
+    spawner.args = without_config(spawner.args)
+    spawner.default_url = url
 
 
 def szkola_roles(spawner):
     \"\"\"A trainer gets JupyterLab; a trainee the dashboard only, with the course id of their one course group.\"\"\"
     groups = {group.name for group in spawner.user.groups}
     if spawner.user.admin or TRAINERS in groups or any(g.startswith(GRADER_PREFIX) for g in groups):
-        spawner.default_url = "/lab"
+        serve_with(spawner, TRAINER_CONFIG, TRAINER_URL)
         return
-    spawner.args = [*(a for a in spawner.args if a not in TRAINEE_ARGS), *TRAINEE_ARGS]  # once, at every start
+    serve_with(spawner, TRAINEE_CONFIG, DASHBOARD_URL)  # as without this hook: the image's own command
     courses = sorted(g[len(TRAINEE_PREFIX):] for g in groups if g.startswith(TRAINEE_PREFIX))
     if len(courses) > 1:  # as on one server: no server, and the hub's page says why (HTTPError, 409)
         message = SEVERAL_COURSES.format(user=spawner.user.name, courses=", ".join(courses))
@@ -53,6 +94,29 @@ def szkola_roles(spawner):
 c.KubeSpawner.pre_spawn_hook = szkola_roles
 """
 """What the hook does with the constants :func:`spawn_hook` puts before it (the hub's image lacks this package)."""
+
+
+def server_command(config: str) -> list[str]:
+    """Return the command of a server of the image with one configuration file (the image's CMD: a trainee's)."""
+    return [*singleuser.command(), f"--config={config}"]
+
+
+def image_guard_config(trainee_config: str = IMAGE_TRAINEE_CONFIG) -> str:
+    """Return the image's own server configuration: a server named no role's configuration is a trainee's.
+
+    values.yaml (``singleuser.cmd``) and the image's CMD name the trainee's configuration; this
+    covers a command that names none, such as the chart's default, should ``singleuser.cmd`` be dropped.
+    """
+    return GUARD.format(config=repr(trainee_config))
+
+
+def pod_trainer_server_config() -> str:
+    """Return a trainer's JupyterLab in their pod: the one-server trainer's, with nbgrader's formgrader of their own.
+
+    On one server the hub always runs each course's formgrader; on Kubernetes it is a pod of its
+    own (formgradery.yaml), and a trainer may grade in their own Lab instead (docs/hub.md, step 7).
+    """
+    return trainer_server_config(own_formgrader=True)
 
 
 def formgrader_host(course: str) -> str:
@@ -71,7 +135,8 @@ def spawn_hook(settings: HubSettings) -> str:
     The hub's pod runs the chart's image, without this package, so the hook carries its constants
     (the groups' names, the refusal's words, each course's programme from its folder) from here.
     A trainee's server reads the same server configuration as on one server (Voilà only, widget
-    messages only, the Polish template), which the single-user image keeps at ``IMAGE_TRAINEE_CONFIG``.
+    messages only, the Polish template), which the single-user image keeps at ``IMAGE_TRAINEE_CONFIG``
+    and starts with anyway; the hook replaces it with ``IMAGE_TRAINER_CONFIG`` for trainers only.
     """
     constants = {
         "TRAINERS": TRAINER_GROUP,
@@ -81,7 +146,11 @@ def spawn_hook(settings: HubSettings) -> str:
         "COURSE_PROGRAM_ENV": COURSE_PROGRAM_ENV,
         "PROGRAMS": {name: CourseFolder.open(Path(folder)).course().id for name, folder in settings.courses.items()},
         "SEVERAL_COURSES": SEVERAL_COURSES,
-        "TRAINEE_ARGS": [f"--config={IMAGE_TRAINEE_CONFIG}"],
+        "SERVER_COMMAND": singleuser.command(),
+        "TRAINER_CONFIG": IMAGE_TRAINER_CONFIG,
+        "TRAINER_URL": TRAINER_URL,
+        "TRAINEE_CONFIG": IMAGE_TRAINEE_CONFIG,
+        "DASHBOARD_URL": DASHBOARD_URL,
     }
     lines = [f"{name} = {value!r}" for name, value in constants.items()]
     return "# Written by `szkola z2jh` (hub/z2jh.py).\n" + "\n".join(lines) + "\n" + HOOK_BODY
@@ -105,7 +174,7 @@ def formgrader_container(course: str, image: str) -> dict[str, Any]:
     return {
         "name": "formgrader",
         "image": image,
-        "command": [*singleuser.command(), f"--config={IMAGE_COURSE_CONFIG}"],
+        "command": server_command(IMAGE_COURSE_CONFIG),
         "workingDir": FORMGRADER_FOLDER,
         "ports": [{"containerPort": FORMGRADER_PORT}],
         "env": [
