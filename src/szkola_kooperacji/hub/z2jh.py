@@ -26,6 +26,7 @@ from . import singleuser
 from .config import DASHBOARD_URL
 from .courses import SERVER_ROLE, TRAINER_URL, course_groups, course_roles, trainer_server_config
 from .settings import GRADER_GROUP_PREFIX, SEVERAL_COURSES, TRAINEE_GROUP_PREFIX, TRAINER_GROUP, HubSettings
+from .z2jh_pages import page_values
 
 FORMGRADER_PORT = 8888
 HOOK_NAME = "szkola-roles"
@@ -250,13 +251,18 @@ def formgrader_environment(course: str, hub_api_url: str, bind_url: str) -> dict
 
 
 def course_values(settings: HubSettings) -> dict[str, Any]:
-    """Return the chart values of the hub's courses: groups, roles (one per course and the servers'), services."""
+    """Return the chart values of the hub's courses: groups, roles (one per course and the servers'), services.
+
+    With them go the hub's Polish pages (``z2jh_pages``): the file every organiser passes to helm anyway.
+    """
     roles = [SERVER_ROLE, *course_roles(settings)]
     services = {name: {"url": formgrader_url(name), "oauth_no_confirm": True} for name in settings.courses}
+    pages = page_values()["hub"]  # the Polish sign-in and server pages, as on one server
     return {
         "hub": {
-            "config": {"JupyterHub": {"load_groups": course_groups(settings)}},
+            "config": {"JupyterHub": {"load_groups": course_groups(settings), **pages["config"]["JupyterHub"]}},
             "extraConfig": {HOOK_NAME: spawn_hook(settings)},
+            "extraFiles": pages["extraFiles"],
             "loadRoles": {role["name"]: {k: v for k, v in role.items() if k != "name"} for role in roles},
             "services": services,
         }
