@@ -30,6 +30,8 @@ KERNEL_MODULE = "ipykernel_launcher"
 """The only kernel command forked: ``python -m ipykernel_launcher …`` (anything else starts as usual)."""
 REQUEST_LIMIT = 1024 * 1024
 """A request is one JSON line: arguments, environment and folder; far less than this."""
+COPY_THRESHOLD = 1024 * 1024
+"""Frames below this size are copied into ZeroMQ by the kernels (pyzmq's default: 64 KB)."""
 PARENT_CHECK_SECONDS = 1.0
 """How often the fork server checks that the server which started it is still there."""
 
@@ -63,6 +65,11 @@ def preload() -> None:
     import ipykernel.kernelapp  # noqa: F401, PLC0415
     import ipywidgets  # noqa: F401, PLC0415
     import setproctitle  # noqa: PLC0415
+    import zmq  # noqa: PLC0415
+
+    # A page's widget states (~90 KB) are sent when its trainee arrives. Above this threshold pyzmq sends
+    # without copying, which in each kernel first imports and starts a collector thread; copying is cheaper.
+    zmq.COPY_THRESHOLD = COPY_THRESHOLD
 
     setproctitle.getproctitle()  # takes over the title's memory now, before a kernel's environment replaces ours
 
