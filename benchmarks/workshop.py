@@ -54,6 +54,10 @@ class Figures:
     waited: int = 0
     burst_p95: list[float] = field(default_factory=list)
     """Ready p95 of each repeated burst (each on a fresh server)."""
+    burst_max: list[float] = field(default_factory=list)
+    """The last trainee's ready time in each repeated burst ("every trainee within a second")."""
+    burst_action_p95: list[float] = field(default_factory=list)
+    """Action p95 of each repeated burst."""
     models: list[int] = field(default_factory=list)
     """Widget models a page loads (from the kernel's answer to its state request)."""
     arrival_messages: list[int] = field(default_factory=list)
@@ -66,7 +70,10 @@ class Figures:
         self.failed.append(what)
 
     def merge(self, other: Figures) -> None:
-        for name in ("page", "ready", "action", "failed", "burst_p95", "models", "arrival_messages", "action_messages"):
+        for name in (
+            *("page", "ready", "action", "failed", "burst_p95", "burst_max", "burst_action_p95"),
+            *("models", "arrival_messages", "action_messages"),
+        ):
             getattr(self, name).extend(getattr(other, name))
         self.failures += other.failures
         self.waited += other.waited
@@ -300,9 +307,12 @@ def measure(row: Row, rounds: int, workdir: Path) -> Figures:
         finally:
             server.stop()
         figures.burst_p95.append(pct(figures.ready, 0.95))
+        figures.burst_max.append(max(figures.ready, default=float("nan")))
+        figures.burst_action_p95.append(pct(figures.action, 0.95))
         print(
-            f"  ready p95 {pct(figures.ready, 0.95):.2f} s, action p95 {pct(figures.action, 0.95) * 1000:.0f} ms, "
-            f"failed {figures.failures}",
+            f"  ready p95 {pct(figures.ready, 0.95):.2f} s (last {figures.burst_max[-1]:.2f} s), "
+            f"action p95 {pct(figures.action, 0.95) * 1000:.0f} ms, failed {figures.failures}, "
+            f"load {os.getloadavg()[0]:.1f}",
             flush=True,
         )
         total.merge(figures)
@@ -359,6 +369,12 @@ def report(results: dict[Row, Figures], rounds: int) -> None:
     for row, f in results.items():
         if row.repeats > 1:
             print(f"{row.way}, {row.arrival}: ready p95 of each run: " + ", ".join(f"{p:.2f} s" for p in f.burst_p95))
+            last = ", ".join(f"{p:.2f} s" for p in f.burst_max)
+            print(f"{row.way}, {row.arrival}: last trainee ready, each run: {last}")
+            print(
+                f"{row.way}, {row.arrival}: action p95 of each run: "
+                + ", ".join(f"{p * 1000:.0f} ms" for p in f.burst_action_p95)
+            )
     print("\nFailed sessions:")
     for row, f in results.items():
         print(f"  {row.way}, {row.arrival}: {f.failures}")
