@@ -9,8 +9,11 @@ every object), which measured 13.5 MB per kernel instead of 43 MB here.
 The fork server runs beside Voilà (``python -m szkola_kooperacji.kernel_forks SOCKET``),
 imports everything once, and then only forks: each request on its Unix socket names the
 kernel's arguments, environment and folder, and is answered with the new kernel's pid. The
-kernel leads its own session (signals reach it as they reach a normal kernel), and it exits
-when the fork server does, as a normal kernel exits with its server (ipykernel's parent poller).
+kernel leads its own session (signals reach it as they reach a normal kernel). As a normal
+kernel exits with the server that started it, a forked one exits with the server that asked
+for it (the socket's peer, watched through a pidfd), and, unless the fork server was started
+with ``--kernels-outlive-me`` (the hub's, whose trainees' servers outlive it), with the fork
+server too (ipykernel's parent poller). Only a process of the fork server's own user is served.
 The server side is ``fork_provisioner``.
 """
 
@@ -20,9 +23,12 @@ import contextlib
 import gc
 import json
 import os
+import select
 import signal
 import socket
+import struct
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +38,8 @@ REQUEST_LIMIT = 1024 * 1024
 """A request is one JSON line: arguments, environment and folder; far less than this."""
 PARENT_CHECK_SECONDS = 1.0
 """How often the fork server checks that the server which started it is still there."""
+OUTLIVE_OPTION = "--kernels-outlive-me"
+"""Kernels end with the server that asked for them only, not with the fork server (``szkola hub``)."""
 
 
 def kernel_arguments(command: list[str]) -> list[str] | None:
@@ -118,7 +126,27 @@ def _run_kernel(arguments: list[str]) -> None:
         os._exit(code)
 
 
-def _fork(request: dict[str, Any], server: socket.socket, connection: socket.socket) -> int:
+def _requester(connection: socket.socket) -> int:
+    """Return the pid of the process on the other end; refuse another user's (it would run code as ours)."""
+    pid, uid, _gid = struct.unpack("3i", connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))
+    if uid != os.getuid():
+        raise PermissionError(f"a request from user {uid}, not {os.getuid()}")
+    return int(pid)
+
+
+def _follow(requester: int) -> None:
+    """In the kernel: exit when the server that asked for it is gone (``requester`` is its pidfd)."""
+
+    def watch() -> None:
+        select.select([requester], [], [])  # a pidfd turns readable when its process exits
+        os._exit(1)  # as ipykernel's parent poller does when its server is gone
+
+    threading.Thread(target=watch, name="szkola-requester-watch", daemon=True).start()
+
+
+def _fork(
+    request: dict[str, Any], server: socket.socket, connection: socket.socket, *, requester: int, outlive: bool
+) -> int:
     """Fork one kernel for this request; return its pid to the caller (the child never returns)."""
     pid = os.fork()
     if pid:
@@ -133,14 +161,46 @@ def _fork(request: dict[str, Any], server: socket.socket, connection: socket.soc
     os.environ.clear()
     os.environ.update(env)
     os.chdir(request["cwd"])
-    # The kernel exits when the fork server does, as a new kernel exits with the server that started it
-    # (ipykernel read JPY_PARENT_PID when the fork server imported it, so it is given as an argument).
-    parent = f"--IPKernelApp.parent_handle={os.getppid()}"
-    _run_kernel([parent, *(str(a) for a in request["arguments"])])
+    _follow(requester)
+    # Unless told otherwise the kernel exits with the fork server too (ipykernel read JPY_PARENT_PID
+    # when the fork server imported it, so the parent is given as an argument).
+    parent = [] if outlive else [f"--IPKernelApp.parent_handle={os.getppid()}"]
+    _run_kernel([*parent, *(str(a) for a in request["arguments"])])
     raise AssertionError("unreachable")
 
 
-def serve(socket_path: Path) -> None:
+def _answer(connection: socket.socket, server: socket.socket, outlive: bool) -> None:
+    """Read one request, fork its kernel and answer with the pid (or with why not)."""
+    connection.settimeout(10)
+    try:
+        requester = os.pidfd_open(_requester(connection))  # held from now on: the pid cannot be reused unseen
+        try:
+            request = json.loads(connection.makefile("rb").readline(REQUEST_LIMIT))
+            pid = _fork(request, server, connection, requester=requester, outlive=outlive)
+        finally:
+            os.close(requester)
+        connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        print(f"fork server: request refused: {error!r}", file=sys.stderr, flush=True)
+        with contextlib.suppress(OSError):
+            connection.sendall(json.dumps({"error": str(error)}).encode() + b"\n")
+
+
+def _bind(server: socket.socket, socket_path: Path) -> None:
+    """Listen at ``socket_path``, for this user only; a socket left by a fork server that died is replaced."""
+    if socket_path.is_socket():
+        with contextlib.suppress(ConnectionRefusedError, FileNotFoundError), socket.socket(socket.AF_UNIX) as probe:
+            probe.connect(str(socket_path))
+            raise OSError(f"another fork server listens at {socket_path}")
+        socket_path.unlink()
+    previous = os.umask(0o177)  # never reachable by another user, not even between bind and listen
+    try:
+        server.bind(str(socket_path))
+    finally:
+        os.umask(previous)
+
+
+def serve(socket_path: Path, *, outlive: bool = False) -> None:
     """Preload, then fork a kernel for each request until the server that started this one is gone."""
     parent = os.getppid()
     preload()
@@ -150,8 +210,7 @@ def serve(socket_path: Path) -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops this one
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
-        server.bind(str(socket_path))
-        os.chmod(socket_path, 0o600)
+        _bind(server, socket_path)
         server.listen(64)
         server.settimeout(PARENT_CHECK_SECONDS)
         print(f"fork server ready at {socket_path}", flush=True)
@@ -161,16 +220,8 @@ def serve(socket_path: Path) -> None:
             except TimeoutError:
                 continue
             with connection:
-                connection.settimeout(10)
-                try:
-                    request = json.loads(connection.makefile("rb").readline(REQUEST_LIMIT))
-                    pid = _fork(request, server, connection)
-                    connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
-                except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-                    print(f"fork server: request refused: {error!r}", file=sys.stderr, flush=True)
-                    with contextlib.suppress(OSError):
-                        connection.sendall(json.dumps({"error": str(error)}).encode() + b"\n")
+                _answer(connection, server, outlive)
 
 
 if __name__ == "__main__":
-    serve(Path(sys.argv[1]))
+    serve(Path(sys.argv[1]), outlive=OUTLIVE_OPTION in sys.argv[2:])

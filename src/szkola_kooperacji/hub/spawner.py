@@ -4,7 +4,8 @@ The role is the hub's: admins, members of the trainers' group and of any course'
 (``formgrade-KURS``) are trainers, everyone else a trainee. A trainee's course is the one whose
 trainees' group (``nbgrader-KURS``) they are in; its folder reaches the dashboard's kernel in the
 server's environment. Both run ``jupyterhub-singleuser`` (the hub's own sign-in, activity for the
-idle culler), each with its own server configuration file written by ``hub.config``.
+idle culler), each with its own server configuration file written by ``hub.config``. A trainee's
+dashboard kernel is a fork of the hub's fork server (``hub.fork_server``) when ``fork_socket`` names it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from jupyterhub.spawner import SimpleLocalProcessSpawner
 from tornado import web
 from traitlets import Dict, Unicode
 
+from ..fork_provisioner import FORK_SOCKET_ENV
 from ..grading import COURSE_ENV
 from ..grading.course_folder import CONFIG_FILE
 from .courses import TRAINER_NBGRADER_CONFIG
@@ -51,6 +53,9 @@ class SzkolaSpawner(SimpleLocalProcessSpawner):
     default_course = Unicode(
         "", config=True, help="Course of a trainee in no course's group (the only course of a one-course hub)."
     )
+    fork_socket = Unicode(
+        "", config=True, help="The hub's kernel fork server's socket: trainees' kernels are its forks ('' — none)."
+    )
 
     def group_names(self) -> set[str]:
         """Return the hub groups of this server's user."""
@@ -80,12 +85,15 @@ class SzkolaSpawner(SimpleLocalProcessSpawner):
         return [*super().get_args(), f"--config={config}"]
 
     def get_env(self) -> dict[str, Any]:
-        """Make the working folder exist; give a trainee their course, a trainer nbgrader's course list."""
+        """Make the working folder exist; give a trainee their course and fork server, a trainer nbgrader's courses."""
         home = Path(self.home_dir)
         home.mkdir(parents=True, exist_ok=True)
         env = dict(super().get_env())
         if self.is_trainer():
             (home / CONFIG_FILE).write_text(TRAINER_NBGRADER_CONFIG, encoding="utf-8")
-        elif course := self.trainee_course():
+            return env
+        if course := self.trainee_course():
             env[COURSE_ENV] = course
+        if self.fork_socket:
+            env[FORK_SOCKET_ENV] = self.fork_socket
         return env
