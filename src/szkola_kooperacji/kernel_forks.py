@@ -29,6 +29,7 @@ import socket
 import struct
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -144,10 +145,27 @@ def _follow(requester: int) -> None:
     threading.Thread(target=watch, name="szkola-requester-watch", daemon=True).start()
 
 
+Child = Callable[[dict[str, Any], int], None]
+"""What a forked child becomes, given the request and the requester's pidfd; it never returns."""
+
+
+def _kernel(outlive: bool) -> Child:
+    """Return what a forked child does to become the requested kernel."""
+
+    def become(request: dict[str, Any], requester: int) -> None:
+        _follow(requester)
+        # Unless told otherwise the kernel exits with the fork server too (ipykernel read JPY_PARENT_PID
+        # when the fork server imported it, so the parent is given as an argument).
+        parent = [] if outlive else [f"--IPKernelApp.parent_handle={os.getppid()}"]
+        _run_kernel([*parent, *(str(a) for a in request["arguments"])])
+
+    return become
+
+
 def _fork(
-    request: dict[str, Any], server: socket.socket, connection: socket.socket, *, requester: int, outlive: bool
+    request: dict[str, Any], server: socket.socket, connection: socket.socket, requester: int, child: Child
 ) -> int:
-    """Fork one kernel for this request; return its pid to the caller (the child never returns)."""
+    """Fork one child for this request; return its pid to the caller (the child never returns)."""
     pid = os.fork()
     if pid:
         return pid
@@ -161,22 +179,23 @@ def _fork(
     os.environ.clear()
     os.environ.update(env)
     os.chdir(request["cwd"])
-    _follow(requester)
-    # Unless told otherwise the kernel exits with the fork server too (ipykernel read JPY_PARENT_PID
-    # when the fork server imported it, so the parent is given as an argument).
-    parent = [] if outlive else [f"--IPKernelApp.parent_handle={os.getppid()}"]
-    _run_kernel([*parent, *(str(a) for a in request["arguments"])])
-    raise AssertionError("unreachable")
+    child(request, requester)
+    os._exit(1)  # a child that returned did not become what was asked
 
 
-def _answer(connection: socket.socket, server: socket.socket, outlive: bool) -> None:
-    """Read one request, fork its kernel and answer with the pid (or with why not)."""
+def _answer(connection: socket.socket, server: socket.socket, child: Child) -> None:
+    """Read one request, fork its child and answer with the pid (or with why not)."""
     connection.settimeout(10)
     try:
         requester = os.pidfd_open(_requester(connection))  # held from now on: the pid cannot be reused unseen
         try:
-            request = json.loads(connection.makefile("rb").readline(REQUEST_LIMIT))
-            pid = _fork(request, server, connection, requester=requester, outlive=outlive)
+            line = connection.makefile("rb").readline(REQUEST_LIMIT)
+            if not line:  # connected and left without asking (someone checking that it listens)
+                return
+            request = json.loads(line)
+            if _gave_up(connection):  # it waited too long and started its own: a fork now would clash with it
+                raise TimeoutError("the requester stopped waiting")
+            pid = _fork(request, server, connection, requester, child)
         finally:
             os.close(requester)
         connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
@@ -184,6 +203,15 @@ def _answer(connection: socket.socket, server: socket.socket, outlive: bool) -> 
         print(f"fork server: request refused: {error!r}", file=sys.stderr, flush=True)
         with contextlib.suppress(OSError):
             connection.sendall(json.dumps({"error": str(error)}).encode() + b"\n")
+
+
+def _gave_up(connection: socket.socket) -> bool:
+    """Return True when the requester has closed its end (it waits for the answer with it open)."""
+    readable, _, _ = select.select([connection], [], [], 0)
+    try:
+        return bool(readable) and connection.recv(1, socket.MSG_PEEK) == b""
+    except OSError:
+        return True
 
 
 def _bind(server: socket.socket, socket_path: Path) -> None:
@@ -200,12 +228,12 @@ def _bind(server: socket.socket, socket_path: Path) -> None:
         os.umask(previous)
 
 
-def serve(socket_path: Path, *, outlive: bool = False) -> None:
-    """Preload, then fork a kernel for each request until the server that started this one is gone."""
+def fork_on_request(socket_path: Path, load: Callable[[], None], child: Child) -> None:
+    """Run ``load`` once, then fork ``child`` for each request until the process that started this one is gone."""
     parent = os.getppid()
-    preload()
+    load()
     gc.collect()
-    gc.freeze()  # the collector would otherwise touch, and so copy, every preloaded object in every kernel
+    gc.freeze()  # the collector would otherwise touch, and so copy, every preloaded object in every child
     signal.signal(signal.SIGCHLD, _reap)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops this one
@@ -220,7 +248,12 @@ def serve(socket_path: Path, *, outlive: bool = False) -> None:
             except TimeoutError:
                 continue
             with connection:
-                _answer(connection, server, outlive)
+                _answer(connection, server, child)
+
+
+def serve(socket_path: Path, *, outlive: bool = False) -> None:
+    """Preload, then fork a kernel for each request until the server that started this one is gone."""
+    fork_on_request(socket_path, preload, _kernel(outlive))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import json
 import signal
 import socket
 import time
+from pathlib import Path
 
 import psutil
 from playwright.sync_api import Browser, Page, expect
@@ -66,12 +67,13 @@ def _listens(hub: Hub) -> bool:
     return False
 
 
-def _server_of(user: str) -> psutil.Process:
-    """Return the single-user server the hub started for ``user``."""
+def _server_of(hub: Hub, user: str) -> psutil.Process:
+    """Return the single-user server the hub started for ``user`` (it runs in the user's folder)."""
+    folder = hub.state / "users" / user
     for process in psutil.process_iter(["cmdline"]):
-        if "szkola_kooperacji.hub.singleuser" in (process.info["cmdline"] or []):
+        if "szkola_kooperacji.hub.singleuser" in " ".join(process.info["cmdline"] or []):
             try:
-                if process.environ().get("JUPYTERHUB_USER") == user:
+                if Path(process.cwd()) == folder:
                     return process
             except psutil.Error:
                 continue
@@ -93,14 +95,14 @@ def test_trainees_kernels_are_forks_with_their_own_identity_and_work_without_the
     kernels = {user: _kernel(page) for user, page in ((FIRST, first), (SECOND, second))}
     for user, kernel in kernels.items():
         assert kernel.ppid() == forks.pid, f"{user}'s kernel is a fork of the fork server, not a new process"
-        assert kernel.ppid() != _server_of(user).pid
+        assert kernel.ppid() != _server_of(hub, user).pid
 
     # A fork server that no longer answers (stopped): the kernel starts as a new process of the trainee's server.
     forks.send_signal(signal.SIGSTOP)
     first.reload()
     _dashboard(first, FIRST, SECOND)
     replacement = _kernel(first)
-    assert replacement.ppid() == _server_of(FIRST).pid, "without the fork server the server starts its kernel"
+    assert replacement.ppid() == _server_of(hub, FIRST).pid, "without the fork server the server starts its kernel"
 
     # Killed: the hub starts it again at once; until it listens, kernels start anew. Either way the page works.
     forks.send_signal(signal.SIGKILL)
@@ -108,7 +110,7 @@ def test_trainees_kernels_are_forks_with_their_own_identity_and_work_without_the
     first.reload()
     _dashboard(first, FIRST, SECOND)
     restarted = _fork_server(hub)
-    assert _kernel(first).ppid() in {_server_of(FIRST).pid, restarted.pid if restarted else 0}
+    assert _kernel(first).ppid() in {_server_of(hub, FIRST).pid, restarted.pid if restarted else 0}
     assert kernels[SECOND].is_running(), "a forked kernel outlives the fork server: an open dashboard goes on"
     open_case(second)  # and it still answers the page
 

@@ -30,6 +30,8 @@ from .oauth_race import EXTENSION as OAUTH_RETRY
 from .roleplay_service import kernel_environment, session_service
 from .server_config import python_config
 from .settings import HubSettings
+from .zygote import SOCKET_NAME as ZYGOTE_SOCKET
+from .zygote import zygote_service
 
 DASHBOARD = "pulpit.ipynb"
 DASHBOARD_URL = f"/voila/render/{DASHBOARD}"
@@ -121,8 +123,9 @@ def configure(c: Any, settings: HubSettings) -> None:
     c.SzkolaSpawner.trainer_config = str(trainer_config)
     c.SzkolaSpawner.courses = dict(settings.courses)
     c.SzkolaSpawner.default_course = settings.default_course or ""
-    forks = fork_socket(state)
+    forks, zygote = fork_socket(state), fork_socket(state, ZYGOTE_SOCKET)
     c.SzkolaSpawner.fork_socket = str(forks or "")
+    c.SzkolaSpawner.server_forks = str(zygote or "")
     c.Spawner.cmd = singleuser.command(python)
     c.Spawner.default_url = ""  # each role's server configuration names its own page
     c.Spawner.http_timeout = 120
@@ -144,6 +147,7 @@ def configure(c: Any, settings: HubSettings) -> None:
         session_service(settings, state, python, environment),
         *course_services(settings, state, python, environment),
         *([fork_service(forks, python, environment)] if forks else []),
+        *([zygote_service(zygote, python, environment)] if zygote else []),
     ]
     c.JupyterHub.load_roles = [
         {

@@ -29,9 +29,9 @@ MAX_SOCKET_PATH = 100
 """A Unix socket's path holds at most 107 bytes; a hub folder deeper than that runs without forks."""
 
 
-def fork_socket(state: Path) -> Path | None:
-    """Return the fork server's socket in the hub's folder, or None when its path is too long for one."""
-    path = state / SOCKET_NAME
+def fork_socket(state: Path, name: str = SOCKET_NAME) -> Path | None:
+    """Return a fork server's socket in the hub's folder, or None when its path is too long for one."""
+    path = state / name
     return path if len(str(path).encode()) <= MAX_SOCKET_PATH else None
 
 
