@@ -8,7 +8,7 @@ spawn-pending page until the hub redirects to it; follows the hub's OAuth to the
 the kernel websocket, checks the dashboard names their account and opens the first case (a first
 widget action). "Usable" is arrival to the end of that. With everyone connected, rounds of need edits
 are timed as in benchmarks/workshop.py. Memory per trainee: PSS of the single-user servers and their
-kernels, with the hub's kernel fork server (hub and proxy apart); CPU seconds per trainee spent from
+kernels, with the hub's fork servers (kernels', servers'; hub and proxy apart); CPU seconds per trainee spent from
 the first arrival to the last usable dashboard, by the same processes and by the rest (robust to
 other load on the machine, unlike the times); PostgreSQL connections counted per application. Then the same trainees
 arrive at ``szkola serve --workshop N`` (workshop.py's server, imported). Failures print their cause.
@@ -57,6 +57,7 @@ class HubFigures:
     forks_pss_mb: float = 0.0
     kernels: int = 0
     forked: int = 0
+    forked_servers: int = 0
     servers: int = 0
     servers_cpu_s: float = 0.0
     hub_cpu_s: float = 0.0
@@ -130,14 +131,15 @@ def _pss_rss(pids: list[int]) -> tuple[float, float]:
 
 SERVER_MARKS = (b"szkola_kooperacji.hub.singleuser", b"jupyterhub-singleuser")
 """How a user's server shows in its command line (the hub has no course services here)."""
-FORK_SERVER_MARK = b"szkola_kooperacji.kernel_forks"
+FORK_SERVER_MARKS = (b"szkola_kooperacji.kernel_forks", b"szkola_kooperacji.hub.zygote")
+"""The hub's kernel fork server and its server zygote: their memory is the trainees' too."""
 
 
 def trainee_side(hub: Hub) -> tuple[list[int], list[int], list[int]]:
     """Return the hub's process tree, the trainees' servers, and what runs for them (kernels, fork server)."""
     tree = workshop.descendants(hub.process.pid)
     servers = [p for p in tree if any(mark in _cmdline(p) for mark in SERVER_MARKS)]
-    forks = [p for p in tree if FORK_SERVER_MARK in _cmdline(p)]
+    forks = [p for p in tree if any(mark in _cmdline(p) for mark in FORK_SERVER_MARKS)]
     theirs = sorted({d for s in [*servers, *forks] for d in workshop.descendants(s)})
     return tree, servers, theirs
 
@@ -145,10 +147,12 @@ def trainee_side(hub: Hub) -> tuple[list[int], list[int], list[int]]:
 def measure_memory(hub: Hub, figures: HubFigures) -> None:
     """PSS of the single-user servers with their kernels and the fork server, and of the rest (hub, proxy, …)."""
     tree, servers, theirs = trainee_side(hub)
-    forks = [p for p in tree if FORK_SERVER_MARK in _cmdline(p)]
+    forks = [p for p in tree if any(mark in _cmdline(p) for mark in FORK_SERVER_MARKS)]
     figures.servers = len(servers)
     figures.kernels = sum(b"ipykernel_launcher" in _cmdline(p) for p in theirs)
-    figures.forked = sum(b"ipykernel_launcher" in _cmdline(p) for f in forks for p in workshop.descendants(f))
+    forked = {p for f in forks for p in workshop.descendants(f) if p not in forks}
+    figures.forked = sum(b"ipykernel_launcher" in _cmdline(p) for p in forked)
+    figures.forked_servers = sum(p in forked for p in servers)
     figures.servers_pss_mb, figures.servers_rss_mb = _pss_rss(theirs)
     figures.forks_pss_mb = _pss_rss(forks)[0]
     figures.hub_pss_mb = _pss_rss([p for p in tree if p not in theirs])[0]
@@ -249,8 +253,8 @@ def report(hub: HubFigures, serve: workshop.Figures | None, trainees: int, sprea
         )
     )
     print(
-        f"Hub memory: {hub.servers} single-user servers with {hub.kernels} kernels ({hub.forked} forked): "
-        f"PSS {hub.servers_pss_mb:.0f} MB with the fork server's {hub.forks_pss_mb:.0f} MB "
+        f"Hub memory: {hub.servers} single-user servers ({hub.forked_servers} forked) with {hub.kernels} kernels "
+        f"({hub.forked} forked): PSS {hub.servers_pss_mb:.0f} MB with the fork servers' {hub.forks_pss_mb:.0f} MB "
         f"(RSS {hub.servers_rss_mb:.0f} MB); hub, proxy, culler and G-PZK session server: PSS {hub.hub_pss_mb:.0f} MB"
     )
     print(
