@@ -127,16 +127,24 @@ def _run_kernel(arguments: list[str]) -> None:
         os._exit(code)
 
 
-def _requester(connection: socket.socket) -> int:
-    """Return the pid of the process on the other end; refuse another user's (it would run code as ours)."""
+def _requester(connection: socket.socket) -> int | None:
+    """Return a pidfd of the process on the other end; refuse another user's (it would run code as ours).
+
+    Held from the request on, it cannot name another process that got the pid later. None where
+    the system has neither (not Linux): the socket's owner-only mode is then the only lock.
+    """
+    if not hasattr(socket, "SO_PEERCRED") or not hasattr(os, "pidfd_open"):
+        return None
     pid, uid, _gid = struct.unpack("3i", connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))
     if uid != os.getuid():
         raise PermissionError(f"a request from user {uid}, not {os.getuid()}")
-    return int(pid)
+    return os.pidfd_open(pid)
 
 
-def _follow(requester: int) -> None:
+def _follow(requester: int | None) -> None:
     """In the kernel: exit when the server that asked for it is gone (``requester`` is its pidfd)."""
+    if requester is None:
+        return
 
     def watch() -> None:
         select.select([requester], [], [])  # a pidfd turns readable when its process exits
@@ -145,25 +153,25 @@ def _follow(requester: int) -> None:
     threading.Thread(target=watch, name="szkola-requester-watch", daemon=True).start()
 
 
-Child = Callable[[dict[str, Any], int], None]
+Child = Callable[[dict[str, Any], int | None], None]
 """What a forked child becomes, given the request and the requester's pidfd; it never returns."""
 
 
 def _kernel(outlive: bool) -> Child:
     """Return what a forked child does to become the requested kernel."""
 
-    def become(request: dict[str, Any], requester: int) -> None:
+    def become(request: dict[str, Any], requester: int | None) -> None:
         _follow(requester)
-        # Unless told otherwise the kernel exits with the fork server too (ipykernel read JPY_PARENT_PID
-        # when the fork server imported it, so the parent is given as an argument).
-        parent = [] if outlive else [f"--IPKernelApp.parent_handle={os.getppid()}"]
+        # Unless told otherwise, or it cannot follow its requester, the kernel exits with the fork server
+        # too (ipykernel read JPY_PARENT_PID when the fork server imported it: the parent is an argument).
+        parent = [] if outlive and requester is not None else [f"--IPKernelApp.parent_handle={os.getppid()}"]
         _run_kernel([*parent, *(str(a) for a in request["arguments"])])
 
     return become
 
 
 def _fork(
-    request: dict[str, Any], server: socket.socket, connection: socket.socket, requester: int, child: Child
+    request: dict[str, Any], server: socket.socket, connection: socket.socket, requester: int | None, child: Child
 ) -> int:
     """Fork one child for this request; return its pid to the caller (the child never returns)."""
     pid = os.fork()
@@ -187,7 +195,7 @@ def _answer(connection: socket.socket, server: socket.socket, child: Child) -> N
     """Read one request, fork its child and answer with the pid (or with why not)."""
     connection.settimeout(10)
     try:
-        requester = os.pidfd_open(_requester(connection))  # held from now on: the pid cannot be reused unseen
+        requester = _requester(connection)
         try:
             line = connection.makefile("rb").readline(REQUEST_LIMIT)
             if not line:  # connected and left without asking (someone checking that it listens)
@@ -197,7 +205,8 @@ def _answer(connection: socket.socket, server: socket.socket, child: Child) -> N
                 raise TimeoutError("the requester stopped waiting")
             pid = _fork(request, server, connection, requester, child)
         finally:
-            os.close(requester)
+            if requester is not None:
+                os.close(requester)
         connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         print(f"fork server: request refused: {error!r}", file=sys.stderr, flush=True)

@@ -53,9 +53,10 @@ def preload() -> None:
     from . import authorizer, oauth_race  # noqa: F401, PLC0415
 
 
-def _run_server(request: dict[str, Any], requester: int) -> None:
+def _run_server(request: dict[str, Any], requester: int | None) -> None:
     """In the forked child: become the single-user server with the request's arguments; never return."""
-    os.close(requester)  # a server outlives the hub that asked for it, as a server the hub started does
+    if requester is not None:
+        os.close(requester)  # a server outlives the hub that asked for it, as a server the hub started does
     code = 0
     try:
         import setproctitle  # noqa: PLC0415
