@@ -8,7 +8,9 @@ spawn-pending page until the hub redirects to it; follows the hub's OAuth to the
 the kernel websocket, checks the dashboard names their account and opens the first case (a first
 widget action). "Usable" is arrival to the end of that. With everyone connected, rounds of need edits
 are timed as in benchmarks/workshop.py. Memory per trainee: PSS of the single-user servers and their
-kernels (hub and proxy apart); PostgreSQL connections counted per application. Then the same trainees
+kernels, with the hub's fork servers (kernels', servers'; hub and proxy apart); CPU seconds per trainee spent from
+the first arrival to the last usable dashboard, by the same processes and by the rest (robust to
+other load on the machine, unlike the times); PostgreSQL connections counted per application. Then the same trainees
 arrive at ``szkola serve --workshop N`` (workshop.py's server, imported). Failures print their cause.
 Run: ``.venv/bin/python benchmarks/hub.py --trainees 40 --spread 10``.
 """
@@ -52,8 +54,13 @@ class HubFigures:
     servers_pss_mb: float = 0.0
     servers_rss_mb: float = 0.0
     hub_pss_mb: float = 0.0
+    forks_pss_mb: float = 0.0
     kernels: int = 0
+    forked: int = 0
+    forked_servers: int = 0
     servers: int = 0
+    servers_cpu_s: float = 0.0
+    hub_cpu_s: float = 0.0
     connections: dict[str, int] = field(default_factory=dict)
 
 
@@ -122,15 +129,54 @@ def _pss_rss(pids: list[int]) -> tuple[float, float]:
     return pss / 1024, rss / 1024
 
 
-def measure_memory(hub: Hub, figures: HubFigures) -> None:
-    """PSS of the single-user servers with their kernels, and of the rest (hub, proxy, culler, G-PZK sessions)."""
+SERVER_MARKS = (b"szkola_kooperacji.hub.singleuser", b"jupyterhub-singleuser")
+"""How a user's server shows in its command line (the hub has no course services here)."""
+FORK_SERVER_MARKS = (b"szkola_kooperacji.kernel_forks", b"szkola_kooperacji.hub.zygote")
+"""The hub's kernel fork server and its server zygote: their memory is the trainees' too."""
+
+
+def trainee_side(hub: Hub) -> tuple[list[int], list[int], list[int]]:
+    """Return the hub's process tree, the trainees' servers, and what runs for them (kernels, fork server)."""
     tree = workshop.descendants(hub.process.pid)
-    servers = [p for p in tree if b"jupyterhub-singleuser" in _cmdline(p)]
-    theirs = sorted({d for s in servers for d in workshop.descendants(s)})
+    servers = [p for p in tree if any(mark in _cmdline(p) for mark in SERVER_MARKS)]
+    forks = [p for p in tree if any(mark in _cmdline(p) for mark in FORK_SERVER_MARKS)]
+    theirs = sorted({d for s in [*servers, *forks] for d in workshop.descendants(s)})
+    return tree, servers, theirs
+
+
+def measure_memory(hub: Hub, figures: HubFigures) -> None:
+    """PSS of the single-user servers with their kernels and the fork server, and of the rest (hub, proxy, …)."""
+    tree, servers, theirs = trainee_side(hub)
+    forks = [p for p in tree if any(mark in _cmdline(p) for mark in FORK_SERVER_MARKS)]
     figures.servers = len(servers)
     figures.kernels = sum(b"ipykernel_launcher" in _cmdline(p) for p in theirs)
+    forked = {p for f in forks for p in workshop.descendants(f) if p not in forks}
+    figures.forked = sum(b"ipykernel_launcher" in _cmdline(p) for p in forked)
+    figures.forked_servers = sum(p in forked for p in servers)
     figures.servers_pss_mb, figures.servers_rss_mb = _pss_rss(theirs)
+    figures.forks_pss_mb = _pss_rss(forks)[0]
     figures.hub_pss_mb = _pss_rss([p for p in tree if p not in theirs])[0]
+
+
+def cpu_seconds(pids: list[int]) -> dict[int, float]:
+    """Return each process's CPU time so far (user and system)."""
+    tick, found = os.sysconf("SC_CLK_TCK"), {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        found[pid] = (int(fields[11]) + int(fields[12])) / tick
+    return found
+
+
+def measure_cpu(hub: Hub, before: dict[int, float], figures: HubFigures) -> None:
+    """CPU spent since ``before`` by the trainees' side and by the rest (a process gone since is not counted)."""
+    tree, _servers, theirs = trainee_side(hub)
+    now = cpu_seconds(tree)
+    spent = {pid: seconds - before.get(pid, 0.0) for pid, seconds in now.items()}
+    figures.servers_cpu_s = sum(v for pid, v in spent.items() if pid in theirs)
+    figures.hub_cpu_s = sum(v for pid, v in spent.items() if pid not in theirs)
 
 
 def _cmdline(pid: int) -> bytes:
@@ -158,7 +204,9 @@ async def run_hub(hub: Hub, trainees: int, spread: float, rounds: int) -> HubFig
     print(f"hub: {trainees} accounts signed up and approved; trainees arrive over {spread:.0f} s …", flush=True)
     delays = [spread * i / max(1, trainees - 1) for i in range(trainees)]
     arrivals = (hub_trainee(i, u, hub, d, figures) for i, (u, d) in enumerate(zip(users, delays, strict=True)))
+    before = cpu_seconds(workshop.descendants(hub.process.pid))
     sessions = [s for s in await asyncio.gather(*arrivals) if s is not None]
+    measure_cpu(hub, before, figures)
     working = []
     for session in sessions:  # set-up, not timed: one need to edit
         try:
@@ -205,8 +253,13 @@ def report(hub: HubFigures, serve: workshop.Figures | None, trainees: int, sprea
         )
     )
     print(
-        f"Hub memory: {hub.servers} single-user servers with {hub.kernels} kernels: PSS {hub.servers_pss_mb:.0f} MB "
+        f"Hub memory: {hub.servers} single-user servers ({hub.forked_servers} forked) with {hub.kernels} kernels "
+        f"({hub.forked} forked): PSS {hub.servers_pss_mb:.0f} MB with the fork servers' {hub.forks_pss_mb:.0f} MB "
         f"(RSS {hub.servers_rss_mb:.0f} MB); hub, proxy, culler and G-PZK session server: PSS {hub.hub_pss_mb:.0f} MB"
+    )
+    print(
+        f"CPU from the first arrival to the last usable dashboard, per trainee: servers and kernels "
+        f"{hub.servers_cpu_s / trainees:.2f} s, hub, proxy and the rest {hub.hub_cpu_s / trainees:.2f} s"
     )
     print(f"PostgreSQL connections to the store by application: {hub.connections}")
     print("\nFailures:")

@@ -38,7 +38,7 @@ class ForkedKernel:
 
     def poll(self) -> int | None:
         """Return None while the kernel runs, else an exit code (the real one is its parent's to know)."""
-        if self.returncode is None and not _alive(self.pid):
+        if self.returncode is None and not alive(self.pid):
             self.returncode = 1
         return self.returncode
 
@@ -65,7 +65,7 @@ class ForkedKernel:
         self.send_signal(signal.SIGKILL)
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     """Return True while the process runs (a zombie, exited but not yet collected, counts as gone)."""
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]

@@ -9,8 +9,11 @@ every object), which measured 13.5 MB per kernel instead of 43 MB here.
 The fork server runs beside Voilà (``python -m szkola_kooperacji.kernel_forks SOCKET``),
 imports everything once, and then only forks: each request on its Unix socket names the
 kernel's arguments, environment and folder, and is answered with the new kernel's pid. The
-kernel leads its own session (signals reach it as they reach a normal kernel), and it exits
-when the fork server does, as a normal kernel exits with its server (ipykernel's parent poller).
+kernel leads its own session (signals reach it as they reach a normal kernel). As a normal
+kernel exits with the server that started it, a forked one exits with the server that asked
+for it (the socket's peer, watched through a pidfd), and, unless the fork server was started
+with ``--kernels-outlive-me`` (the hub's, whose trainees' servers outlive it), with the fork
+server too (ipykernel's parent poller). Only a process of the fork server's own user is served.
 The server side is ``fork_provisioner``.
 """
 
@@ -20,9 +23,13 @@ import contextlib
 import gc
 import json
 import os
+import select
 import signal
 import socket
+import struct
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +41,8 @@ COPY_THRESHOLD = 1024 * 1024
 """Frames below this size are copied into ZeroMQ by the kernels (pyzmq's default: 64 KB)."""
 PARENT_CHECK_SECONDS = 1.0
 """How often the fork server checks that the server which started it is still there."""
+OUTLIVE_OPTION = "--kernels-outlive-me"
+"""Kernels end with the server that asked for them only, not with the fork server (``szkola hub``)."""
 
 
 def kernel_arguments(command: list[str]) -> list[str] | None:
@@ -125,8 +134,53 @@ def _run_kernel(arguments: list[str]) -> None:
         os._exit(code)
 
 
-def _fork(request: dict[str, Any], server: socket.socket, connection: socket.socket) -> int:
-    """Fork one kernel for this request; return its pid to the caller (the child never returns)."""
+def _requester(connection: socket.socket) -> int | None:
+    """Return a pidfd of the process on the other end; refuse another user's (it would run code as ours).
+
+    Held from the request on, it cannot name another process that got the pid later. None where
+    the system has neither (not Linux): the socket's owner-only mode is then the only lock.
+    """
+    if not hasattr(socket, "SO_PEERCRED") or not hasattr(os, "pidfd_open"):
+        return None
+    pid, uid, _gid = struct.unpack("3i", connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))
+    if uid != os.getuid():
+        raise PermissionError(f"a request from user {uid}, not {os.getuid()}")
+    return os.pidfd_open(pid)
+
+
+def _follow(requester: int | None) -> None:
+    """In the kernel: exit when the server that asked for it is gone (``requester`` is its pidfd)."""
+    if requester is None:
+        return
+
+    def watch() -> None:
+        select.select([requester], [], [])  # a pidfd turns readable when its process exits
+        os._exit(1)  # as ipykernel's parent poller does when its server is gone
+
+    threading.Thread(target=watch, name="szkola-requester-watch", daemon=True).start()
+
+
+Child = Callable[[dict[str, Any], int | None], None]
+"""What a forked child becomes, given the request and the requester's pidfd; it never returns."""
+
+
+def _kernel(outlive: bool) -> Child:
+    """Return what a forked child does to become the requested kernel."""
+
+    def become(request: dict[str, Any], requester: int | None) -> None:
+        _follow(requester)
+        # Unless told otherwise, or it cannot follow its requester, the kernel exits with the fork server
+        # too (ipykernel read JPY_PARENT_PID when the fork server imported it: the parent is an argument).
+        parent = [] if outlive and requester is not None else [f"--IPKernelApp.parent_handle={os.getppid()}"]
+        _run_kernel([*parent, *(str(a) for a in request["arguments"])])
+
+    return become
+
+
+def _fork(
+    request: dict[str, Any], server: socket.socket, connection: socket.socket, requester: int | None, child: Child
+) -> int:
+    """Fork one child for this request; return its pid to the caller (the child never returns)."""
     pid = os.fork()
     if pid:
         return pid
@@ -140,25 +194,67 @@ def _fork(request: dict[str, Any], server: socket.socket, connection: socket.soc
     os.environ.clear()
     os.environ.update(env)
     os.chdir(request["cwd"])
-    # The kernel exits when the fork server does, as a new kernel exits with the server that started it
-    # (ipykernel read JPY_PARENT_PID when the fork server imported it, so it is given as an argument).
-    parent = f"--IPKernelApp.parent_handle={os.getppid()}"
-    _run_kernel([parent, *(str(a) for a in request["arguments"])])
-    raise AssertionError("unreachable")
+    child(request, requester)
+    os._exit(1)  # a child that returned did not become what was asked
 
 
-def serve(socket_path: Path) -> None:
-    """Preload, then fork a kernel for each request until the server that started this one is gone."""
+def _answer(connection: socket.socket, server: socket.socket, child: Child) -> None:
+    """Read one request, fork its child and answer with the pid (or with why not)."""
+    connection.settimeout(10)
+    try:
+        requester = _requester(connection)
+        try:
+            line = connection.makefile("rb").readline(REQUEST_LIMIT)
+            if not line:  # connected and left without asking (someone checking that it listens)
+                return
+            request = json.loads(line)
+            if _gave_up(connection):  # it waited too long and started its own: a fork now would clash with it
+                raise TimeoutError("the requester stopped waiting")
+            pid = _fork(request, server, connection, requester, child)
+        finally:
+            if requester is not None:
+                os.close(requester)
+        connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        print(f"fork server: request refused: {error!r}", file=sys.stderr, flush=True)
+        with contextlib.suppress(OSError):
+            connection.sendall(json.dumps({"error": str(error)}).encode() + b"\n")
+
+
+def _gave_up(connection: socket.socket) -> bool:
+    """Return True when the requester has closed its end (it waits for the answer with it open)."""
+    readable, _, _ = select.select([connection], [], [], 0)
+    try:
+        return bool(readable) and connection.recv(1, socket.MSG_PEEK) == b""
+    except OSError:
+        return True
+
+
+def _bind(server: socket.socket, socket_path: Path) -> None:
+    """Listen at ``socket_path``, for this user only; a socket left by a fork server that died is replaced."""
+    if socket_path.is_socket():
+        with contextlib.suppress(ConnectionRefusedError, FileNotFoundError), socket.socket(socket.AF_UNIX) as probe:
+            probe.connect(str(socket_path))
+            raise OSError(f"another fork server listens at {socket_path}")
+        socket_path.unlink()
+    previous = os.umask(0o177)  # never reachable by another user, not even between bind and listen
+    try:
+        server.bind(str(socket_path))
+    finally:
+        os.umask(previous)
+
+
+def fork_on_request(socket_path: Path, load: Callable[[], None], child: Child) -> None:
+    """Run ``load`` once, then fork ``child`` for each request until the process that started this one is gone."""
     parent = os.getppid()
-    preload()
+    load()
     gc.collect()
-    gc.freeze()  # the collector would otherwise touch, and so copy, every preloaded object in every kernel
+    gc.freeze()  # the collector would otherwise touch, and so copy, every preloaded object in every child
     signal.signal(signal.SIGCHLD, _reap)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops this one
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
-        server.bind(str(socket_path))
-        os.chmod(socket_path, 0o600)
+        _bind(server, socket_path)
         server.listen(64)
         server.settimeout(PARENT_CHECK_SECONDS)
         print(f"fork server ready at {socket_path}", flush=True)
@@ -168,16 +264,13 @@ def serve(socket_path: Path) -> None:
             except TimeoutError:
                 continue
             with connection:
-                connection.settimeout(10)
-                try:
-                    request = json.loads(connection.makefile("rb").readline(REQUEST_LIMIT))
-                    pid = _fork(request, server, connection)
-                    connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
-                except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-                    print(f"fork server: request refused: {error!r}", file=sys.stderr, flush=True)
-                    with contextlib.suppress(OSError):
-                        connection.sendall(json.dumps({"error": str(error)}).encode() + b"\n")
+                _answer(connection, server, child)
+
+
+def serve(socket_path: Path, *, outlive: bool = False) -> None:
+    """Preload, then fork a kernel for each request until the server that started this one is gone."""
+    fork_on_request(socket_path, preload, _kernel(outlive))
 
 
 if __name__ == "__main__":
-    serve(Path(sys.argv[1]))
+    serve(Path(sys.argv[1]), outlive=OUTLIVE_OPTION in sys.argv[2:])

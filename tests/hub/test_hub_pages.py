@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import signal
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from playwright.sync_api import Browser, Page, expect
@@ -11,6 +12,7 @@ from szkola_kooperacji.hub.oauth_race import RETRY_MARK
 from tests.browser.conftest import shot
 
 from .conftest import Hub, approve, new_page, sign_up
+from .test_hub_server_forks import _zygote
 
 USER, PASSWORD = "pzielinski", "Pzielinski-haslo-2026"
 ENGLISH = re.compile(r"Start My Server|Stop My Server|Server not running|Launch Server|Logout|Your server")
@@ -119,12 +121,17 @@ def test_hub_pages_a_trainee_meets_are_in_polish(hub: Hub, admin: Page, browser:
     shot(trainee, "hub_11_serwer_zatrzymany")
 
     watcher = trainee.context.new_page()  # the same person in a second tab, while the first one starts the server
-    trainee.click("#start")
-    watcher.goto(hub.at(f"hub/spawn-pending/{USER}"))
-    expect(watcher.locator("h1")).to_have_text("Uruchamiamy Twój serwer…")
-    expect(watcher.locator("#progress-message")).to_have_text(re.compile(r"Serwer zamówiony|Uruchamianie serwera"))
-    _speaks_polish(watcher)
-    shot(watcher, "hub_12_serwer_sie_uruchamia")
+    zygote = _zygote(hub)
+    zygote.send_signal(signal.SIGSTOP)  # a forked server is up in a second: held, the start can be watched
+    try:
+        trainee.click("#start")
+        watcher.goto(hub.at(f"hub/spawn-pending/{USER}"))
+        expect(watcher.locator("h1")).to_have_text("Uruchamiamy Twój serwer…")
+        expect(watcher.locator("#progress-message")).to_have_text(re.compile(r"Serwer zamówiony|Uruchamianie serwera"))
+        _speaks_polish(watcher)
+        shot(watcher, "hub_12_serwer_sie_uruchamia")
+    finally:
+        zygote.send_signal(signal.SIGCONT)
     expect(watcher.locator(".sk-case-list")).to_be_visible(timeout=120_000)  # the page follows to the dashboard
     watcher.close()
     _two_tabs_signing_in_at_once_both_return(trainee, hub)

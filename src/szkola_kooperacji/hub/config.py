@@ -20,14 +20,18 @@ from pathlib import Path
 from typing import Any
 
 from ..data.paths import project_root
+from ..fork_provisioner import PROVISIONER_NAME
 from ..serving import DISCONNECTED_KERNEL_SECONDS, JUPYTER_DATA, TEMPLATE
 from ..storage.drafts import STORE_ENV
 from . import singleuser
 from .courses import SERVER_ROLE, course_groups, course_roles, course_services, trainer_server_config
+from .fork_server import fork_service, fork_socket
 from .oauth_race import EXTENSION as OAUTH_RETRY
 from .roleplay_service import kernel_environment, session_service
 from .server_config import python_config
 from .settings import HubSettings
+from .zygote import SOCKET_NAME as ZYGOTE_SOCKET
+from .zygote import zygote_service
 
 DASHBOARD = "pulpit.ipynb"
 DASHBOARD_URL = f"/voila/render/{DASHBOARD}"
@@ -77,6 +81,9 @@ def trainee_server_config() -> str:
         "MappingKernelManager.cull_idle_timeout": DISCONNECTED_KERNEL_SECONDS,
         "MappingKernelManager.cull_interval": 60,
         "MappingKernelManager.cull_connected": False,
+        # A fork of the hub's preloaded fork server when the spawner names its socket (hub.fork_server);
+        # else (Kubernetes, or the fork server is gone) a new process, as Jupyter's kernels always are.
+        "KernelProvisionerFactory.default_provisioner_name": PROVISIONER_NAME,
     }
     return python_config(settings)
 
@@ -116,6 +123,9 @@ def configure(c: Any, settings: HubSettings) -> None:
     c.SzkolaSpawner.trainer_config = str(trainer_config)
     c.SzkolaSpawner.courses = dict(settings.courses)
     c.SzkolaSpawner.default_course = settings.default_course or ""
+    forks, zygote = fork_socket(state), fork_socket(state, ZYGOTE_SOCKET)
+    c.SzkolaSpawner.fork_socket = str(forks or "")
+    c.SzkolaSpawner.server_forks = str(zygote or "")
     c.Spawner.cmd = singleuser.command(python)
     c.Spawner.default_url = ""  # each role's server configuration names its own page
     c.Spawner.http_timeout = 120
@@ -136,6 +146,8 @@ def configure(c: Any, settings: HubSettings) -> None:
         },
         session_service(settings, state, python, environment),
         *course_services(settings, state, python, environment),
+        *([fork_service(forks, python, environment)] if forks else []),
+        *([zygote_service(zygote, python, environment)] if zygote else []),
     ]
     c.JupyterHub.load_roles = [
         {

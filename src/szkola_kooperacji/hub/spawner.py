@@ -4,22 +4,29 @@ The role is the hub's: admins, members of the trainers' group and of any course'
 (``formgrade-KURS``) are trainers, everyone else a trainee. A trainee's course is the one whose
 trainees' group (``nbgrader-KURS``) they are in; its folder reaches the dashboard's kernel in the
 server's environment. Both run ``jupyterhub-singleuser`` (the hub's own sign-in, activity for the
-idle culler), each with its own server configuration file written by ``hub.config``.
+idle culler), each with its own server configuration file written by ``hub.config``. A trainee's
+dashboard kernel is a fork of the hub's fork server (``hub.fork_server``) when ``fork_socket`` names it,
+and their server itself a fork of the hub's zygote (``hub.zygote``) when ``server_forks`` names it.
 """
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
 from jupyterhub.spawner import SimpleLocalProcessSpawner
+from jupyterhub.utils import random_port
 from tornado import web
 from traitlets import Dict, Unicode
 
+from ..fork_provisioner import FORK_SOCKET_ENV, alive
 from ..grading import COURSE_ENV
 from ..grading.course_folder import CONFIG_FILE
+from ..kernel_forks import request_fork
 from .courses import TRAINER_NBGRADER_CONFIG
 from .settings import GRADER_GROUP_PREFIX, SEVERAL_COURSES, TRAINER_GROUP, trainee_group
+from .zygote import server_arguments
 
 
 class CourseMembershipError(web.HTTPError):
@@ -51,6 +58,13 @@ class SzkolaSpawner(SimpleLocalProcessSpawner):
     default_course = Unicode(
         "", config=True, help="Course of a trainee in no course's group (the only course of a one-course hub)."
     )
+    fork_socket = Unicode(
+        "", config=True, help="The hub's kernel fork server's socket: trainees' kernels are its forks ('' — none)."
+    )
+
+    server_forks = Unicode(
+        "", config=True, help="The hub's server zygote's socket: trainees' servers are its forks ('' — none)."
+    )
 
     def group_names(self) -> set[str]:
         """Return the hub groups of this server's user."""
@@ -80,12 +94,42 @@ class SzkolaSpawner(SimpleLocalProcessSpawner):
         return [*super().get_args(), f"--config={config}"]
 
     def get_env(self) -> dict[str, Any]:
-        """Make the working folder exist; give a trainee their course, a trainer nbgrader's course list."""
+        """Make the working folder exist; give a trainee their course and fork server, a trainer nbgrader's courses."""
         home = Path(self.home_dir)
         home.mkdir(parents=True, exist_ok=True)
         env = dict(super().get_env())
         if self.is_trainer():
             (home / CONFIG_FILE).write_text(TRAINER_NBGRADER_CONFIG, encoding="utf-8")
-        elif course := self.trainee_course():
+            return env
+        if course := self.trainee_course():
             env[COURSE_ENV] = course
+        if self.fork_socket:
+            env[FORK_SOCKET_ENV] = self.fork_socket
         return env
+
+    async def start(self) -> Any:
+        """Fork a trainee's server from the hub's zygote; without it, start it anew as JupyterHub does."""
+        if self.server_forks and not self.is_trainer():
+            try:
+                return await self._forked_start()
+            except OSError as error:
+                self.log.warning("server zygote unavailable (%s): starting %s's server anew", error, self.user.name)
+        return await super().start()
+
+    async def _forked_start(self) -> tuple[str, int]:
+        """Do what ``LocalProcessSpawner.start`` does, with the zygote's fork instead of a new process."""
+        if self.port == 0:  # type: ignore[has-type]
+            self.port = random_port()
+        command = [*self.cmd, *self.get_args()]
+        arguments = server_arguments(command)
+        if arguments is None:
+            raise OSError(f"not the single-user server's command: {command[:3]}")
+        env = self.get_env()  # makes the working folder too
+        self.log.info("Forking %s", " ".join(command))
+        self.pid = await asyncio.to_thread(request_fork, Path(self.server_forks), arguments, env, self.home_dir)
+        self.proc = None  # not our child: polled and stopped by pid, as a server found after a hub restart
+        return (self.ip or "127.0.0.1", self.port)
+
+    async def _signal(self, sig: int) -> bool:
+        """Send a signal to the server; True while it runs (an exited server not yet collected counts as gone)."""
+        return bool(await super()._signal(sig)) and (sig != 0 or alive(self.pid))
