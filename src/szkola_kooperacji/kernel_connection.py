@@ -30,6 +30,7 @@ from typing import Any
 
 import zmq
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
+from traitlets import Bool
 
 WELCOME_SECONDS = 1.0
 """How long to wait for the welcome before nudging; it comes in milliseconds, even with forty arriving."""
@@ -41,6 +42,14 @@ DASHBOARD_CHANNELS = ("iopub", "shell")
 
 class DashboardConnection(ZMQChannelsWebsocketConnection):
     """A kernel websocket connection on shell and IOPub, whose subscription is confirmed by the kernel's welcome."""
+
+    limit_rate = Bool(
+        False,
+        config=True,
+        help="Jupyter's IOPub rate limit guards a notebook's page against a flood of printed output and drops "
+        "messages beyond it; a dashboard prints nothing, and a dropped widget message would leave its page "
+        "out of step with its kernel. Off, it also spares decoding every status message once more.",
+    )
 
     def create_stream(self) -> None:
         """Connect the dashboard's channels only (Jupyter's connects stdin and control too)."""
