@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from traitlets.utils.importstring import import_item
 
 from szkola_kooperacji.cli import main
 from szkola_kooperacji.errors import SzkolaError
+from szkola_kooperacji.kernel_connection import DashboardConnection
 from szkola_kooperacji.serving import (
+    DASHBOARD_CONNECTION,
     JUPYTER_DATA,
     OWNER_FILE,
     RUNTIME_PREFIX,
@@ -121,3 +124,8 @@ def test_serve_help_is_polish():
     assert result.exit_code == 0
     assert "--workshop" in result.output
     assert "uczestników" in result.output
+
+
+def test_the_dashboard_connection_named_in_the_servers_configuration_is_the_class():
+    assert import_item(DASHBOARD_CONNECTION) is DashboardConnection
+    assert DashboardConnection.class_traits()["limit_rate"].default_value is False

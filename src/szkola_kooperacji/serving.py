@@ -38,6 +38,8 @@ the draft from the store, so an orphaned kernel only holds memory.
 """
 
 IOPUB_TIMEOUT_SECONDS = 60
+DASHBOARD_CONNECTION = "szkola_kooperacji.kernel_connection.DashboardConnection"
+"""The kernel websocket of a trainee's page, as `szkola serve`'s Voilà and the hub's trainee servers name it."""
 RESERVE_ENV = "SZKOLA_POOL_RESERVE"
 CAP_ENV = "SZKOLA_MAX_KERNELS"
 """How ``szkola serve`` tells its Voilà (``workshop_voila``) the refill reserve and the kernel cap."""
@@ -116,7 +118,7 @@ def voila_command(options: ServeOptions, runtime_dir: Path | None = None) -> lis
         # output (the dashboard itself) can come later, and the page would be rendered without it.
         f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT_SECONDS}",
         # A trainee's websocket: shell and IOPub only, opened on the kernel's IOPub welcome (no nudge).
-        "--Voila.kernel_websocket_connection_class=szkola_kooperacji.kernel_connection.DashboardConnection",
+        f"--Voila.kernel_websocket_connection_class={DASHBOARD_CONNECTION}",
     ]
     if runtime_dir is not None:  # Voilà makes a private folder for connection files and sockets inside
         command.append(f"--Voila.connection_dir_root={runtime_dir}")

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..data.paths import project_root
 from ..fork_provisioner import PROVISIONER_NAME
-from ..serving import DISCONNECTED_KERNEL_SECONDS, JUPYTER_DATA, TEMPLATE
+from ..serving import DASHBOARD_CONNECTION, DISCONNECTED_KERNEL_SECONDS, JUPYTER_DATA, TEMPLATE
 from ..storage.drafts import STORE_ENV
 from . import singleuser
 from .courses import SERVER_ROLE, course_groups, course_roles, course_services, trainer_server_config
@@ -84,6 +84,8 @@ def trainee_server_config() -> str:
         # A fork of the hub's preloaded fork server when the spawner names its socket (hub.fork_server);
         # else (Kubernetes, or the fork server is gone) a new process, as Jupyter's kernels always are.
         "KernelProvisionerFactory.default_provisioner_name": PROVISIONER_NAME,
+        # The page's websocket: shell and IOPub only, opened on the kernel's IOPub welcome (as `szkola serve`).
+        "ServerApp.kernel_websocket_connection_class": DASHBOARD_CONNECTION,
     }
     return python_config(settings)
 
