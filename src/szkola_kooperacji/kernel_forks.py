@@ -31,7 +31,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 KERNEL_MODULE = "ipykernel_launcher"
 """The only kernel command forked: ``python -m ipykernel_launcher …`` (anything else starts as usual)."""
@@ -104,10 +104,28 @@ def _reap(_signal: int, _frame: object) -> None:
             return
 
 
-def _run_kernel(arguments: list[str]) -> None:
-    """In the forked child: become the kernel and never return."""
+def run_then_exit(main: Callable[[], None]) -> NoReturn:
+    """In a forked child: run ``main`` (a kernel's, a server's) and exit with its code, never returning."""
     code = 0
     try:
+        main()
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else 0
+    except BaseException:
+        import traceback  # noqa: PLC0415
+
+        traceback.print_exc()
+        code = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _run_kernel(arguments: list[str]) -> NoReturn:
+    """In the forked child: become the kernel and never return."""
+
+    def main() -> None:
         import ipywidgets  # noqa: PLC0415
         import setproctitle  # noqa: PLC0415
         from ipykernel.kernelapp import IPKernelApp  # noqa: PLC0415
@@ -121,17 +139,8 @@ def _run_kernel(arguments: list[str]) -> None:
         # before there was one, so register them now, or the page's widgets would never connect.
         ipywidgets.register_comm_target()
         app.start()  # type: ignore[no-untyped-call]
-    except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else 0
-    except BaseException:
-        import traceback  # noqa: PLC0415
 
-        traceback.print_exc()
-        code = 1
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+    run_then_exit(main)
 
 
 def _requester(connection: socket.socket) -> int | None:

@@ -149,6 +149,22 @@ def approved(admin: Page, browser: Browser, hub: Hub, user: str) -> Page:
     return page
 
 
+def stop_server(page: Page, hub: Hub) -> None:
+    """Stop the trainee's server from the hub's home page."""
+    page.goto(hub.at("hub/home"))
+    page.click("#stop")
+    expect(page.locator("#start")).to_be_visible(timeout=120_000)
+
+
+def start_server(page: Page, hub: Hub) -> None:
+    """Start the server again (the hub may still be finishing the stop: then it offers "Uruchom mój serwer")."""
+    page.goto(hub.at("hub/spawn"))
+    launch = page.get_by_role("button", name="Uruchom mój serwer")
+    expect(launch.or_(page.locator(".sk-case-list"))).to_be_visible(timeout=120_000)
+    if launch.is_visible():
+        launch.click()
+
+
 def submit_exercise(trainee: Page, exercise: str, statement: str, reflection: str) -> None:
     """The trainee opens an exercise on the dashboard, states one need, writes a reflection and hands it in."""
     trainee.wait_for_selector(f".sk-exercise-{exercise}", timeout=180_000)

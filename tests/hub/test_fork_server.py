@@ -19,6 +19,7 @@ import psutil
 import pytest
 
 from szkola_kooperacji.hub.fork_server import fork_service
+from tests.fork_servers import listening
 
 REQUESTER = """
 import asyncio, os, sys
@@ -62,15 +63,8 @@ def _until_gone(pid: int, what: str, seconds: float = 30) -> None:
 def hub_fork_server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], Path]]:
     """The fork server as the hub runs it (its service's command), listening in a folder of its own."""
     socket_path = tmp_path / "forks.sock"
-    process = subprocess.Popen(fork_service(socket_path, sys.executable, {})["command"])
-    deadline = time.monotonic() + 120
-    while not socket_path.exists():
-        assert process.poll() is None, "the fork server died while preloading"
-        assert time.monotonic() < deadline, "the fork server never listened"
-        time.sleep(0.1)
-    yield process, socket_path
-    process.kill()
-    process.wait()
+    with listening(fork_service(socket_path, sys.executable, {})["command"], socket_path) as process:
+        yield process, socket_path
 
 
 def test_a_kernel_of_the_hubs_fork_server_outlives_it_and_ends_with_the_server_that_asked_for_it(hub_fork_server):

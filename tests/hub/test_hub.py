@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 from szkola_kooperacji.storage import DraftStore
 from tests.browser.conftest import CASE_ID, open_case, open_tab, shot, type_text
 
-from .conftest import Hub, approve, log_in, new_page, sign_up
+from .conftest import Hub, approve, log_in, new_page, sign_up, start_server, stop_server
 
 STATEMENT = "Rodzina potrzebuje opału na zimę"
 
@@ -72,21 +72,6 @@ def _code_sent_from_the_page_runs(page: Page) -> bool:
     )
 
 
-def _stop_server(page: Page, hub: Hub) -> None:
-    page.goto(hub.at("hub/home"))
-    page.click("#stop")
-    expect(page.locator("#start")).to_be_visible(timeout=120_000)
-
-
-def _start_server(page: Page, hub: Hub) -> None:
-    """Start the server again (the hub may still be finishing the stop: then it offers "Uruchom mój serwer")."""
-    page.goto(hub.at("hub/spawn"))
-    launch = page.get_by_role("button", name="Uruchom mój serwer")
-    expect(launch.or_(page.locator(".sk-case-list"))).to_be_visible(timeout=120_000)
-    if launch.is_visible():
-        launch.click()
-
-
 def test_a_trainee_signs_up_is_approved_and_lands_in_their_dashboard(hub: Hub, admin: Page, browser: Browser):
     trainee = new_page(browser)
     sign_up(trainee, hub, "anowak", "Anowak-haslo-2026")
@@ -122,8 +107,8 @@ def test_a_trainee_signs_up_is_approved_and_lands_in_their_dashboard(hub: Hub, a
     expect(trainee.locator(".sk-saved")).to_contain_text("Zapisano")
     assert _saved_statements(hub, "anowak") == [STATEMENT]  # in the hub's PostgreSQL, under the hub's user
 
-    _stop_server(trainee, hub)
-    _start_server(trainee, hub)
+    stop_server(trainee, hub)
+    start_server(trainee, hub)
     _dashboard_opens(trainee, "anowak")
     expect(trainee.locator(".sk-card", has_text="masz zapisaną pracę")).to_have_count(1)
     open_case(trainee)

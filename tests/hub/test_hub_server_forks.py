@@ -9,11 +9,11 @@ from __future__ import annotations
 import signal
 
 import psutil
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page
 
 from szkola_kooperacji.hub.zygote import SOCKET_NAME
 
-from .conftest import Hub, approved
+from .conftest import Hub, approved, start_server, stop_server
 from .test_hub_kernel_forks import _dashboard, _server_of
 
 FORKED, STARTED_ANEW = "tkaminska", "uzielony"
@@ -34,14 +34,8 @@ def _zygote(hub: Hub) -> psutil.Process:
 
 def _restart(page: Page, hub: Hub) -> None:
     """Stop the trainee's server from the hub's home page and start it again."""
-    page.goto(hub.at("hub/home"))
-    page.click("#stop")
-    expect(page.locator("#start")).to_be_visible(timeout=120_000)
-    page.goto(hub.at("hub/spawn"))
-    launch = page.get_by_role("button", name="Uruchom mój serwer")
-    expect(launch.or_(page.locator(".sk-case-list"))).to_be_visible(timeout=120_000)
-    if launch.is_visible():
-        launch.click()
+    stop_server(page, hub)
+    start_server(page, hub)
 
 
 def test_a_trainees_server_is_a_fork_of_the_zygote_and_starts_anew_without_it(hub: Hub, admin: Page, browser: Browser):

@@ -17,20 +17,14 @@ from jupyter_client.provisioning.factory import KernelProvisionerFactory
 
 from szkola_kooperacji.fork_provisioner import FORK_SOCKET_ENV, PROVISIONER_NAME
 from tests.aio import run
+from tests.fork_servers import listening
 
 
 @pytest.fixture
 def fork_server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], Path]]:
     socket_path = tmp_path / "forks.sock"
-    process = subprocess.Popen([sys.executable, "-m", "szkola_kooperacji.kernel_forks", str(socket_path)])
-    deadline = time.monotonic() + 120
-    while not socket_path.exists():
-        assert process.poll() is None, "the fork server died while preloading"
-        assert time.monotonic() < deadline, "the fork server never listened"
-        time.sleep(0.1)
-    yield process, socket_path
-    process.kill()
-    process.wait()
+    with listening([sys.executable, "-m", "szkola_kooperacji.kernel_forks", str(socket_path)], socket_path) as process:
+        yield process, socket_path
 
 
 async def _started(socket_path: Path) -> AsyncKernelManager:

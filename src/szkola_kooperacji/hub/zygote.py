@@ -57,8 +57,8 @@ def _run_server(request: dict[str, Any], requester: int | None) -> None:
     """In the forked child: become the single-user server with the request's arguments; never return."""
     if requester is not None:
         os.close(requester)  # a server outlives the hub that asked for it, as a server the hub started does
-    code = 0
-    try:
+
+    def main() -> None:
         import setproctitle  # noqa: PLC0415
 
         arguments = [str(a) for a in request["arguments"]]
@@ -66,17 +66,8 @@ def _run_server(request: dict[str, Any], requester: int | None) -> None:
         setproctitle.setproctitle(" ".join([*singleuser.command(sys.executable), *arguments]))
         sys.argv = [singleuser.MODULE, *arguments]
         singleuser.main()
-    except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else 0
-    except BaseException:
-        import traceback  # noqa: PLC0415
 
-        traceback.print_exc()
-        code = 1
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+    kernel_forks.run_then_exit(main)
 
 
 def serve(socket_path: Path) -> None:
