@@ -7,6 +7,7 @@ stops it by pid, starts it again, and a server forked before the zygote was kill
 from __future__ import annotations
 
 import signal
+import time
 
 import psutil
 from playwright.sync_api import Browser, Page
@@ -30,6 +31,14 @@ def _zygote(hub: Hub) -> psutil.Process:
         except psutil.NoSuchProcess:
             continue
     raise AssertionError("the hub runs no zygote")
+
+
+def _wait_gone(process: psutil.Process, seconds: float = 60) -> None:
+    """Wait until a killed process is gone or a zombie: its parent (the hub) reaps it when it next looks."""
+    deadline = time.monotonic() + seconds
+    while process.is_running() and process.status() != psutil.STATUS_ZOMBIE:
+        assert time.monotonic() < deadline, f"process {process.pid} still runs {seconds:.0f} s after SIGKILL"
+        time.sleep(0.2)
 
 
 def _restart(page: Page, hub: Hub) -> None:
@@ -58,7 +67,7 @@ def test_a_trainees_server_is_a_fork_of_the_zygote_and_starts_anew_without_it(hu
         assert _server_of(hub, STARTED_ANEW).ppid() == zygote.ppid(), "started anew by the hub itself"
     finally:
         zygote.send_signal(signal.SIGKILL)
-    zygote.wait(timeout=30)
+    _wait_gone(zygote)
     forked.reload()  # a server forked before the zygote was killed goes on
     _dashboard(forked, FORKED, STARTED_ANEW)
     assert server.is_running()

@@ -44,6 +44,7 @@ from szkola_kooperacji.hub.z2jh import (
     image_guard_config,
     pod_trainer_server_config,
 )
+from tests.aio import run
 from tests.browser.conftest import new_course
 
 from .conftest import ADMIN, EXERCISE, HUB_START_S
@@ -140,7 +141,7 @@ def _code_runs(url: str, token: str) -> bool:
         assert "kernel_info_reply" in kinds, kinds
         return bool({"execute_reply", "execute_input", "error"} & set(kinds))
 
-    return asyncio.run(ask())
+    return run(ask())  # a thread of its own: the browser tests' Playwright may hold this thread's loop
 
 
 @contextlib.contextmanager
