@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import workshop
 from hub_client import HUB_START_S, Hub, new_client, page_text, set_up_accounts, sign_in, start_hub, wait_for_server
+from processes import cpu_by_process, descendants
 from voila_client import CONFIG, Session
 
 from szkola_kooperacji.commands.hub import find_proxy
@@ -137,10 +138,10 @@ FORK_SERVER_MARKS = (b"szkola_kooperacji.kernel_forks", b"szkola_kooperacji.hub.
 
 def trainee_side(hub: Hub) -> tuple[list[int], list[int], list[int]]:
     """Return the hub's process tree, the trainees' servers, and what runs for them (kernels, fork server)."""
-    tree = workshop.descendants(hub.process.pid)
+    tree = descendants(hub.process.pid)
     servers = [p for p in tree if any(mark in _cmdline(p) for mark in SERVER_MARKS)]
     forks = [p for p in tree if any(mark in _cmdline(p) for mark in FORK_SERVER_MARKS)]
-    theirs = sorted({d for s in [*servers, *forks] for d in workshop.descendants(s)})
+    theirs = sorted({d for s in [*servers, *forks] for d in descendants(s)})
     return tree, servers, theirs
 
 
@@ -150,7 +151,7 @@ def measure_memory(hub: Hub, figures: HubFigures) -> None:
     forks = [p for p in tree if any(mark in _cmdline(p) for mark in FORK_SERVER_MARKS)]
     figures.servers = len(servers)
     figures.kernels = sum(b"ipykernel_launcher" in _cmdline(p) for p in theirs)
-    forked = {p for f in forks for p in workshop.descendants(f) if p not in forks}
+    forked = {p for f in forks for p in descendants(f) if p not in forks}
     figures.forked = sum(b"ipykernel_launcher" in _cmdline(p) for p in forked)
     figures.forked_servers = sum(p in forked for p in servers)
     figures.servers_pss_mb, figures.servers_rss_mb = _pss_rss(theirs)
@@ -158,22 +159,10 @@ def measure_memory(hub: Hub, figures: HubFigures) -> None:
     figures.hub_pss_mb = _pss_rss([p for p in tree if p not in theirs])[0]
 
 
-def cpu_seconds(pids: list[int]) -> dict[int, float]:
-    """Return each process's CPU time so far (user and system)."""
-    tick, found = os.sysconf("SC_CLK_TCK"), {}
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        found[pid] = (int(fields[11]) + int(fields[12])) / tick
-    return found
-
-
 def measure_cpu(hub: Hub, before: dict[int, float], figures: HubFigures) -> None:
     """CPU spent since ``before`` by the trainees' side and by the rest (a process gone since is not counted)."""
     tree, _servers, theirs = trainee_side(hub)
-    now = cpu_seconds(tree)
+    now = cpu_by_process(tree)
     spent = {pid: seconds - before.get(pid, 0.0) for pid, seconds in now.items()}
     figures.servers_cpu_s = sum(v for pid, v in spent.items() if pid in theirs)
     figures.hub_cpu_s = sum(v for pid, v in spent.items() if pid not in theirs)
@@ -204,7 +193,7 @@ async def run_hub(hub: Hub, trainees: int, spread: float, rounds: int) -> HubFig
     print(f"hub: {trainees} accounts signed up and approved; trainees arrive over {spread:.0f} s …", flush=True)
     delays = [spread * i / max(1, trainees - 1) for i in range(trainees)]
     arrivals = (hub_trainee(i, u, hub, d, figures) for i, (u, d) in enumerate(zip(users, delays, strict=True)))
-    before = cpu_seconds(workshop.descendants(hub.process.pid))
+    before = cpu_by_process(descendants(hub.process.pid))
     sessions = [s for s in await asyncio.gather(*arrivals) if s is not None]
     measure_cpu(hub, before, figures)
     working = []

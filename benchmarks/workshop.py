@@ -22,7 +22,6 @@ import argparse
 import asyncio
 import contextlib
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -32,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from processes import cpu_seconds, memory
 from voila_client import Session
 
 from szkola_kooperacji.hub.courses import free_port
@@ -82,51 +82,6 @@ class Figures:
             max(self.pss_mb, other.pss_mb),
             max(self.kernels, other.kernels),
         )
-
-
-def descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo.extend(children.get(current, []))
-    return found
-
-
-def memory(pid: int) -> tuple[float, float, int]:
-    """Return (RSS MB, PSS MB, number of kernel processes) of a process tree."""
-    rss = pss = 0
-    kernels = 0
-    for proc in descendants(pid):
-        try:
-            rollup = Path(f"/proc/{proc}/smaps_rollup").read_text()
-            cmdline = Path(f"/proc/{proc}/cmdline").read_bytes()
-        except OSError:
-            continue
-        rss += int(re.search(r"^Rss:\s+(\d+)", rollup, re.M).group(1))
-        pss += int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1))
-        kernels += b"ipykernel_launcher" in cmdline
-    return rss / 1024, pss / 1024, kernels
-
-
-def cpu_seconds(pid: int) -> float:
-    """Return the CPU time (user + system) used so far by a process tree."""
-    ticks = 0
-    for proc in descendants(pid):
-        try:
-            fields = Path(f"/proc/{proc}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        ticks += int(fields[11]) + int(fields[12])
-    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def wait_quiet(pid: int, limit: float = 600.0) -> None:

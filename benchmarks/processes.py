@@ -1,0 +1,57 @@
+"""What a process tree uses, read from /proc: its processes, memory and CPU time (Linux)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+
+def descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def memory(pid: int) -> tuple[float, float, int]:
+    """Return (RSS MB, PSS MB, number of kernel processes) of a process tree."""
+    rss = pss = 0
+    kernels = 0
+    for proc in descendants(pid):
+        try:
+            rollup = Path(f"/proc/{proc}/smaps_rollup").read_text()
+            cmdline = Path(f"/proc/{proc}/cmdline").read_bytes()
+        except OSError:
+            continue
+        rss += int(re.search(r"^Rss:\s+(\d+)", rollup, re.M).group(1))
+        pss += int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1))
+        kernels += b"ipykernel_launcher" in cmdline
+    return rss / 1024, pss / 1024, kernels
+
+
+def cpu_by_process(pids: list[int]) -> dict[int, float]:
+    """Return each process's CPU time so far (user and system); a process already gone is left out."""
+    tick, found = os.sysconf("SC_CLK_TCK"), {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        found[pid] = (int(fields[11]) + int(fields[12])) / tick
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """Return the CPU time (user + system) used so far by a process tree."""
+    return sum(cpu_by_process(descendants(pid)).values())
