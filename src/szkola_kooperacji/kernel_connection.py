@@ -14,23 +14,28 @@ two kernel requests, their four status messages and two sockets; with forty trai
 at once those were a quarter of the requests their kernels served. The pool checked this
 kernel's ``kernel_info`` moments before (``kernel_pool``), so it is known to answer.
 
-ZeroMQ tells a publisher of a subscription only when its topic is new, and Jupyter's server
-already listens to every kernel's IOPub (for its activity), so the websocket's subscription to all
-messages is never new. The websocket therefore also subscribes to a topic of its own, which is:
-ZeroMQ applies one socket's subscriptions in order, so when the kernel welcomes that topic, the
-subscription to all messages is live too. A kernel older than ipykernel 7 sends no welcome: after
-``WELCOME_SECONDS`` the nudge runs as Jupyter's does.
+ZeroMQ tells a publisher of a subscription only when its topic is new, and another socket may
+already listen to all of a kernel's messages (a second tab of the same page, Voilà's own client),
+so the websocket's subscription to all messages may not be new. The websocket therefore also
+subscribes to a topic of its own, which is, and waits for that topic's welcome: ZeroMQ applies one
+socket's subscriptions in order, so when the kernel welcomes that topic, the subscription to all
+messages is live too. Anything that comes before it (the welcome of all messages, when that was
+new) is dropped, as Jupyter's nudge drops what comes before its reply; the page sees no welcome.
+A kernel older than ipykernel 7 sends no welcome: after ``WELCOME_SECONDS`` the nudge runs as
+Jupyter's does.
 """
 
 from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 import zmq
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
 from traitlets import Bool
+from zmq.eventloop.zmqstream import ZMQStream
 
 WELCOME_SECONDS = 1.0
 """How long to wait for the welcome before nudging; it comes in milliseconds, even with forty arriving."""
@@ -58,15 +63,18 @@ class DashboardConnection(ZMQChannelsWebsocketConnection):
             stream = getattr(self.kernel_manager, f"connect_{channel}")(identity=identity)
             stream.channel = channel
             self.channels[channel] = stream
+        send_at_once(self.channels["shell"])
 
     def nudge(self) -> asyncio.Future[None]:
-        """Resolve on the first IOPub message (the welcome); nudge as Jupyter does if none comes."""
+        """Resolve on the kernel's welcome of this connection's topic; nudge as Jupyter does if none comes."""
         iopub = self.channels["iopub"]
         welcomed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         topic = f"szkola-welcome-{uuid.uuid4().hex}".encode()
 
-        def on_iopub(_message: Any) -> None:
-            if not welcomed.done():
+        def on_iopub(message: list[bytes]) -> None:
+            # Only this topic's welcome: the one for all messages may come first (when no other socket
+            # listens to all of them) and is dropped, as Jupyter's nudge drops what comes before it.
+            if message[0] == topic and not welcomed.done():
                 iopub.stop_on_recv()
                 iopub.socket.setsockopt(zmq.UNSUBSCRIBE, topic)
                 welcomed.set_result(None)
@@ -85,3 +93,29 @@ class DashboardConnection(ZMQChannelsWebsocketConnection):
                 await nudge()
 
         return asyncio.ensure_future(wait())
+
+
+def send_at_once(stream: ZMQStream) -> None:
+    """Make ``stream`` hand each page message to ZeroMQ at once instead of on the loop's next turn.
+
+    A stream queues what it sends and waits for the loop to report its socket writable: a queue
+    with its locks, a callback, a turn of the loop and two changes of the loop's watch list for
+    each widget action of each trainee, in the one process that relays all of them. The socket
+    takes a message without waiting unless the kernel has a thousand unread; then the stream
+    queues it as before, and while anything is queued later messages queue behind it, so none
+    overtakes another.
+    """
+    queue = stream.send_multipart
+
+    def send_multipart(
+        msg: Sequence[Any], flags: int = 0, copy: bool = True, track: bool = False, **options: Any
+    ) -> None:
+        if not stream.sending() and not track and not options:
+            try:
+                stream.socket.send_multipart(msg, flags | zmq.NOBLOCK, copy=copy)
+                return
+            except zmq.Again:
+                pass
+        queue(msg, flags, copy, track, **options)
+
+    stream.send_multipart = send_multipart  # type: ignore[method-assign,assignment]

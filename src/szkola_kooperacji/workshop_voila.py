@@ -27,6 +27,7 @@ from typing import Any
 
 import tornado.ioloop
 import voila.app
+import zmq
 from jupyter_server._tz import utcnow
 from tornado.web import HTTPError, authenticated
 from voila.tornado.handler import TornadoVoilaHandler
@@ -44,6 +45,9 @@ FULL_MESSAGE = (
 )
 ACTIVITY_RESOLUTION_SECONDS = 1.0
 """How precisely a kernel's last activity is kept: the culler counts minutes of idleness."""
+LIFECYCLE_TOPIC = b"kernel."
+"""The IOPub topics of a kernel's own messages (ipykernel's ``kernel.<id>.status``, ``execute_input``,
+``error`` …), not its widgets' (``comm-<id>``): a status brackets every request, so they tell its activity."""
 WAITING_PAGE = JUPYTER_DATA / "voila" / "templates" / TEMPLATE / "przygotowanie.html"
 """Served when no pre-rendered kernel is ready: it reloads itself every few seconds."""
 STARTING_AT_ONCE = max(2, os.cpu_count() or 2)
@@ -235,12 +239,16 @@ def workshop_kernel_manager_factory(
             server process that relays all trainees' messages: about a tenth of that process's work
             under a burst. Only the header, the parent's type and a status's state are needed, and the
             time of the last activity to the second (the culler looks once a minute): setting those
-            traits at every message was most of what remained.
+            traits at every message was most of what remained. Nor are the widgets' updates needed: busy
+            and idle bracket every request, so the watcher subscribes to the kernel's own topics only and
+            the kernel sends it two messages a widget action instead of four or five.
             """
             kernel = self._kernels[kernel_id]
             kernel.reason = ""
             kernel.last_activity = utcnow()
             kernel._activity_stream = kernel.connect_iopub()
+            kernel._activity_stream.socket.setsockopt(zmq.UNSUBSCRIBE, b"")
+            kernel._activity_stream.socket.setsockopt(zmq.SUBSCRIBE, LIFECYCLE_TOPIC)
             session = kernel.session
             recorded = [time.monotonic()]
 

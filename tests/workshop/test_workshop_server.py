@@ -159,3 +159,31 @@ def test_a_page_connects_on_the_kernels_welcome_without_extra_requests_or_output
         assert "update_states" in {m["content"].get("data", {}).get("method") for m in received}
         assert "kernel_info_request" not in requests, requests  # no nudge: the kernel's welcome was enough
         assert "stream" not in kinds, [m["content"] for m in received if m["header"]["msg_type"] == "stream"]
+        assert "iopub_welcome" not in kinds  # the welcomes are the server's business, not the page's
+
+
+async def _kernel_model_before_and_after_an_action(url: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The server's model of a trainee's kernel (as its culler sees it) before and after a widget action."""
+    session = Session(url)
+    try:
+        await session.open_page()
+        await session.connect()
+        await session.set_value("sk-trainee-name", "Uczestnik 1", wait=False)
+        await session.set_value("sk-trainee-code", "kod-uczestnika-1", wait=False)
+        await session.click("sk-sign-in")
+        kernel_url = f"{url}api/kernels/{session.kernel_id}"
+        assert await _culler_sees_idle(kernel_url, session.cookie)
+        before = json.loads((await AsyncHTTPClient().fetch(kernel_url, headers={"Cookie": session.cookie})).body)
+        await asyncio.sleep(1.5)  # the last activity is kept to the second
+        await session.click(f"sk-open-{CASE_ID}")
+        assert await _culler_sees_idle(kernel_url, session.cookie)
+        after = json.loads((await AsyncHTTPClient().fetch(kernel_url, headers={"Cookie": session.cookie})).body)
+        return before, after
+    finally:
+        await session.close()
+
+
+def test_the_server_follows_a_kernels_activity_from_its_status_messages(workshop: Server):
+    before, after = run(_kernel_model_before_and_after_an_action(workshop.url))
+    assert before["execution_state"] == after["execution_state"] == "idle"
+    assert after["last_activity"] > before["last_activity"], (before, after)  # ISO dates in UTC sort as text
