@@ -29,13 +29,10 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Sequence
-from typing import Any
 
 import zmq
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
 from traitlets import Bool
-from zmq.eventloop.zmqstream import ZMQStream
 
 WELCOME_SECONDS = 1.0
 """How long to wait for the welcome before nudging; it comes in milliseconds, even with forty arriving."""
@@ -63,7 +60,6 @@ class DashboardConnection(ZMQChannelsWebsocketConnection):
             stream = getattr(self.kernel_manager, f"connect_{channel}")(identity=identity)
             stream.channel = channel
             self.channels[channel] = stream
-        send_at_once(self.channels["shell"])
 
     def nudge(self) -> asyncio.Future[None]:
         """Resolve on the kernel's welcome of this connection's topic; nudge as Jupyter does if none comes."""
@@ -93,29 +89,3 @@ class DashboardConnection(ZMQChannelsWebsocketConnection):
                 await nudge()
 
         return asyncio.ensure_future(wait())
-
-
-def send_at_once(stream: ZMQStream) -> None:
-    """Make ``stream`` hand each page message to ZeroMQ at once instead of on the loop's next turn.
-
-    A stream queues what it sends and waits for the loop to report its socket writable: a queue
-    with its locks, a callback, a turn of the loop and two changes of the loop's watch list for
-    each widget action of each trainee, in the one process that relays all of them. The socket
-    takes a message without waiting unless the kernel has a thousand unread; then the stream
-    queues it as before, and while anything is queued later messages queue behind it, so none
-    overtakes another.
-    """
-    queue = stream.send_multipart
-
-    def send_multipart(
-        msg: Sequence[Any], flags: int = 0, copy: bool = True, track: bool = False, **options: Any
-    ) -> None:
-        if not stream.sending() and not track and not options:
-            try:
-                stream.socket.send_multipart(msg, flags | zmq.NOBLOCK, copy=copy)
-                return
-            except zmq.Again:
-                pass
-        queue(msg, flags, copy, track, **options)
-
-    stream.send_multipart = send_multipart  # type: ignore[method-assign,assignment]
