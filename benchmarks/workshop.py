@@ -5,8 +5,10 @@ sessions as HTTP + websocket clients (benchmarks/voila_client.py), times each
 session until its page arrived and its kernel answered a first widget action
 (signing in, which shows the case list), then, with all N connected, times
 further widget actions with live feedback (editing a need, which re-runs the
-rules and saves the draft), and reads the resident memory of the server and its
-kernels. Every row runs on a fresh server; the at-once burst on ``szkola serve``
+rules and saves the draft), all at the same instant (the worst case) and then each
+trainee at their own pace (a random pause of ``PACE_SECONDS`` on average between
+edits, as a group working on a case), and reads the resident memory of the server
+and its kernels. Every row runs on a fresh server; the at-once burst on ``szkola serve``
 is repeated (``--repeats``) and a larger group arriving over a longer time is
 added (``--big``/``--big-spread``: 100 over 30 s). Failed sessions are printed
 with their cause, per way and row. A session that got the server's waiting page
@@ -22,6 +24,7 @@ import argparse
 import asyncio
 import contextlib
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -39,6 +42,8 @@ from szkola_kooperacji.hub.courses import free_port
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "pulpit.ipynb"
 CASE = os.environ.get("SZKOLA_TEST_CASE", "bezrobocie_alkohol_zurawiec")
+PACE_SECONDS = 2.0
+"""Mean pause between one trainee's edits when each works at their own pace."""
 
 
 @dataclass
@@ -46,6 +51,8 @@ class Figures:
     page: list[float] = field(default_factory=list)
     ready: list[float] = field(default_factory=list)
     action: list[float] = field(default_factory=list)
+    paced: list[float] = field(default_factory=list)
+    """Edits made while every trainee works at their own pace, not all at the same instant."""
     rss_mb: float = 0.0
     pss_mb: float = 0.0
     kernels: int = 0
@@ -71,7 +78,7 @@ class Figures:
 
     def merge(self, other: Figures) -> None:
         for name in (
-            *("page", "ready", "action", "failed", "burst_p95", "burst_max", "burst_action_p95"),
+            *("page", "ready", "action", "paced", "failed", "burst_p95", "burst_max", "burst_action_p95"),
             *("models", "arrival_messages", "action_messages"),
         ):
             getattr(self, name).extend(getattr(other, name))
@@ -213,10 +220,27 @@ async def run_pattern(server: Server, trainees: int, spread: float, rounds: int)
         for t in times:
             if not isinstance(t, float):
                 figures.fail(f"widget action, round {round_number}: {t!r}")
+    paced = await asyncio.gather(
+        *(at_own_pace(s, rounds, random.Random(i)) for i, s in enumerate(working)), return_exceptions=True
+    )
+    for edits in paced:
+        if isinstance(edits, BaseException):
+            figures.fail(f"edit at own pace: {edits!r}")
+        else:
+            figures.paced.extend(edits)
     figures.rss_mb, figures.pss_mb, figures.kernels = memory(server.process.pid)
     for session in sessions:
         await session.close()
     return figures
+
+
+async def at_own_pace(session: Session, edits: int, chance: random.Random) -> list[float]:
+    """Edit a need ``edits`` times, each after a random pause (``PACE_SECONDS`` on average); return the times."""
+    times = []
+    for number in range(edits):
+        await asyncio.sleep(chance.expovariate(1 / PACE_SECONDS))
+        times.append(await session.set_value("sk-need-statement", f"Pan pije alkohol, wpis {number}"))
+    return times
 
 
 def pct(values: list[float], q: float) -> float:
@@ -288,6 +312,7 @@ def report(results: dict[Row, Figures], rounds: int) -> None:
         "action p50 ms",
         "action p95 ms",
         "action max ms",
+        "own-pace action p50 / p95 ms",
         "RSS MB/trainee",
         "PSS MB/trainee",
         "kernels",
@@ -311,6 +336,7 @@ def report(results: dict[Row, Figures], rounds: int) -> None:
             f"{pct(f.action, 0.5) * 1000:.0f}",
             f"{pct(f.action, 0.95) * 1000:.0f}",
             f"{max(f.action, default=float('nan')) * 1000:.0f}",
+            f"{pct(f.paced, 0.5) * 1000:.0f} / {pct(f.paced, 0.95) * 1000:.0f}",
             f"{f.rss_mb / n:.0f}",
             f"{f.pss_mb / n:.0f}",
             str(f.kernels),
