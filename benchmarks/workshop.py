@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from processes import cpu_seconds, memory
+from processes import cpu_seconds, memory, reference_ms
 from voila_client import Session
 
 from szkola_kooperacji.hub.courses import free_port
@@ -220,6 +220,7 @@ async def run_pattern(server: Server, trainees: int, spread: float, rounds: int)
         for t in times:
             if not isinstance(t, float):
                 figures.fail(f"widget action, round {round_number}: {t!r}")
+    figures.rss_mb, figures.pss_mb, figures.kernels = memory(server.process.pid)
     paced = await asyncio.gather(
         *(at_own_pace(s, rounds, random.Random(i)) for i, s in enumerate(working)), return_exceptions=True
     )
@@ -228,7 +229,6 @@ async def run_pattern(server: Server, trainees: int, spread: float, rounds: int)
             figures.fail(f"edit at own pace: {edits!r}")
         else:
             figures.paced.extend(edits)
-    figures.rss_mb, figures.pss_mb, figures.kernels = memory(server.process.pid)
     for session in sessions:
         await session.close()
     return figures
@@ -383,11 +383,13 @@ def main() -> None:
     args = parser.parse_args()
     results: dict[Row, Figures] = {}
     print(f"{time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    print(f"machine speed now: {reference_ms():.0f} ms for the reference work (compare runs by it)")
     with tempfile.TemporaryDirectory() as tmp:
         for row in plan(args):
             if args.only in row.arrival:
                 results[row] = measure(row, args.rounds, Path(tmp))
     report(results, args.rounds)
+    print(f"machine speed at the end: {reference_ms():.0f} ms for the reference work")
 
 
 if __name__ == "__main__":
