@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import workshop
 from hub_client import HUB_START_S, Hub, new_client, page_text, set_up_accounts, sign_in, start_hub, wait_for_server
-from processes import cpu_by_process, descendants
+from processes import cpu_by_process, descendants, resident_mb
 from voila_client import CONFIG, Session
 
 from szkola_kooperacji.commands.hub import find_proxy
@@ -118,18 +118,6 @@ def with_hub_cause(failure: str, log: Path) -> str:
     return f"{failure}; hub log: {' | '.join(dict.fromkeys(errors))}" if errors else failure
 
 
-def _pss_rss(pids: list[int]) -> tuple[float, float]:
-    pss = rss = 0
-    for pid in pids:
-        try:
-            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-        except OSError:
-            continue
-        pss += int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1))  # type: ignore[union-attr]
-        rss += int(re.search(r"^Rss:\s+(\d+)", rollup, re.M).group(1))  # type: ignore[union-attr]
-    return pss / 1024, rss / 1024
-
-
 SERVER_MARKS = (b"szkola_kooperacji.hub.singleuser", b"jupyterhub-singleuser")
 """How a user's server shows in its command line (the hub has no course services here)."""
 FORK_SERVER_MARKS = (b"szkola_kooperacji.kernel_forks", b"szkola_kooperacji.hub.zygote")
@@ -154,9 +142,9 @@ def measure_memory(hub: Hub, figures: HubFigures) -> None:
     forked = {p for f in forks for p in descendants(f) if p not in forks}
     figures.forked = sum(b"ipykernel_launcher" in _cmdline(p) for p in forked)
     figures.forked_servers = sum(p in forked for p in servers)
-    figures.servers_pss_mb, figures.servers_rss_mb = _pss_rss(theirs)
-    figures.forks_pss_mb = _pss_rss(forks)[0]
-    figures.hub_pss_mb = _pss_rss([p for p in tree if p not in theirs])[0]
+    figures.servers_rss_mb, figures.servers_pss_mb = resident_mb(theirs)
+    figures.forks_pss_mb = resident_mb(forks)[1]
+    figures.hub_pss_mb = resident_mb([p for p in tree if p not in theirs])[1]
 
 
 def measure_cpu(hub: Hub, before: dict[int, float], figures: HubFigures) -> None:

@@ -25,20 +25,29 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
-def memory(pid: int) -> tuple[float, float, int]:
-    """Return (RSS MB, PSS MB, number of kernel processes) of a process tree."""
+def resident_mb(pids: list[int]) -> tuple[float, float]:
+    """Return (RSS MB, PSS MB) summed over these processes; a process already gone is left out."""
     rss = pss = 0
-    kernels = 0
-    for proc in descendants(pid):
+    for pid in pids:
         try:
-            rollup = Path(f"/proc/{proc}/smaps_rollup").read_text()
-            cmdline = Path(f"/proc/{proc}/cmdline").read_bytes()
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         except OSError:
             continue
-        rss += int(re.search(r"^Rss:\s+(\d+)", rollup, re.M).group(1))
-        pss += int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1))
-        kernels += b"ipykernel_launcher" in cmdline
-    return rss / 1024, pss / 1024, kernels
+        rss += int(re.search(r"^Rss:\s+(\d+)", rollup, re.M).group(1))  # type: ignore[union-attr]
+        pss += int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1))  # type: ignore[union-attr]
+    return rss / 1024, pss / 1024
+
+
+def memory(pid: int) -> tuple[float, float, int]:
+    """Return (RSS MB, PSS MB, number of kernel processes) of a process tree."""
+    tree = descendants(pid)
+    kernels = 0
+    for proc in tree:
+        try:
+            kernels += b"ipykernel_launcher" in Path(f"/proc/{proc}/cmdline").read_bytes()
+        except OSError:
+            continue
+    return (*resident_mb(tree), kernels)
 
 
 def cpu_by_process(pids: list[int]) -> dict[int, float]:
