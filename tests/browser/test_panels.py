@@ -93,6 +93,8 @@ def contract_with_findings_beside(page: Page, size: str) -> None:
     last = page.locator(".sk-action").last
     last.locator(".sk-action-text textarea").scroll_into_view_if_needed()
     type_text(page, ".sk-action-text textarea", "Krzysztof zapisze się na spotkanie w PUP")
+    # The kernel redraws the side notes (indicator, progress, findings: one widget) once the change is saved.
+    expect(page.locator(".sk-side .sk-saved")).to_contain_text("Zapisano o", use_inner_text=True)
     assert in_view(page, page.locator(".sk-live-findings")), "the live findings stay in view beside the last action"
     assert in_view(page, page.locator(".sk-side .sk-saved")), "so does the save indicator"
     expect(page.locator(".sk-side-progress")).to_contain_text("Kontrakt: 1 cel szczegółowy")

@@ -187,3 +187,40 @@ def test_the_server_follows_a_kernels_activity_from_its_status_messages(workshop
     before, after = run(_kernel_model_before_and_after_an_action(workshop.url))
     assert before["execution_state"] == after["execution_state"] == "idle"
     assert after["last_activity"] > before["last_activity"], (before, after)  # ISO dates in UTC sort as text
+
+
+async def _updates_of_one_edit(url: str) -> list[dict[str, Any]]:
+    """The widget updates a trainee's page receives for one edit of a need's statement."""
+    session = Session(url)
+    try:
+        await session.open_page()
+        await session.connect()
+        await session.set_value("sk-trainee-name", "Uczestnik 1", wait=False)
+        await session.set_value("sk-trainee-code", "kod-uczestnika-1", wait=False)
+        await session.click("sk-sign-in")
+        await session.click(f"sk-open-{CASE_ID}")
+        await session.click("sk-add-need")
+        await session.set_value("sk-need-statement", "Rodzina nie ma opału na zimę")
+        received: list[dict[str, Any]] = []
+        handle = session._handle
+
+        def record(message: dict[str, Any]) -> None:
+            received.append(message)
+            handle(message)
+
+        session._handle = record  # type: ignore[method-assign]
+        await session.set_value("sk-need-statement", "Rodzina nie ma opału na zimę i nie ma pieniędzy")
+        await asyncio.sleep(0.5)  # anything sent after the kernel went idle is counted too
+        return [m for m in received if m["header"]["msg_type"] == "comm_msg"]
+    finally:
+        await session.close()
+
+
+def test_an_edit_reaches_the_page_as_one_widget_update(workshop: Server):
+    """Save indicator, progress and live findings are one widget: one message per edit, not three, to relay."""
+    updates = run(_updates_of_one_edit(workshop.url))
+    assert len(updates) == 1, [m["content"]["data"].get("state") for m in updates]
+    shown = updates[0]["content"]["data"]["state"]["value"]
+    assert "Zapisano o" in shown
+    assert "sk-live-findings" in shown
+    assert "sk-side-progress" in shown

@@ -9,7 +9,6 @@ exercise's work cell through nbgrader's exchange, exactly like a case's draft.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
@@ -25,6 +24,7 @@ from ..storage import DraftStore
 from .document_editors import EDITORS
 from .guard import guarded
 from .render import AUTOSAVED, e, findings_html
+from .side_notes import SideNotes
 
 if TYPE_CHECKING:
     from .landing import Dashboard
@@ -83,11 +83,8 @@ class DocumentWorkspace(w.VBox):
     ) -> None:
         self.trainee, self.doc, self.context, self.store, self.slot = trainee, doc, context, store, slot
         self.spec, self.exercise = spec_of(task), exercise
-        self.saves = 0
-        self.status = w.HTML()
-        self.status.add_class("sk-saved")
-        self.findings = w.HTML()
-        self.findings.add_class("sk-live-findings")
+        self.notes = SideNotes(with_progress=False)
+        self.status, self.findings = self.notes.status, self.notes.findings
         self.editor = EDITORS[self.spec.kind](doc, task, guarded(self.status)(self.changed), context)
         self.editor.add_class(AUTOSAVED)
         pages = [
@@ -99,27 +96,28 @@ class DocumentWorkspace(w.VBox):
         self.tabs.titles = tuple(name for name, _ in pages)
         self.tabs.selected_index = 1
         self.tabs.add_class("sk-workspace-main")
-        side = w.VBox([w.HTML("<h3>Uwagi na bieżąco</h3>"), self.status, self.findings])
+        side = w.VBox([w.HTML("<h3>Uwagi na bieżąco</h3>"), self.notes])
         for css in ("sk-side", "sk-region", "sk-sticky"):
             side.add_class(css)
         row = w.HBox([self.tabs, side])
         row.add_class("sk-workspace-row")
-        self._refresh()
+        with self.notes.hold_sync():
+            self._refresh()
         super().__init__([row])
         self.add_class("sk-workspace")
         self.add_class("sk-document-workspace")
 
     def changed(self) -> None:
         """Save the document, then run the rules and show their findings by section and in the side panel."""
-        try:
-            self.store.save_answers(self.trainee, self.slot, {DOCUMENT_KEY: self.doc.model_dump_json()})
-            self.saves += 1
-            if self.saves == 1 and self.exercise:  # a drafted, unsubmitted exercise is "w toku" in the course view
-                self.store.progress.record(self.trainee, FactKind.EXERCISE_DRAFTED, self.exercise)
-            self.status.value = f"<span data-save='{self.saves}'>Zapisano o {dt.datetime.now():%H:%M}</span>"
-        except Exception:  # the store may be locked or full: tell the trainee, keep the work in memory
-            self.status.value = "<span class='sk-message'>Nie udało się zapisać. Spróbuj ponownie za chwilę.</span>"
-        self._refresh()
+        with self.notes.hold_sync():
+            try:
+                self.store.save_answers(self.trainee, self.slot, {DOCUMENT_KEY: self.doc.model_dump_json()})
+                if self.notes.saves == 0 and self.exercise:  # drafted, not submitted: "w toku" in the course view
+                    self.store.progress.record(self.trainee, FactKind.EXERCISE_DRAFTED, self.exercise)
+                self.notes.show_saved(True)
+            except Exception:  # the store may be locked or full: tell the trainee, keep the work in memory
+                self.notes.show_saved(False)
+            self._refresh()
 
     def _refresh(self) -> None:
         order = list(self.spec.sections)  # in the order the trainee fills the sections, errors first in each

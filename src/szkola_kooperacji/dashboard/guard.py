@@ -5,9 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from typing import Any, ParamSpec
-
-import ipywidgets as w
+from typing import Any, ParamSpec, Protocol
 
 P = ParamSpec("P")
 log = logging.getLogger("szkola_kooperacji.dashboard")
@@ -18,7 +16,13 @@ FAILURE = (
 )
 
 
-def guarded(message: w.HTML) -> Callable[[Callable[P, Any]], Callable[P, None]]:
+class Message(Protocol):
+    """Where a failure is shown: an HTML widget, or a part of one (``side_notes.NotePart``)."""
+
+    value: str
+
+
+def guarded(message: Message) -> Callable[[Callable[P, Any]], Callable[P, None]]:
     """Wrap a widget callback so any exception is logged and shown as ``FAILURE`` in ``message``."""
 
     def decorate(callback: Callable[P, Any]) -> Callable[P, None]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import ipywidgets as w
 
 from ..domain.case import Case
@@ -21,6 +19,7 @@ from .diagnosis_builder import DiagnosisBuilder
 from .guard import guarded
 from .render import AUTOSAVED, case_html, e, feedback_html, findings_html
 from .shared_looks import shown
+from .side_notes import SideNotes
 
 TAB_TITLES = ("Przypadek", "Diagnoza potrzeb", "Kontrakt socjalny", "Mapa i dokument", "Informacja zwrotna")
 
@@ -48,11 +47,8 @@ class Workspace(w.VBox):
         """
         self.trainee, self.case, self.directory, self.draft, self.store = trainee, case, directory, draft, store
         self.slot, self.diagnosis_only = slot, diagnosis_only
-        self.status = w.HTML()
-        self.status.add_class("sk-saved")
-        self.findings = w.HTML()
-        self.findings.add_class("sk-live-findings")
-        self.saves = 0
+        self.notes = SideNotes(with_progress=True)
+        self.status, self.progress, self.findings = self.notes.status, self.notes.progress, self.notes.findings
         self.diagnosis = DiagnosisBuilder(draft.diagnosis, case, self.changed)
         self.contract = ContractBuilder(
             draft.contract, draft.diagnosis, case, directory, self.changed, keeper=ProposalKeeper(store, trainee)
@@ -75,13 +71,12 @@ class Workspace(w.VBox):
         self.tabs.titles = tuple(name for name, _ in pages)
         self.tabs.observe(guarded(self.status)(self._tab_selected), "selected_index")
         self.tabs.add_class("sk-workspace-main")
-        self.progress = w.HTML()
-        self.progress.add_class("sk-side-progress")
-        side = w.VBox([w.HTML("<h3>Uwagi na bieżąco</h3>"), self.status, self.progress, self.findings])
+        side = w.VBox([w.HTML("<h3>Uwagi na bieżąco</h3>"), self.notes])
         side.add_class("sk-side")
         side.add_class("sk-region")  # it scrolls when the findings are long: the page makes it reachable by Tab
         side.add_class("sk-sticky")
-        self._refresh_findings()
+        with self.notes.hold_sync():
+            self._refresh_findings()
         row = w.HBox([self.tabs, side])
         row.add_class("sk-workspace-row")
         super().__init__([row])
@@ -89,16 +84,14 @@ class Workspace(w.VBox):
 
     def changed(self) -> None:
         """Save the draft, refresh dependent choices and the live findings."""
-        try:
-            self.store.save(self.trainee, self.draft, slot=self.slot)
-            # Shown only once the store has the change. The count makes every save a new value, so the
-            # page redraws the indicator each time (the page marks it "Niezapisane zmiany" while typing).
-            self.saves += 1
-            self.status.value = f"<span data-save='{self.saves}'>Zapisano o {dt.datetime.now():%H:%M}</span>"
-        except Exception:  # the store may be locked or full: tell the trainee, keep the work in memory
-            self.status.value = "<span class='sk-message'>Nie udało się zapisać. Spróbuj ponownie za chwilę.</span>"
-        self.contract.refresh_needs()
-        self._refresh_findings()
+        with self.notes.hold_sync():
+            try:
+                self.store.save(self.trainee, self.draft, slot=self.slot)
+                self.notes.show_saved(True)  # only once the store has the change
+            except Exception:  # the store may be locked or full: tell the trainee, keep the work in memory
+                self.notes.show_saved(False)
+            self.contract.refresh_needs()
+            self._refresh_findings()
 
     def _tab_selected(self, change: dict[str, object]) -> None:
         """Draw the map when its tab is opened: it follows the contract without redrawing on every edit."""

@@ -25,6 +25,7 @@
   var blocked = false;
   var leaving = false;
   var watched = null;
+  var marked = false; // the indicators show the page's note ("Niezapisane zmiany" or "Nie zapisano")
 
   // The kernel's text stays in the indicator's content; the page's own note is shown over it (CSS hides
   // the content while .sk-unsaved is set) until the kernel redraws the content after a save.
@@ -32,12 +33,23 @@
     return Array.prototype.slice.call(document.querySelectorAll(".sk-saved"));
   }
 
+  // An indicator is an HTML widget (its content is the kernel's) or a part of the side notes' content (all of
+  // it but the page's note). The kernel's redraw of a part replaces the part's element with a new, unmarked one.
   function content(indicator) {
     var element = indicator.querySelector(".widget-html-content");
-    return element ? element.innerHTML : "";
+    if (element) return element.innerHTML;
+    return Array.prototype.filter
+      .call(indicator.children, function (child) {
+        return !child.classList.contains("sk-save-note");
+      })
+      .map(function (child) {
+        return child.outerHTML;
+      })
+      .join("");
   }
 
   function mark(text) {
+    marked = true;
     indicators().forEach(function (indicator) {
       var note = indicator.querySelector(".sk-save-note");
       if (!note) {
@@ -54,6 +66,7 @@
   }
 
   function unmark() {
+    marked = false;
     indicators().forEach(function (indicator) {
       indicator.classList.remove("sk-unsaved");
     });
@@ -62,8 +75,9 @@
   // A redraw by the kernel means a save: of a field left after typing, or of every keystroke in a field
   // that sends as it goes. A field typed in after that marks the indicator again with its next key.
   function redrawnAfterSave() {
+    if (!marked) return;
     var redrawn = indicators().some(function (indicator) {
-      return indicator.classList.contains("sk-unsaved") && content(indicator) !== indicator.dataset.skOver;
+      return !indicator.classList.contains("sk-unsaved") || content(indicator) !== indicator.dataset.skOver;
     });
     if (redrawn) {
       pending.clear();
