@@ -128,9 +128,8 @@ def test_console_of_a_start_and_a_burst_is_a_quiet_status_board(workshop: Server
     assert not list(Path(workshop.store.parent).glob("kernel-*")), "kernel sockets stay out of the work folders"
 
 
-async def _arrival_messages(url: str, number: int) -> list[dict[str, Any]]:
-    """Every message a trainee's page receives from opening the dashboard to signing in."""
-    session = Session(url)
+def _recorded(session: Session) -> list[dict[str, Any]]:
+    """Return a list that keeps every message the session receives from now on (handled as before)."""
     received: list[dict[str, Any]] = []
     handle = session._handle
 
@@ -139,13 +138,25 @@ async def _arrival_messages(url: str, number: int) -> list[dict[str, Any]]:
         handle(message)
 
     session._handle = record  # type: ignore[method-assign]
+    return received
+
+
+async def _sign_in(session: Session, number: int) -> None:
+    """Open the dashboard and sign in as a new trainee, as a browser does."""
+    await session.open_page()
+    await session.connect()
+    await session.set_value("sk-trainee-name", f"Uczestnik {number}", wait=False)
+    await session.set_value("sk-trainee-code", f"kod-uczestnika-{number}", wait=False)
+    await session.click("sk-sign-in")
+    assert session.shows("Witaj po raz pierwszy")
+
+
+async def _arrival_messages(url: str, number: int) -> list[dict[str, Any]]:
+    """Every message a trainee's page receives from opening the dashboard to signing in."""
+    session = Session(url)
+    received = _recorded(session)
     try:
-        await session.open_page()
-        await session.connect()
-        await session.set_value("sk-trainee-name", f"Uczestnik {number}", wait=False)
-        await session.set_value("sk-trainee-code", f"kod-uczestnika-{number}", wait=False)
-        await session.click("sk-sign-in")
-        assert session.shows("Witaj po raz pierwszy")
+        await _sign_in(session, number)
         return received
     finally:
         await session.close()
@@ -166,11 +177,7 @@ async def _kernel_model_before_and_after_an_action(url: str) -> tuple[dict[str, 
     """The server's model of a trainee's kernel (as its culler sees it) before and after a widget action."""
     session = Session(url)
     try:
-        await session.open_page()
-        await session.connect()
-        await session.set_value("sk-trainee-name", "Uczestnik 1", wait=False)
-        await session.set_value("sk-trainee-code", "kod-uczestnika-1", wait=False)
-        await session.click("sk-sign-in")
+        await _sign_in(session, 1)
         kernel_url = f"{url}api/kernels/{session.kernel_id}"
         assert await _culler_sees_idle(kernel_url, session.cookie)
         before = json.loads((await AsyncHTTPClient().fetch(kernel_url, headers={"Cookie": session.cookie})).body)
@@ -193,22 +200,11 @@ async def _updates_of_one_edit(url: str) -> list[dict[str, Any]]:
     """The widget updates a trainee's page receives for one edit of a need's statement."""
     session = Session(url)
     try:
-        await session.open_page()
-        await session.connect()
-        await session.set_value("sk-trainee-name", "Uczestnik 1", wait=False)
-        await session.set_value("sk-trainee-code", "kod-uczestnika-1", wait=False)
-        await session.click("sk-sign-in")
+        await _sign_in(session, 1)
         await session.click(f"sk-open-{CASE_ID}")
         await session.click("sk-add-need")
         await session.set_value("sk-need-statement", "Rodzina nie ma opału na zimę")
-        received: list[dict[str, Any]] = []
-        handle = session._handle
-
-        def record(message: dict[str, Any]) -> None:
-            received.append(message)
-            handle(message)
-
-        session._handle = record  # type: ignore[method-assign]
+        received = _recorded(session)
         await session.set_value("sk-need-statement", "Rodzina nie ma opału na zimę i nie ma pieniędzy")
         await asyncio.sleep(0.5)  # anything sent after the kernel went idle is counted too
         return [m for m in received if m["header"]["msg_type"] == "comm_msg"]
