@@ -33,19 +33,11 @@
     return Array.prototype.slice.call(document.querySelectorAll(".sk-saved"));
   }
 
-  // An indicator is an HTML widget (its content is the kernel's) or a part of the side notes' content (all of
-  // it but the page's note). The kernel's redraw of a part replaces the part's element with a new, unmarked one.
+  // An indicator is an HTML widget, whose content the kernel redraws in place, or a part of the side notes,
+  // which the kernel's redraw replaces with a new, unmarked element (so its content needs no comparing).
   function content(indicator) {
     var element = indicator.querySelector(".widget-html-content");
-    if (element) return element.innerHTML;
-    return Array.prototype.filter
-      .call(indicator.children, function (child) {
-        return !child.classList.contains("sk-save-note");
-      })
-      .map(function (child) {
-        return child.outerHTML;
-      })
-      .join("");
+    return element ? element.innerHTML : "";
   }
 
   function mark(text) {
